@@ -1,0 +1,156 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/**
+ * @file scsec/common.h
+ * @brief Export macros, calendar dates, memory management.
+ *
+ * Conventions that hold for the whole API:
+ *
+ * - Fallible functions return `int`: 0 on success, a negative `SCSEC_E*`
+ *   code (see scsec/error.h) on failure. Their result comes out through the
+ *   first parameter, which is left untouched (or set to NULL) on failure.
+ * - Getters that cannot fail return the value directly.
+ * - Every `*_free` function accepts NULL.
+ * - Pointers returned by getters are *borrowed*: they stay valid as long as
+ *   the handle they came from, and must not be freed. Memory the library
+ *   hands over (for example a serialised document) is released with
+ *   scsec_free() and nothing else.
+ * - Strings are UTF-8 and NUL-terminated.
+ */
+#ifndef SCSEC_COMMON_H
+#define SCSEC_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(SCSEC_BUILDING_LIBRARY)
+#    define SCSEC_API __declspec(dllexport)
+#  else
+#    define SCSEC_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+/** Marks a function as part of the public, exported ABI. */
+#  define SCSEC_API __attribute__((visibility("default")))
+#else
+#  define SCSEC_API
+#endif
+
+#if defined(__GNUC__)
+/** Marks a function as deprecated; it stays exported until the next soname. */
+#  define SCSEC_DEPRECATED __attribute__((deprecated))
+#else
+#  define SCSEC_DEPRECATED
+#endif
+
+#ifdef __cplusplus
+#  define SCSEC_BEGIN_DECLS extern "C" {
+#  define SCSEC_END_DECLS }
+#else
+#  define SCSEC_BEGIN_DECLS
+#  define SCSEC_END_DECLS
+#endif
+
+SCSEC_BEGIN_DECLS
+
+/**
+ * @name Calendar dates
+ *
+ * A date is a proleptic Gregorian calendar day, counted as days since
+ * 1970-01-01 (day 0). Years 0001 to 9999 are representable. Dates carry no
+ * time of day and no time zone: "as of 2026-04-01" means that whole day.
+ * @{
+ */
+
+/** A calendar day: days since 1970-01-01. */
+typedef int32_t scsec_date;
+
+/** "No date": an absent `expires_on`, a result with nothing achieved. */
+#define SCSEC_DATE_NONE INT32_MIN
+
+/** Characters needed to format a date, NUL included ("YYYY-MM-DD"). */
+#define SCSEC_DATE_BUFSIZE 11
+
+/**
+ * Parse a date written exactly as `YYYY-MM-DD` (ISO 8601 calendar date).
+ *
+ * @param[out] out  the date; untouched on failure
+ * @param text      the text, e.g. "2026-02-29" (rejected: not a leap year)
+ * @return 0, or SCSEC_EINVAL for NULL arguments, SCSEC_EDATE for text that
+ *         is not a valid date (wrong shape, month 13, day 31 of a 30-day
+ *         month, 29 February of a common year, year 0000).
+ */
+SCSEC_API int scsec_date_parse(scsec_date *out, const char *text);
+
+/**
+ * Make a date from its year, month and day.
+ *
+ * @return 0, or SCSEC_EINVAL if @p out is NULL, SCSEC_EDATE when the day
+ *         does not exist.
+ */
+SCSEC_API int scsec_date_from_ymd(scsec_date *out, int year, int month, int day);
+
+/**
+ * Split a date into year, month and day (any out-pointer may be NULL).
+ *
+ * @return 0, or SCSEC_EDATE if @p date is SCSEC_DATE_NONE or out of range.
+ */
+SCSEC_API int scsec_date_to_ymd(scsec_date date, int *year, int *month, int *day);
+
+/**
+ * Write a date as `YYYY-MM-DD` into @p buf (at least SCSEC_DATE_BUFSIZE
+ * bytes).
+ *
+ * @return 0, or SCSEC_EINVAL if @p buf is NULL, SCSEC_EDATE if @p date is
+ *         SCSEC_DATE_NONE or out of range (@p buf then holds "").
+ */
+SCSEC_API int scsec_date_format(char *buf, scsec_date date);
+
+/**
+ * Today's date in UTC, from the system clock. Evaluation uses it when the
+ * caller names no date; deterministic callers name one.
+ */
+SCSEC_API scsec_date scsec_date_today(void);
+
+/** @} */
+
+/**
+ * @name Memory
+ * @{
+ */
+
+/**
+ * Replace the allocator used for every allocation the library makes itself.
+ *
+ * Call it once, before any other libscsec function that allocates; it fails
+ * with SCSEC_EBUSY afterwards, because memory from one allocator must never
+ * be released by another. The three functions must behave like malloc(),
+ * realloc() and free(), including realloc(NULL, n) and free(NULL); any may
+ * return NULL for a non-zero size, and the library then fails cleanly with
+ * SCSEC_ENOMEM. @p user is passed to each call.
+ *
+ * Allocations made inside libxml2, zlib and libcrypto do not go through
+ * these functions (changing their allocators would change them for the
+ * whole process).
+ *
+ * @return 0; SCSEC_EINVAL if any function is NULL; SCSEC_EBUSY if the
+ *         library has already allocated.
+ */
+SCSEC_API int scsec_set_allocator(void *(*malloc_fn)(size_t size, void *user),
+                                  void *(*realloc_fn)(void *ptr, size_t size, void *user),
+                                  void (*free_fn)(void *ptr, void *user),
+                                  void *user);
+
+/**
+ * Release memory the library handed over to the caller (serialised
+ * documents, formatted strings). Accepts NULL.
+ */
+SCSEC_API void scsec_free(void *ptr);
+
+/** @} */
+
+SCSEC_END_DECLS
+
+#endif /* SCSEC_COMMON_H */

@@ -1,0 +1,16 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/**
+ * @file scsec/scsec.h
+ * @brief The umbrella header: include this one.
+ */
+#ifndef SCSEC_H
+#define SCSEC_H
+
+#include <scsec/common.h>
+#include <scsec/error.h>
+#include <scsec/version.h>
+
+#endif /* SCSEC_H */

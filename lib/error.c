@@ -1,0 +1,320 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+
+/* The thread's last error lives in fixed thread-local storage: recording an
+ * error never allocates (so SCSEC_ENOMEM can always be reported) and there
+ * is nothing to release when a thread ends. */
+struct scsec_error {
+	int code;
+	unsigned long line;
+	unsigned long column;
+	int has_file;
+	char message[1024];
+	char file[1024];
+};
+
+static _Thread_local struct scsec_error last_error = { 0, 0, 0, 0, "no error", "" };
+
+int scsec__error_vset_at(int code, const char *file, unsigned long line, unsigned long column,
+                         const char *fmt, va_list ap)
+{
+	struct scsec_error *e = &last_error;
+
+	e->code = code;
+	e->line = line;
+	e->column = column;
+	e->has_file = file != NULL;
+	if (file)
+		snprintf(e->file, sizeof e->file, "%s", file);
+	else
+		e->file[0] = '\0';
+	vsnprintf(e->message, sizeof e->message, fmt, ap);
+	return code;
+}
+
+int scsec__error_set_at(int code, const char *file, unsigned long line, unsigned long column,
+                        const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	scsec__error_vset_at(code, file, line, column, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int scsec__error_set(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	scsec__error_vset_at(code, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+const scsec_error *scsec_error_last(void)
+{
+	return &last_error;
+}
+
+void scsec_error_clear(void)
+{
+	last_error.code = 0;
+	last_error.line = last_error.column = 0;
+	last_error.has_file = 0;
+	last_error.file[0] = '\0';
+	snprintf(last_error.message, sizeof last_error.message, "no error");
+}
+
+int scsec_error_code(const scsec_error *err)
+{
+	return err ? err->code : SCSEC_EINVAL;
+}
+
+const char *scsec_error_message(const scsec_error *err)
+{
+	return err ? err->message : "invalid argument";
+}
+
+const char *scsec_error_file(const scsec_error *err)
+{
+	return err && err->has_file ? err->file : NULL;
+}
+
+unsigned long scsec_error_line(const scsec_error *err)
+{
+	return err ? err->line : 0;
+}
+
+unsigned long scsec_error_column(const scsec_error *err)
+{
+	return err ? err->column : 0;
+}
+
+const char *scsec_strerror(int code)
+{
+	switch ((scsec_errcode)code) {
+	case SCSEC_OK:        return "success";
+	case SCSEC_ERROR:     return "error";
+	case SCSEC_ENOMEM:    return "out of memory";
+	case SCSEC_EINVAL:    return "invalid argument";
+	case SCSEC_EIO:       return "input/output error";
+	case SCSEC_EPARSE:    return "malformed input";
+	case SCSEC_ESCHEMA:   return "document does not follow its schema";
+	case SCSEC_EINVALID:  return "invalid content";
+	case SCSEC_ENOTFOUND: return "not found";
+	case SCSEC_EEXISTS:   return "already exists";
+	case SCSEC_ELIMIT:    return "limit exceeded";
+	case SCSEC_EUNSAFE:   return "refused as unsafe";
+	case SCSEC_EENCODING: return "invalid encoding";
+	case SCSEC_EBUSY:     return "too late: the library is already in use";
+	case SCSEC_EVERSION:  return "unsupported version";
+	case SCSEC_EMISMATCH: return "evidence written for another criteria set";
+	case SCSEC_EDATE:     return "invalid date or duration";
+	case SCSEC_ECRYPTO:   return "digest failure";
+	}
+	return "unknown error";
+}
+
+/* ---- diagnostic lists ---- */
+
+struct scsec_diagnostic {
+	scsec_severity severity;
+	int code;
+	unsigned long line;
+	unsigned long column;
+	const char *id;      /* into text[] or NULL */
+	const char *file;    /* into text[] or NULL */
+	const char *message; /* into text[] */
+	char text[];
+};
+
+struct scsec_diagnostics {
+	struct scsec_diagnostic **items;
+	size_t count;
+	size_t cap;
+};
+
+int scsec_diagnostics_new(scsec_diagnostics **out)
+{
+	SCSEC__CHECK_ARG(out);
+	*out = scsec__calloc(1, sizeof **out);
+	return *out ? 0 : SCSEC_ENOMEM;
+}
+
+void scsec_diagnostics_clear(scsec_diagnostics *diags)
+{
+	size_t i;
+
+	if (!diags)
+		return;
+	for (i = 0; i < diags->count; i++)
+		scsec__free(diags->items[i]);
+	diags->count = 0;
+}
+
+void scsec_diagnostics_free(scsec_diagnostics *diags)
+{
+	if (!diags)
+		return;
+	scsec_diagnostics_clear(diags);
+	scsec__free(diags->items);
+	scsec__free(diags);
+}
+
+size_t scsec_diagnostics_count(const scsec_diagnostics *diags)
+{
+	return diags ? diags->count : 0;
+}
+
+size_t scsec_diagnostics_count_severity(const scsec_diagnostics *diags, scsec_severity severity)
+{
+	size_t i, n = 0;
+
+	if (!diags)
+		return 0;
+	for (i = 0; i < diags->count; i++)
+		n += diags->items[i]->severity == severity;
+	return n;
+}
+
+const scsec_diagnostic *scsec_diagnostics_at(const scsec_diagnostics *diags, size_t i)
+{
+	return diags && i < diags->count ? diags->items[i] : NULL;
+}
+
+scsec_severity scsec_diagnostic_severity(const scsec_diagnostic *d)
+{
+	return d ? d->severity : SCSEC_SEVERITY_ERROR;
+}
+
+int scsec_diagnostic_code(const scsec_diagnostic *d)
+{
+	return d ? d->code : SCSEC_EINVAL;
+}
+
+const char *scsec_diagnostic_id(const scsec_diagnostic *d)
+{
+	return d ? d->id : NULL;
+}
+
+const char *scsec_diagnostic_file(const scsec_diagnostic *d)
+{
+	return d ? d->file : NULL;
+}
+
+unsigned long scsec_diagnostic_line(const scsec_diagnostic *d)
+{
+	return d ? d->line : 0;
+}
+
+unsigned long scsec_diagnostic_column(const scsec_diagnostic *d)
+{
+	return d ? d->column : 0;
+}
+
+const char *scsec_diagnostic_message(const scsec_diagnostic *d)
+{
+	return d ? d->message : "invalid argument";
+}
+
+static const char *severity_name(scsec_severity s)
+{
+	switch (s) {
+	case SCSEC_SEVERITY_ERROR:   return "error";
+	case SCSEC_SEVERITY_WARNING: return "warning";
+	case SCSEC_SEVERITY_NOTE:    return "note";
+	}
+	return "error";
+}
+
+int scsec_diagnostic_format(char **out, const scsec_diagnostic *d)
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+
+	SCSEC__CHECK_ARG(out);
+	SCSEC__CHECK_ARG(d);
+	if (d->file) {
+		scsec__buf_puts(&b, d->file);
+		if (d->line) {
+			scsec__buf_printf(&b, ":%lu", d->line);
+			if (d->column)
+				scsec__buf_printf(&b, ":%lu", d->column);
+		}
+		scsec__buf_puts(&b, ": ");
+	}
+	scsec__buf_printf(&b, "%s: %s", severity_name(d->severity), d->message);
+	if (d->id)
+		scsec__buf_printf(&b, " [%s]", d->id);
+	*out = scsec__buf_detach(&b, NULL);
+	return *out ? 0 : SCSEC_ENOMEM;
+}
+
+int scsec__diag_vadd(scsec_diagnostics *diags, scsec_severity sev, int code, const char *id,
+                     const char *file, unsigned long line, unsigned long column,
+                     const char *fmt, va_list ap)
+{
+	struct scsec_diagnostic *d;
+	size_t idlen = id ? strlen(id) + 1 : 0;
+	size_t filelen = file ? strlen(file) + 1 : 0;
+	va_list ap2;
+	int n;
+	char *p;
+
+	if (!diags)
+		return 0;
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	if (scsec__grow(&diags->items, &diags->cap, diags->count + 1, sizeof *diags->items))
+		return SCSEC_ENOMEM;
+	d = scsec__malloc(sizeof *d + idlen + filelen + (size_t)n + 1);
+	if (!d)
+		return SCSEC_ENOMEM;
+	d->severity = sev;
+	d->code = code;
+	d->line = line;
+	d->column = column;
+	p = d->text;
+	d->id = NULL;
+	d->file = NULL;
+	if (id) {
+		memcpy(p, id, idlen);
+		d->id = p;
+		p += idlen;
+	}
+	if (file) {
+		memcpy(p, file, filelen);
+		d->file = p;
+		p += filelen;
+	}
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	d->message = p;
+	diags->items[diags->count++] = d;
+	return 0;
+}
+
+int scsec__diag_add(scsec_diagnostics *diags, scsec_severity sev, int code, const char *id,
+                    const char *file, unsigned long line, unsigned long column,
+                    const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = scsec__diag_vadd(diags, sev, code, id, file, line, column, fmt, ap);
+	va_end(ap);
+	return rc;
+}

@@ -1,0 +1,44 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Private: recording the thread's last error and appending diagnostics. */
+#ifndef SCSEC_LIB_ERROR_H
+#define SCSEC_LIB_ERROR_H
+
+#include <stdarg.h>
+
+#include "scsec/error.h"
+
+#if defined(__GNUC__)
+#  define SCSEC__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define SCSEC__PRINTF(f, a)
+#endif
+
+/* Record code and message as the thread's last error; returns code. */
+int scsec__error_set(int code, const char *fmt, ...) SCSEC__PRINTF(2, 3);
+
+/* The same, with a location (file may be NULL, line/column 0 = unknown). */
+int scsec__error_set_at(int code, const char *file, unsigned long line, unsigned long column,
+                        const char *fmt, ...) SCSEC__PRINTF(5, 6);
+int scsec__error_vset_at(int code, const char *file, unsigned long line, unsigned long column,
+                         const char *fmt, va_list ap);
+
+/* Append a diagnostic to diags (which may be NULL: then nothing happens).
+ * Returns 0 or SCSEC_ENOMEM. */
+int scsec__diag_add(scsec_diagnostics *diags, scsec_severity sev, int code, const char *id,
+                    const char *file, unsigned long line, unsigned long column,
+                    const char *fmt, ...) SCSEC__PRINTF(8, 9);
+int scsec__diag_vadd(scsec_diagnostics *diags, scsec_severity sev, int code, const char *id,
+                     const char *file, unsigned long line, unsigned long column,
+                     const char *fmt, va_list ap);
+
+/* A NULL-argument check that records SCSEC_EINVAL naming the function. */
+#define SCSEC__CHECK_ARG(expr) \
+	do { \
+		if (!(expr)) \
+			return scsec__error_set(SCSEC_EINVAL, "%s: invalid argument: %s", __func__, #expr); \
+	} while (0)
+
+#endif

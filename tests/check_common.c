@@ -1,0 +1,386 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* The foundation: versions, errors, diagnostics, dates, durations, the
+ * allocator and the byte buffer. Links the private convenience library so
+ * that private helpers are tested too. */
+#include "config.h"
+
+#include <limits.h>
+#include <pthread.h>
+
+#include "testutil.h"
+#include "alloc.h"
+#include "date.h"
+#include "error.h"
+
+/* ---- version ---- */
+
+START_TEST(version_header_matches_library)
+{
+	char expect[32];
+
+	ck_assert_int_eq(scsec_version_number(), SCSEC_VERSION_NUMBER);
+	ck_assert_str_eq(scsec_version_string(), SCSEC_VERSION_STRING);
+	snprintf(expect, sizeof expect, "%d.%d.%d", SCSEC_VERSION_MAJOR, SCSEC_VERSION_MINOR,
+	         SCSEC_VERSION_PATCH);
+	ck_assert_str_eq(scsec_version_string(), expect);
+	ck_assert_int_eq(SCSEC_VERSION_NUMBER,
+	                 SCSEC_VERSION_MAJOR * 10000 + SCSEC_VERSION_MINOR * 100 + SCSEC_VERSION_PATCH);
+	ck_assert(SCSEC_VERSION_CHECK(SCSEC_VERSION_MAJOR, SCSEC_VERSION_MINOR, SCSEC_VERSION_PATCH));
+	ck_assert(SCSEC_VERSION_CHECK(0, 9, 99));
+	ck_assert(!SCSEC_VERSION_CHECK(SCSEC_VERSION_MAJOR + 1, 0, 0));
+	ck_assert(!SCSEC_VERSION_CHECK(SCSEC_VERSION_MAJOR, SCSEC_VERSION_MINOR, SCSEC_VERSION_PATCH + 1));
+}
+END_TEST
+
+/* ---- errors ---- */
+
+START_TEST(error_last_records_location)
+{
+	const scsec_error *e;
+
+	scsec_error_clear();
+	e = scsec_error_last();
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(scsec_error_code(e), SCSEC_OK);
+	ck_assert_ptr_null(scsec_error_file(e));
+
+	ck_assert_int_eq(scsec__error_set_at(SCSEC_EPARSE, "a.xml", 3, 14, "bad %s", "thing"),
+	                 SCSEC_EPARSE);
+	e = scsec_error_last();
+	ck_assert_int_eq(scsec_error_code(e), SCSEC_EPARSE);
+	ck_assert_str_eq(scsec_error_message(e), "bad thing");
+	ck_assert_str_eq(scsec_error_file(e), "a.xml");
+	ck_assert_uint_eq(scsec_error_line(e), 3);
+	ck_assert_uint_eq(scsec_error_column(e), 14);
+
+	scsec__error_set(SCSEC_EINVAL, "plain");
+	ck_assert_ptr_null(scsec_error_file(e));
+	ck_assert_uint_eq(scsec_error_line(e), 0);
+	scsec_error_clear();
+	ck_assert_int_eq(scsec_error_code(e), 0);
+}
+END_TEST
+
+START_TEST(error_long_message_truncated)
+{
+	char big[5000];
+
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	scsec__error_set_at(SCSEC_EIO, big, 1, 1, "%s", big);
+	ck_assert(strlen(scsec_error_message(scsec_error_last())) < sizeof big);
+	ck_assert(strlen(scsec_error_file(scsec_error_last())) < sizeof big);
+}
+END_TEST
+
+static void *other_thread(void *arg)
+{
+	const scsec_error *e = scsec_error_last();
+
+	(void)arg;
+	/* A new thread starts with no error, whatever the main thread has. */
+	if (scsec_error_code(e) != 0)
+		return (void *)1;
+	scsec__error_set(SCSEC_ENOTFOUND, "thread");
+	return NULL;
+}
+
+START_TEST(error_is_thread_local)
+{
+	pthread_t t;
+	void *ret;
+
+	scsec__error_set(SCSEC_EIO, "main");
+	ck_assert_int_eq(pthread_create(&t, NULL, other_thread, NULL), 0);
+	ck_assert_int_eq(pthread_join(t, &ret), 0);
+	ck_assert_ptr_null(ret);
+	ck_assert_int_eq(scsec_error_code(scsec_error_last()), SCSEC_EIO);
+	ck_assert_str_eq(scsec_error_message(scsec_error_last()), "main");
+}
+END_TEST
+
+START_TEST(strerror_covers_every_code)
+{
+	int code;
+
+	for (code = SCSEC_OK; code >= SCSEC_ECRYPTO; code--) {
+		ck_assert_ptr_nonnull(scsec_strerror(code));
+		ck_assert_str_ne(scsec_strerror(code), "unknown error");
+	}
+	ck_assert_str_eq(scsec_strerror(SCSEC_ECRYPTO - 1), "unknown error");
+	ck_assert_str_eq(scsec_strerror(1), "unknown error");
+	/* The codes are ABI: pin a few so a renumbering cannot slip through. */
+	ck_assert_int_eq(SCSEC_ENOMEM, -2);
+	ck_assert_int_eq(SCSEC_EPARSE, -5);
+	ck_assert_int_eq(SCSEC_ELIMIT, -10);
+	ck_assert_int_eq(SCSEC_EDATE, -16);
+	ck_assert_int_eq(SCSEC_ECRYPTO, -17);
+}
+END_TEST
+
+/* ---- diagnostics ---- */
+
+START_TEST(diagnostics_collect_and_format)
+{
+	scsec_diagnostics *d = NULL;
+	const scsec_diagnostic *x;
+	char *s;
+
+	ck_assert_int_eq(scsec_diagnostics_new(NULL), SCSEC_EINVAL);
+	ck_ok(scsec_diagnostics_new(&d));
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 0);
+	ck_ok(scsec__diag_add(d, SCSEC_SEVERITY_ERROR, SCSEC_ENOTFOUND, "9-9-9-9", "e.csv", 12, 3,
+	                      "unknown id '%s'", "9-9-9-9"));
+	ck_ok(scsec__diag_add(d, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, NULL, NULL, 0, 0, "w"));
+	ck_ok(scsec__diag_add(d, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL, "f.xml", 7, 0, "date"));
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 3);
+	ck_assert_uint_eq(scsec_diagnostics_count_severity(d, SCSEC_SEVERITY_ERROR), 2);
+	ck_assert_uint_eq(scsec_diagnostics_count_severity(d, SCSEC_SEVERITY_WARNING), 1);
+	x = scsec_diagnostics_at(d, 0);
+	ck_assert_int_eq(scsec_diagnostic_code(x), SCSEC_ENOTFOUND);
+	ck_assert_str_eq(scsec_diagnostic_id(x), "9-9-9-9");
+	ck_assert_str_eq(scsec_diagnostic_file(x), "e.csv");
+	ck_assert_uint_eq(scsec_diagnostic_line(x), 12);
+	ck_assert_uint_eq(scsec_diagnostic_column(x), 3);
+	ck_ok(scsec_diagnostic_format(&s, x));
+	ck_assert_str_eq(s, "e.csv:12:3: error: unknown id '9-9-9-9' [9-9-9-9]");
+	scsec_free(s);
+	ck_ok(scsec_diagnostic_format(&s, scsec_diagnostics_at(d, 1)));
+	ck_assert_str_eq(s, "warning: w");
+	scsec_free(s);
+	ck_ok(scsec_diagnostic_format(&s, scsec_diagnostics_at(d, 2)));
+	ck_assert_str_eq(s, "f.xml:7: error: date");
+	scsec_free(s);
+	ck_assert_ptr_null(scsec_diagnostics_at(d, 3));
+	scsec_diagnostics_clear(d);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 0);
+	scsec_diagnostics_free(d);
+	scsec_diagnostics_free(NULL);
+	/* A NULL list swallows diagnostics. */
+	ck_ok(scsec__diag_add(NULL, SCSEC_SEVERITY_ERROR, SCSEC_EIO, NULL, NULL, 0, 0, "x"));
+	ck_assert_uint_eq(scsec_diagnostics_count(NULL), 0);
+}
+END_TEST
+
+/* ---- dates ---- */
+
+START_TEST(date_parse_and_format)
+{
+	scsec_date d;
+	char buf[SCSEC_DATE_BUFSIZE];
+	int y, m, day;
+
+	ck_ok(scsec_date_parse(&d, "1970-01-01"));
+	ck_assert_int_eq(d, 0);
+	ck_ok(scsec_date_parse(&d, "2026-04-01"));
+	ck_ok(scsec_date_format(buf, d));
+	ck_assert_str_eq(buf, "2026-04-01");
+	ck_ok(scsec_date_parse(&d, "2024-02-29"));
+	ck_ok(scsec_date_to_ymd(d, &y, &m, &day));
+	ck_assert_int_eq(y, 2024);
+	ck_assert_int_eq(m, 2);
+	ck_assert_int_eq(day, 29);
+	ck_ok(scsec_date_parse(&d, "0001-01-01"));
+	ck_assert_int_eq(d, SCSEC__DATE_MIN);
+	ck_ok(scsec_date_parse(&d, "9999-12-31"));
+	ck_assert_int_eq(d, SCSEC__DATE_MAX);
+	ck_ok(scsec_date_parse(&d, "2000-02-29"));
+}
+END_TEST
+
+START_TEST(date_rejects_impossible)
+{
+	static const char *const bad[] = {
+		"2026-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
+		"0000-01-01", "2026-1-01", "2026/01/01", "20260101", "2026-01-01 ", " 2026-01-01",
+		"2026-01-0a", "", "+202-01-01", "2026-01-32",
+	};
+	size_t i;
+	scsec_date d = 42;
+	char buf[SCSEC_DATE_BUFSIZE];
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(scsec_date_parse(&d, bad[i]) == SCSEC_EDATE, "accepted '%s'", bad[i]);
+		ck_assert_int_eq(d, 42);
+		ck_assert_int_eq(scsec_error_code(scsec_error_last()), SCSEC_EDATE);
+	}
+	ck_assert_int_eq(scsec_date_parse(NULL, "2026-01-01"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_date_parse(&d, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_date_format(buf, SCSEC_DATE_NONE), SCSEC_EDATE);
+	ck_assert_str_eq(buf, "");
+	ck_assert_int_eq(scsec_date_format(NULL, 0), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_date_to_ymd(SCSEC__DATE_MAX + 1, NULL, NULL, NULL), SCSEC_EDATE);
+	ck_assert_int_eq(scsec_date_from_ymd(&d, 10000, 1, 1), SCSEC_EDATE);
+}
+END_TEST
+
+START_TEST(date_roundtrip_every_day)
+{
+	scsec_date d, back;
+	char buf[SCSEC_DATE_BUFSIZE];
+
+	/* Every day of 1899..2101 formats and parses back to itself, and days
+	 * are consecutive. */
+	ck_ok(scsec_date_parse(&d, "1899-01-01"));
+	for (; d < 48000; d++) {
+		ck_ok(scsec_date_format(buf, d));
+		ck_ok(scsec_date_parse(&back, buf));
+		ck_assert_int_eq(back, d);
+	}
+}
+END_TEST
+
+START_TEST(date_today_is_plausible)
+{
+	scsec_date lo, hi, t = scsec_date_today();
+
+	ck_ok(scsec_date_parse(&lo, "2020-01-01"));
+	ck_ok(scsec_date_parse(&hi, "2200-01-01"));
+	ck_assert(t > lo && t < hi);
+}
+END_TEST
+
+/* ---- durations ---- */
+
+static scsec_date D(const char *s)
+{
+	scsec_date d;
+
+	ck_ok(scsec_date_parse(&d, s));
+	return d;
+}
+
+static void check_add(const char *from, const char *dur, const char *expect)
+{
+	scsec__duration du;
+	scsec_date out;
+	char buf[SCSEC_DATE_BUFSIZE];
+
+	ck_ok(scsec__duration_parse(&du, dur, strlen(dur)));
+	ck_ok(scsec__date_add(&out, D(from), &du));
+	ck_ok(scsec_date_format(buf, out));
+	ck_assert_msg(strcmp(buf, expect) == 0, "%s + %s = %s, want %s", from, dur, buf, expect);
+}
+
+START_TEST(duration_arithmetic)
+{
+	check_add("2026-04-01", "P1Y", "2027-04-01");
+	check_add("2024-02-29", "P1Y", "2025-02-28");
+	check_add("2024-02-29", "P4Y", "2028-02-29");
+	check_add("2026-01-31", "P1M", "2026-02-28");
+	check_add("2024-01-31", "P1M", "2024-02-29");
+	check_add("2026-12-15", "P1M", "2027-01-15");
+	check_add("2026-04-01", "P3Y", "2029-04-01");
+	check_add("2026-04-01", "P30D", "2026-05-01");
+	check_add("2026-04-01", "P2W", "2026-04-15");
+	check_add("2026-04-01", "P1Y6M10D", "2027-10-11");
+	check_add("2026-04-01", "P0D", "2026-04-01");
+	check_add("2026-04-01", "P12M", "2027-04-01");
+}
+END_TEST
+
+START_TEST(duration_parse_rejects)
+{
+	static const char *const bad[] = {
+		"", "P", "1Y", "PY", "P1", "P1H", "PT1H", "P1D1Y", "P1Y1Y", "P1W1D", "P1Y1W",
+		"P-1Y", "P99999D", "p1y", "P1.5Y", "P1Y ",
+	};
+	static const char *const good[] = { "P1Y", "P3Y", "P1M", "P1W", "P0D", "P1Y2M3D", "P9999D" };
+	char buf[32];
+	scsec__duration d;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(scsec__duration_parse(&d, bad[i], strlen(bad[i])) == SCSEC_EDATE,
+		              "accepted '%s'", bad[i]);
+	for (i = 0; i < sizeof good / sizeof *good; i++)
+		ck_ok(scsec__duration_parse(&d, good[i], strlen(good[i])));
+	ck_ok(scsec__duration_parse(&d, "P1Y2M3D", 7));
+	scsec__duration_format(buf, sizeof buf, &d);
+	ck_assert_str_eq(buf, "P1Y2M3D");
+	ck_ok(scsec__duration_parse(&d, "P2W", 3));
+	scsec__duration_format(buf, sizeof buf, &d);
+	ck_assert_str_eq(buf, "P14D");
+	ck_ok(scsec__duration_parse(&d, "P0D", 3));
+	ck_assert(scsec__duration_is_zero(&d));
+	scsec__duration_format(buf, sizeof buf, &d);
+	ck_assert_str_eq(buf, "P0D");
+}
+END_TEST
+
+START_TEST(duration_out_of_range)
+{
+	scsec__duration d;
+	scsec_date out;
+
+	ck_ok(scsec__duration_parse(&d, "P9999Y", 6));
+	ck_assert_int_eq(scsec__date_add(&out, D("2026-01-01"), &d), SCSEC_EDATE);
+	ck_assert_int_eq(scsec__date_add(&out, SCSEC_DATE_NONE, &d), SCSEC_EDATE);
+}
+END_TEST
+
+/* ---- buffer ---- */
+
+START_TEST(buffer_appends)
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+	char *s;
+	size_t len;
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		scsec__buf_printf(&b, "%d,", i);
+	scsec__buf_putc(&b, '!');
+	ck_assert_int_eq(scsec__buf_error(&b), 0);
+	s = scsec__buf_detach(&b, &len);
+	ck_assert_uint_eq(len, strlen(s));
+	ck_assert(strncmp(s, "0,1,2,", 6) == 0);
+	ck_assert(s[len - 1] == '!');
+	scsec_free(s);
+	s = scsec__buf_detach(&b, &len);
+	ck_assert_str_eq(s, "");
+	ck_assert_uint_eq(len, 0);
+	scsec_free(s);
+}
+END_TEST
+
+static Suite *common_suite(void)
+{
+	Suite *s = suite_create("common");
+	TCase *tc;
+
+	tc = tcase_create("version");
+	tcase_add_test(tc, version_header_matches_library);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("errors");
+	tcase_add_test(tc, error_last_records_location);
+	tcase_add_test(tc, error_long_message_truncated);
+	tcase_add_test(tc, error_is_thread_local);
+	tcase_add_test(tc, strerror_covers_every_code);
+	tcase_add_test(tc, diagnostics_collect_and_format);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("dates");
+	tcase_add_test(tc, date_parse_and_format);
+	tcase_add_test(tc, date_rejects_impossible);
+	tcase_add_test(tc, date_roundtrip_every_day);
+	tcase_add_test(tc, date_today_is_plausible);
+	tcase_add_test(tc, duration_arithmetic);
+	tcase_add_test(tc, duration_parse_rejects);
+	tcase_add_test(tc, duration_out_of_range);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("memory");
+	tcase_add_test(tc, buffer_appends);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_run(common_suite());
+}

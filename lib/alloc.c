@@ -260,3 +260,83 @@ void scsec__buf_dispose(scsec__buf *b)
 	b->len = b->cap = 0;
 	b->failed = 0;
 }
+
+/* ------------------------------------------------------------------ arena */
+
+struct scsec__arena_chunk {
+	scsec__arena_chunk *next;
+	size_t size;
+	_Alignas(16) unsigned char data[];
+};
+
+#define ARENA_CHUNK 65536
+
+void *scsec__arena_alloc(scsec__arena *a, size_t size)
+{
+	void *p;
+
+	size = (size + 15) & ~(size_t)15;
+	if (!a->head || a->cap - a->used < size) {
+		size_t csize = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		scsec__arena_chunk *c = scsec__malloc(sizeof *c + csize);
+
+		if (!c)
+			return NULL;
+		c->next = a->head;
+		c->size = csize;
+		a->head = c;
+		a->used = 0;
+		a->cap = csize;
+	}
+	p = a->head->data + a->used;
+	a->used += size;
+	return p;
+}
+
+char *scsec__arena_strndup(scsec__arena *a, const char *s, size_t n)
+{
+	char *d = scsec__arena_alloc(a, n + 1);
+
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+void scsec__arena_dispose(scsec__arena *a)
+{
+	scsec__arena_chunk *c = a->head;
+
+	while (c) {
+		scsec__arena_chunk *next = c->next;
+
+		scsec__free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->used = a->cap = 0;
+}
+
+int scsec__arena_grow(scsec__arena *a, void *items_p, size_t *cap, size_t need, size_t size)
+{
+	void **items = items_p;
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 4;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / size)
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	p = scsec__arena_alloc(a, ncap * size);
+	if (!p)
+		return SCSEC_ENOMEM;
+	if (*cap)
+		memcpy(p, *items, *cap * size);
+	*items = p;
+	*cap = ncap;
+	return 0;
+}

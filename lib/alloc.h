@@ -54,4 +54,18 @@ char *scsec__buf_detach(scsec__buf *b, size_t *len);
 void scsec__buf_dispose(scsec__buf *b);
 void scsec__buf_reset(scsec__buf *b);
 
+/* A bump allocator: everything is released at once. */
+typedef struct scsec__arena_chunk scsec__arena_chunk;
+typedef struct scsec__arena {
+	scsec__arena_chunk *head;
+	size_t used;
+	size_t cap;
+} scsec__arena;
+
+void *scsec__arena_alloc(scsec__arena *a, size_t size);
+char *scsec__arena_strndup(scsec__arena *a, const char *s, size_t n);
+void scsec__arena_dispose(scsec__arena *a);
+/* Grow an array kept in the arena (the old copy is abandoned there). */
+int scsec__arena_grow(scsec__arena *a, void *items_p, size_t *cap, size_t need, size_t size);
+
 #endif

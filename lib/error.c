@@ -318,3 +318,34 @@ int scsec__diag_add(scsec_diagnostics *diags, scsec_severity sev, int code, cons
 	va_end(ap);
 	return rc;
 }
+
+int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column, scsec_severity sev,
+                   int code, const char *id, const char *fmt, va_list ap)
+{
+	va_list ap2;
+
+	if (sev == SCSEC_SEVERITY_ERROR) {
+		r->errors++;
+		if (!r->first_error) {
+			r->first_error = code;
+			va_copy(ap2, ap);
+			scsec__error_vset_at(code, r->name, line, column, fmt, ap2);
+			va_end(ap2);
+		}
+	}
+	if (scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap))
+		return SCSEC_ENOMEM;
+	return code;
+}
+
+int scsec__report(scsec__reporter *r, unsigned long line, unsigned long column, scsec_severity sev,
+                  int code, const char *id, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = scsec__vreport(r, line, column, sev, code, id, fmt, ap);
+	va_end(ap);
+	return rc;
+}

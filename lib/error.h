@@ -34,6 +34,23 @@ int scsec__diag_vadd(scsec_diagnostics *diags, scsec_severity sev, int code, con
                      const char *file, unsigned long line, unsigned long column,
                      const char *fmt, va_list ap);
 
+/* Where a reader reports problems: the document's name, the caller's list
+ * (may be NULL), and the first error, which also becomes the thread's last
+ * error. */
+typedef struct scsec__reporter {
+	const char *name;
+	scsec_diagnostics *diags;
+	int first_error;
+	size_t errors;
+} scsec__reporter;
+
+/* Report a problem at line/column of the reporter's document. Returns code
+ * (SCSEC_ENOMEM if the diagnostic could not be stored). */
+int scsec__report(scsec__reporter *r, unsigned long line, unsigned long column, scsec_severity sev,
+                  int code, const char *id, const char *fmt, ...) SCSEC__PRINTF(7, 8);
+int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column, scsec_severity sev,
+                   int code, const char *id, const char *fmt, va_list ap);
+
 /* A NULL-argument check that records SCSEC_EINVAL naming the function. */
 #define SCSEC__CHECK_ARG(expr) \
 	do { \

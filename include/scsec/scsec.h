@@ -12,5 +12,10 @@
 #include <scsec/common.h>
 #include <scsec/error.h>
 #include <scsec/version.h>
+#include <scsec/options.h>
+#include <scsec/criteria.h>
+#include <scsec/evidence.h>
+#include <scsec/eval.h>
+#include <scsec/document.h>
 
 #endif /* SCSEC_H */

@@ -1,0 +1,334 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/**
+ * @file scsec/eval.h
+ * @brief Evaluation: the level reached as of a date, with reasons, gaps,
+ *        validity, figures and provenance.
+ *
+ * scsec_evaluate() applies the normative rules of doc/evaluation.md to a
+ * criteria set and an evidence record, as of a date. The same inputs give
+ * the same result, byte for byte once serialised, on every platform.
+ *
+ * A ::scsec_result is immutable and may be shared by any number of threads.
+ * It keeps a reference to its criteria set, so the set may be freed before
+ * the result. Pointers obtained from a result are borrowed and live as long
+ * as the result.
+ */
+#ifndef SCSEC_EVAL_H
+#define SCSEC_EVAL_H
+
+#include <scsec/common.h>
+#include <scsec/criteria.h>
+#include <scsec/evidence.h>
+
+SCSEC_BEGIN_DECLS
+
+/** Options of an evaluation. Opaque. */
+typedef struct scsec_eval_options scsec_eval_options;
+/** The outcome of an evaluation. Opaque, immutable. */
+typedef struct scsec_result scsec_result;
+/** Counts for a level, a category or a CSF function. Borrowed from a result. */
+typedef struct scsec_figures scsec_figures;
+/** One unsatisfied criterion or prerequisite. Borrowed from a result. */
+typedef struct scsec_gap scsec_gap;
+
+/**
+ * Why an item is not satisfied. Exactly one reason per item: the first that
+ * applies, in this order.
+ */
+typedef enum scsec_reason {
+	SCSEC_REASON_NONE = 0,          /**< satisfied */
+	SCSEC_REASON_MISSING = 1,       /**< no entry, or an empty status */
+	SCSEC_REASON_NOT_MET = 2,       /**< status not-met */
+	SCSEC_REASON_PARTIAL = 3,       /**< status partial */
+	SCSEC_REASON_NA_REJECTED = 4,   /**< not-applicable, but not allowed or not justified */
+	SCSEC_REASON_METHOD = 5,        /**< assessed by a weaker method than the level needs */
+	SCSEC_REASON_NOT_YET_VALID = 6, /**< assessed after the evaluation date (or no date) */
+	SCSEC_REASON_EXPIRED = 7        /**< the evaluation date is past the last valid day */
+} scsec_reason;
+
+/** Number of ::scsec_reason values, SCSEC_REASON_NONE included. */
+#define SCSEC_REASON_COUNT 8
+
+/** The reason's token ("missing", "not-met", ...), "" for NONE. */
+SCSEC_API const char *scsec_reason_name(scsec_reason reason);
+
+/** Conditional status under the deductions model (CMMC/SPRS-style). */
+typedef enum scsec_conditional {
+	SCSEC_CONDITIONAL_NONE = 0,        /**< the set does not score by deductions */
+	SCSEC_CONDITIONAL_FINAL = 1,       /**< every scored criterion satisfied */
+	SCSEC_CONDITIONAL_CONDITIONAL = 2, /**< score at least the minimum, only plan-eligible items open */
+	SCSEC_CONDITIONAL_NOT_MET = 3      /**< neither */
+} scsec_conditional;
+
+/** The token ("final", "conditional", "not-met"), "" for NONE. */
+SCSEC_API const char *scsec_conditional_name(scsec_conditional status);
+
+/**
+ * @name Options
+ * @{
+ */
+
+/** Create options: as of today (UTC), no target, no answers. @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+SCSEC_API int scsec_eval_options_new(scsec_eval_options **out);
+
+/** Free options. Accepts NULL. */
+SCSEC_API void scsec_eval_options_free(scsec_eval_options *opts);
+
+/** Evaluate as of @p date. @return 0, SCSEC_EINVAL, SCSEC_EDATE. */
+SCSEC_API int scsec_eval_options_set_as_of(scsec_eval_options *opts, scsec_date date);
+
+/**
+ * Report the gaps to level @p rank instead of the level above the one
+ * achieved (0 restores the default). Checked against the set by
+ * scsec_evaluate().
+ * @return 0, SCSEC_EINVAL.
+ */
+SCSEC_API int scsec_eval_options_set_target(scsec_eval_options *opts, int rank);
+
+/**
+ * Answer a question of the set's required-level rule (yes: non-zero). The
+ * question id is checked by scsec_evaluate().
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_eval_options_set_answer(scsec_eval_options *opts, const char *question,
+                                            int yes);
+
+/**
+ * Require level @p rank outright, instead of deriving it from answers
+ * (0 restores the default).
+ * @return 0, SCSEC_EINVAL.
+ */
+SCSEC_API int scsec_eval_options_set_required(scsec_eval_options *opts, int rank);
+
+/**
+ * The level a contract requires under @p criteria's rule with the answers
+ * in @p opts: the default raised by every yes-answer; 0 when the set has no
+ * rule and no level was required outright.
+ *
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOTFOUND (an answer to an unknown question).
+ */
+SCSEC_API int scsec_criteria_required_level(int *out, const scsec_criteria *criteria,
+                                            const scsec_eval_options *opts);
+
+/** @} */
+
+/**
+ * @name Evaluating
+ * @{
+ */
+
+/**
+ * Evaluate @p evidence against @p criteria.
+ *
+ * @param[out] out  the result; free with scsec_result_free()
+ * @param opts      options, or NULL (as of today, UTC)
+ * @return 0; SCSEC_EINVAL; SCSEC_EMISMATCH when the record names another
+ *         set id or version; SCSEC_ENOTFOUND for a target level or question
+ *         the set does not have; SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_evaluate(scsec_result **out, const scsec_criteria *criteria,
+                             const scsec_evidence *evidence, const scsec_eval_options *opts);
+
+/** Free a result. Accepts NULL. */
+SCSEC_API void scsec_result_free(scsec_result *result);
+
+/** @} */
+
+/**
+ * @name The achieved level
+ * @{
+ */
+
+/** The highest level met, 0 when none. */
+SCSEC_API int scsec_result_level(const scsec_result *result);
+
+/** That level's label ("★4"), or NULL when none. */
+SCSEC_API const char *scsec_result_level_label(const scsec_result *result);
+
+/**
+ * The last day the achieved level stays valid: the earliest last valid day
+ * of the entries it rests on. SCSEC_DATE_NONE when nothing is achieved.
+ */
+SCSEC_API scsec_date scsec_result_valid_until(const scsec_result *result);
+
+/** The evaluation date. */
+SCSEC_API scsec_date scsec_result_as_of(const scsec_result *result);
+
+/** @} */
+
+/**
+ * @name Levels
+ * @{
+ */
+
+/** Number of levels (as in the set). */
+SCSEC_API size_t scsec_result_level_count(const scsec_result *result);
+
+/** The rank of the @p i-th level (increasing), or 0 when out of range. */
+SCSEC_API int scsec_result_level_rank_at(const scsec_result *result, size_t i);
+
+/** Non-zero when the @p i-th level is met. */
+SCSEC_API int scsec_result_level_met_at(const scsec_result *result, size_t i);
+
+/** The figures of the @p i-th level (its criteria and prerequisites), or NULL. */
+SCSEC_API const scsec_figures *scsec_result_level_figures_at(const scsec_result *result, size_t i);
+
+/** @} */
+
+/**
+ * @name Gaps
+ *
+ * The unsatisfied criteria and prerequisites of the gap level, ordered by
+ * id (digit runs by value).
+ * @{
+ */
+
+/**
+ * The gap level: the target when one was named, else the level above the
+ * one achieved, else (the top level achieved) the top level, whose gap list
+ * is then empty. 0 only for a set without levels.
+ */
+SCSEC_API int scsec_result_gap_level(const scsec_result *result);
+
+/** Number of gaps. */
+SCSEC_API size_t scsec_result_gap_count(const scsec_result *result);
+
+/** The @p i-th gap, or NULL. */
+SCSEC_API const scsec_gap *scsec_result_gap_at(const scsec_result *result, size_t i);
+
+/** The criterion or prerequisite id of the gap. */
+SCSEC_API const char *scsec_gap_id(const scsec_gap *gap);
+
+/** Why it is not satisfied. */
+SCSEC_API scsec_reason scsec_gap_reason(const scsec_gap *gap);
+
+/** Non-zero when the gap is a prerequisite rather than a criterion. */
+SCSEC_API int scsec_gap_is_prerequisite(const scsec_gap *gap);
+
+/** @} */
+
+/**
+ * @name Figures
+ *
+ * Applicable and satisfied counts, and how many items failed for each
+ * reason; they always add up: satisfied + the reason counts = applicable.
+ * @{
+ */
+
+/** Items that apply. */
+SCSEC_API size_t scsec_figures_applicable(const scsec_figures *figures);
+
+/** Items satisfied. */
+SCSEC_API size_t scsec_figures_satisfied(const scsec_figures *figures);
+
+/** Items unsatisfied for @p reason (SCSEC_REASON_NONE gives the satisfied count). */
+SCSEC_API size_t scsec_figures_reason_count(const scsec_figures *figures, scsec_reason reason);
+
+/**
+ * Figures of the gap level's criteria of CSF function @p function (all
+ * zero when none applies), or NULL for an invalid function.
+ */
+SCSEC_API const scsec_figures *scsec_result_function_figures(const scsec_result *result,
+                                                             scsec_function function);
+
+/** Number of top-level categories. */
+SCSEC_API size_t scsec_result_category_count(const scsec_result *result);
+
+/** The id of the @p i-th top-level category, or NULL. */
+SCSEC_API const char *scsec_result_category_id_at(const scsec_result *result, size_t i);
+
+/** Figures of the gap level's criteria in the @p i-th top-level category, or NULL. */
+SCSEC_API const scsec_figures *scsec_result_category_figures_at(const scsec_result *result,
+                                                                size_t i);
+
+/** @} */
+
+/**
+ * @name Scores (points and deductions models)
+ * @{
+ */
+
+/** Non-zero when the set scores by points or deductions. */
+SCSEC_API int scsec_result_has_score(const scsec_result *result);
+
+/** The score (0 without a score). */
+SCSEC_API long scsec_result_score(const scsec_result *result);
+
+/** The highest possible score (0 without a score). */
+SCSEC_API long scsec_result_score_max(const scsec_result *result);
+
+/** The band label of the score (points model), or NULL. */
+SCSEC_API const char *scsec_result_band(const scsec_result *result);
+
+/** The conditional status (deductions model). */
+SCSEC_API scsec_conditional scsec_result_conditional(const scsec_result *result);
+
+/** @} */
+
+/**
+ * @name Required level
+ * @{
+ */
+
+/** The level the contract requires, 0 when none was determined. */
+SCSEC_API int scsec_result_required_level(const scsec_result *result);
+
+/** 1 when the achieved level meets the required one, 0 when not, -1 when none was determined. */
+SCSEC_API int scsec_result_meets_required(const scsec_result *result);
+
+/** @} */
+
+/**
+ * @name Provenance
+ * @{
+ */
+
+/** The engine that produced the result ("libscsec 1.0.0"). */
+SCSEC_API const char *scsec_result_engine(const scsec_result *result);
+
+/** The criteria set's id. */
+SCSEC_API const char *scsec_result_criteria_id(const scsec_result *result);
+
+/** The criteria set's version. */
+SCSEC_API const char *scsec_result_criteria_version(const scsec_result *result);
+
+/** The criteria set's fingerprint. */
+SCSEC_API const char *scsec_result_criteria_fingerprint(const scsec_result *result);
+
+/** The evidence record's fingerprint. */
+SCSEC_API const char *scsec_result_evidence_fingerprint(const scsec_result *result);
+
+/** The evidence record's subject name, or NULL. */
+SCSEC_API const char *scsec_result_subject_name(const scsec_result *result);
+
+/** @} */
+
+/**
+ * @name Serialisation
+ *
+ * Both forms are deterministic: the same result gives the same bytes.
+ * @{
+ */
+
+/**
+ * The result as XML (namespace `urn:scsec:result:1`, schema
+ * `scsec-result-1.xsd`). Free with scsec_free().
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_result_to_xml(char **out, size_t *size, const scsec_result *result);
+
+/**
+ * The result as JSON (one object; keys in doc/evaluation.md). Free with
+ * scsec_free().
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_result_to_json(char **out, size_t *size, const scsec_result *result);
+
+/** @} */
+
+SCSEC_END_DECLS
+
+#endif /* SCSEC_EVAL_H */

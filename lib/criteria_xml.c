@@ -1,0 +1,705 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Criteria sets in XML: reading the interchange format into the model, and
+ * writing the model's canonical form. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "criteria.h"
+#include "error.h"
+#include "xmlwrite.h"
+
+/* ----------------------------------------------------------------- reading */
+
+#define IS(n, name) scsec__xnode_is((n), SCSEC__NS_CRITERIA, (name))
+#define LOC(n) ((scsec__loc){ (n)->line, (n)->column })
+
+typedef struct reader {
+	scsec__xdoc *d;
+	scsec_criteria *c;
+	int oom;
+} reader;
+
+static const char *text_of(reader *r, const scsec__xnode *n)
+{
+	const char *s = scsec__criteria_strn(r->c, n->text, n->text_len);
+
+	if (!s)
+		r->oom = 1;
+	return s;
+}
+
+static void add_lang_text(reader *r, scsec__texts *t, const scsec__xnode *n)
+{
+	const char *lang;
+
+	if (scsec__xn_lang(r->d, n, &lang))
+		return;
+	if (scsec__texts_exact(t, lang)) {
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+		                  "a second '%s' in language '%s'", n->name, lang);
+		return;
+	}
+	if (scsec__criteria_text(r->c, t, lang, n->text))
+		r->oom = 1;
+}
+
+static void read_scoring(reader *r, const scsec__xnode *n)
+{
+	scsec__scoring *s = &r->c->scoring;
+	const char *model;
+	const scsec__xnode *k;
+	long v;
+
+	s->loc = LOC(n);
+	if (scsec__xa_str(r->d, n, "model", 1, &model) || !model)
+		return;
+	if (!strcmp(model, "all-required"))
+		s->model = SCSEC_SCORING_ALL_REQUIRED;
+	else if (!strcmp(model, "points"))
+		s->model = SCSEC_SCORING_POINTS;
+	else if (!strcmp(model, "deductions"))
+		s->model = SCSEC_SCORING_DEDUCTIONS;
+	else {
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "unknown scoring model '%.32s' (expected all-required, points or "
+		                  "deductions)",
+		                  model);
+		return;
+	}
+	v = 0;
+	if (!scsec__xa_long(r->d, n, "level", 0, 1, 99, &v) && v)
+		s->level = (int)v;
+	if (scsec__xattr_get(n, "max") && !scsec__xa_long(r->d, n, "max", 1, -1000000, 1000000, &v)) {
+		s->max = v;
+		s->has_max = 1;
+	}
+	if (scsec__xattr_get(n, "floor") &&
+	    !scsec__xa_long(r->d, n, "floor", 1, -1000000, 1000000, &v)) {
+		s->floor = v;
+		s->has_floor = 1;
+	}
+	for (k = n->first; k; k = k->next) {
+		if (IS(k, "points")) {
+			static const char *const names[SCSEC__PTS_COUNT] = { "met", "partial", "not-met",
+			                                                      "not-applicable", "missing" };
+			const char *st;
+			int i;
+
+			if (scsec__xa_str(r->d, k, "status", 1, &st) ||
+			    scsec__xa_long(r->d, k, "value", 1, -1000000, 1000000, &v))
+				continue;
+			for (i = 0; i < SCSEC__PTS_COUNT && strcmp(st, names[i]); i++)
+				;
+			if (i == SCSEC__PTS_COUNT) {
+				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "unknown status '%.32s' in points", st);
+			} else if (s->points_set[i]) {
+				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+				                  "points for '%s' given twice", st);
+			} else {
+				s->points[i] = v;
+				s->points_set[i] = 1;
+			}
+		} else if (IS(k, "band")) {
+			const char *label;
+
+			if (scsec__xa_long(r->d, k, "min", 1, -1000000, 1000000, &v) ||
+			    scsec__xa_str(r->d, k, "label", 1, &label))
+				continue;
+			if (scsec__scoring_add_band(r->c, v, label))
+				r->oom = 1;
+		} else if (IS(k, "conditional")) {
+			int only = 1;
+
+			if (scsec__xa_long(r->d, k, "min-score", 1, -1000000, 1000000, &v) ||
+			    scsec__xa_bool(r->d, k, "only-poam-eligible", &only))
+				continue;
+			s->has_conditional = 1;
+			s->conditional_min = v;
+			s->conditional_only_poam = only;
+		} else {
+			scsec__xn_unexpected(r->d, k);
+		}
+	}
+}
+
+static void read_prereq(reader *r, const scsec__xnode *n)
+{
+	const char *id;
+	struct scsec_prerequisite *p;
+	const scsec__xnode *k;
+
+	if (scsec__xa_id(r->d, n, "id", &id))
+		return;
+	if (!(p = scsec__criteria_add_prereq(r->c, id))) {
+		r->oom = 1;
+		return;
+	}
+	p->loc = LOC(n);
+	for (k = n->first; k; k = k->next) {
+		if (IS(k, "title"))
+			add_lang_text(r, &p->title, k);
+		else if (IS(k, "description"))
+			add_lang_text(r, &p->description, k);
+		else
+			scsec__xn_unexpected(r->d, k);
+	}
+}
+
+static void read_level(reader *r, const scsec__xnode *n)
+{
+	const char *label, *method, *validity, *ref;
+	struct scsec_level *l;
+	const scsec__xnode *k;
+	char canon[32];
+	long rank;
+	int bad = 0;
+
+	bad |= scsec__xa_long(r->d, n, "rank", 1, 1, 99, &rank);
+	bad |= scsec__xa_str(r->d, n, "label", 1, &label);
+	bad |= scsec__xa_str(r->d, n, "method", 1, &method);
+	bad |= scsec__xa_str(r->d, n, "validity", 1, &validity);
+	if (bad)
+		return;
+	if (!(l = scsec__criteria_add_level(r->c, (int)rank)) ||
+	    !(l->label = scsec__criteria_str(r->c, label))) {
+		r->oom = 1;
+		return;
+	}
+	l->loc = LOC(n);
+	if (scsec_method_parse(&l->method, method) || !strcmp(method, "自己評価") ||
+	    !strcmp(method, "専門家確認") || !strcmp(method, "第三者評価"))
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "element 'level': method '%.32s' is not self, expert-reviewed or "
+		                  "third-party",
+		                  method);
+	if (scsec__duration_parse(&l->duration, validity, strlen(validity)))
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL,
+		                  "element 'level': validity: %s", scsec_error_message(scsec_error_last()));
+	else if (scsec__duration_is_zero(&l->duration))
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL,
+		                  "element 'level': validity '%s' is zero: no answer would ever be valid",
+		                  validity);
+	scsec__duration_format(canon, sizeof canon, &l->duration);
+	if (!(l->validity = scsec__criteria_str(r->c, canon)))
+		r->oom = 1;
+	scsec__xa_bool(r->d, n, "validity-provisional", &l->provisional);
+	scsec__xa_bool(r->d, n, "requires-lower", &l->requires_lower);
+	for (k = n->first; k; k = k->next) {
+		if (IS(k, "title")) {
+			add_lang_text(r, &l->title, k);
+		} else if (IS(k, "requires")) {
+			if (!scsec__xa_id(r->d, k, "ref", &ref) && scsec__level_add_requires(r->c, l, ref))
+				r->oom = 1;
+		} else {
+			scsec__xn_unexpected(r->d, k);
+		}
+	}
+}
+
+static void read_required(reader *r, const scsec__xnode *n)
+{
+	const scsec__xnode *k, *t;
+	long v;
+
+	if (scsec__xa_long(r->d, n, "default", 1, 1, 99, &v))
+		return;
+	r->c->has_required_rule = 1;
+	r->c->required_default = (int)v;
+	for (k = n->first; k; k = k->next) {
+		const char *id;
+		struct scsec_question *q;
+
+		if (!IS(k, "question")) {
+			scsec__xn_unexpected(r->d, k);
+			continue;
+		}
+		if (scsec__xa_id(r->d, k, "id", &id) ||
+		    scsec__xa_long(r->d, k, "level-if-yes", 1, 1, 99, &v))
+			continue;
+		if (!(q = scsec__criteria_add_question(r->c, id, (int)v))) {
+			r->oom = 1;
+			return;
+		}
+		q->loc = LOC(k);
+		for (t = k->first; t; t = t->next) {
+			if (IS(t, "text"))
+				add_lang_text(r, &q->text, t);
+			else
+				scsec__xn_unexpected(r->d, t);
+		}
+	}
+}
+
+static int parse_levels(reader *r, const scsec__xnode *n, const char *v, struct scsec_criterion *cr)
+{
+	const char *p = v;
+	size_t cap = 0;
+
+	while (*p) {
+		char *end;
+		long x;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (!*p)
+			break;
+		errno = 0;
+		x = strtol(p, &end, 10);
+		if (end == p || errno || x < 1 || x > 99 ||
+		    (*end && *end != ' ' && *end != '\t' && *end != '\n' && *end != '\r'))
+			return scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                         "element 'criterion': levels = '%.64s' is not a list of "
+			                         "ranks 1..99",
+			                         v);
+		if (scsec__arena_grow(&r->c->arena, &cr->levels, &cap, cr->nlevels + 1,
+		                      sizeof *cr->levels)) {
+			r->oom = 1;
+			return SCSEC_ENOMEM;
+		}
+		cr->levels[cr->nlevels++] = (int)x;
+		p = end;
+	}
+	if (!cr->nlevels)
+		return scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                         "element 'criterion': levels is empty");
+	return 0;
+}
+
+static void read_criterion(reader *r, const scsec__xnode *n, struct scsec_requirement *req)
+{
+	const char *id, *levels;
+	struct scsec_criterion *cr;
+	const scsec__xnode *k;
+	long v;
+
+	if (scsec__xa_id(r->d, n, "id", &id))
+		return;
+	if (!(cr = scsec__criteria_add_criterion(r->c, id, req))) {
+		r->oom = 1;
+		return;
+	}
+	cr->loc = LOC(n);
+	levels = scsec__xattr_get(n, "levels");
+	if (!!levels == !!scsec__xattr_get(n, "level"))
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+		                  "criterion '%s': give exactly one of 'level' (applies from that rank "
+		                  "up) and 'levels' (applies at exactly those ranks)",
+		                  id);
+	else if (levels)
+		parse_levels(r, n, levels, cr);
+	else if (!scsec__xa_long(r->d, n, "level", 1, 1, 99, &v))
+		cr->min_level = (int)v;
+	scsec__xa_bool(r->d, n, "na-allowed", &cr->na_allowed);
+	scsec__xa_bool(r->d, n, "poam-eligible", &cr->poam_eligible);
+	if (scsec__xattr_get(n, "weight") && !scsec__xa_long(r->d, n, "weight", 1, 0, 1000000, &v))
+		cr->weight = (int)v;
+	for (k = n->first; k; k = k->next) {
+		if (IS(k, "text")) {
+			add_lang_text(r, &cr->text, k);
+		} else if (IS(k, "ref")) {
+			const char *fw;
+
+			if (!scsec__xa_id(r->d, k, "framework", &fw) &&
+			    scsec__criterion_add_ref(r->c, cr, fw, k->text))
+				r->oom = 1;
+		} else {
+			scsec__xn_unexpected(r->d, k);
+		}
+	}
+	if (!cr->text.count)
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+		                  "criterion '%s' has no text", id);
+}
+
+static void read_requirement(reader *r, const scsec__xnode *n, struct scsec_category *cat)
+{
+	const char *id;
+	struct scsec_requirement *req;
+	const scsec__xnode *k;
+
+	if (scsec__xa_id(r->d, n, "id", &id))
+		return;
+	if (!(req = scsec__criteria_add_requirement(r->c, id, cat))) {
+		r->oom = 1;
+		return;
+	}
+	req->loc = LOC(n);
+	for (k = n->first; k && !r->oom; k = k->next) {
+		if (IS(k, "name"))
+			add_lang_text(r, &req->name, k);
+		else if (IS(k, "text"))
+			add_lang_text(r, &req->text, k);
+		else if (IS(k, "criterion"))
+			read_criterion(r, k, req);
+		else
+			scsec__xn_unexpected(r->d, k);
+	}
+	if (!req->name.count)
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+		                  "requirement '%s' has no name", id);
+}
+
+static void read_category(reader *r, const scsec__xnode *n, struct scsec_category *parent)
+{
+	const char *id, *fn;
+	struct scsec_category *cat;
+	const scsec__xnode *k;
+	int subcats = 0, reqs = 0;
+
+	if (scsec__xa_id(r->d, n, "id", &id))
+		return;
+	if (!(cat = scsec__criteria_add_category(r->c, id, parent))) {
+		r->oom = 1;
+		return;
+	}
+	cat->loc = LOC(n);
+	if (!scsec__xa_str(r->d, n, "function", 0, &fn) && fn &&
+	    scsec_function_parse(&cat->own_function, fn))
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+		                  "category '%s': function '%.16s' is not one of GV, ID, PR, DE, RS, RC",
+		                  id, fn);
+	for (k = n->first; k && !r->oom; k = k->next) {
+		if (IS(k, "title")) {
+			add_lang_text(r, &cat->title, k);
+		} else if (IS(k, "category")) {
+			subcats++;
+			read_category(r, k, cat);
+		} else if (IS(k, "requirement")) {
+			reqs++;
+			read_requirement(r, k, cat);
+		} else {
+			scsec__xn_unexpected(r->d, k);
+		}
+	}
+	if (subcats && reqs)
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+		                  "category '%s' holds both categories and requirements", id);
+	else if (!subcats && !reqs)
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+		                  "category '%s' is empty", id);
+}
+
+int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
+{
+	const scsec__xnode *root = d->root, *k;
+	reader r;
+	size_t errors = d->rep.errors;
+	const char *id, *version;
+	int rc;
+
+	*out = NULL;
+	if (!IS(root, "criteria-set"))
+		return scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_EVERSION, NULL,
+		                         "the root element is '%s'%s%s%s; a criteria set is "
+		                         "'criteria-set' in namespace " SCSEC__NS_CRITERIA,
+		                         root->name, root->ns ? " in namespace '" : " without namespace",
+		                         root->ns ? root->ns : "", root->ns ? "'" : "");
+	if ((rc = scsec__criteria_new(&r.c, d->rep.name)))
+		return rc;
+	r.d = d;
+	r.oom = 0;
+	if (!scsec__xa_id(d, root, "id", &id) && !(r.c->id = scsec__criteria_str(r.c, id)))
+		r.oom = 1;
+	if (!scsec__xa_str(d, root, "version", 1, &version) &&
+	    !(r.c->version = scsec__criteria_str(r.c, version)))
+		r.oom = 1;
+	for (k = root->first; k && !r.oom; k = k->next) {
+		if (IS(k, "title")) {
+			add_lang_text(&r, &r.c->title, k);
+		} else if (IS(k, "description")) {
+			add_lang_text(&r, &r.c->description, k);
+		} else if (IS(k, "publisher")) {
+			r.c->publisher = text_of(&r, k);
+		} else if (IS(k, "issued")) {
+			scsec__xn_date(d, k, &r.c->issued);
+		} else if (IS(k, "source")) {
+			const char *href = scsec__xattr_get(k, "href");
+
+			r.c->source = text_of(&r, k);
+			if (href && !(r.c->source_uri = scsec__criteria_str(r.c, href)))
+				r.oom = 1;
+		} else if (IS(k, "framework")) {
+			const char *fid, *title;
+			scsec__framework *f;
+
+			if (scsec__xa_id(d, k, "id", &fid) || scsec__xa_str(d, k, "title", 1, &title))
+				continue;
+			if (!(f = scsec__criteria_add_framework(r.c, fid, title)))
+				r.oom = 1;
+			else
+				f->loc = LOC(k);
+		} else if (IS(k, "scoring")) {
+			read_scoring(&r, k);
+		} else if (IS(k, "prerequisite")) {
+			read_prereq(&r, k);
+		} else if (IS(k, "level")) {
+			read_level(&r, k);
+		} else if (IS(k, "required-level")) {
+			read_required(&r, k);
+		} else if (IS(k, "category")) {
+			read_category(&r, k, NULL);
+		} else {
+			scsec__xn_unexpected(d, k);
+		}
+	}
+	if (!r.oom && !r.c->title.count)
+		scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "the criteria set has no title");
+	if (!r.oom && !r.c->ncategories)
+		scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "the criteria set has no category");
+	if (r.oom)
+		rc = scsec__xml_report(d, NULL, SCSEC_SEVERITY_ERROR, SCSEC_ENOMEM, NULL, "out of memory");
+	else if (d->rep.errors > errors)
+		rc = d->rep.first_error;
+	else
+		rc = scsec__criteria_finish(r.c, d);
+	if (rc) {
+		scsec_criteria_free(r.c);
+		return rc;
+	}
+	*out = r.c;
+	return 0;
+}
+
+/* ----------------------------------------------------------------- writing */
+
+static void w_texts(scsec__buf *b, int depth, const char *name, const scsec__texts *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->count; i++)
+		scsec__xw_elem(b, depth, name, t->items[i].lang, t->items[i].text);
+}
+
+static void w_open(scsec__buf *b, int depth, const char *name)
+{
+	scsec__xw_indent(b, depth);
+	scsec__buf_putc(b, '<');
+	scsec__buf_puts(b, name);
+}
+
+static void w_int_attr(scsec__buf *b, const char *name, long v)
+{
+	char num[32];
+
+	snprintf(num, sizeof num, "%ld", v);
+	scsec__xw_attr(b, name, num);
+}
+
+static void w_scoring(scsec__buf *b, const scsec__scoring *s)
+{
+	static const char *const models[] = { "all-required", "points", "deductions" };
+	static const char *const pts[SCSEC__PTS_COUNT] = { "met", "partial", "not-met",
+	                                                    "not-applicable", "missing" };
+	int i, children = 0;
+	size_t j;
+
+	w_open(b, 1, "scoring");
+	scsec__xw_attr(b, "model", models[s->model]);
+	if (s->level)
+		w_int_attr(b, "level", s->level);
+	if (s->has_max)
+		w_int_attr(b, "max", s->max);
+	if (s->has_floor)
+		w_int_attr(b, "floor", s->floor);
+	for (i = 0; i < SCSEC__PTS_COUNT; i++)
+		children += s->points_set[i];
+	children += (int)s->nbands + s->has_conditional;
+	if (!children) {
+		scsec__buf_puts(b, "/>\n");
+		return;
+	}
+	scsec__buf_puts(b, ">\n");
+	for (i = 0; i < SCSEC__PTS_COUNT; i++) {
+		if (!s->points_set[i])
+			continue;
+		w_open(b, 2, "points");
+		scsec__xw_attr(b, "status", pts[i]);
+		w_int_attr(b, "value", s->points[i]);
+		scsec__buf_puts(b, "/>\n");
+	}
+	for (j = 0; j < s->nbands; j++) {
+		w_open(b, 2, "band");
+		w_int_attr(b, "min", s->bands[j].min);
+		scsec__xw_attr(b, "label", s->bands[j].label);
+		scsec__buf_puts(b, "/>\n");
+	}
+	if (s->has_conditional) {
+		w_open(b, 2, "conditional");
+		w_int_attr(b, "min-score", s->conditional_min);
+		scsec__xw_attr(b, "only-poam-eligible", s->conditional_only_poam ? "true" : "false");
+		scsec__buf_puts(b, "/>\n");
+	}
+	scsec__buf_puts(b, "  </scoring>\n");
+}
+
+static void w_criterion(scsec__buf *b, const struct scsec_criterion *cr)
+{
+	size_t i;
+
+	w_open(b, cr->requirement->category->depth + 3, "criterion");
+	scsec__xw_attr(b, "id", cr->id);
+	if (cr->levels) {
+		scsec__buf_puts(b, " levels=\"");
+		for (i = 0; i < cr->nlevels; i++)
+			scsec__buf_printf(b, "%s%d", i ? " " : "", cr->levels[i]);
+		scsec__buf_putc(b, '"');
+	} else {
+		w_int_attr(b, "level", cr->min_level);
+	}
+	if (!cr->na_allowed)
+		scsec__xw_attr(b, "na-allowed", "false");
+	if (cr->weight != 1)
+		w_int_attr(b, "weight", cr->weight);
+	if (cr->poam_eligible)
+		scsec__xw_attr(b, "poam-eligible", "true");
+	scsec__buf_puts(b, ">\n");
+	w_texts(b, cr->requirement->category->depth + 4, "text", &cr->text);
+	for (i = 0; i < cr->nrefs; i++) {
+		w_open(b, cr->requirement->category->depth + 4, "ref");
+		scsec__xw_attr(b, "framework", cr->refs[i].framework);
+		scsec__buf_putc(b, '>');
+		scsec__xw_text(b, cr->refs[i].clauses);
+		scsec__buf_puts(b, "</ref>\n");
+	}
+	scsec__xw_indent(b, cr->requirement->category->depth + 3);
+	scsec__buf_puts(b, "</criterion>\n");
+}
+
+static void w_requirement(scsec__buf *b, const struct scsec_requirement *r)
+{
+	int depth = r->category->depth + 2;
+	size_t i;
+
+	w_open(b, depth, "requirement");
+	scsec__xw_attr(b, "id", r->id);
+	scsec__buf_puts(b, ">\n");
+	w_texts(b, depth + 1, "name", &r->name);
+	w_texts(b, depth + 1, "text", &r->text);
+	for (i = 0; i < r->ncriteria; i++)
+		w_criterion(b, r->criteria[i]);
+	scsec__xw_indent(b, depth);
+	scsec__buf_puts(b, "</requirement>\n");
+}
+
+static void w_close_categories(scsec__buf *b, int *open, int down_to)
+{
+	while (*open > down_to) {
+		(*open)--;
+		scsec__xw_indent(b, *open + 1);
+		scsec__buf_puts(b, "</category>\n");
+	}
+}
+
+/* Categories are stored in document (pre-)order and a category's
+ * requirements follow it in the requirement array, so one forward pass
+ * writes the tree. */
+static void w_categories(scsec__buf *b, const scsec_criteria *c)
+{
+	size_t i, r = 0;
+	int open = 0;
+
+	for (i = 0; i < c->ncategories; i++) {
+		const struct scsec_category *cat = c->categories[i];
+
+		w_close_categories(b, &open, cat->depth);
+		w_open(b, cat->depth + 1, "category");
+		scsec__xw_attr(b, "id", cat->id);
+		if (cat->own_function)
+			scsec__xw_attr(b, "function", scsec_function_code(cat->own_function));
+		scsec__buf_puts(b, ">\n");
+		open++;
+		w_texts(b, cat->depth + 2, "title", &cat->title);
+		while (r < c->nrequirements && c->requirements[r]->category == cat)
+			w_requirement(b, c->requirements[r++]);
+	}
+	w_close_categories(b, &open, 0);
+}
+
+int scsec__criteria_to_xml(scsec__buf *b, const scsec_criteria *c)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, j;
+
+	scsec__buf_puts(b, SCSEC__XML_DECL);
+	scsec__buf_puts(b, "<criteria-set xmlns=\"" SCSEC__NS_CRITERIA "\"");
+	scsec__xw_attr(b, "id", c->id);
+	scsec__xw_attr(b, "version", c->version);
+	scsec__buf_puts(b, ">\n");
+	w_texts(b, 1, "title", &c->title);
+	w_texts(b, 1, "description", &c->description);
+	scsec__xw_elem(b, 1, "publisher", NULL, c->publisher);
+	if (c->issued != SCSEC_DATE_NONE && !scsec_date_format(date, c->issued))
+		scsec__xw_elem(b, 1, "issued", NULL, date);
+	if (c->source || c->source_uri) {
+		w_open(b, 1, "source");
+		scsec__xw_attr(b, "href", c->source_uri);
+		scsec__buf_putc(b, '>');
+		scsec__xw_text(b, c->source ? c->source : "");
+		scsec__buf_puts(b, "</source>\n");
+	}
+	for (i = 0; i < c->nframeworks; i++) {
+		w_open(b, 1, "framework");
+		scsec__xw_attr(b, "id", c->frameworks[i]->id);
+		scsec__xw_attr(b, "title", c->frameworks[i]->title);
+		scsec__buf_puts(b, "/>\n");
+	}
+	w_scoring(b, &c->scoring);
+	for (i = 0; i < c->nprereqs; i++) {
+		w_open(b, 1, "prerequisite");
+		scsec__xw_attr(b, "id", c->prereqs[i]->id);
+		scsec__buf_puts(b, ">\n");
+		w_texts(b, 2, "title", &c->prereqs[i]->title);
+		w_texts(b, 2, "description", &c->prereqs[i]->description);
+		scsec__buf_puts(b, "  </prerequisite>\n");
+	}
+	for (i = 0; i < c->nlevels; i++) {
+		const struct scsec_level *l = c->levels[i];
+
+		w_open(b, 1, "level");
+		w_int_attr(b, "rank", l->rank);
+		scsec__xw_attr(b, "label", l->label);
+		scsec__xw_attr(b, "method", scsec_method_name(l->method));
+		scsec__xw_attr(b, "validity", l->validity);
+		scsec__xw_attr(b, "validity-provisional", l->provisional ? "true" : "false");
+		scsec__xw_attr(b, "requires-lower", l->requires_lower ? "true" : "false");
+		if (!l->title.count && !l->nrequires) {
+			scsec__buf_puts(b, "/>\n");
+			continue;
+		}
+		scsec__buf_puts(b, ">\n");
+		w_texts(b, 2, "title", &l->title);
+		for (j = 0; j < l->nrequires; j++) {
+			w_open(b, 2, "requires");
+			scsec__xw_attr(b, "ref", l->requires[j]);
+			scsec__buf_puts(b, "/>\n");
+		}
+		scsec__buf_puts(b, "  </level>\n");
+	}
+	if (c->has_required_rule) {
+		w_open(b, 1, "required-level");
+		w_int_attr(b, "default", c->required_default);
+		scsec__buf_puts(b, ">\n");
+		for (i = 0; i < c->nquestions; i++) {
+			w_open(b, 2, "question");
+			scsec__xw_attr(b, "id", c->questions[i]->id);
+			w_int_attr(b, "level-if-yes", c->questions[i]->level_if_yes);
+			scsec__buf_puts(b, ">\n");
+			w_texts(b, 3, "text", &c->questions[i]->text);
+			scsec__buf_puts(b, "    </question>\n");
+		}
+		scsec__buf_puts(b, "  </required-level>\n");
+	}
+	w_categories(b, c);
+	scsec__buf_puts(b, "</criteria-set>\n");
+	return scsec__buf_error(b);
+}

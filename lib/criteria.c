@@ -544,12 +544,44 @@ static int check_rules(scsec_criteria *c, scsec__reporter *rep)
 	return 0;
 }
 
+typedef struct order_item {
+	const char *id;
+	uint32_t code;
+} order_item;
+
+static int cmp_order(const void *a, const void *b)
+{
+	return scsec__idcmp(((const order_item *)a)->id, ((const order_item *)b)->id);
+}
+
 /* Index what evaluation needs: per level, the criteria applying there; the
- * categories' functions and top-level ancestors. */
+ * categories' functions and top-level ancestors; the id order of gaps. */
 static int index_set(scsec_criteria *c)
 {
 	size_t i, j;
 	uint64_t *seen_req;
+
+	order_item *items;
+
+	c->nid_order = c->ncriteria + c->nprereqs;
+	c->id_order = scsec__arena_alloc(&c->arena, (c->nid_order ? c->nid_order : 1) * sizeof *c->id_order);
+	items = scsec__calloc(c->nid_order ? c->nid_order : 1, sizeof *items);
+	if (!c->id_order || !items) {
+		scsec__free(items);
+		return SCSEC_ENOMEM;
+	}
+	for (i = 0; i < c->ncriteria; i++) {
+		items[i].id = c->criteria[i]->id;
+		items[i].code = (uint32_t)i;
+	}
+	for (i = 0; i < c->nprereqs; i++) {
+		items[c->ncriteria + i].id = c->prereqs[i]->id;
+		items[c->ncriteria + i].code = (uint32_t)i | SCSEC__ORDER_PREREQ;
+	}
+	qsort(items, c->nid_order, sizeof *items, cmp_order);
+	for (i = 0; i < c->nid_order; i++)
+		c->id_order[i] = items[i].code;
+	scsec__free(items);
 
 	for (i = 0; i < c->ncategories; i++) {
 		struct scsec_category *cat = c->categories[i];
@@ -608,7 +640,7 @@ static int check_levels_reachable(scsec_criteria *c, scsec__reporter *rep)
 
 int scsec__criteria_finish(scsec_criteria *c, scsec__xdoc *doc)
 {
-	scsec__reporter own = { c->name, NULL, 0, 0 };
+	scsec__reporter own = { c->name, NULL, 0, 0, 0 };
 	scsec__reporter *rep = doc ? &doc->rep : &own;
 	size_t errors = rep->errors;
 	scsec__buf b = SCSEC__BUF_INIT;
@@ -617,10 +649,14 @@ int scsec__criteria_finish(scsec_criteria *c, scsec__xdoc *doc)
 	if ((rc = check_ids(c, rep)) || (rc = check_levels(c, rep)) || (rc = check_criteria(c, rep)) ||
 	    (rc = check_rules(c, rep)))
 		return rc;
+	if (rep->oom)
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	if (rep->errors > errors)
 		return rep->first_error;
 	if ((rc = index_set(c)) || (rc = check_levels_reachable(c, rep)))
 		return rc;
+	if (rep->oom)
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	if (rep->errors > errors)
 		return rep->first_error;
 	c->finished = 1;

@@ -171,10 +171,16 @@ struct scsec_criteria {
 	int has_required_rule;
 	int required_default;
 	size_t ntop;                 /* top-level categories */
+	/* Criteria and prerequisites ordered by id (scsec__idcmp): entries with
+	 * SCSEC__ORDER_PREREQ set are prerequisite indexes, others criteria. */
+	uint32_t *id_order;
+	size_t nid_order;
 	scsec__map ids;              /* criteria, requirements, categories, prerequisites */
 	char fingerprint[65];
 	int finished;
 };
+
+#define SCSEC__ORDER_PREREQ 0x80000000u
 
 /* ---- building ---- */
 

@@ -44,11 +44,8 @@ int scsec_criteria_load_file(scsec_criteria **out, const char *path, const scsec
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(path);
-	if ((rc = scsec__source_open_file(&src, path, opts))) {
-		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, path, 0, 0, "%s",
-		                scsec_error_message(scsec_error_last()));
+	if ((rc = scsec__source_open_any(&src, path, NULL, 0, NULL, opts, diags)))
 		return rc;
-	}
 	rc = scsec__criteria_load_source(out, &src, opts, diags);
 	scsec__source_close(&src);
 	return rc;
@@ -64,11 +61,8 @@ int scsec_criteria_load_memory(scsec_criteria **out, const void *data, size_t si
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(data || !size);
-	if ((rc = scsec__source_open_memory(&src, data, size, name, opts))) {
-		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src.name, 0, 0, "%s",
-		                scsec_error_message(scsec_error_last()));
+	if ((rc = scsec__source_open_any(&src, NULL, data, size, name, opts, diags)))
 		return rc;
-	}
 	rc = scsec__criteria_load_source(out, &src, opts, diags);
 	scsec__source_close(&src);
 	return rc;

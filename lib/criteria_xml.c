@@ -456,8 +456,8 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 	if (!r.oom && !r.c->ncategories)
 		scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 		                  "the criteria set has no category");
-	if (r.oom)
-		rc = scsec__xml_report(d, NULL, SCSEC_SEVERITY_ERROR, SCSEC_ENOMEM, NULL, "out of memory");
+	if (r.oom || d->rep.oom)
+		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (d->rep.errors > errors)
 		rc = d->rep.first_error;
 	else

@@ -333,8 +333,10 @@ int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column,
 			va_end(ap2);
 		}
 	}
-	if (scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap))
+	if (scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap)) {
+		r->oom = 1;
 		return SCSEC_ENOMEM;
+	}
 	return code;
 }
 

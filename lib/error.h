@@ -42,6 +42,7 @@ typedef struct scsec__reporter {
 	scsec_diagnostics *diags;
 	int first_error;
 	size_t errors;
+	int oom;                 /* a diagnostic could not be stored */
 } scsec__reporter;
 
 /* Report a problem at line/column of the reporter's document. Returns code

@@ -66,6 +66,19 @@ int scsec__source_open_memory(scsec__source *s, const void *data, size_t len, co
 	return 0;
 }
 
+int scsec__source_open_any(scsec__source *s, const char *path, const void *data, size_t len,
+                           const char *name, const scsec_load_options *opts,
+                           scsec_diagnostics *diags)
+{
+	int rc = path ? scsec__source_open_file(s, path, opts)
+	              : scsec__source_open_memory(s, data, len, name, opts);
+
+	if (rc)
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, s->name, 0, 0, "%s",
+		                scsec_error_message(scsec_error_last()));
+	return rc;
+}
+
 /* Refill the raw window. Returns 0, or a negative code. */
 static int raw_fill(scsec__source *s)
 {

@@ -44,6 +44,12 @@ int scsec__source_open_file(scsec__source *s, const char *path, const scsec_load
 int scsec__source_open_memory(scsec__source *s, const void *data, size_t len, const char *name,
                               const scsec_load_options *opts);
 
+/* Open path when it is not NULL, else the memory block (data, len, name).
+ * A failure is also appended to diags, with the file name. */
+int scsec__source_open_any(scsec__source *s, const char *path, const void *data, size_t len,
+                           const char *name, const scsec_load_options *opts,
+                           scsec_diagnostics *diags);
+
 /* Read up to n document bytes (decompressed). Returns the count, 0 at the
  * end, or a negative code (SCSEC_EIO, SCSEC_EPARSE for corrupt gzip,
  * SCSEC_ELIMIT when the document-size limit is passed), recorded as the

@@ -637,6 +637,10 @@ out:
 		xmlSchemaFreeValidCtxt(vctxt);
 	scsec__free(buf);
 	scsec__buf_dispose(&p.text);
+	if (doc->rep.oom) {
+		doc->root = NULL;
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	}
 	if (sniff && doc->root && !doc->rep.first_error)
 		return 0;
 	if (doc->rep.first_error || p.fatal) {

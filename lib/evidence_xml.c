@@ -1,0 +1,407 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Evidence records in XML: reading, the canonical form, saving, the
+ * fingerprint. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "evidence.h"
+#include "xmlwrite.h"
+
+#define IS(n, name) scsec__xnode_is((n), SCSEC__NS_EVIDENCE, (name))
+#define LOC(n) ((scsec__loc){ (n)->line, (n)->column })
+
+/* ----------------------------------------------------------------- reading */
+
+typedef struct reader {
+	scsec__xdoc *d;
+	scsec_evidence *ev;
+	int oom;
+} reader;
+
+/* Copy an XML string into a record field (the XML parser has already
+ * guaranteed valid UTF-8 and XML characters). */
+static void take(reader *r, char **dst, const char *s)
+{
+	if (scsec__set_str(dst, s) == SCSEC_ENOMEM)
+		r->oom = 1;
+}
+
+static void read_subject(reader *r, const scsec__xnode *n)
+{
+	const scsec__xnode *k;
+
+	for (k = n->first; k; k = k->next) {
+		if (IS(k, "name")) {
+			take(r, &r->ev->subject_name, k->text);
+		} else if (IS(k, "identifier")) {
+			const char *scheme;
+			int rc;
+
+			if (scsec__xa_id(r->d, k, "scheme", &scheme))
+				continue;
+			if (!k->text_len) {
+				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "identifier '%s' is empty", scheme);
+				continue;
+			}
+			rc = scsec_evidence_add_subject_id(r->ev, scheme, k->text);
+			if (rc == SCSEC_EEXISTS) {
+				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_EEXISTS, NULL,
+				                  "a second '%s' identifier", scheme);
+			} else if (rc) {
+				r->oom = 1;
+			} else {
+				size_t i;
+
+				for (i = 0; i < r->ev->nids; i++)
+					if (!strcmp(r->ev->ids[i].scheme, scheme))
+						r->ev->ids[i].loc = LOC(k);
+			}
+		} else {
+			scsec__xn_unexpected(r->d, k);
+		}
+	}
+}
+
+static int token(reader *r, const scsec__xnode *n, const char *attr, int is_status, int *out)
+{
+	const char *v = scsec__xattr_get(n, attr);
+	int rc;
+
+	*out = 0;
+	if (!v)
+		return 0;
+	/* The file format takes the English tokens only. */
+	if (is_status) {
+		scsec_status s;
+
+		rc = scsec_status_parse(&s, v);
+		if (!rc && s != SCSEC_STATUS_NONE && !strcmp(v, scsec_status_name(s)))
+			*out = (int)s;
+		else
+			rc = SCSEC_EINVAL;
+	} else {
+		scsec_method m;
+
+		rc = scsec_method_parse(&m, v);
+		if (!rc && !strcmp(v, scsec_method_name(m)))
+			*out = (int)m;
+		else
+			rc = SCSEC_EINVAL;
+	}
+	if (rc)
+		return scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA,
+		                         scsec__xattr_get(n, "id"),
+		                         "element 'entry': %s '%.64s' is not one of %s", attr, v,
+		                         is_status ? "met, partial, not-met, not-applicable"
+		                                   : "self, expert-reviewed, third-party");
+	return 0;
+}
+
+static void read_entry(reader *r, const scsec__xnode *n)
+{
+	const char *id;
+	scsec_entry *e;
+	const scsec__xnode *k;
+	int status = 0, method = 0, rc;
+
+	if (scsec__xa_id(r->d, n, "id", &id))
+		return;
+	if ((rc = scsec_entry_new(&e, id))) {
+		r->oom = rc == SCSEC_ENOMEM;
+		return;
+	}
+	e->loc = LOC(n);
+	token(r, n, "status", 1, &status);
+	token(r, n, "method", 0, &method);
+	e->status = (scsec_status)status;
+	e->method = (scsec_method)method;
+	scsec__xa_date(r->d, n, "assessed-on", 0, &e->assessed_on);
+	scsec__xa_date(r->d, n, "expires-on", 0, &e->expires_on);
+	for (k = n->first; k && !r->oom; k = k->next) {
+		if (IS(k, "assessor")) {
+			take(r, &e->assessor, k->text);
+			take(r, &e->assessor_id, scsec__xattr_get(k, "id"));
+		} else if (IS(k, "justification")) {
+			take(r, &e->justification, k->text);
+		} else if (IS(k, "note")) {
+			take(r, &e->note, k->text);
+		} else if (IS(k, "artifact")) {
+			const char *uri, *sha = scsec__xattr_get(k, "sha256");
+
+			if (scsec__xa_str(r->d, k, "uri", 1, &uri))
+				continue;
+			rc = scsec_entry_add_artifact(e, uri, sha);
+			if (rc == SCSEC_ENOMEM)
+				r->oom = 1;
+			else if (rc)
+				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
+				                  "artifact of '%s': %s", id,
+				                  scsec_error_message(scsec_error_last()));
+		} else {
+			scsec__xn_unexpected(r->d, k);
+		}
+	}
+	if (r->oom) {
+		scsec_entry_free(e);
+		return;
+	}
+	rc = scsec__evidence_append(r->ev, e);
+	if (rc == SCSEC_EEXISTS) {
+		const scsec_entry *first = scsec_evidence_entry(r->ev, id);
+
+		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_EEXISTS, id,
+		                  "a second entry for '%s' (the first is at line %lu)", id,
+		                  first ? first->loc.line : 0);
+		scsec_entry_free(e);
+	} else if (rc) {
+		r->oom = 1;
+		scsec_entry_free(e);
+	}
+}
+
+static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
+{
+	const scsec__xnode *root = d->root, *k;
+	size_t errors = d->rep.errors;
+	reader r;
+	int rc;
+
+	*out = NULL;
+	if ((rc = scsec_evidence_new(&r.ev, NULL)))
+		return rc;
+	r.d = d;
+	r.oom = scsec__evidence_set_source(r.ev, d->rep.name) != 0;
+	for (k = root->first; k && !r.oom; k = k->next) {
+		if (IS(k, "subject")) {
+			read_subject(&r, k);
+		} else if (IS(k, "criteria")) {
+			const char *id, *version, *fp = scsec__xattr_get(k, "fingerprint");
+
+			if (scsec__xa_id(d, k, "id", &id) || scsec__xa_str(d, k, "version", 1, &version))
+				continue;
+			rc = scsec_evidence_set_criteria(r.ev, id, version, fp);
+			if (rc == SCSEC_ENOMEM)
+				r.oom = 1;
+			else if (rc)
+				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "element 'criteria': %s", scsec_error_message(scsec_error_last()));
+			r.ev->criteria_loc = LOC(k);
+		} else if (IS(k, "created")) {
+			if (!scsec__timestamp_ok(k->text))
+				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL,
+				                  "created '%.64s' is not an RFC 3339 UTC timestamp "
+				                  "(YYYY-MM-DDTHH:MM:SSZ) of a real day and time",
+				                  k->text);
+			else
+				take(&r, &r.ev->created, k->text);
+		} else if (IS(k, "tool")) {
+			take(&r, &r.ev->tool, k->text);
+		} else if (IS(k, "entry")) {
+			read_entry(&r, k);
+		} else {
+			scsec__xn_unexpected(d, k);
+		}
+	}
+	if (r.oom || d->rep.oom)
+		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	else if (d->rep.errors > errors)
+		rc = d->rep.first_error;
+	else
+		rc = 0;
+	if (rc) {
+		scsec_evidence_free(r.ev);
+		return rc;
+	}
+	scsec__evidence_sort(r.ev);
+	*out = r.ev;
+	return 0;
+}
+
+static int load_source(scsec_evidence **out, scsec__source *src, const scsec_load_options *opts,
+                       scsec_diagnostics *diags)
+{
+	scsec__xdoc doc;
+	int rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_EVIDENCE, diags);
+
+	if (!rc)
+		rc = evidence_from_xml(out, &doc);
+	scsec__xdoc_dispose(&doc);
+	return rc;
+}
+
+int scsec_evidence_load_file(scsec_evidence **out, const char *path, const scsec_load_options *opts,
+                             scsec_diagnostics *diags)
+{
+	scsec__source src;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(path);
+	if ((rc = scsec__source_open_any(&src, path, NULL, 0, NULL, opts, diags)))
+		return rc;
+	rc = load_source(out, &src, opts, diags);
+	scsec__source_close(&src);
+	return rc;
+}
+
+int scsec_evidence_load_memory(scsec_evidence **out, const void *data, size_t size,
+                               const char *name, const scsec_load_options *opts,
+                               scsec_diagnostics *diags)
+{
+	scsec__source src;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(data || !size);
+	if ((rc = scsec__source_open_any(&src, NULL, data, size, name, opts, diags)))
+		return rc;
+	rc = load_source(out, &src, opts, diags);
+	scsec__source_close(&src);
+	return rc;
+}
+
+/* ----------------------------------------------------------------- writing */
+
+int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, j;
+
+	scsec__buf_puts(b, SCSEC__XML_DECL "<evidence xmlns=\"" SCSEC__NS_EVIDENCE "\">\n");
+	if (ev->subject_name || ev->nids) {
+		scsec__buf_puts(b, "  <subject>\n");
+		scsec__xw_elem(b, 2, "name", NULL, ev->subject_name);
+		for (i = 0; i < ev->nids; i++) {
+			scsec__buf_puts(b, "    <identifier");
+			scsec__xw_attr(b, "scheme", ev->ids[i].scheme);
+			scsec__buf_putc(b, '>');
+			scsec__xw_text(b, ev->ids[i].value);
+			scsec__buf_puts(b, "</identifier>\n");
+		}
+		scsec__buf_puts(b, "  </subject>\n");
+	}
+	if (ev->criteria_id) {
+		scsec__buf_puts(b, "  <criteria");
+		scsec__xw_attr(b, "id", ev->criteria_id);
+		scsec__xw_attr(b, "version", ev->criteria_version);
+		scsec__xw_attr(b, "fingerprint", ev->criteria_fingerprint);
+		scsec__buf_puts(b, "/>\n");
+	}
+	scsec__xw_elem(b, 1, "created", NULL, ev->created);
+	scsec__xw_elem(b, 1, "tool", NULL, ev->tool);
+	for (i = 0; i < ev->nentries; i++) {
+		const struct scsec_entry *e = ev->entries[i];
+		int children = e->assessor || e->assessor_id || e->justification || e->note ||
+		               e->nartifacts;
+
+		scsec__buf_puts(b, "  <entry");
+		scsec__xw_attr(b, "id", e->id);
+		if (e->status)
+			scsec__xw_attr(b, "status", scsec_status_name(e->status));
+		if (e->method)
+			scsec__xw_attr(b, "method", scsec_method_name(e->method));
+		if (!scsec_date_format(date, e->assessed_on))
+			scsec__xw_attr(b, "assessed-on", date);
+		if (!scsec_date_format(date, e->expires_on))
+			scsec__xw_attr(b, "expires-on", date);
+		if (!children) {
+			scsec__buf_puts(b, "/>\n");
+			continue;
+		}
+		scsec__buf_puts(b, ">\n");
+		if (e->assessor || e->assessor_id) {
+			scsec__buf_puts(b, "    <assessor");
+			scsec__xw_attr(b, "id", e->assessor_id);
+			scsec__buf_putc(b, '>');
+			scsec__xw_text(b, e->assessor ? e->assessor : "");
+			scsec__buf_puts(b, "</assessor>\n");
+		}
+		scsec__xw_elem(b, 2, "justification", NULL, e->justification);
+		for (j = 0; j < e->nartifacts; j++) {
+			scsec__buf_puts(b, "    <artifact");
+			scsec__xw_attr(b, "uri", e->artifacts[j].uri);
+			if (e->artifacts[j].sha256[0])
+				scsec__xw_attr(b, "sha256", e->artifacts[j].sha256);
+			scsec__buf_puts(b, "/>\n");
+		}
+		scsec__xw_elem(b, 2, "note", NULL, e->note);
+		scsec__buf_puts(b, "  </entry>\n");
+	}
+	scsec__buf_puts(b, "</evidence>\n");
+	return scsec__buf_error(b);
+}
+
+int scsec_evidence_write_memory(char **out, size_t *size, const scsec_evidence *ev)
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(ev);
+	if ((rc = scsec__evidence_to_xml(&b, ev))) {
+		scsec__buf_dispose(&b);
+		return rc;
+	}
+	*out = scsec__buf_detach(&b, size);
+	return *out ? 0 : SCSEC_ENOMEM;
+}
+
+int scsec_evidence_save(const scsec_evidence *ev, const char *path, unsigned int flags)
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+	int rc;
+
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(path);
+	SCSEC__CHECK_ARG((flags & ~(unsigned)SCSEC_WRITE_GZIP) == 0);
+	if (!(rc = scsec__evidence_to_xml(&b, ev)))
+		rc = scsec__write_file_atomic(path, b.data, b.len, flags & SCSEC_WRITE_GZIP);
+	scsec__buf_dispose(&b);
+	return rc;
+}
+
+const char *scsec__evidence_fingerprint(const scsec_evidence *cev)
+{
+	scsec_evidence *ev = (scsec_evidence *)cev;
+	char *fp = atomic_load(&ev->fingerprint), *expected = NULL;
+	scsec__buf b = SCSEC__BUF_INIT;
+
+	if (fp)
+		return fp;
+	if (scsec__evidence_to_xml(&b, ev) || !(fp = scsec__malloc(65)) ||
+	    scsec__sha256_hex(fp, b.data, b.len)) {
+		scsec__buf_dispose(&b);
+		scsec__free(fp);
+		return NULL;
+	}
+	scsec__buf_dispose(&b);
+	/* Another thread may have published the same digest first. */
+	if (!atomic_compare_exchange_strong(&ev->fingerprint, &expected, fp)) {
+		scsec__free(fp);
+		fp = expected;
+	}
+	return fp;
+}
+
+int scsec_evidence_fingerprint(char *buf, const scsec_evidence *ev)
+{
+	const char *fp;
+
+	SCSEC__CHECK_ARG(buf);
+	SCSEC__CHECK_ARG(ev);
+	if (!(fp = scsec__evidence_fingerprint(ev)))
+		return scsec_error_code(scsec_error_last()) ? scsec_error_code(scsec_error_last())
+		                                            : SCSEC_ENOMEM;
+	memcpy(buf, fp, 65);
+	return 0;
+}

@@ -1,0 +1,54 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Private: CSV sheets as spreadsheet programs save them (UTF-8 with or
+ * without BOM, CRLF, quoted cells with line breaks), read with libcsv into
+ * rows of cells; and the writer side. Row numbers are record numbers, which
+ * are the row numbers a spreadsheet shows (1 = the header). */
+#ifndef SCSEC_LIB_SHEET_H
+#define SCSEC_LIB_SHEET_H
+
+#include "error.h"
+#include "source.h"
+
+typedef struct scsec__sheet_row {
+	char **cells;           /* NUL-terminated, as in the file (unquoted) */
+	size_t ncells;
+	size_t ccells;
+	unsigned long number;   /* 1-based */
+} scsec__sheet_row;
+
+typedef struct scsec__sheet {
+	scsec__sheet_row *rows;
+	size_t nrows;
+	size_t crows;
+} scsec__sheet;
+
+/* Read a whole sheet. Problems are reported through rep (with row and
+ * column); returns 0 or the first error's code. */
+int scsec__sheet_read(scsec__sheet *sh, scsec__source *src, const scsec_load_options *opts,
+                      scsec__reporter *rep);
+void scsec__sheet_dispose(scsec__sheet *sh);
+
+/* The cell, or "" when the row is shorter. */
+const char *scsec__sheet_cell(const scsec__sheet_row *row, size_t col);
+/* Non-zero when every cell of the row is empty or blank. */
+int scsec__sheet_row_empty(const scsec__sheet_row *row);
+
+/* Find the column whose header (trimmed) equals name, ASCII letters
+ * compared without case; -1 when absent. */
+long scsec__sheet_find(const scsec__sheet_row *header, const char *name);
+
+/* Copy of s without leading/trailing blanks (ASCII and U+3000), with CRLF
+ * and lone CR turned into LF. Free with scsec__free. */
+char *scsec__sheet_clean(const char *s);
+
+/* Writing: a cell (quoted only when it must be), a separator before every
+ * cell but the first, and CRLF at the end of the row. */
+void scsec__csv_cell(scsec__buf *b, const char *s, int first);
+void scsec__csv_end(scsec__buf *b);
+
+#define SCSEC__UTF8_BOM "\xef\xbb\xbf"
+
+#endif

@@ -444,3 +444,11 @@ out:
 	scsec__free(z);
 	return rc;
 }
+
+int scsec_file_write(const char *path, const void *data, size_t size, unsigned int flags)
+{
+	SCSEC__CHECK_ARG(path && *path);
+	SCSEC__CHECK_ARG(data || !size);
+	SCSEC__CHECK_ARG((flags & ~(unsigned)SCSEC_WRITE_GZIP) == 0);
+	return scsec__write_file_atomic(path, data ? data : "", size, flags & SCSEC_WRITE_GZIP);
+}

@@ -143,6 +143,29 @@ SCSEC_API int scsec_set_allocator(void *(*malloc_fn)(size_t size, void *user),
                                   void (*free_fn)(void *ptr, void *user),
                                   void *user);
 
+/** Flags for the functions that write files. */
+typedef enum scsec_write_flags {
+	SCSEC_WRITE_DEFAULT = 0, /**< write the bytes as they are */
+	SCSEC_WRITE_GZIP = 1     /**< gzip-compress them (fixed header: same input, same bytes) */
+} scsec_write_flags;
+
+/**
+ * Write a file atomically: the bytes go to a temporary file beside
+ * @p path, which is flushed to disk and then renamed over @p path. Readers
+ * see the old file or the new one, never half of one; a failure leaves the
+ * old file intact and no temporary file behind. Every writer of the library
+ * goes through this; it is public so that programs writing what the library
+ * produced (a result's JSON, a report) keep the same guarantee.
+ *
+ * @param path   the file to write or replace
+ * @param data   the bytes (may be NULL when @p size is 0)
+ * @param size   how many bytes
+ * @param flags  SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
+ * @return 0, SCSEC_EINVAL, SCSEC_EIO (with the reason in the message),
+ *         SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_file_write(const char *path, const void *data, size_t size, unsigned int flags);
+
 /**
  * Release memory the library handed over to the caller (serialised
  * documents, formatted strings). Accepts NULL.

@@ -138,8 +138,13 @@ SCSEC_API int scsec_criteria_load_file(scsec_criteria **out, const char *path,
 /**
  * Load a set from memory, plain or gzip-compressed.
  *
- * @param name  a name for messages (as a file name would be), or NULL
- * @see scsec_criteria_load_file()
+ * @param[out] out  the set; free with scsec_criteria_free()
+ * @param data      the document's bytes
+ * @param size      how many bytes
+ * @param name      a name for messages (as a file name would be), or NULL
+ * @param opts      limits and checks, or NULL for the defaults
+ * @param diags     a list receiving every problem found, or NULL
+ * @return as scsec_criteria_load_file()
  */
 SCSEC_API int scsec_criteria_load_memory(scsec_criteria **out, const void *data, size_t size,
                                          const char *name, const scsec_load_options *opts,
@@ -190,17 +195,12 @@ SCSEC_API void scsec_criteria_free(scsec_criteria *criteria);
  * @{
  */
 
-/** Flags for writers. */
-typedef enum scsec_write_flags {
-	SCSEC_WRITE_DEFAULT = 0, /**< plain UTF-8 XML */
-	SCSEC_WRITE_GZIP = 1     /**< gzip-compressed (a file is then written .gz-ready) */
-} scsec_write_flags;
-
 /**
  * Write the canonical form to memory.
  *
  * @param[out] out   the document (NUL-terminated); free with scsec_free()
  * @param[out] size  its length in bytes (without the NUL), or NULL
+ * @param criteria   the set
  * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_criteria_write_memory(char **out, size_t *size, const scsec_criteria *criteria);
@@ -210,7 +210,9 @@ SCSEC_API int scsec_criteria_write_memory(char **out, size_t *size, const scsec_
  * beside @p path, flushed to disk and renamed over it, so a failure leaves
  * any previous file intact.
  *
- * @param flags  SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
+ * @param criteria  the set
+ * @param path      the file to write or replace
+ * @param flags     SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
  * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_criteria_write_file(const scsec_criteria *criteria, const char *path,
@@ -516,6 +518,8 @@ SCSEC_API int scsec_criteria_required_default(const scsec_criteria *criteria);
  *
  * @param[out] out   the sheet; free with scsec_free()
  * @param[out] size  its length, or NULL
+ * @param criteria   the set
+ * @param rank       the level whose criteria are listed, or 0 for all
  * @param lang       language of the informational texts, or NULL (English)
  * @return 0, SCSEC_EINVAL (also for an unknown @p rank), SCSEC_ENOMEM.
  */

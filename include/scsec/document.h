@@ -34,6 +34,9 @@ SCSEC_API const char *scsec_document_kind_name(scsec_document_kind kind);
  * against its schema. Plain or gzip-compressed files.
  *
  * @param[out] kind  the kind found, or NULL
+ * @param path       the file
+ * @param opts       limits, or NULL for the defaults
+ * @param diags      a list receiving every problem found, or NULL
  * @return 0 when the document has no error; otherwise the first error's
  *         code (SCSEC_EVERSION for an unknown root element or namespace).
  */

@@ -124,6 +124,8 @@ SCSEC_API int scsec_criteria_required_level(int *out, const scsec_criteria *crit
  * Evaluate @p evidence against @p criteria.
  *
  * @param[out] out  the result; free with scsec_result_free()
+ * @param criteria  the set
+ * @param evidence  the record
  * @param opts      options, or NULL (as of today, UTC)
  * @return 0; SCSEC_EINVAL; SCSEC_EMISMATCH when the record names another
  *         set id or version; SCSEC_ENOTFOUND for a target level or question

@@ -125,9 +125,13 @@ SCSEC_API int scsec_evidence_load_memory(scsec_evidence **out, const void *data,
  * Unknown tokens, bad dates, unknown ids and duplicate ids are reported with
  * their row and column.
  *
+ * @param[out] out  the record; free with scsec_evidence_free()
+ * @param path      the sheet
  * @param criteria  the set the sheet answers (ids are checked against it,
  *                  and it is recorded in the record), or NULL for the
  *                  default built-in set
+ * @param opts      limits, or NULL for the defaults
+ * @param diags     a list receiving every problem found, or NULL
  * @return 0, or SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_EENCODING,
  *         SCSEC_ELIMIT, SCSEC_EINVALID, SCSEC_ENOTFOUND, SCSEC_EEXISTS,
  *         SCSEC_EDATE, SCSEC_ENOMEM.
@@ -157,6 +161,7 @@ SCSEC_API void scsec_evidence_free(scsec_evidence *evidence);
  *
  * @param[out] out   the document (NUL-terminated); free with scsec_free()
  * @param[out] size  its length, or NULL
+ * @param evidence   the record
  * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_evidence_write_memory(char **out, size_t *size, const scsec_evidence *evidence);
@@ -166,7 +171,9 @@ SCSEC_API int scsec_evidence_write_memory(char **out, size_t *size, const scsec_
  * @p path, flushed, then renamed over it. A failure leaves the previous
  * file intact and no temporary file behind.
  *
- * @param flags  SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
+ * @param evidence  the record
+ * @param path      the file to write or replace
+ * @param flags     SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
  * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_evidence_save(const scsec_evidence *evidence, const char *path,
@@ -176,6 +183,9 @@ SCSEC_API int scsec_evidence_save(const scsec_evidence *evidence, const char *pa
  * Export the record as a filled CSV answer sheet in the layout of
  * scsec_criteria_template_csv(): importing it again gives the same record.
  *
+ * @param[out] out   the sheet; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param evidence   the record
  * @param criteria  the set (for the rows and informational columns), or NULL
  *                  for the default built-in set
  * @param rank      the level whose criteria are listed, 0 for all
@@ -258,6 +268,7 @@ SCSEC_API int scsec_evidence_subject_id_at(const scsec_evidence *evidence, size_
 /**
  * Name the criteria set the record answers.
  *
+ * @param evidence     the record
  * @param id           the set's id (required)
  * @param version      the set's version (required)
  * @param fingerprint  the set's fingerprint, or NULL
@@ -410,6 +421,7 @@ SCSEC_API int scsec_entry_set_note(scsec_entry *entry, const char *text);
 /**
  * Append an artifact.
  *
+ * @param entry   the entry
  * @param uri     where the artifact is (required, non-empty)
  * @param sha256  its SHA-256 as 64 hex digits (stored lowercase), or NULL
  * @return 0, SCSEC_EINVAL (also for a malformed digest), SCSEC_ENOMEM.

@@ -660,9 +660,8 @@ int scsec__criteria_finish(scsec_criteria *c, scsec__xdoc *doc)
 	if (rep->errors > errors)
 		return rep->first_error;
 	c->finished = 1;
-	if ((rc = scsec__criteria_to_xml(&b, c)))
-		return rc;
-	rc = scsec__sha256_hex(c->fingerprint, b.data, b.len);
+	if (!(rc = scsec__criteria_to_xml(&b, c)))
+		rc = scsec__sha256_hex(c->fingerprint, b.data, b.len);
 	scsec__buf_dispose(&b);
 	return rc;
 }

@@ -494,13 +494,10 @@ static int check_rules(scsec_criteria *c, scsec__reporter *rep)
 			REPORT(rep, c->questions[i]->loc, SCSEC_EINVALID, c->questions[i]->id,
 			       "question '%s' requires level %d, which the set does not define",
 			       c->questions[i]->id, c->questions[i]->level_if_yes);
-	if (c->has_required_rule && level_index(c, c->required_default) < 0) {
-		scsec__loc loc = c->nquestions ? c->questions[0]->loc : s->loc;
-
-		REPORT(rep, loc, SCSEC_EINVALID, NULL,
+	if (c->has_required_rule && level_index(c, c->required_default) < 0)
+		REPORT(rep, c->required_loc, SCSEC_EINVALID, NULL,
 		       "the required-level rule defaults to level %d, which the set does not define",
 		       c->required_default);
-	}
 	if (s->level && level_index(c, s->level) < 0)
 		REPORT(rep, s->loc, SCSEC_EINVALID, NULL,
 		       "scoring names level %d, which the set does not define", s->level);
@@ -509,9 +506,10 @@ static int check_rules(scsec_criteria *c, scsec__reporter *rep)
 		for (i = 0; i < SCSEC__PTS_COUNT; i++)
 			if (s->points_set[i])
 				break;
-		if (i < SCSEC__PTS_COUNT || s->nbands || s->has_conditional || s->has_max)
+		if (i < SCSEC__PTS_COUNT || s->nbands || s->has_conditional || s->has_max || s->has_floor)
 			REPORT(rep, s->loc, SCSEC_EINVALID, NULL,
-			       "the all-required model takes no points, bands, maximum or conditional rule");
+			       "the all-required model takes no points, bands, maximum, floor or "
+			       "conditional rule");
 		break;
 	case SCSEC_SCORING_POINTS:
 		if (!s->points_set[SCSEC__PTS_MET] || !s->points_set[SCSEC__PTS_PARTIAL] ||
@@ -640,7 +638,7 @@ static int check_levels_reachable(scsec_criteria *c, scsec__reporter *rep)
 
 int scsec__criteria_finish(scsec_criteria *c, scsec__xdoc *doc)
 {
-	scsec__reporter own = { c->name, NULL, 0, 0, 0 };
+	scsec__reporter own = SCSEC__REPORTER_INIT(c->name, NULL);
 	scsec__reporter *rep = doc ? &doc->rep : &own;
 	size_t errors = rep->errors;
 	scsec__buf b = SCSEC__BUF_INIT;
@@ -649,16 +647,12 @@ int scsec__criteria_finish(scsec_criteria *c, scsec__xdoc *doc)
 	if ((rc = check_ids(c, rep)) || (rc = check_levels(c, rep)) || (rc = check_criteria(c, rep)) ||
 	    (rc = check_rules(c, rep)))
 		return rc;
-	if (rep->oom)
-		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
-	if (rep->errors > errors)
-		return rep->first_error;
+	if (rep->oom || rep->errors > errors)
+		return scsec__report_result(rep);
 	if ((rc = index_set(c)) || (rc = check_levels_reachable(c, rep)))
 		return rc;
-	if (rep->oom)
-		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
-	if (rep->errors > errors)
-		return rep->first_error;
+	if (rep->oom || rep->errors > errors)
+		return scsec__report_result(rep);
 	c->finished = 1;
 	if (!(rc = scsec__criteria_to_xml(&b, c)))
 		rc = scsec__sha256_hex(c->fingerprint, b.data, b.len);
@@ -738,6 +732,7 @@ int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 	}
 	c->has_required_rule = rules->has_required_rule;
 	c->required_default = rules->required_default;
+	c->required_loc = rules->required_loc;
 #undef DUP
 #undef DUPT
 	return 0;

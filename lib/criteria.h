@@ -170,6 +170,7 @@ struct scsec_criteria {
 	SCSEC__PTR_ARRAY(struct scsec_question, questions);
 	int has_required_rule;
 	int required_default;
+	scsec__loc required_loc;     /* the required-level element */
 	size_t ntop;                 /* top-level categories */
 	/* Criteria and prerequisites ordered by id (scsec__idcmp): entries with
 	 * SCSEC__ORDER_PREREQ set are prerequisite indexes, others criteria. */

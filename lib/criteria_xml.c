@@ -58,6 +58,7 @@ static void read_scoring(reader *r, const scsec__xnode *n)
 	long v;
 
 	s->loc = LOC(n);
+	scsec__xattr_token(n, "model");
 	if (scsec__xa_str(r->d, n, "model", 1, &model) || !model)
 		return;
 	if (!strcmp(model, "all-required"))
@@ -92,6 +93,7 @@ static void read_scoring(reader *r, const scsec__xnode *n)
 			const char *st;
 			int i;
 
+			scsec__xattr_token(k, "status");
 			if (scsec__xa_str(r->d, k, "status", 1, &st) ||
 			    scsec__xa_long(r->d, k, "value", 1, -1000000, 1000000, &v))
 				continue;
@@ -164,6 +166,8 @@ static void read_level(reader *r, const scsec__xnode *n)
 
 	bad |= scsec__xa_long(r->d, n, "rank", 1, 1, 99, &rank);
 	bad |= scsec__xa_str(r->d, n, "label", 1, &label);
+	scsec__xattr_token(n, "method");
+	scsec__xattr_token(n, "validity");
 	bad |= scsec__xa_str(r->d, n, "method", 1, &method);
 	bad |= scsec__xa_str(r->d, n, "validity", 1, &validity);
 	if (bad)
@@ -213,6 +217,7 @@ static void read_required(reader *r, const scsec__xnode *n)
 		return;
 	r->c->has_required_rule = 1;
 	r->c->required_default = (int)v;
+	r->c->required_loc = LOC(n);
 	for (k = n->first; k; k = k->next) {
 		const char *id;
 		struct scsec_question *q;
@@ -236,6 +241,11 @@ static void read_required(reader *r, const scsec__xnode *n)
 				scsec__xn_unexpected(r->d, t);
 		}
 	}
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
 }
 
 static int parse_levels(reader *r, const scsec__xnode *n, const char *v, struct scsec_criterion *cr)
@@ -270,6 +280,9 @@ static int parse_levels(reader *r, const scsec__xnode *n, const char *v, struct 
 	if (!cr->nlevels)
 		return scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 		                         "element 'criterion': levels is empty");
+	/* A set of ranks: kept in increasing order, so that "3 1" and "1 3"
+	 * are one canonical form. */
+	qsort(cr->levels, cr->nlevels, sizeof *cr->levels, cmp_int);
 	return 0;
 }
 
@@ -361,6 +374,7 @@ static void read_category(reader *r, const scsec__xnode *n, struct scsec_categor
 		return;
 	}
 	cat->loc = LOC(n);
+	scsec__xattr_token(n, "function");
 	if (!scsec__xa_str(r->d, n, "function", 0, &fn) && fn &&
 	    scsec_function_parse(&cat->own_function, fn))
 		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
@@ -408,9 +422,14 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 	r.oom = 0;
 	if (!scsec__xa_id(d, root, "id", &id) && !(r.c->id = scsec__criteria_str(r.c, id)))
 		r.oom = 1;
-	if (!scsec__xa_str(d, root, "version", 1, &version) &&
-	    !(r.c->version = scsec__criteria_str(r.c, version)))
-		r.oom = 1;
+	scsec__xattr_token(root, "version");
+	if (!scsec__xa_str(d, root, "version", 1, &version)) {
+		if (!*version)
+			scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element 'criteria-set': attribute 'version' is empty");
+		else if (!(r.c->version = scsec__criteria_str(r.c, version)))
+			r.oom = 1;
+	}
 	for (k = root->first; k && !r.oom; k = k->next) {
 		if (IS(k, "title")) {
 			add_lang_text(&r, &r.c->title, k);
@@ -459,7 +478,7 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 	if (r.oom || d->rep.oom)
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (d->rep.errors > errors)
-		rc = d->rep.first_error;
+		rc = scsec__report_result(&d->rep);
 	else
 		rc = scsec__criteria_finish(r.c, d);
 	if (rc) {

@@ -28,16 +28,19 @@ int scsec__error_vset_at(int code, const char *file, unsigned long line, unsigne
                          const char *fmt, va_list ap)
 {
 	struct scsec_error *e = &last_error;
+	char message[sizeof e->message], name[sizeof e->file];
 
+	/* The arguments may point into the record itself (a message built from
+	 * scsec_error_message()): format aside, then copy. */
+	vsnprintf(message, sizeof message, fmt, ap);
+	if (file)
+		snprintf(name, sizeof name, "%s", file);
 	e->code = code;
 	e->line = line;
 	e->column = column;
 	e->has_file = file != NULL;
-	if (file)
-		snprintf(e->file, sizeof e->file, "%s", file);
-	else
-		e->file[0] = '\0';
-	vsnprintf(e->message, sizeof e->message, fmt, ap);
+	memcpy(e->file, file ? name : "", file ? sizeof name : 1);
+	memcpy(e->message, message, sizeof message);
 	return code;
 }
 
@@ -323,21 +326,39 @@ int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column,
                    int code, const char *id, const char *fmt, va_list ap)
 {
 	va_list ap2;
+	int rc = code;
 
+	/* The diagnostic first: the arguments may point into the thread's
+	 * error record, which the next step overwrites. */
+	va_copy(ap2, ap);
+	if (scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap2)) {
+		r->oom = 1;
+		rc = SCSEC_ENOMEM;
+	}
+	va_end(ap2);
 	if (sev == SCSEC_SEVERITY_ERROR) {
 		r->errors++;
 		if (!r->first_error) {
 			r->first_error = code;
-			va_copy(ap2, ap);
-			scsec__error_vset_at(code, r->name, line, column, fmt, ap2);
-			va_end(ap2);
+			r->first_line = line;
+			r->first_column = column;
+			vsnprintf(r->first_message, sizeof r->first_message, fmt, ap);
 		}
+		/* The thread's record always describes the first error. */
+		scsec__error_set_at(r->first_error, r->name, r->first_line, r->first_column, "%s",
+		                    r->first_message);
 	}
-	if (scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap)) {
-		r->oom = 1;
-		return SCSEC_ENOMEM;
-	}
-	return code;
+	return rc;
+}
+
+int scsec__report_result(scsec__reporter *r)
+{
+	if (r->oom)
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	if (!r->first_error)
+		return 0;
+	return scsec__error_set_at(r->first_error, r->name, r->first_line, r->first_column, "%s",
+	                           r->first_message);
 }
 
 int scsec__report(scsec__reporter *r, unsigned long line, unsigned long column, scsec_severity sev,

@@ -43,7 +43,19 @@ typedef struct scsec__reporter {
 	int first_error;
 	size_t errors;
 	int oom;                 /* a diagnostic could not be stored */
+	unsigned long first_line;
+	unsigned long first_column;
+	char first_message[512];
 } scsec__reporter;
+
+/* Initialise a reporter for document `name`, diagnostics to `diags`. */
+#define SCSEC__REPORTER_INIT(name, diags) { (name), (diags), 0, 0, 0, 0, 0, "" }
+
+/* The outcome of a reader: SCSEC_ENOMEM when a diagnostic was lost, the
+ * first error's code otherwise (0 when none), with the thread's last error
+ * set back to that first error (later failures of helpers may have
+ * overwritten it). */
+int scsec__report_result(scsec__reporter *r);
 
 /* Report a problem at line/column of the reporter's document. Returns code
  * (SCSEC_ENOMEM if the diagnostic could not be stored). */

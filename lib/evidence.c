@@ -80,7 +80,9 @@ int scsec__set_str(char **dst, const char *src)
 {
 	char *copy = NULL;
 
-	if (src && *src) {
+	/* Whitespace-only text is no text: the XML reader sees it so too, and
+	 * a blank justification must not justify anything. */
+	if (src && src[strspn(src, " \t\r\n")]) {
 		if (!scsec__text_ok(src, strlen(src)))
 			return scsec__error_set(SCSEC_EENCODING,
 			                        "text is not valid UTF-8, or holds control characters");
@@ -588,7 +590,8 @@ static int cmp_entry(const void *a, const void *b)
 
 void scsec__evidence_sort(scsec_evidence *ev)
 {
-	qsort(ev->entries, ev->nentries, sizeof *ev->entries, cmp_entry);
+	if (ev->nentries > 1)
+		qsort(ev->entries, ev->nentries, sizeof *ev->entries, cmp_entry);
 }
 
 /* Binary search for id's place. */
@@ -671,17 +674,13 @@ int scsec_evidence_remove(scsec_evidence *ev, const char *id)
 
 int scsec_evidence_check(const scsec_evidence *ev, const scsec_criteria *c, scsec_diagnostics *diags)
 {
-	scsec__reporter rep;
+	scsec__reporter rep = SCSEC__REPORTER_INIT(ev ? ev->source : NULL, diags);
 	scsec__loc none = { 0, 0 };
 	size_t i, j;
+	int rc;
 
 	SCSEC__CHECK_ARG(ev);
 	SCSEC__CHECK_ARG(c);
-	rep.name = ev->source;
-	rep.diags = diags;
-	rep.first_error = 0;
-	rep.errors = 0;
-	rep.oom = 0;
 
 	if (!ev->criteria_id) {
 		DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EMISMATCH, NULL, none,
@@ -760,6 +759,9 @@ int scsec_evidence_check(const scsec_evidence *ev, const scsec_criteria *c, scse
 		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	if (!rep.errors)
 		return 0;
-	return rep.first_error == SCSEC_EMISMATCH ? SCSEC_EMISMATCH : SCSEC_EINVALID;
+	/* One verdict code; the message and location are the first error's. */
+	rc = rep.first_error == SCSEC_EMISMATCH ? SCSEC_EMISMATCH : SCSEC_EINVALID;
+	return scsec__error_set_at(rc, rep.name, rep.first_line, rep.first_column, "%s",
+	                           rep.first_message);
 }
 #undef DIAG

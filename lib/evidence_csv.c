@@ -292,7 +292,18 @@ static void read_artifacts(importer *im, const scsec__sheet_row *row, const char
 				sha += 7;
 				for (end = sha; *end && *end != ' ' && *end != '\t'; end++)
 					;
-				*end = '\0';
+				if (*end) {
+					*end++ = '\0';
+					while (*end == ' ' || *end == '\t')
+						end++;
+					if (*end) {
+						ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
+						    "artifact '%.100s' of '%s': unexpected '%.40s' after the digest "
+						    "(one artifact per line: URI [sha256:HEX])",
+						    uri, id, end);
+						continue;
+					}
+				}
 			}
 		}
 		rc = scsec_entry_add_artifact(e, uri, sha);
@@ -419,6 +430,11 @@ static int import(scsec_evidence **out, scsec__source *src, const scsec_criteria
 		scsec_criteria_free(builtin);
 		return rc;
 	}
+	if (!sh.nrows) {
+		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
+		                   "the sheet has no header row");
+		goto out;
+	}
 	for (i = 0; i < NCOLS; i++)
 		im.col[i] = scsec__sheet_find(&sh.rows[0], col_names[i]);
 	if (im.col[COL_ID] < 0 || im.col[COL_STATUS] < 0) {
@@ -436,7 +452,7 @@ static int import(scsec_evidence **out, scsec__source *src, const scsec_criteria
 	if (im.oom || im.rep.oom)
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (im.rep.errors)
-		rc = im.rep.first_error;
+		rc = scsec__report_result(&im.rep);
 	if (!rc) {
 		scsec__evidence_sort(im.ev);
 		*out = im.ev;

@@ -71,7 +71,7 @@ static void read_subject(reader *r, const scsec__xnode *n)
 
 static int token(reader *r, const scsec__xnode *n, const char *attr, int is_status, int *out)
 {
-	const char *v = scsec__xattr_get(n, attr);
+	const char *v = scsec__xattr_token(n, attr);
 	int rc;
 
 	*out = 0;
@@ -133,7 +133,7 @@ static void read_entry(reader *r, const scsec__xnode *n)
 		} else if (IS(k, "note")) {
 			take(r, &e->note, k->text);
 		} else if (IS(k, "artifact")) {
-			const char *uri, *sha = scsec__xattr_get(k, "sha256");
+			const char *uri, *sha = scsec__xattr_token(k, "sha256");
 
 			if (scsec__xa_str(r->d, k, "uri", 1, &uri))
 				continue;
@@ -182,7 +182,9 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 		if (IS(k, "subject")) {
 			read_subject(&r, k);
 		} else if (IS(k, "criteria")) {
-			const char *id, *version, *fp = scsec__xattr_get(k, "fingerprint");
+			const char *id, *version, *fp = scsec__xattr_token(k, "fingerprint");
+
+			scsec__xattr_token(k, "version");
 
 			if (scsec__xa_id(d, k, "id", &id) || scsec__xa_str(d, k, "version", 1, &version))
 				continue;
@@ -212,7 +214,7 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 	if (r.oom || d->rep.oom)
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (d->rep.errors > errors)
-		rc = d->rep.first_error;
+		rc = scsec__report_result(&d->rep);
 	else
 		rc = 0;
 	if (rc) {

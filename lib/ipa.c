@@ -1100,7 +1100,7 @@ static int import_source(scsec_criteria **out, scsec__source *src, const char *n
 		rc = scsec__report(&doc.rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_ENOMEM, NULL,
 		                   "out of memory");
 	else if (doc.rep.errors)
-		rc = doc.rep.first_error;
+		rc = scsec__report_result(&doc.rep);
 	else if ((rc = describe(c, name, rules)) == 0)
 		rc = scsec__criteria_finish(c, &doc);
 

@@ -48,6 +48,10 @@ int scsec_result_level_met_at(const scsec_result *r, size_t i)
 {
 	return r && i < r->nlevels ? r->met[i] : 0;
 }
+const char *scsec_result_level_label_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nlevels ? r->c->levels[i]->label : NULL;
+}
 const scsec_figures *scsec_result_level_figures_at(const scsec_result *r, size_t i)
 {
 	return r && i < r->nlevels ? &r->level_figures[i] : NULL;
@@ -123,6 +127,7 @@ const char *scsec_result_engine(const scsec_result *r)
 {
 	return r ? "libscsec " SCSEC_VERSION_STRING : NULL;
 }
+const scsec_criteria *scsec_result_criteria(const scsec_result *r) { return r ? r->c : NULL; }
 const char *scsec_result_criteria_id(const scsec_result *r) { return r ? r->c->id : NULL; }
 const char *scsec_result_criteria_version(const scsec_result *r) { return r ? r->c->version : NULL; }
 const char *scsec_result_criteria_fingerprint(const scsec_result *r)

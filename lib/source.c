@@ -21,14 +21,16 @@ static void source_init(scsec__source *s, const char *name, const scsec_load_opt
 	s->max_doc = o->max_document_size;
 }
 
-static int limit_error(const scsec__source *s, const char *what, uint64_t limit)
+static int limit_error(const scsec__source *s, const char *what, uint64_t limit,
+                       const char *option)
 {
 	return scsec__error_set_at(SCSEC_ELIMIT, s->name, 0, 0,
-	                           "%s is larger than the limit of %llu bytes "
-	                           "(SCSEC_LOAD_MAX_%s_SIZE)",
-	                           what, (unsigned long long)limit,
-	                           what[0] == 'f' ? "FILE" : "DOCUMENT");
+	                           "%s is larger than the limit of %llu bytes (%s)", what,
+	                           (unsigned long long)limit, option);
 }
+
+#define FILE_LIMIT "SCSEC_LOAD_MAX_FILE_SIZE"
+#define DOC_LIMIT "SCSEC_LOAD_MAX_DOCUMENT_SIZE"
 
 int scsec__source_open_file(scsec__source *s, const char *path, const scsec_load_options *opts)
 {
@@ -47,7 +49,7 @@ int scsec__source_open_file(scsec__source *s, const char *path, const scsec_load
 		}
 		if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > s->max_file) {
 			scsec__source_close(s);
-			return limit_error(s, "file", s->max_file);
+			return limit_error(s, "file", s->max_file, FILE_LIMIT);
 		}
 	}
 	return 0;
@@ -62,7 +64,7 @@ int scsec__source_open_memory(scsec__source *s, const void *data, size_t len, co
 	s->mem = data;
 	s->mem_len = len;
 	if ((uint64_t)len > s->max_file)
-		return limit_error(s, "input", s->max_file);
+		return limit_error(s, "input", s->max_file, FILE_LIMIT);
 	return 0;
 }
 
@@ -107,7 +109,7 @@ static int raw_fill(scsec__source *s)
 	}
 	s->raw_total += s->raw_len;
 	if (s->raw_total > s->max_file)
-		return limit_error(s, "file", s->max_file);
+		return limit_error(s, "file", s->max_file, FILE_LIMIT);
 	return 0;
 }
 
@@ -197,7 +199,7 @@ long scsec__source_read(scsec__source *s, void *buf, size_t n)
 	if (got > 0) {
 		s->out_total += (uint64_t)got;
 		if (s->out_total > s->max_doc)
-			return limit_error(s, "document", s->max_doc);
+			return limit_error(s, "document", s->max_doc, DOC_LIMIT);
 	}
 	return got;
 }

@@ -6,9 +6,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -154,9 +157,24 @@ const char *scsec__texts_exact(const scsec__texts *t, const char *lang)
 {
 	size_t i;
 
+	/* Language tags compare without case (BCP 47). */
 	for (i = 0; i < t->count; i++)
-		if (!strcmp(t->items[i].lang, lang))
+		if (!strcasecmp(t->items[i].lang, lang))
 			return t->items[i].text;
+	return NULL;
+}
+
+/* The text whose primary subtag is lang's ("ja" for "ja-JP"), or NULL. */
+static const char *texts_primary(const scsec__texts *t, const char *lang)
+{
+	size_t n = strcspn(lang, "-_"), i;
+
+	for (i = 0; i < t->count; i++) {
+		const char *l = t->items[i].lang;
+
+		if (!strncasecmp(l, lang, n) && (l[n] == '\0' || l[n] == '-'))
+			return t->items[i].text;
+	}
 	return NULL;
 }
 
@@ -166,9 +184,9 @@ const char *scsec__texts_get(const scsec__texts *t, const char *lang)
 
 	if (!t->count)
 		return NULL;
-	if (lang && (s = scsec__texts_exact(t, lang)))
+	if (lang && ((s = scsec__texts_exact(t, lang)) || (s = texts_primary(t, lang))))
 		return s;
-	if ((s = scsec__texts_exact(t, "en")))
+	if ((s = scsec__texts_exact(t, "en")) || (s = texts_primary(t, "en")))
 		return s;
 	return t->items[0].text;
 }
@@ -369,77 +387,121 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* strerror() is not required to be thread-safe; the GNU strerror_r is. */
+static const char *errstr(int err, char *buf, size_t size)
+{
+	return strerror_r(err, buf, size);
+}
+
+/* Open a new file beside `path` for writing: `path.tmp-XXXXXX` with a
+ * random suffix, created exclusively with mode 0666 so that the process
+ * umask applies (mkstemp would make it 0600, and reading the umask means
+ * changing it, process-wide). */
+static int open_temp(char *tmp, size_t plen)
+{
+	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	static atomic_uint counter;
+	int attempt;
+
+	for (attempt = 0; attempt < 100; attempt++) {
+		unsigned long long x = (unsigned long long)getpid() * 2654435761u ^
+		                       (unsigned long long)time(NULL) * 40503u ^
+		                       (unsigned long long)atomic_fetch_add(&counter, 1) * 0x9e3779b97f4a7c15ull ^
+		                       (unsigned long long)(uintptr_t)&attempt;
+		int i, fd;
+
+		for (i = 0; i < 6; i++) {
+			tmp[plen + 5 + i] = alphabet[x % 36];
+			x /= 36;
+		}
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
 int scsec__write_file_atomic(const char *path, const void *data, size_t len, int gzip)
 {
 	unsigned char *z = NULL;
-	size_t zlen = 0;
-	char *tmp, *dir, *slash;
-	size_t plen;
-	int fd, rc = 0, saved;
+	size_t zlen = 0, plen;
+	char *target = NULL, *tmp = NULL, *slash, ebuf[128];
+	struct stat st;
+	int fd, rc = 0, saved, existing;
 
 	if (!path || !*path)
 		return scsec__error_set(SCSEC_EINVAL, "no file name given");
+	/* Replace the file a symbolic link points to, not the link. */
+	target = realpath(path, NULL);
+	if (!target && errno != ENOENT)
+		return scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot resolve the path: %s",
+		                           errstr(errno, ebuf, sizeof ebuf));
+	existing = target && stat(target, &st) == 0;
+	if (existing && !S_ISREG(st.st_mode)) {
+		free(target);
+		return scsec__error_set_at(SCSEC_EIO, path, 0, 0,
+		                           "not a regular file: refusing to replace it");
+	}
+	if (!target && !(target = strdup(path)))
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	if (gzip) {
 		if ((rc = scsec__gzip(&z, &zlen, data, len)))
-			return rc;
+			goto out;
 		data = z;
 		len = zlen;
 	}
-	plen = strlen(path);
-	tmp = scsec__malloc(plen + sizeof ".tmp-XXXXXX");
-	if (!tmp) {
-		scsec__free(z);
-		return SCSEC_ENOMEM;
-	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot create a temporary file beside it: %s",
-		                         strerror(errno));
+	plen = strlen(target);
+	if (!(tmp = scsec__malloc(plen + sizeof ".tmp-XXXXXX"))) {
+		rc = SCSEC_ENOMEM;
 		goto out;
 	}
-	/* mkstemp makes 0600; give the file the usual mode under the umask. */
-	{
-		mode_t um = umask(0);
-
-		umask(um);
-		(void)fchmod(fd, 0666 & ~um);
+	memcpy(tmp, target, plen);
+	memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+	fd = open_temp(tmp, plen);
+	if (fd < 0) {
+		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot create a temporary file beside it: %s",
+		                         errstr(errno, ebuf, sizeof ebuf));
+		goto out;
 	}
+	/* A replaced file keeps its permissions. */
+	if (existing)
+		(void)fchmod(fd, st.st_mode & 07777);
 	if (write_all(fd, data, len) || fsync(fd)) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "write failed: %s", strerror(saved));
+		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "write failed: %s",
+		                         errstr(saved, ebuf, sizeof ebuf));
 		goto out;
 	}
 	if (close(fd)) {
 		saved = errno;
 		unlink(tmp);
-		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "write failed: %s", strerror(saved));
+		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "write failed: %s",
+		                         errstr(saved, ebuf, sizeof ebuf));
 		goto out;
 	}
-	if (rename(tmp, path)) {
+	if (rename(tmp, target)) {
 		saved = errno;
 		unlink(tmp);
 		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot replace the file: %s",
-		                         strerror(saved));
+		                         errstr(saved, ebuf, sizeof ebuf));
 		goto out;
 	}
 	/* Make the rename durable. */
-	dir = tmp;
-	memcpy(dir, path, plen + 1);
-	slash = strrchr(dir, '/');
+	slash = strrchr(tmp, '/');
 	if (slash)
-		slash[slash == dir ? 1 : 0] = '\0';
+		slash[slash == tmp ? 1 : 0] = '\0';
 	else
-		strcpy(dir, ".");
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		strcpy(tmp, ".");
+	fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		(void)fsync(fd);
 		close(fd);
 	}
 out:
+	free(target);
 	scsec__free(tmp);
 	scsec__free(z);
 	return rc;

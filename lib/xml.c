@@ -221,6 +221,32 @@ static const char *ns_str(xparse *p, const xmlChar *uri)
 
 static int all_space(const char *s, size_t n);
 
+/* An attribute value as SAX2 hands it over. Without entity substitution
+ * libxml2 keeps '&' (from &amp; or &#38;) encoded as "&#38;" so that a tree
+ * builder could re-parse it; every other reference is already replaced,
+ * and a raw '&' cannot occur. Decode it. */
+static const char *attr_value(xparse *p, const xmlChar *v, size_t len, size_t *out_len)
+{
+	char *d = scsec__arena_alloc(&p->doc->arena, len + 1), *o;
+	size_t i;
+
+	if (!d) {
+		oom(p);
+		return NULL;
+	}
+	for (i = 0, o = d; i < len; i++) {
+		if (v[i] == '&' && i + 5 <= len && !memcmp(v + i, "&#38;", 5)) {
+			*o++ = '&';
+			i += 4;
+		} else {
+			*o++ = (char)v[i];
+		}
+	}
+	*o = '\0';
+	*out_len = (size_t)(o - d);
+	return d;
+}
+
 static void flush_text(xparse *p)
 {
 	scsec__xnode *n = p->cur;
@@ -306,8 +332,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 			n->attrs[i].name = arena_str(p, a[0], strlen((const char *)a[0]));
 			n->attrs[i].ns = ns_str(p, a[2]);
-			n->attrs[i].value = arena_str(p, a[3], len);
-			n->attrs[i].len = len;
+			n->attrs[i].value = attr_value(p, a[3], len, &n->attrs[i].len);
 		}
 		n->nattrs = nb_attributes;
 	}
@@ -629,6 +654,11 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 	if (sniff && !doc->root && !doc->rep.first_error)
 		report_here(&p, SCSEC_EPARSE, "no root element");
 	active = NULL;
+	/* Entity declarations met before a refused DOCTYPE is noticed make
+	 * libxml2 build a compatibility document to hold them. */
+	if (p.ctxt->myDoc)
+		xmlFreeDoc(p.ctxt->myDoc);
+	p.ctxt->myDoc = NULL;
 	xmlFreeParserCtxt(p.ctxt);
 out:
 	if (plug)
@@ -645,7 +675,7 @@ out:
 		return 0;
 	if (doc->rep.first_error || p.fatal) {
 		doc->root = NULL;
-		return doc->rep.first_error ? doc->rep.first_error : SCSEC_EPARSE;
+		return doc->rep.first_error ? scsec__report_result(&doc->rep) : SCSEC_EPARSE;
 	}
 	return 0;
 }
@@ -686,6 +716,41 @@ int scsec__xml_validate_only(scsec__source *src, const scsec_load_options *opts,
 
 /* ------------------------------------------------------------- attributes */
 
+/* Typed values (tokens, numbers, dates, ids) lose surrounding XML
+ * whitespace, as the schema's xs:token does. The value lives in the
+ * document's arena, so it is trimmed in place. */
+static const char *trim_value(const scsec__xnode *n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n->nattrs; i++) {
+		scsec__xattr *a = &n->attrs[i];
+		char *v;
+		size_t len;
+
+		if (a->ns || strcmp(a->name, name))
+			continue;
+		v = (char *)a->value;
+		len = a->len;
+		while (len && (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\n' ||
+		               v[len - 1] == '\r'))
+			v[--len] = '\0';
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') {
+			v++;
+			len--;
+		}
+		a->value = v;
+		a->len = len;
+		return v;
+	}
+	return NULL;
+}
+
+const char *scsec__xattr_token(const scsec__xnode *n, const char *name)
+{
+	return trim_value(n, name);
+}
+
 int scsec__xa_str(scsec__xdoc *d, const scsec__xnode *n, const char *name, int required,
                   const char **out)
 {
@@ -700,7 +765,10 @@ int scsec__xa_str(scsec__xdoc *d, const scsec__xnode *n, const char *name, int r
 
 int scsec__xa_id(scsec__xdoc *d, const scsec__xnode *n, const char *name, const char **out)
 {
-	int rc = scsec__xa_str(d, n, name, 1, out);
+	int rc;
+
+	trim_value(n, name);
+	rc = scsec__xa_str(d, n, name, 1, out);
 
 	if (rc)
 		return rc;
@@ -719,7 +787,10 @@ int scsec__xa_long(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
 	const char *v;
 	char *end;
 	long x;
-	int rc = scsec__xa_str(d, n, name, required, &v);
+	int rc;
+
+	trim_value(n, name);
+	rc = scsec__xa_str(d, n, name, required, &v);
 
 	if (rc || !v)
 		return rc;
@@ -736,7 +807,7 @@ int scsec__xa_long(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
 
 int scsec__xa_bool(scsec__xdoc *d, const scsec__xnode *n, const char *name, int *out)
 {
-	const char *v = scsec__xattr_get(n, name);
+	const char *v = trim_value(n, name);
 
 	if (!v)
 		return 0;
@@ -755,8 +826,10 @@ int scsec__xa_date(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
                    scsec_date *out)
 {
 	const char *v;
-	int rc = scsec__xa_str(d, n, name, required, &v);
+	int rc;
 
+	trim_value(n, name);
+	rc = scsec__xa_str(d, n, name, required, &v);
 	if (rc || !v)
 		return rc;
 	if (scsec__date_parse_n(out, v, strlen(v)))
@@ -768,7 +841,17 @@ int scsec__xa_date(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
 
 int scsec__xn_date(scsec__xdoc *d, const scsec__xnode *n, scsec_date *out)
 {
-	if (scsec__date_parse_n(out, n->text, n->text_len))
+	const char *t = n->text;
+	size_t len = n->text_len;
+
+	while (len && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')) {
+		t++;
+		len--;
+	}
+	while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\n' ||
+	               t[len - 1] == '\r'))
+		len--;
+	if (scsec__date_parse_n(out, t, len))
 		return scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL, "element '%s': %s",
 		                         n->name, scsec_error_message(scsec_error_last()));
 	return 0;

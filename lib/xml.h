@@ -81,6 +81,9 @@ void scsec__xdoc_dispose(scsec__xdoc *doc);
 int scsec__xml_report(scsec__xdoc *doc, const scsec__xnode *node, scsec_severity sev, int code,
                       const char *id, const char *fmt, ...) SCSEC__PRINTF(6, 7);
 
+/* The value of token-typed attribute `name`, surrounding whitespace
+ * removed (as xs:token does), or NULL. */
+const char *scsec__xattr_token(const scsec__xnode *n, const char *name);
 /* The value of attribute `name` (no namespace), or NULL. */
 const char *scsec__xattr_get(const scsec__xnode *n, const char *name);
 /* The xml:lang attribute, or NULL. */

@@ -189,9 +189,13 @@ SCSEC_API void scsec_criteria_free(scsec_criteria *criteria);
  * @name Writing and fingerprint
  *
  * The canonical form is the one XML serialisation libscsec writes: UTF-8,
- * fixed element and attribute order, two-space indentation, defaults
- * written out, no comments. Loading it and writing it again gives the same
- * bytes. The fingerprint is the SHA-256 of the canonical form.
+ * the schema's element order with levels by increasing rank and everything
+ * else in document order, fixed attribute order, two-space indentation, no
+ * comments; level attributes are always written, criterion attributes only
+ * when they differ from their defaults (`na-allowed="true"`, `weight="1"`,
+ * `poam-eligible="false"`). Loading it and writing it again gives the same
+ * bytes (doc/criteria-format.md has the exact rules). The fingerprint is the
+ * SHA-256 of the canonical form.
  * @{
  */
 

@@ -175,6 +175,9 @@ SCSEC_API int scsec_result_level_rank_at(const scsec_result *result, size_t i);
 /** Non-zero when the @p i-th level is met. */
 SCSEC_API int scsec_result_level_met_at(const scsec_result *result, size_t i);
 
+/** The label of the @p i-th level ("★3"), or NULL when out of range. */
+SCSEC_API const char *scsec_result_level_label_at(const scsec_result *result, size_t i);
+
 /** The figures of the @p i-th level (its criteria and prerequisites), or NULL. */
 SCSEC_API const scsec_figures *scsec_result_level_figures_at(const scsec_result *result, size_t i);
 
@@ -290,6 +293,13 @@ SCSEC_API int scsec_result_meets_required(const scsec_result *result);
 
 /** The engine that produced the result ("libscsec 1.0.0"). */
 SCSEC_API const char *scsec_result_engine(const scsec_result *result);
+
+/**
+ * The criteria set the result was computed with (borrowed: the result keeps
+ * it alive), for titles, texts and everything else the result refers to by
+ * id.
+ */
+SCSEC_API const scsec_criteria *scsec_result_criteria(const scsec_result *result);
 
 /** The criteria set's id. */
 SCSEC_API const char *scsec_result_criteria_id(const scsec_result *result);

@@ -181,7 +181,9 @@ SCSEC_API int scsec_evidence_save(const scsec_evidence *evidence, const char *pa
 
 /**
  * Export the record as a filled CSV answer sheet in the layout of
- * scsec_criteria_template_csv(): importing it again gives the same record.
+ * scsec_criteria_template_csv(): importing it again gives the same entries
+ * (a sheet carries no subject, creation time or tool, and no entry without
+ * a status).
  *
  * @param[out] out   the sheet; free with scsec_free()
  * @param[out] size  its length, or NULL
@@ -213,12 +215,16 @@ SCSEC_API int scsec_evidence_fingerprint(char *buf, const scsec_evidence *eviden
 /**
  * Check a record against a criteria set, collecting *all* problems in
  * @p diags (which may be NULL when only the verdict matters):
- * errors for entries whose id is neither a criterion nor a prerequisite of
- * the set, not-applicable without a justification or where the criterion
- * does not allow it, `expires_on` before `assessed_on`, a malformed
- * corporate number, a record written for another set id or version; warnings
- * for a fingerprint that differs from the set's, an answered entry without
- * method or assessment date, an artifact without a digest.
+ * errors for entries whose id is not a criterion or prerequisite of the set
+ * (requirement and category ids included), not-applicable without a
+ * justification or where the criterion does not allow it, a prerequisite
+ * answered partial or not-applicable, `expires_on` before `assessed_on`, a
+ * malformed corporate number, a record written for another set id or
+ * version; warnings for a record that names no set, a fingerprint that
+ * differs from the set's, an answered criterion without method, an answered
+ * entry without assessment date, an expiry date without an assessment date,
+ * an artifact without a digest. doc/evidence-format.md lists every
+ * diagnostic with its code.
  *
  * @return 0 when no error was found (warnings allowed), SCSEC_EINVALID (or
  *         SCSEC_EMISMATCH when the first error is a set mismatch)

@@ -38,7 +38,10 @@ typedef enum scsec_load_option {
 	 * bomb costs at most this much decompression. Default 64 MiB.
 	 */
 	SCSEC_LOAD_MAX_DOCUMENT_SIZE = 2,
-	/** Deepest element nesting accepted. Default 32 (the formats need 8). */
+	/**
+	 * Deepest element nesting accepted, 1 to 256. Default 32: the METI set
+	 * needs 6; each further level of sub-categories needs one more.
+	 */
 	SCSEC_LOAD_MAX_DEPTH = 3,
 	/**
 	 * Validate XML documents against their XML Schema (1, the default)
@@ -46,7 +49,7 @@ typedef enum scsec_load_option {
 	 * always run.
 	 */
 	SCSEC_LOAD_SCHEMA_VALIDATION = 4,
-	/** Largest number of CSV rows or XML entries accepted. Default 1,000,000. */
+	/** Largest number of XML elements, or CSV rows, accepted. Default 1,000,000. */
 	SCSEC_LOAD_MAX_ITEMS = 5
 } scsec_load_option;
 

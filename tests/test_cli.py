@@ -1,0 +1,986 @@
+#!/usr/bin/env python3
+# libscsec -- supply-chain security evaluation engine
+# Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+"""Tests of the scsec command line, driving the INSTALLED binary.
+
+`make check` stages an installation with DESTDIR and sets STAGE, bindir,
+libdir and top_srcdir; the binary is $STAGE$bindir/scsec, run with
+LD_LIBRARY_PATH=$STAGE$libdir. Without STAGE the test is skipped (77).
+
+Standard library only; runs under any Python 3.7+.
+"""
+import csv
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+import xml.etree.ElementTree as ET
+
+STAGE = os.environ.get("STAGE")
+SRCDIR = os.environ.get("top_srcdir") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXAMPLES = os.path.join(SRCDIR, "data", "examples")
+AS_OF = "2026-12-01"
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+EVIDENCE_NS = "{urn:scsec:evidence:1}"
+RESULT_NS = "{urn:scsec:result:1}"
+REASONS = ["missing", "not-met", "partial", "na-rejected", "method", "not-yet-valid", "expired"]
+FUNCTIONS = ["GV", "ID", "PR", "DE", "RS", "RC"]
+COMMANDS = ["version", "validate", "criteria", "template", "import-csv", "evaluate",
+            "required-level", "batch", "report"]
+SUBCOMMANDS = ["list", "show", "export", "import-ipa"]
+ALL_NO = ["--answer", "confidential-data=no", "--answer", "outage-impact=no",
+          "--answer", "system-access=no"]
+ONE_YES = ["--answer", "confidential-data=yes", "--answer", "outage-impact=no",
+           "--answer", "system-access=no"]
+BATCH_COLUMNS = ["file", "subject", "level", "label", "valid_until", "gaps", "required",
+                 "meets", "error"]
+
+# The examples as data/examples/README documents them, as of 2026-12-01.
+EXPECTED = {
+    "kitakaze-precision": {"level": 4, "valid_until": "2029-02-15", "gaps": []},
+    "minato-logistics": {"level": 3, "valid_until": "2027-05-17", "ngaps": 153},
+    "hoshizora-foods": {"level": 0, "valid_until": None,
+                        "gaps": [("4-4-1-2", "na-rejected"), ("4-4-4-2", "expired")]},
+}
+
+
+def binary():
+    return STAGE + os.environ.get("bindir", "/usr/local/bin") + "/scsec"
+
+
+def environment(extra=None):
+    env = dict(os.environ)
+    lib = STAGE + os.environ.get("libdir", "/usr/local/lib")
+    env["LD_LIBRARY_PATH"] = lib + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if extra:
+        env.update(extra)
+    return env
+
+
+class Result(object):
+    def __init__(self, p):
+        self.rc = p.returncode
+        self.raw = p.stdout
+        self.out = p.stdout.decode("utf-8", "replace")
+        self.err = p.stderr.decode("utf-8", "replace")
+
+    def __repr__(self):
+        return "rc=%r\n--- stdout\n%s\n--- stderr\n%s" % (self.rc, self.out[:2000], self.err[:2000])
+
+
+def scsec(*args, **kw):
+    """Run the installed scsec; never lets a signal pass unnoticed."""
+    p = subprocess.run([binary()] + [str(a) for a in args], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=environment(kw.get("env")),
+                       cwd=kw.get("cwd"), input=kw.get("input"), timeout=kw.get("timeout", 60))
+    r = Result(p)
+    if r.rc < 0:
+        raise AssertionError("scsec %s ended by signal %d\n%r" % (" ".join(map(str, args)), -r.rc, r))
+    return r
+
+
+def example(name):
+    return os.path.join(EXAMPLES, name)
+
+
+def slurp(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# The result's keys, in order, as doc/evaluation.md lists them (used when the
+# document is not at hand, as in a distribution tarball).
+RESULT_KEYS = ["format", "level", "level_label", "valid_until", "as_of", "required_level",
+               "meets_required", "levels", "gap_level", "gaps", "functions", "categories",
+               "score", "subject", "criteria", "evidence", "engine"]
+
+
+def json_keys_from_doc():
+    """The top-level keys of the result JSON as doc/evaluation.md shows them."""
+    path = os.path.join(SRCDIR, "doc", "evaluation.md")
+    if not os.path.exists(path):
+        return RESULT_KEYS
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    block = text.split("```json", 1)[1].split("```", 1)[0]
+    return re.findall(r'^  "([a-z_]+)":', block, re.M)
+
+
+class CliTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="scsec-test-")
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        os.chmod(self.dir, 0o700)
+        self.tmp.cleanup()
+
+    def path(self, *names):
+        return os.path.join(self.dir, *names)
+
+    def write(self, name, data):
+        p = self.path(name)
+        with open(p, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        return p
+
+    def assertStatus(self, r, rc):
+        self.assertEqual(r.rc, rc, repr(r))
+
+    def assertNoTempFiles(self, directory=None):
+        left = [n for n in os.listdir(directory or self.dir) if ".tmp-" in n]
+        self.assertEqual(left, [], "temporary files left behind")
+
+    def evaluate_json(self, *args):
+        r = scsec("evaluate", "--format", "json", "--as-of", AS_OF, *args)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        return json.loads(r.out)
+
+
+# ---------------------------------------------------------------- basics
+
+class TestBasics(CliTestCase):
+    def test_version(self):
+        r = scsec("version")
+        self.assertStatus(r, 0)
+        self.assertRegex(r.out, r"^scsec \d+\.\d+\.\d+ \(libscsec \d+\.\d+\.\d+\)\n$")
+        self.assertEqual(scsec("--version").out, r.out)
+
+    def test_no_command_is_usage_error(self):
+        r = scsec()
+        self.assertStatus(r, 2)
+        self.assertIn("usage: scsec COMMAND", r.err)
+        self.assertEqual(r.out, "")
+
+    def test_unknown_command(self):
+        r = scsec("frobnicate")
+        self.assertStatus(r, 2)
+        self.assertIn("unknown command 'frobnicate'", r.err)
+
+    def test_main_help_lists_every_command(self):
+        for flag in ("--help", "-h", "help"):
+            r = scsec(flag)
+            self.assertStatus(r, 0)
+            for cmd in COMMANDS:
+                self.assertIn("  " + cmd + " ", r.out)
+
+    def test_help_on_every_command_and_subcommand(self):
+        for cmd in COMMANDS:
+            for flag in ("--help", "-h"):
+                r = scsec(cmd, flag)
+                self.assertStatus(r, 0)
+                self.assertTrue(r.out.startswith("usage: scsec " + cmd), repr(r))
+                self.assertEqual(r.err, "")
+            self.assertEqual(scsec("help", cmd).out, scsec(cmd, "--help").out)
+        for sub in SUBCOMMANDS:
+            r = scsec("criteria", sub, "--help")
+            self.assertStatus(r, 0)
+            self.assertTrue(r.out.startswith("usage: scsec criteria " + sub), repr(r))
+            self.assertEqual(scsec("help", "criteria", sub).out, r.out)
+
+    def test_unknown_option_on_every_command(self):
+        for argv in [[c] for c in COMMANDS] + [["criteria", s] for s in SUBCOMMANDS]:
+            r = scsec(*(argv + ["--no-such-option"]))
+            self.assertStatus(r, 2)
+            self.assertIn("--no-such-option", r.err)
+            self.assertIn("usage: scsec", r.err)
+            self.assertEqual(r.out, "")
+
+    def test_missing_option_value(self):
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of")
+        self.assertStatus(r, 2)
+        self.assertIn("needs a value", r.err)
+
+
+# ---------------------------------------------------------------- criteria
+
+class TestCriteria(CliTestCase):
+    def test_list(self):
+        r = scsec("criteria", "list")
+        self.assertStatus(r, 0)
+        self.assertIn("meti-sc-2026-03", r.out)
+        sets = json.loads(scsec("criteria", "list", "--format", "json").out)
+        self.assertIn({"id", "version", "title", "default"}, [set(s) for s in sets])
+        self.assertEqual([s["id"] for s in sets if s["default"]], ["meti-sc-2026-03"])
+
+    def test_show_text(self):
+        r = scsec("criteria", "show")
+        self.assertStatus(r, 0)
+        self.assertIn("meti-sc-2026-03", r.out)
+        self.assertIn("81 criteria", r.out)
+        self.assertIn("management-pledge", r.out)
+
+    def test_show_json_levels(self):
+        r = scsec("criteria", "show", "meti-sc-2026-03", "--format", "json")
+        self.assertStatus(r, 0)
+        d = json.loads(r.out)
+        self.assertEqual(d["id"], "meti-sc-2026-03")
+        self.assertEqual(d["version"], "2026.03")
+        self.assertRegex(d["fingerprint"], r"^[0-9a-f]{64}$")
+        for level in d["levels"]:
+            self.assertLessEqual({"rank", "label", "requirements", "criteria"}, set(level))
+        levels = {l["rank"]: l for l in d["levels"]}
+        self.assertEqual((levels[3]["label"], levels[3]["requirements"], levels[3]["criteria"]),
+                         ("★3", 26, 81))
+        self.assertEqual((levels[4]["label"], levels[4]["requirements"], levels[4]["criteria"]),
+                         ("★4", 43, 153))
+        self.assertEqual(levels[3]["prerequisites"], ["management-pledge"])
+        self.assertEqual([q["id"] for q in d["required_level"]["questions"]],
+                         ["confidential-data", "outage-impact", "system-access"])
+        self.assertEqual([c["function"] for c in d["categories"]],
+                         ["GV", "GV", "ID", "PR", "DE", "RS", "RC"])
+
+    def test_export_is_canonical_and_fingerprinted(self):
+        r = scsec("criteria", "export")
+        self.assertStatus(r, 0)
+        shown = json.loads(scsec("criteria", "show", "--format", "json").out)
+        self.assertEqual(hashlib.sha256(r.raw).hexdigest(), shown["fingerprint"])
+        out = self.path("set.xml.gz")
+        self.assertStatus(scsec("criteria", "export", "meti-sc-2026-03", "-o", out), 0)
+        with gzip.open(out) as f:
+            self.assertEqual(f.read(), r.raw)
+        self.assertNoTempFiles()
+        # A set from a file is usable wherever -c is.
+        r2 = scsec("criteria", "show", "-c", out, "--format", "json")
+        self.assertStatus(r2, 0)
+        self.assertEqual(json.loads(r2.out)["fingerprint"], shown["fingerprint"])
+        self.assertStatus(scsec("validate", out), 0)
+
+    def test_unknown_set_names_both_possibilities(self):
+        r = scsec("criteria", "show", "no-such-set")
+        self.assertStatus(r, 4)
+        self.assertIn("no-such-set", r.err)
+        self.assertIn("built-in", r.err)
+        self.assertIn("file", r.err)
+        r = scsec("evaluate", "-c", "no-such-set", example("minato-logistics.xml"))
+        self.assertStatus(r, 4)
+
+    def test_set_given_twice(self):
+        self.assertStatus(scsec("criteria", "show", "meti-sc-2026-03", "-c", "meti-sc-2026-03"), 2)
+
+    def test_import_ipa(self):
+        sheet = os.path.join(SRCDIR, "tests", "data", "ipa", "single.csv")
+        out = self.path("ipa.xml")
+        r = scsec("criteria", "import-ipa", sheet, "-o", out)
+        self.assertStatus(r, 0)
+        self.assertNoTempFiles()
+        self.assertIn("criteria: ok", scsec("validate", out).out)
+        d = json.loads(scsec("criteria", "show", out, "--format", "json").out)
+        self.assertEqual(d["id"], "meti-sc-2026-03")
+        self.assertGreater(d["counts"]["criteria"], 0)
+        self.assertStatus(scsec("criteria", "import-ipa", sheet), 2)
+        self.assertStatus(scsec("criteria", "import-ipa", self.path("missing.csv"), "-o", out), 4)
+        bad = self.write("bad.csv", "not,an,ipa,sheet\n1,2,3,4\n")
+        self.assertStatus(scsec("criteria", "import-ipa", bad, "-o", self.path("x.xml")), 3)
+        self.assertFalse(os.path.exists(self.path("x.xml")))
+
+    def test_subcommand_required(self):
+        self.assertStatus(scsec("criteria"), 2)
+        self.assertStatus(scsec("criteria", "frob"), 2)
+
+
+# ---------------------------------------------------------------- template, import-csv
+
+def read_sheet(data):
+    text = data.decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+
+
+def write_sheet(path, rows):
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(rows)
+    with open(path, "wb") as f:
+        f.write(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+
+
+class TestTemplate(CliTestCase):
+    def test_csv(self):
+        r = scsec("template")
+        self.assertStatus(r, 0)
+        self.assertTrue(r.raw.startswith(b"\xef\xbb\xbfid,"))
+        rows = read_sheet(r.raw)
+        self.assertEqual(len(rows), 154)
+        self.assertEqual(rows[0]["id"], "management-pledge")
+        for col in ("status", "method", "assessor", "assessed_on", "expires_on", "justification"):
+            self.assertIn(col, rows[0])
+        self.assertEqual(len(read_sheet(scsec("template", "--level", "3").raw)), 82)
+        self.assertEqual(len(read_sheet(scsec("template", "--level", "4").raw)), 153)
+
+    def test_bad_level(self):
+        for level in ("5", "0", "x", "-3"):
+            r = scsec("template", "--level", level)
+            self.assertStatus(r, 2)
+            self.assertEqual(r.out, "")
+
+    def test_xml(self):
+        r = scsec("template", "--format", "xml")
+        self.assertStatus(r, 0)
+        root = ET.fromstring(r.raw)
+        self.assertEqual(root.tag, EVIDENCE_NS + "evidence")
+        self.assertEqual(root.find(EVIDENCE_NS + "criteria").get("id"), "meti-sc-2026-03")
+        self.assertEqual(root.findall(EVIDENCE_NS + "entry"), [])
+        out = self.path("empty.xml")
+        self.assertStatus(scsec("template", "-o", out), 0)  # format from the name
+        self.assertStatus(scsec("validate", out), 0)
+        self.assertStatus(scsec("template", "--format", "pdf"), 2)
+
+
+class TestImportCsv(CliTestCase):
+    def sheet(self, edit):
+        rows = read_sheet(scsec("template", "--level", "3").raw)
+        for row in rows:
+            edit(row)
+        path = self.path("answers.csv")
+        write_sheet(path, rows)
+        return path
+
+    @staticmethod
+    def all_met(row):
+        row.update(status="met", method="expert-reviewed", assessed_on="2026-04-01",
+                   assessor="Expert")
+
+    def test_import_and_evaluate(self):
+        sheet = self.sheet(self.all_met)
+        out = self.path("supplier.xml")
+        r = scsec("import-csv", sheet, "-o", out, "--subject-name", "Example Parts Co., Ltd.",
+                  "--subject-id", "1180301012345", "--subject-id", "duns:123456789")
+        self.assertStatus(r, 0)
+        self.assertNoTempFiles()
+        root = ET.parse(out).getroot()
+        self.assertEqual(root.find(EVIDENCE_NS + "subject/" + EVIDENCE_NS + "name").text,
+                         "Example Parts Co., Ltd.")
+        ids = {i.get("scheme"): i.text for i in root.iter(EVIDENCE_NS + "identifier")}
+        self.assertEqual(ids, {"jp-corporate-number": "1180301012345", "duns": "123456789"})
+        self.assertRegex(root.find(EVIDENCE_NS + "created").text, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        self.assertRegex(root.find(EVIDENCE_NS + "tool").text, r"^scsec \d+\.\d+\.\d+$")
+        self.assertEqual(len(root.findall(EVIDENCE_NS + "entry")), 82)
+        for path in (out, sheet):
+            d = self.evaluate_json(path, "--as-of", "2026-06-01")
+            self.assertEqual(d["level"], 3)
+            self.assertEqual(d["valid_until"], "2027-03-31")
+
+    def test_source_date_epoch(self):
+        sheet = self.sheet(self.all_met)
+        out = self.path("a.xml")
+        r = scsec("import-csv", sheet, "-o", out, env={"SOURCE_DATE_EPOCH": "1775030400"})
+        self.assertStatus(r, 0)
+        self.assertEqual(ET.parse(out).getroot().find(EVIDENCE_NS + "created").text,
+                         "2026-04-01T08:00:00Z")
+        first = slurp(out)
+        scsec("import-csv", sheet, "-o", out, env={"SOURCE_DATE_EPOCH": "1775030400"})
+        self.assertEqual(slurp(out), first)
+
+    def test_check_errors_stop_it_unless_forced(self):
+        def edit(row):
+            self.all_met(row)
+            if row["id"] == "4-4-1-2":
+                row["status"] = "not-applicable"
+        sheet = self.sheet(edit)
+        out = self.path("x.xml")
+        r = scsec("import-csv", sheet, "-o", out)
+        self.assertStatus(r, 3)
+        self.assertRegex(r.err, r"answers\.csv:\d+:\d+: error: .*4-4-1-2")
+        self.assertFalse(os.path.exists(out))
+        r = scsec("import-csv", sheet, "-o", out, "--force")
+        self.assertStatus(r, 0)
+        self.assertIn("error:", r.err)
+        self.assertTrue(os.path.exists(out))
+
+    def test_invalid_corporate_number(self):
+        sheet = self.sheet(self.all_met)
+        out = self.path("x.xml")
+        r = scsec("import-csv", sheet, "-o", out, "--subject-id", "1234567890123")
+        self.assertStatus(r, 3)
+        self.assertIn("corporate number", r.err)
+        self.assertFalse(os.path.exists(out))
+
+    def test_bad_sheet_contents(self):
+        def edit(row):
+            self.all_met(row)
+            if row["id"] == "1-2-1-1":
+                row["status"] = "maybe"
+            if row["id"] == "1-2-1-2":
+                row["assessed_on"] = "2026-02-30"
+        sheet = self.sheet(edit)
+        r = scsec("import-csv", sheet, "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertRegex(r.err, r"answers\.csv:\d+:\d+: error: status 'maybe'")
+        self.assertRegex(r.err, r"answers\.csv:\d+:\d+: error: .*2026-02-30")
+        self.assertNoTempFiles()
+
+    def test_usage(self):
+        sheet = self.sheet(self.all_met)
+        self.assertStatus(scsec("import-csv", sheet), 2)
+        self.assertStatus(scsec("import-csv", "-o", self.path("x.xml")), 2)
+        self.assertStatus(scsec("import-csv", sheet, "-o", self.path("x.xml"), "--subject-name", ""), 2)
+        self.assertStatus(scsec("import-csv", sheet, "-o", self.path("x.xml"), "--subject-id", "x:"), 2)
+        self.assertStatus(scsec("import-csv", self.path("missing.csv"), "-o", self.path("x.xml")), 4)
+
+
+# ---------------------------------------------------------------- evaluate
+
+class TestEvaluate(CliTestCase):
+    def test_examples_reach_the_documented_levels(self):
+        for name, want in EXPECTED.items():
+            for ext in (".csv", ".xml"):
+                d = self.evaluate_json(example(name + ext))
+                self.assertEqual(d["level"], want["level"], name + ext)
+                self.assertEqual(d["valid_until"], want["valid_until"], name + ext)
+                if "gaps" in want:
+                    self.assertEqual([(g["id"], g["reason"]) for g in d["gaps"]], want["gaps"])
+                else:
+                    self.assertEqual(len(d["gaps"]), want["ngaps"])
+        d = self.evaluate_json(example("kitakaze-precision.xml"))
+        self.assertEqual([(l["rank"], l["met"]) for l in d["levels"]], [(3, False), (4, True)])
+        self.assertTrue(d["subject"]["name"].startswith("北風精密工業"))
+
+    def test_json_keys(self):
+        d = self.evaluate_json(example("minato-logistics.xml"), *ALL_NO)
+        keys = json_keys_from_doc()
+        self.assertIn("level", keys)
+        self.assertEqual(list(d.keys()), keys)
+        self.assertEqual(d["format"], "scsec-result-1")
+        self.assertEqual((d["level"], d["level_label"], d["as_of"]), (3, "★3", AS_OF))
+        self.assertEqual((d["required_level"], d["meets_required"]), (3, True))
+        self.assertEqual(d["gap_level"], 4)
+        self.assertEqual(d["criteria"]["id"], "meti-sc-2026-03")
+        self.assertRegex(d["criteria"]["fingerprint"], r"^[0-9a-f]{64}$")
+        self.assertRegex(d["evidence"]["fingerprint"], r"^[0-9a-f]{64}$")
+        self.assertEqual(d["engine"]["name"], "libscsec")
+        self.assertIsNone(d["score"])
+        self.assertEqual(set(d["functions"]), set(FUNCTIONS))
+        for g in d["gaps"]:
+            self.assertEqual(set(g), {"id", "reason", "type"})
+        figures = [l for l in d["levels"]] + list(d["functions"].values()) + d["categories"]
+        for f in figures:
+            self.assertEqual(list(f["reasons"]), REASONS)
+            self.assertEqual(f["satisfied"] + sum(f["reasons"].values()), f["applicable"])
+
+    def test_deterministic(self):
+        a = scsec("evaluate", example("hoshizora-foods.xml"), "--as-of", AS_OF, "--format", "json")
+        b = scsec("evaluate", example("hoshizora-foods.xml"), "--as-of", AS_OF, "--format", "json")
+        self.assertEqual(a.raw, b.raw)
+
+    def test_text_summary(self):
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF)
+        self.assertStatus(r, 0)
+        self.assertIn("Level:        ★3 (3)\n", r.out)
+        self.assertIn("Valid until:  2027-05-17\n", r.out)
+        self.assertIn("As of:        2026-12-01\n", r.out)
+        self.assertIn("\n1 Governance\n", r.out)
+        # 153 gaps: counts per category and reason, not one line each ...
+        self.assertIn("\n1 Governance\n  2 not-met, 1 partial, 16 method\n", r.out)
+        self.assertIn("\n153 gaps: -v lists each one", r.out)
+        self.assertNotIn("1-1-1-1", r.out)
+        # ... unless -v asks for every one.
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF, "-v")
+        self.assertStatus(r, 0)
+        self.assertRegex(r.out, r"\n  1-1-1-1  method +Internal security rules")
+        self.assertEqual(len([l for l in r.out.splitlines() if l.startswith("  ") and "-" in l[:12]]),
+                         153)
+        r = scsec("evaluate", example("hoshizora-foods.csv"), "--as-of", AS_OF)
+        self.assertStatus(r, 0)
+        self.assertIn("Level:        no level\n", r.out)
+        self.assertIn("Valid until:  -\n", r.out)
+        self.assertIn("Gaps to ★3: 2", r.out)
+        self.assertIn("\n4 Protection against attacks\n", r.out)
+        lines = [l for l in r.out.splitlines() if l.startswith("  4-4-")]
+        self.assertEqual(len(lines), 2)
+        self.assertRegex(lines[0], r"^  4-4-1-2  na-rejected  Auto-run")
+        self.assertRegex(lines[1], r"^  4-4-4-2  expired +Updates fixing")
+        for line in lines:
+            self.assertLessEqual(len(line), 24 + 71)
+            self.assertTrue(line.endswith("…"))
+        # The check's error is reported, and the record evaluated anyway.
+        self.assertRegex(r.err, r"hoshizora-foods\.csv:\d+:\d+: error: .*4-4-1-2")
+
+    def test_required_level(self):
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF, "--require", "4")
+        self.assertStatus(r, 1)
+        self.assertIn("Required:     ★4 (4): NOT met", r.out)
+        self.assertIn("not reached", r.err)
+        self.assertStatus(scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF,
+                                "--require", "3"), 0)
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF,
+                  "--format", "json", *ONE_YES)
+        self.assertStatus(r, 1)
+        d = json.loads(r.out)
+        self.assertEqual((d["required_level"], d["meets_required"]), (4, False))
+        self.assertStatus(scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                                *ONE_YES), 0)
+        d = self.evaluate_json(example("minato-logistics.xml"))
+        self.assertIsNone(d["required_level"])
+        self.assertIsNone(d["meets_required"])
+
+    def test_target(self):
+        d = self.evaluate_json(example("hoshizora-foods.xml"), "--target", "4")
+        self.assertEqual(d["gap_level"], 4)
+        self.assertGreater(len(d["gaps"]), 100)
+
+    def test_xml_format(self):
+        r = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF, "--format", "xml")
+        self.assertStatus(r, 0)
+        root = ET.fromstring(r.raw)
+        self.assertEqual(root.tag, RESULT_NS + "result")
+        self.assertEqual(root.get("level"), "4")
+        out = self.write("result.xml", r.raw)
+        v = scsec("validate", out)
+        self.assertStatus(v, 0)
+        self.assertIn("result: ok", v.out)
+
+    def test_usage_errors(self):
+        ev = example("minato-logistics.xml")
+        cases = [
+            (["--as-of", "2026-02-30"], "2026-02-30"),
+            (["--as-of", "tomorrow"], "tomorrow"),
+            (["--require", "5"], "no level of that rank"),
+            (["--target", "0"], "--target"),
+            (["--require", "x"], "--require"),
+            (["--answer", "confidential-data=yes"], "outage-impact"),
+            (["--answer", "no-such-question=yes"] + ALL_NO, "no-such-question"),
+            (["--answer", "confidential-data=maybe"], "yes or no"),
+            (["--answer", "confidential-data"], "QUESTION=yes"),
+            (["--require", "4"] + ALL_NO, "exclude"),
+            (["--format", "yaml"], "yaml"),
+            ([ev], "one EVIDENCE"),
+        ]
+        for extra, message in cases:
+            r = scsec("evaluate", ev, *extra)
+            self.assertStatus(r, 2)
+            self.assertIn(message, r.err)
+            self.assertEqual(r.out, "")
+        self.assertStatus(scsec("evaluate"), 2)
+
+    def test_input_errors(self):
+        bad = self.write("bad.xml", '<?xml version="1.0"?>\n<evidence xmlns="urn:scsec:evidence:1">\n'
+                                    '  <entry id="1-2-1-1"\n')
+        r = scsec("evaluate", bad)
+        self.assertStatus(r, 3)
+        self.assertRegex(r.err, re.escape(bad) + r":\d+:\d+: error: ")
+        r = scsec("evaluate", self.path("missing.xml"))
+        self.assertStatus(r, 4)
+        self.assertIn("missing.xml", r.err)
+        self.assertStatus(scsec("evaluate", self.dir), 4)
+        self.assertStatus(scsec("evaluate", self.write("notdir", "x") + "/x.xml"), 4)
+        if os.geteuid() != 0:
+            locked = self.write("locked.xml", "<x/>")
+            os.chmod(locked, 0)
+            self.assertStatus(scsec("evaluate", locked), 4)
+        # A sheet with an unknown status: the row and column are named.
+        rows = read_sheet(scsec("template", "--level", "3").raw)
+        rows[3]["status"] = "done"
+        sheet = self.path("sheet.csv")
+        write_sheet(sheet, rows)
+        r = scsec("evaluate", sheet)
+        self.assertStatus(r, 3)
+        self.assertRegex(r.err, r"sheet\.csv:5:\d+: error: status 'done'")
+
+    def test_record_for_another_set_is_refused(self):
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read().replace('version="2026.03"', 'version="2025.01"', 1)
+        other = self.write("other.xml", text)
+        r = scsec("evaluate", other, "--as-of", AS_OF)
+        self.assertStatus(r, 3)
+        self.assertIn("2025.01", r.err)
+
+    def test_strict(self):
+        r = scsec("evaluate", example("hoshizora-foods.xml"), "--as-of", AS_OF, "--strict")
+        self.assertStatus(r, 3)
+        self.assertEqual(r.out, "")
+        self.assertStatus(scsec("evaluate", example("kitakaze-precision.xml"), "--strict"), 0)
+
+    def test_output_file_is_atomic(self):
+        out = self.path("result.json")
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF,
+                  "--format", "json", "-o", out)
+        self.assertStatus(r, 0)
+        self.assertEqual(r.out, "")
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["level"], 3)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["result.json"])
+        before = slurp(out)
+        # A failing run leaves the previous output alone.
+        r = scsec("evaluate", self.write("bad.xml", "<evidence"), "--format", "json", "-o", out)
+        self.assertStatus(r, 3)
+        self.assertEqual(slurp(out), before)
+        self.assertNoTempFiles()
+        # Nowhere to write: I/O error, nothing created.
+        r = scsec("evaluate", example("minato-logistics.xml"), "-o", self.path("no", "dir.json"))
+        self.assertStatus(r, 4)
+        self.assertFalse(os.path.exists(self.path("no")))
+
+    def test_output_to_a_fifo(self):
+        fifo = self.path("fifo")
+        os.mkfifo(fifo)
+        got = []
+        reader = threading.Thread(target=lambda: got.append(slurp(fifo)))
+        reader.start()
+        r = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                  "--format", "json", "-o", fifo)
+        reader.join(30)
+        self.assertStatus(r, 0)
+        self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO was replaced")
+        self.assertEqual(json.loads(got[0].decode("utf-8"))["level"], 4)
+
+    def test_stdout_write_errors(self):
+        if os.path.exists("/dev/full"):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([binary(), "criteria", "export"], stdout=full,
+                                   stderr=subprocess.PIPE, env=environment())
+            self.assertEqual(p.returncode, 4, p.stderr)
+        # A closed pipe: exit 4, not SIGPIPE (the export is larger than a pipe buffer).
+        p = subprocess.Popen([binary(), "criteria", "export"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=environment())
+        p.stdout.close()
+        err = p.stderr.read()
+        p.stderr.close()
+        self.assertEqual(p.wait(), 4, err)
+
+
+# ---------------------------------------------------------------- validate, required-level
+
+class TestValidate(CliTestCase):
+    def test_valid_documents(self):
+        r = scsec("validate", example("kitakaze-precision.xml"), example("minato-logistics.xml"),
+                  os.path.join(SRCDIR, "data", "criteria", "meti-sc-2026-03.xml"),
+                  example("kitakaze-precision.csv"))
+        self.assertStatus(r, 0)
+        self.assertEqual(r.out.count(": ok"), 4)
+        self.assertIn("evidence: ok", r.out)
+        self.assertIn("criteria: ok", r.out)
+        self.assertIn("answer sheet: ok", r.out)
+
+    def test_errors_found(self):
+        bad = self.write("bad.xml", '<?xml version="1.0"?>\n<criteria-set xmlns="urn:scsec:criteria:1"'
+                                    ' id="x" version="1">\n<oops/>\n</criteria-set>\n')
+        r = scsec("validate", bad, example("minato-logistics.xml"))
+        self.assertStatus(r, 1)
+        self.assertRegex(r.err, re.escape(bad) + r":\d+:\d+: error: ")
+        self.assertIn("minato-logistics.xml: evidence: ok", r.out)
+        r = scsec("validate", example("hoshizora-foods.xml"))
+        self.assertStatus(r, 1)
+        self.assertRegex(r.err, r"hoshizora-foods\.xml:\d+:\d+: error: .*not-applicable without a "
+                                r"justification \[4-4-1-2\]")
+        self.assertStatus(scsec("validate", example("hoshizora-foods.csv")), 1)
+        self.assertStatus(scsec("validate", self.write("junk.xml", b"\x00\xff garbage")), 1)
+        self.assertStatus(scsec("validate", self.write("other.xml", "<html/>")), 1)
+
+    def test_unreadable(self):
+        r = scsec("validate", self.path("missing.xml"), example("minato-logistics.xml"))
+        self.assertStatus(r, 4)
+        self.assertIn("minato-logistics.xml: evidence: ok", r.out)
+
+    def test_usage(self):
+        self.assertStatus(scsec("validate"), 2)
+
+
+class TestRequiredLevel(CliTestCase):
+    def test_levels(self):
+        r = scsec("required-level", *ALL_NO)
+        self.assertStatus(r, 0)
+        self.assertEqual(r.out, "★3 (3)\n")
+        r = scsec("required-level", *ONE_YES)
+        self.assertEqual(r.out, "★4 (4)\n")
+        d = json.loads(scsec("required-level", "--format", "json", *ONE_YES).out)
+        self.assertEqual((d["required_level"], d["label"]), (4, "★4"))
+        self.assertEqual(d["answers"], {"confidential-data": True, "outage-impact": False,
+                                        "system-access": False})
+
+    def test_usage(self):
+        self.assertStatus(scsec("required-level"), 2)
+        self.assertStatus(scsec("required-level", "--answer", "outage-impact=yes"), 2)
+        self.assertStatus(scsec("required-level", "--answer", "x=yes", *ALL_NO), 2)
+        self.assertStatus(scsec("required-level", "--answer", "outage-impact=perhaps"), 2)
+        self.assertStatus(scsec("required-level", "--as-of", "2026-01-01", *ALL_NO), 2)
+
+
+# ---------------------------------------------------------------- batch
+
+class TestBatch(CliTestCase):
+    def tree(self):
+        os.makedirs(self.path("in", "sub"))
+        for name in ("kitakaze-precision.xml", "minato-logistics.xml", "hoshizora-foods.csv"):
+            with open(example(name), "rb") as src:
+                data = src.read()
+            target = self.path("in", "sub" if name.endswith(".csv") else "", name)
+            with open(target, "wb") as dst:
+                dst.write(data)
+        with open(self.path("in", "minato-logistics.xml"), "rb") as f:
+            with gzip.open(self.path("in", "sub", "minato-copy.xml.gz"), "wb") as g:
+                g.write(f.read())
+        self.write(os.path.join("in", "broken.xml"), "<evidence xmlns='urn:scsec:evidence:1'>")
+        self.write(os.path.join("in", "notes.txt"), "not evidence")
+        return self.path("in")
+
+    def rows(self, r):
+        return list(csv.DictReader(io.StringIO(r.out, newline="")))
+
+    def test_rows(self):
+        tree = self.tree()
+        missing = self.path("missing.xml")
+        r = scsec("batch", "--as-of", AS_OF, tree, missing)
+        self.assertStatus(r, 1)
+        self.assertTrue(r.out.startswith(",".join(BATCH_COLUMNS) + "\n"))
+        rows = self.rows(r)
+        files = [os.path.relpath(x["file"], tree) for x in rows[:-1]]
+        self.assertEqual(files, sorted(files))
+        self.assertEqual(files, ["broken.xml", "kitakaze-precision.xml", "minato-logistics.xml",
+                                 "sub/hoshizora-foods.csv", "sub/minato-copy.xml.gz"])
+        by = {os.path.basename(x["file"]): x for x in rows}
+        self.assertEqual(by["kitakaze-precision.xml"]["level"], "4")
+        self.assertEqual(by["kitakaze-precision.xml"]["label"], "★4")
+        self.assertEqual(by["kitakaze-precision.xml"]["valid_until"], "2029-02-15")
+        self.assertEqual(by["kitakaze-precision.xml"]["gaps"], "0")
+        self.assertTrue(by["kitakaze-precision.xml"]["subject"].startswith("北風精密工業"))
+        self.assertEqual(by["minato-logistics.xml"]["subject"], "Minato Logistics Co., Ltd.")
+        self.assertEqual(by["minato-copy.xml.gz"]["level"], "3")
+        self.assertEqual((by["hoshizora-foods.csv"]["level"], by["hoshizora-foods.csv"]["gaps"]),
+                         ("0", "2"))
+        self.assertRegex(by["broken.xml"]["error"], r"broken\.xml:\d+:\d+: error: ")
+        self.assertEqual(by["broken.xml"]["level"], "")
+        self.assertIn("cannot open", by["missing.xml"]["error"])
+        for x in rows:
+            self.assertEqual(bool(x["error"]), x["file"].endswith(("broken.xml", "missing.xml")))
+        self.assertNotIn("\r", r.err)  # no progress line: stderr is not a terminal
+
+    def test_parallel_gives_the_same_rows(self):
+        tree = self.tree()
+        one = scsec("batch", "--as-of", AS_OF, "-j", "1", tree)
+        two = scsec("batch", "--as-of", AS_OF, "-j", "2", tree)
+        many = scsec("batch", "--as-of", AS_OF, "--jobs", "8", tree, tree)
+        self.assertEqual(one.rc, 1)
+        self.assertEqual(two.rc, 1)
+        self.assertEqual(one.raw, two.raw)
+        self.assertEqual(len(self.rows(many)), 2 * len(self.rows(one)))
+
+    def test_json_and_answers(self):
+        tree = self.tree()
+        out = self.path("rows.json")
+        r = scsec("batch", "--as-of", AS_OF, "--format", "json", "-o", out, "-j", "2", tree,
+                  *ONE_YES)
+        self.assertStatus(r, 1)
+        self.assertEqual(r.out, "")
+        with open(out, encoding="utf-8") as f:
+            rows = json.load(f)
+        self.assertEqual(len(rows), 5)
+        for row in rows:
+            self.assertEqual(list(row), BATCH_COLUMNS)
+        by = {os.path.basename(x["file"]): x for x in rows}
+        self.assertEqual((by["kitakaze-precision.xml"]["required"],
+                          by["kitakaze-precision.xml"]["meets"]), (4, True))
+        self.assertEqual(by["minato-logistics.xml"]["meets"], False)
+        self.assertIsNone(by["broken.xml"]["level"])
+        self.assertIsNotNone(by["broken.xml"]["error"])
+        self.assertNoTempFiles()
+        r = scsec("batch", "--as-of", AS_OF, "--require", "3", example("minato-logistics.xml"))
+        self.assertStatus(r, 0)
+        self.assertEqual(self.rows(r)[0]["required"], "3")
+        self.assertEqual(self.rows(r)[0]["meets"], "yes")
+
+    def test_examples_directory(self):
+        r = scsec("batch", "--as-of", AS_OF, EXAMPLES)
+        self.assertStatus(r, 0)
+        levels = {os.path.basename(x["file"]): int(x["level"]) for x in self.rows(r)}
+        for name, want in EXPECTED.items():
+            self.assertEqual(levels[name + ".csv"], want["level"])
+            self.assertEqual(levels[name + ".xml"], want["level"])
+
+    def test_strict_makes_error_rows(self):
+        r = scsec("batch", "--as-of", AS_OF, "--strict", example("hoshizora-foods.xml"),
+                  example("kitakaze-precision.xml"))
+        self.assertStatus(r, 1)
+        rows = self.rows(r)
+        self.assertIn("4-4-1-2", rows[0]["error"])
+        self.assertEqual(rows[1]["level"], "4")
+
+    def test_csv_quoting(self):
+        sheet = self.write("odd.csv", scsec("template", "--level", "3").raw)
+        out = self.path("odd, \"quoted\".xml")
+        scsec("import-csv", sheet, "-o", out, "--subject-name", '=HYPERLINK("x"), "Co"\nLtd')
+        r = scsec("batch", out)
+        self.assertStatus(r, 0)
+        row = self.rows(r)[0]
+        self.assertEqual(row["file"], out)
+        self.assertEqual(row["subject"], '\'=HYPERLINK("x"), "Co"\nLtd')
+
+    def test_usage(self):
+        self.assertStatus(scsec("batch"), 2)
+        for jobs in ("0", "x", "-1", "100000"):
+            self.assertStatus(scsec("batch", "-j", jobs, EXAMPLES), 2)
+        self.assertStatus(scsec("batch", "--format", "xml", EXAMPLES), 2)
+        self.assertStatus(scsec("batch", "--as-of", "2026-13-01", EXAMPLES), 2)
+
+
+# ---------------------------------------------------------------- report
+
+class TestReport(CliTestCase):
+    def report(self, evidence, *extra):
+        out = self.path("report.html")
+        r = scsec("report", evidence, "--as-of", AS_OF, "-o", out, *extra)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        self.assertEqual(r.out, "")
+        self.assertNoTempFiles()
+        with open(out, "rb") as f:
+            data = f.read()
+        return ET.fromstring(data), data.decode("utf-8")
+
+    def assertSelfContained(self, root, text):
+        for el in root.iter():
+            self.assertNotEqual(el.tag.split("}")[-1], "script")
+            for name, value in el.attrib.items():
+                local = name.split("}")[-1].lower()
+                if local in ("src", "href", "action", "data", "poster", "srcset", "background"):
+                    self.assertFalse(re.match(r"\s*(https?:)?//", value), "%s=%s" % (name, value))
+        self.assertNotIn("url(", text)
+        self.assertNotIn("@import", text)
+        self.assertNotRegex(text, r"<(script|link|img|iframe|object|embed)\b")
+
+    def test_report(self):
+        root, text = self.report(example("minato-logistics.xml"))
+        self.assertEqual(root.tag, XHTML + "html")
+        self.assertTrue(text.startswith("<!DOCTYPE html>"))
+        self.assertSelfContained(root, text)
+        svgs = list(root.iter(SVG + "svg"))
+        self.assertEqual(len(svgs), 1)
+        bars = [g for g in svgs[0].iter(SVG + "g") if g.get("class") == "bar"]
+        self.assertEqual([g.get("data-function") for g in bars], FUNCTIONS)
+        result = self.evaluate_json(example("minato-logistics.xml"))
+        for g in bars:
+            rects = [r.get("class") for r in g.iter(SVG + "rect")]
+            self.assertIn("applicable", rects)
+            fn = result["functions"][g.get("data-function")]
+            self.assertEqual(int(g.get("data-applicable")), fn["applicable"])
+            self.assertEqual(int(g.get("data-satisfied")), fn["satisfied"])
+        self.assertIn("★3", root.find(".//" + XHTML + "div[@id='level']").text)
+        self.assertIn("2027-05-17", text)
+        self.assertIn("Minato Logistics Co., Ltd.", text)
+        self.assertIn(result["criteria"]["fingerprint"], text)
+        self.assertIn(result["evidence"]["fingerprint"], text)
+        self.assertIn(result["engine"]["version"], text)
+        self.assertIsNotNone(root.find(".//" + XHTML + "section[@id='provenance']"))
+
+    def test_gaps_with_reasons(self):
+        root, text = self.report(example("hoshizora-foods.csv"))
+        self.assertSelfContained(root, text)
+        gaps = root.find(".//" + XHTML + "section[@id='gaps']")
+        cells = ["".join(td.itertext()) for td in gaps.iter(XHTML + "td")]
+        self.assertIn("4-4-4-2", cells)
+        self.assertIn("4-4-1-2", cells)
+        self.assertTrue(any("validity ran out" in c for c in cells))
+        self.assertTrue(any("not justified" in c for c in cells))
+        self.assertTrue(any("assessed 2025-11-14" in c for c in cells))
+        self.assertIn("no level", root.find(".//" + XHTML + "div[@id='level']").text)
+
+    def test_every_string_is_escaped(self):
+        sheet = self.write("s.csv", scsec("template", "--level", "3").raw)
+        ev = self.path("evil.xml")
+        name = '<script>alert("x")</script> & <img src="https://evil.example/x.png"> Co.'
+        self.assertStatus(scsec("import-csv", sheet, "-o", ev, "--subject-name", name), 0)
+        root, text = self.report(ev)
+        self.assertSelfContained(root, text)
+        self.assertIn(name, "".join(root.itertext()))
+
+    def test_required_level_and_usage(self):
+        out = self.path("r.html")
+        r = scsec("report", example("minato-logistics.xml"), "--as-of", AS_OF, "-o", out,
+                  "--require", "4")
+        self.assertStatus(r, 1)
+        self.assertIn("not met", slurp(out).decode("utf-8"))
+        self.assertStatus(scsec("report", example("minato-logistics.xml")), 2)
+        self.assertStatus(scsec("report", "-o", out), 2)
+        self.assertStatus(scsec("report", self.path("missing.xml"), "-o", out), 4)
+
+
+# ---------------------------------------------------------------- robustness
+
+class TestOddInputs(CliTestCase):
+    """No input ends scsec by a signal; every status is a documented one."""
+
+    def inputs(self):
+        valid = slurp(example("minato-logistics.xml"))
+        files = {
+            "empty.xml": b"",
+            "empty.csv": b"",
+            "bom.csv": b"\xef\xbb\xbf",
+            "garbage.xml": bytes(range(256)) * 8,
+            "garbage.csv": b"\x00\x01\xfe\xff," * 500,
+            "zero.xml.gz": b"",
+            "garbage.xml.gz": b"\x1f\x8b" + bytes(range(200)),
+            "truncated.xml.gz": gzip.compress(valid)[:200],
+            "doctype.xml": b'<?xml version="1.0"?><!DOCTYPE evidence [<!ENTITY a "aaaa">'
+                           b'<!ENTITY b "&a;&a;&a;&a;">]><evidence xmlns="urn:scsec:evidence:1">'
+                           b"&b;</evidence>",
+            "deep.xml": b"<evidence xmlns='urn:scsec:evidence:1'>" + b"<a>" * 5000,
+            "latin1.xml": "<?xml version='1.0' encoding='UTF-8'?><evidence xmlns="
+                          "'urn:scsec:evidence:1'><subject><name>\xe9</name></subject>"
+                          "</evidence>".encode("latin-1"),
+            "quotes.csv": b'id,status\n"unterminated,met\n',
+            "header-only.csv": b"id,status\r\n",
+            "wrong-root.xml": b"<criteria-set xmlns='urn:scsec:criteria:1'/>",
+            "half-evidence.xml": valid[:len(valid) // 2],
+        }
+        paths = [self.write(n, d) for n, d in sorted(files.items())]
+        os.mkdir(self.path("a-directory.xml"))
+        return paths + [self.path("a-directory.xml"), "/dev/null", self.path("missing.xml")]
+
+    def test_no_signal_and_documented_statuses(self):
+        out = self.path("out")
+        for p in self.inputs():
+            commands = [
+                ["evaluate", p, "--as-of", AS_OF],
+                ["evaluate", p, "--format", "json"],
+                ["validate", p],
+                ["report", p, "-o", out],
+                ["batch", "-j", "2", p],
+                ["import-csv", p, "-o", out + ".xml"],
+                ["criteria", "show", p],
+                ["criteria", "import-ipa", p, "-o", out + "-set.xml"],
+                ["template", "-c", p],
+            ]
+            for argv in commands:
+                r = scsec(*argv)
+                # 0 is possible: an empty directory to batch, a header-only sheet.
+                self.assertIn(r.rc, (0, 1, 3, 4), "%s: %r" % (argv, r))
+                self.assertNotIn("Sanitizer", r.err)
+        self.assertNoTempFiles()
+
+    def test_specific_statuses(self):
+        self.assertStatus(scsec("evaluate", "/dev/null"), 3)
+        self.assertStatus(scsec("evaluate", self.dir), 4)
+        self.assertStatus(scsec("evaluate", self.write("z.xml.gz", b"")), 3)
+        r = scsec("evaluate", self.write("d.xml", b'<?xml version="1.0"?><!DOCTYPE x><x/>'))
+        self.assertStatus(r, 3)
+        self.assertIn("d.xml", r.err)
+
+    def test_odd_arguments(self):
+        for argv in (["evaluate", ""], ["batch", ""], ["validate", ""], ["evaluate", "-"],
+                     ["criteria", "show", ""]):
+            r = scsec(*argv)
+            self.assertIn(r.rc, (1, 3, 4), "%s: %r" % (argv, r))
+        for argv in (["template", "-o", ""], ["evaluate", example("minato-logistics.xml"), "-o", ""]):
+            self.assertStatus(scsec(*argv), 2)
+
+
+if __name__ == "__main__":
+    if not STAGE:
+        print("test_cli: STAGE is not set (run through make check); skipped")
+        sys.exit(77)
+    if not os.access(binary(), os.X_OK):
+        print("test_cli: %s is not installed" % binary())
+        sys.exit(99)
+    unittest.main(verbosity=2)

@@ -1,0 +1,796 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* scsec: evaluate (one record) and batch (many, in parallel). */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scsec.h"
+
+/* ================================================================ shared */
+
+int cli_evaluate_file(const char *path, const scsec_criteria *c, const scsec_eval_options *eo,
+                      int strict, scsec_diagnostics *diags, scsec_evidence **ev_out,
+                      scsec_result **result_out)
+{
+	scsec_evidence *ev = NULL;
+	scsec_result *r = NULL;
+	int rc;
+
+	*ev_out = NULL;
+	*result_out = NULL;
+	if ((rc = cli_load_evidence(&ev, path, c, diags)))
+		return rc;
+	scsec_error_clear();
+	rc = scsec_evidence_check(ev, c, diags);
+	if (rc == SCSEC_ENOMEM || rc == SCSEC_EINVAL || rc == SCSEC_EMISMATCH || (rc && strict)) {
+		scsec_evidence_free(ev);
+		return rc;
+	}
+	scsec_error_clear();
+	if ((rc = scsec_evaluate(&r, c, ev, eo))) {
+		scsec_evidence_free(ev);
+		return rc;
+	}
+	*ev_out = ev;
+	*result_out = r;
+	return 0;
+}
+
+int cli_evaluate_one(const cli_evalopts *o, const char *path,
+                     scsec_criteria **c_out, scsec_evidence **ev_out, scsec_result **result_out)
+{
+	scsec_criteria *c = NULL;
+	scsec_eval_options *eo = NULL;
+	scsec_diagnostics *diags = NULL;
+	size_t nerr;
+	int rc;
+
+	*c_out = NULL;
+	*ev_out = NULL;
+	*result_out = NULL;
+	if ((rc = cli_load_criteria(&c, o->set)) != EXIT_OK)
+		return rc;
+	if ((rc = cli_evalopts_build(o, c, &eo)) != EXIT_OK)
+		goto out;
+	if (scsec_diagnostics_new(&diags)) {
+		rc = cli_fail(SCSEC_ENOMEM, NULL);
+		goto out;
+	}
+	rc = cli_evaluate_file(path, c, eo, o->strict, diags, ev_out, result_out);
+	if (rc) {
+		int status = cli_fail(rc, diags);
+
+		if (rc == SCSEC_EMISMATCH)
+			cli_errorf("%s answers another criteria set: give that set with -c", path);
+		else if (o->strict && scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR))
+			cli_errorf("%s: the record has errors (--strict): not evaluated", path);
+		rc = status;
+		goto out;
+	}
+	cli_print_diags(diags);
+	nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
+	if (nerr)
+		cli_errorf("note: evaluated despite %zu error%s in the record; --strict would refuse it",
+		           nerr, nerr == 1 ? "" : "s");
+	*c_out = c;
+	c = NULL;
+	rc = EXIT_OK;
+out:
+	scsec_diagnostics_free(diags);
+	scsec_eval_options_free(eo);
+	scsec_criteria_free(c);
+	return rc;
+}
+
+int cli_verdict_status(const scsec_result *r, const scsec_criteria *c)
+{
+	const scsec_level *req, *got;
+
+	if (scsec_result_meets_required(r) != 0)
+		return EXIT_OK;
+	req = scsec_criteria_level_by_rank(c, scsec_result_required_level(r));
+	got = scsec_criteria_level_by_rank(c, scsec_result_level(r));
+	cli_errorf("the required level %s is not reached (reached: %s)",
+	           req ? scsec_level_label(req) : "?", got ? scsec_level_label(got) : "no level");
+	return EXIT_FINDINGS;
+}
+
+/* ================================================================ evaluate */
+
+static const char usage_evaluate[] =
+	"usage: scsec evaluate [-c SET] EVIDENCE [--as-of YYYY-MM-DD] [--target N] [--require N]\n"
+	"                      [--answer QUESTION=yes|no]... [--format text|json|xml] [-v] [-o OUT]\n"
+	"\n"
+	"Compute the level an evidence record reaches as of a date, how long it\n"
+	"stays valid, and the gaps to the next level (or to --target). EVIDENCE is\n"
+	"an evidence record (.xml, .xml.gz) or a filled answer sheet (.csv).\n"
+	"\n"
+	"options:\n"
+	"  -c, --criteria SET        a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
+	"  --as-of YYYY-MM-DD        the evaluation date (default today, UTC)\n"
+	"  --target N                list the gaps to level rank N\n"
+	"  --require N               the contract requires level rank N\n"
+	"  --answer QUESTION=yes|no  derive the required level from the buyer's\n"
+	"                            answers (repeat for every question)\n"
+	"  --format text|json|xml    text: a short summary (default); json, xml:\n"
+	"                            the full result document\n"
+	"  -v, --verbose             text: list every gap (beyond 25 gaps the summary\n"
+	"                            gives counts per category and reason)\n"
+	"  --strict                  refuse a record in which the check finds errors\n"
+	"  --lang LANG               language of the texts in the summary (default en)\n"
+	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
+	"  -h, --help                show this help\n"
+	"\n"
+	"Exit status: 0 evaluated (and the required level, if any, reached);\n"
+	"1 the required level is not reached; 2 usage; 3 invalid input; 4 I/O.\n";
+
+static const struct option evaluate_options[] = {
+	{ "criteria", required_argument, NULL, 'c' },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "target", required_argument, NULL, OPT_TARGET },
+	{ "require", required_argument, NULL, OPT_REQUIRE },
+	{ "answer", required_argument, NULL, OPT_ANSWER },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "output", required_argument, NULL, 'o' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int cmd_evaluate(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "json", "xml", NULL };
+	const char *format = "text", *out = NULL, *path;
+	scsec_criteria *c = NULL;
+	scsec_evidence *ev = NULL;
+	scsec_result *r = NULL;
+	cli_evalopts o;
+	cli_buf b = CLI_BUF_INIT;
+	char *doc = NULL;
+	size_t size = 0;
+	int opt, rc = EXIT_OK, verbose = 0;
+
+	cli_cmd = "scsec evaluate";
+	cli_evalopts_init(&o);
+	cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":c:o:vh", evaluate_options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': out = optarg; break;
+		case 'v': verbose = 1; break;
+		case OPT_FORMAT:
+			rc = cli_parse_format(optarg, formats, &format);
+			break;
+		case 'h':
+			fputs(usage_evaluate, stdout);
+			goto done;
+		case '?':
+		case ':':
+			rc = cli_bad_option(usage_evaluate, argv, opt);
+			break;
+		default:
+			if ((rc = cli_evalopts_handle(&o, opt, optarg)) < 0)
+				rc = cli_bad_option(usage_evaluate, argv, opt);
+		}
+		if (rc != EXIT_OK)
+			goto done;
+	}
+	if (optind >= argc) {
+		rc = cli_usage_error(usage_evaluate, "no EVIDENCE file given");
+		goto done;
+	}
+	path = argv[optind++];
+	if (optind < argc) {
+		rc = cli_usage_error(usage_evaluate, "one EVIDENCE file at a time (see 'scsec batch'); "
+		                                     "unexpected '%s'",
+		                     argv[optind]);
+		goto done;
+	}
+	if ((rc = cli_evaluate_one(&o, path, &c, &ev, &r)) != EXIT_OK)
+		goto done;
+	scsec_error_clear();
+	if (!strcmp(format, "json") || !strcmp(format, "xml")) {
+		int lrc = !strcmp(format, "json") ? scsec_result_to_json(&doc, &size, r)
+		                                  : scsec_result_to_xml(&doc, &size, r);
+
+		if (lrc) {
+			rc = cli_fail(lrc, NULL);
+			goto done;
+		}
+		cli_buf_put(&b, doc, size);
+		if (size && doc[size - 1] != '\n')
+			cli_buf_putc(&b, '\n');
+	} else {
+		cli_render_text(&b, r, c, path, o.lang, verbose);
+	}
+	if ((rc = cli_write_buf(out, &b, 0)) == EXIT_OK)
+		rc = cli_verdict_status(r, c);
+done:
+	scsec_free(doc);
+	cli_buf_free(&b);
+	scsec_result_free(r);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+	cli_evalopts_dispose(&o);
+	return rc;
+}
+
+/* ================================================================ batch */
+
+static const char usage_batch[] =
+	"usage: scsec batch [-c SET] [--as-of YYYY-MM-DD] [-j N] [--format csv|json] [-o OUT]\n"
+	"                   [--require N | --answer QUESTION=yes|no...] [--strict] PATH...\n"
+	"\n"
+	"Evaluate many evidence files against one criteria set: every FILE given,\n"
+	"and every *.xml, *.xml.gz, *.csv found under a DIRECTORY (recursively,\n"
+	"in sorted order). One row per file, in that order:\n"
+	"  file,subject,level,label,valid_until,gaps,required,meets,error\n"
+	"A file that cannot be evaluated gives a row with the error; the others\n"
+	"are still evaluated.\n"
+	"\n"
+	"options:\n"
+	"  -c, --criteria SET        a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
+	"  --as-of YYYY-MM-DD        the evaluation date (default today, UTC)\n"
+	"  -j, --jobs N              evaluate N files at a time (default 1)\n"
+	"  --format csv|json         rows as CSV (default) or a JSON array\n"
+	"  --require N               the required level (fills required, meets)\n"
+	"  --answer QUESTION=yes|no  derive the required level from answers\n"
+	"  --strict                  a record with check errors is an error row\n"
+	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
+	"  -h, --help                show this help\n"
+	"\n"
+	"A progress line goes to stderr when it is a terminal.\n"
+	"Exit status: 0 every file evaluated; 1 some rows are errors; 2 usage;\n"
+	"3 or 4 when the criteria set itself cannot be loaded or OUT written.\n";
+
+static const struct option batch_options[] = {
+	{ "criteria", required_argument, NULL, 'c' },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "require", required_argument, NULL, OPT_REQUIRE },
+	{ "answer", required_argument, NULL, OPT_ANSWER },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+typedef struct row {
+	char *file;
+	char *error;        /* set: an error row */
+	char *subject;
+	int level;
+	char *label;
+	char valid_until[SCSEC_DATE_BUFSIZE];
+	size_t gaps;
+	int required;       /* 0: none determined */
+	int meets;          /* -1: none determined */
+} row;
+
+typedef struct rows {
+	row *v;
+	size_t n;
+	size_t cap;
+	int oom;
+} rows;
+
+typedef struct pool {
+	const scsec_criteria *c;
+	const scsec_eval_options *eo;
+	int strict;
+	rows *rows;
+	size_t next;        /* the next row to take */
+	size_t done;        /* rows finished */
+	size_t last;        /* the row finished last */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} pool;
+
+static row *rows_add(rows *rs, const char *file, const char *error)
+{
+	row *r;
+
+	if (rs->oom)
+		return NULL;
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 64;
+		row *v = realloc(rs->v, cap * sizeof *v);
+
+		if (!v) {
+			rs->oom = 1;
+			return NULL;
+		}
+		rs->v = v;
+		rs->cap = cap;
+	}
+	r = &rs->v[rs->n];
+	memset(r, 0, sizeof *r);
+	r->meets = -1;
+	r->file = strdup(file);
+	r->error = error ? strdup(error) : NULL;
+	if (!r->file || (error && !r->error)) {
+		free(r->file);
+		free(r->error);
+		rs->oom = 1;
+		return NULL;
+	}
+	rs->n++;
+	return r;
+}
+
+static void rows_free(rows *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].file);
+		free(rs->v[i].error);
+		free(rs->v[i].subject);
+		free(rs->v[i].label);
+	}
+	free(rs->v);
+	memset(rs, 0, sizeof *rs);
+}
+
+static int wanted_file(const char *name)
+{
+	return cli_has_suffix(name, ".xml") || cli_has_suffix(name, ".xml.gz") ||
+	       cli_has_suffix(name, ".csv") || cli_has_suffix(name, ".csv.gz");
+}
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct names {
+	char **v;
+	size_t n;
+	size_t cap;
+} names;
+
+static int names_add(names *ns, char *s)
+{
+	if (!s)
+		return -1;
+	if (ns->n == ns->cap) {
+		size_t cap = ns->cap ? ns->cap * 2 : 64;
+		char **v = realloc(ns->v, cap * sizeof *v);
+
+		if (!v) {
+			free(s);
+			return -1;
+		}
+		ns->v = v;
+		ns->cap = cap;
+	}
+	ns->v[ns->n++] = s;
+	return 0;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir), m = strlen(name);
+	char *p = malloc(n + m + 2);
+
+	if (!p)
+		return NULL;
+	memcpy(p, dir, n);
+	if (n && dir[n - 1] != '/')
+		p[n++] = '/';
+	memcpy(p + n, name, m + 1);
+	return p;
+}
+
+/* Collect the evidence files under a directory (symbolic links to
+ * directories are not followed: no cycles). Unreadable directories become
+ * error rows; the files are sorted afterwards. */
+static void walk(const char *dir, int depth, names *found, rows *errors)
+{
+	DIR *d;
+	struct dirent *de;
+
+	if (depth > 64) {
+		rows_add(errors, dir, "directories nested too deeply (more than 64 levels)");
+		return;
+	}
+	if (!(d = opendir(dir))) {
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "cannot read the directory: %s", strerror(errno));
+		rows_add(errors, dir, msg);
+		return;
+	}
+	while ((de = readdir(d))) {
+		struct stat lst, st;
+		char *child;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (!(child = join_path(dir, de->d_name))) {
+			errors->oom = 1;
+			break;
+		}
+		if (lstat(child, &lst) != 0) {
+			free(child);
+			continue;
+		}
+		if (S_ISDIR(lst.st_mode)) {
+			walk(child, depth + 1, found, errors);
+			free(child);
+		} else if (wanted_file(de->d_name) && stat(child, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (names_add(found, child))
+				errors->oom = 1;
+		} else {
+			free(child);
+		}
+	}
+	closedir(d);
+}
+
+static void collect(const char *path, rows *rs)
+{
+	struct stat st;
+	names found = { NULL, 0, 0 };
+	size_t i;
+
+	if (stat(path, &st) != 0) {
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+		rows_add(rs, path, msg);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		rows_add(rs, path, NULL);
+		return;
+	}
+	{
+		rows errors = { NULL, 0, 0, 0 };
+
+		walk(path, 0, &found, &errors);
+		if (errors.oom)
+			rs->oom = 1;
+		for (i = 0; i < errors.n; i++)
+			rows_add(rs, errors.v[i].file, errors.v[i].error);
+		rows_free(&errors);
+	}
+	if (found.n)
+		qsort(found.v, found.n, sizeof *found.v, compare_str);
+	for (i = 0; i < found.n; i++) {
+		rows_add(rs, found.v[i], NULL);
+		free(found.v[i]);
+	}
+	free(found.v);
+}
+
+/* The first error of the list, or the last error, as one line. */
+static char *error_text(int code, const scsec_diagnostics *diags)
+{
+	size_t i, n = scsec_diagnostics_count(diags);
+	cli_buf b = CLI_BUF_INIT;
+	char *s = NULL;
+
+	for (i = 0; i < n; i++) {
+		const scsec_diagnostic *d = scsec_diagnostics_at(diags, i);
+
+		if (scsec_diagnostic_severity(d) != SCSEC_SEVERITY_ERROR)
+			continue;
+		if (scsec_diagnostic_format(&s, d) == 0 && s) {
+			/* "file:line:col: error: message" -> keep it whole */
+			cli_buf_puts(&b, s);
+			scsec_free(s);
+			if (scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR) > 1)
+				cli_buf_printf(&b, " (and %zu more)",
+				               scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR) - 1);
+			break;
+		}
+	}
+	if (!b.len)
+		cli_last_error_text(&b, code);
+	if (b.failed) {
+		cli_buf_free(&b);
+		return strdup(scsec_strerror(code));
+	}
+	return b.data ? b.data : strdup(scsec_strerror(code));
+}
+
+static void evaluate_row(pool *p, row *rw)
+{
+	scsec_diagnostics *diags = NULL;
+	scsec_evidence *ev = NULL;
+	scsec_result *r = NULL;
+	int rc;
+
+	if (rw->error)
+		return;
+	if (scsec_diagnostics_new(&diags)) {
+		rw->error = strdup(scsec_strerror(SCSEC_ENOMEM));
+		return;
+	}
+	rc = cli_evaluate_file(rw->file, p->c, p->eo, p->strict, diags, &ev, &r);
+	if (rc) {
+		rw->error = error_text(rc, diags);
+	} else {
+		const char *subject = scsec_result_subject_name(r);
+		const char *label = scsec_result_level_label(r);
+
+		rw->level = scsec_result_level(r);
+		rw->subject = subject ? strdup(subject) : NULL;
+		rw->label = label ? strdup(label) : NULL;
+		if (scsec_date_format(rw->valid_until, scsec_result_valid_until(r)))
+			rw->valid_until[0] = '\0';
+		rw->gaps = scsec_result_gap_count(r);
+		rw->required = scsec_result_required_level(r);
+		rw->meets = scsec_result_meets_required(r);
+		if ((subject && !rw->subject) || (label && !rw->label))
+			rw->error = strdup(scsec_strerror(SCSEC_ENOMEM));
+	}
+	scsec_result_free(r);
+	scsec_evidence_free(ev);
+	scsec_diagnostics_free(diags);
+}
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&p->mu);
+		i = p->next < p->rows->n ? p->next++ : p->rows->n;
+		pthread_mutex_unlock(&p->mu);
+		if (i >= p->rows->n)
+			break;
+		evaluate_row(p, &p->rows->v[i]);
+		pthread_mutex_lock(&p->mu);
+		p->done++;
+		p->last = i;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+static void progress(size_t k, size_t n, const char *file)
+{
+	fprintf(stderr, "\r[%zu/%zu] %s\033[K", k, n, file);
+	fflush(stderr);
+}
+
+/* Evaluate every row with up to `jobs` threads sharing the one set. */
+static void run_pool(pool *p, long jobs, int show_progress)
+{
+	pthread_t *threads = NULL;
+	size_t n = p->rows->n, started = 0, i, shown = 0;
+
+	if ((size_t)jobs > n)
+		jobs = (long)n;
+	if (jobs > 1 && (threads = calloc((size_t)jobs, sizeof *threads))) {
+		for (i = 0; i < (size_t)jobs; i++) {
+			if (pthread_create(&threads[i], NULL, worker, p))
+				break;
+			started++;
+		}
+	}
+	if (!started) {
+		/* One job (or no thread could start): work here, in order. */
+		for (i = 0; i < n; i++) {
+			if (show_progress)
+				progress(i + 1, n, p->rows->v[i].file);
+			evaluate_row(p, &p->rows->v[i]);
+		}
+	} else {
+		pthread_mutex_lock(&p->mu);
+		while (p->done < n) {
+			if (show_progress && p->done != shown) {
+				shown = p->done;
+				progress(shown, n, p->rows->v[p->last].file);
+			}
+			pthread_cond_wait(&p->cv, &p->mu);
+		}
+		pthread_mutex_unlock(&p->mu);
+		for (i = 0; i < started; i++)
+			pthread_join(threads[i], NULL);
+	}
+	free(threads);
+	if (show_progress && n)
+		fputs("\r\033[K", stderr);
+}
+
+/* One CSV cell: quoted when needed (RFC 4180); text a spreadsheet would
+ * take for a formula gets a leading apostrophe. */
+static void csv_cell(cli_buf *b, const char *s, int text)
+{
+	const char *p;
+
+	if (!s)
+		s = "";
+	if (text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	             s[0] == '\r')) {
+		cli_buf_putc(b, '"');
+		cli_buf_putc(b, '\'');
+		for (p = s; *p; p++) {
+			if (*p == '"')
+				cli_buf_putc(b, '"');
+			cli_buf_putc(b, *p);
+		}
+		cli_buf_putc(b, '"');
+		return;
+	}
+	if (!s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+		cli_buf_puts(b, s);
+		return;
+	}
+	cli_buf_putc(b, '"');
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			cli_buf_putc(b, '"');
+		cli_buf_putc(b, *p);
+	}
+	cli_buf_putc(b, '"');
+}
+
+static void render_csv(cli_buf *b, const rows *rs)
+{
+	size_t i;
+
+	cli_buf_puts(b, "file,subject,level,label,valid_until,gaps,required,meets,error\n");
+	for (i = 0; i < rs->n; i++) {
+		const row *r = &rs->v[i];
+
+		csv_cell(b, r->file, 1);
+		cli_buf_putc(b, ',');
+		if (r->error) {
+			cli_buf_puts(b, ",,,,,,,");
+			csv_cell(b, r->error, 1);
+		} else {
+			csv_cell(b, r->subject, 1);
+			cli_buf_printf(b, ",%d,", r->level);
+			csv_cell(b, r->label, 1);
+			cli_buf_printf(b, ",%s,%zu,", r->valid_until, r->gaps);
+			if (r->required)
+				cli_buf_printf(b, "%d", r->required);
+			cli_buf_printf(b, ",%s,", r->meets < 0 ? "" : r->meets ? "yes" : "no");
+		}
+		cli_buf_putc(b, '\n');
+	}
+}
+
+static void render_json(cli_buf *b, const rows *rs)
+{
+	size_t i;
+
+	cli_buf_puts(b, "[");
+	for (i = 0; i < rs->n; i++) {
+		const row *r = &rs->v[i];
+
+		cli_buf_puts(b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
+		cli_buf_json_str(b, r->file);
+		cli_buf_puts(b, ", \"subject\": ");
+		cli_buf_json_str(b, r->error ? NULL : r->subject);
+		if (r->error) {
+			cli_buf_puts(b, ", \"level\": null, \"label\": null, \"valid_until\": null, "
+			                "\"gaps\": null, \"required\": null, \"meets\": null");
+		} else {
+			cli_buf_printf(b, ", \"level\": %d, \"label\": ", r->level);
+			cli_buf_json_str(b, r->label);
+			cli_buf_puts(b, ", \"valid_until\": ");
+			cli_buf_json_str(b, r->valid_until[0] ? r->valid_until : NULL);
+			cli_buf_printf(b, ", \"gaps\": %zu, \"required\": ", r->gaps);
+			if (r->required)
+				cli_buf_printf(b, "%d", r->required);
+			else
+				cli_buf_puts(b, "null");
+			cli_buf_printf(b, ", \"meets\": %s",
+			               r->meets < 0 ? "null" : r->meets ? "true" : "false");
+		}
+		cli_buf_puts(b, ", \"error\": ");
+		cli_buf_json_str(b, r->error);
+		cli_buf_puts(b, "}");
+	}
+	cli_buf_puts(b, rs->n ? "\n]\n" : "]\n");
+}
+
+int cmd_batch(int argc, char **argv)
+{
+	static const char *const formats[] = { "csv", "json", NULL };
+	const char *format = "csv", *out = NULL;
+	scsec_criteria *c = NULL;
+	scsec_eval_options *eo = NULL;
+	cli_evalopts o;
+	cli_buf b = CLI_BUF_INIT;
+	rows rs = { NULL, 0, 0, 0 };
+	pool p;
+	long jobs = 1;
+	size_t i, nerr = 0;
+	int opt, rc = EXIT_OK;
+
+	cli_cmd = "scsec batch";
+	cli_evalopts_init(&o);
+	cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":c:j:o:h", batch_options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': out = optarg; break;
+		case 'j':
+			rc = cli_parse_long("-j", optarg, 1, 256, &jobs);
+			break;
+		case OPT_FORMAT:
+			rc = cli_parse_format(optarg, formats, &format);
+			break;
+		case 'h':
+			fputs(usage_batch, stdout);
+			goto done;
+		case '?':
+		case ':':
+			rc = cli_bad_option(usage_batch, argv, opt);
+			break;
+		default:
+			if ((rc = cli_evalopts_handle(&o, opt, optarg)) < 0)
+				rc = cli_bad_option(usage_batch, argv, opt);
+		}
+		if (rc != EXIT_OK)
+			goto done;
+	}
+	if (optind >= argc) {
+		rc = cli_usage_error(usage_batch, "no PATH given");
+		goto done;
+	}
+	if ((rc = cli_load_criteria(&c, o.set)) != EXIT_OK)
+		goto done;
+	if ((rc = cli_evalopts_build(&o, c, &eo)) != EXIT_OK)
+		goto done;
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		collect(argv[i], &rs);
+	if (rs.oom) {
+		rc = cli_fail(SCSEC_ENOMEM, NULL);
+		goto done;
+	}
+	if (!rs.n)
+		cli_errorf("warning: no evidence files (*.xml, *.xml.gz, *.csv) found");
+
+	memset(&p, 0, sizeof p);
+	p.c = c;
+	p.eo = eo;
+	p.strict = o.strict;
+	p.rows = &rs;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	run_pool(&p, jobs, isatty(2));
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+
+	for (i = 0; i < rs.n; i++)
+		if (rs.v[i].error)
+			nerr++;
+	if (!strcmp(format, "json"))
+		render_json(&b, &rs);
+	else
+		render_csv(&b, &rs);
+	if ((rc = cli_write_buf(out, &b, 0)) == EXIT_OK && nerr) {
+		cli_errorf("%zu of %zu file%s could not be evaluated (see the error column)", nerr, rs.n,
+		           rs.n == 1 ? "" : "s");
+		rc = EXIT_FINDINGS;
+	}
+done:
+	cli_buf_free(&b);
+	rows_free(&rs);
+	scsec_eval_options_free(eo);
+	scsec_criteria_free(c);
+	cli_evalopts_dispose(&o);
+	return rc;
+}

@@ -1,0 +1,256 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* scsec: declarations shared by the command-line tool's files.
+ *
+ *   scsec.c     main, the command table, option helpers, loading a criteria
+ *               set or an evidence record, diagnostics, exit statuses, output
+ *   commands.c  version, validate, criteria, template, import-csv,
+ *               required-level
+ *   evaluate.c  evaluate and batch
+ *   report.c    the text summary and the HTML report
+ *
+ * The tool uses the public API of libscsec only. */
+#ifndef SCSEC_TOOL_H
+#define SCSEC_TOOL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <scsec/scsec.h>
+
+#if defined(__GNUC__)
+#  define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define CLI_PRINTF(f, a)
+#endif
+
+/* Exit statuses (documented in scsec(1)). */
+enum {
+	EXIT_OK = 0,       /* success */
+	EXIT_FINDINGS = 1, /* validate found errors, a required level is not reached, batch error rows */
+	EXIT_USAGE = 2,    /* bad command line: unknown option, bad option value */
+	EXIT_INPUT = 3,    /* invalid input: parse, schema or semantic error */
+	EXIT_IO = 4        /* a file could not be read or written; out of memory */
+};
+
+/* "scsec evaluate", "scsec criteria show": the prefix of messages. */
+extern const char *cli_cmd;
+
+/* ------------------------------------------------------------ messages */
+
+/* "scsec CMD: message" on stderr. */
+void cli_errorf(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* A usage error: the message, then the command's usage, on stderr.
+ * Returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/* The exit status for a negative library code. */
+int cli_status(int code);
+
+/* Print every diagnostic of the list (scsec_diagnostic_format) on stderr. */
+void cli_print_diags(const scsec_diagnostics *diags);
+
+/* Report a failed library call: the diagnostics gathered (if any), and the
+ * thread's last error when the list holds no error. Returns the exit status
+ * for @p code. Call scsec_error_clear() before the library call. */
+int cli_fail(int code, const scsec_diagnostics *diags);
+
+/* The thread's last error as one line, "file:line:column: message" (the
+ * parts known), or the code's description when the last error is not about
+ * @p code. */
+struct cli_buf;
+void cli_last_error_text(struct cli_buf *b, int code);
+
+/* ------------------------------------------------------------ buffers */
+
+typedef struct cli_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	int failed; /* an allocation failed: the content is incomplete */
+} cli_buf;
+
+#define CLI_BUF_INIT { NULL, 0, 0, 0 }
+
+void cli_buf_put(cli_buf *b, const char *s, size_t n);
+void cli_buf_puts(cli_buf *b, const char *s);
+void cli_buf_putc(cli_buf *b, char c);
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
+void cli_buf_free(cli_buf *b);
+/* A JSON string literal (quoted, escaped), or null for NULL. */
+void cli_buf_json_str(cli_buf *b, const char *s);
+/* Text escaped for XML/HTML content and attribute values. */
+void cli_buf_xml_text(cli_buf *b, const char *s);
+/* Display width of UTF-8 text (East Asian wide characters count 2). */
+size_t cli_text_width(const char *s);
+/* Append s, cut to at most `width` columns with "…" when longer. */
+void cli_buf_put_truncated(cli_buf *b, const char *s, size_t width);
+
+/* ------------------------------------------------------------ inputs */
+
+/* Load a criteria set: a built-in id when the library knows it, else a
+ * file (plain or gzip). NULL: the default built-in set. Reports failures;
+ * returns an exit status. */
+int cli_load_criteria(scsec_criteria **out, const char *set);
+
+/* Non-zero when path ends with suffix, ignoring ASCII case. */
+int cli_has_suffix(const char *path, const char *suffix);
+
+/* Load an evidence record: a `.csv` answer sheet (imported against the
+ * set), otherwise XML, plain or gzip. Prints nothing; returns the library
+ * code; every problem goes to diags. Thread-safe. */
+int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
+                      scsec_diagnostics *diags);
+
+/* ------------------------------------------------------------ options */
+
+/* Long-only option codes shared by the commands. */
+enum {
+	OPT_AS_OF = 256,
+	OPT_TARGET,
+	OPT_REQUIRE,
+	OPT_ANSWER,
+	OPT_FORMAT,
+	OPT_LANG,
+	OPT_STRICT,
+	OPT_LEVEL,
+	OPT_SUBJECT_NAME,
+	OPT_SUBJECT_ID,
+	OPT_FORCE,
+	OPT_RULES
+};
+
+/* Prepare getopt_long for a fresh argument vector. */
+void cli_getopt_reset(void);
+
+/* Report the option getopt_long rejected (it returned '?' or ':', given
+ * as @p ret). Returns EXIT_USAGE. */
+int cli_bad_option(const char *usage, char **argv, int ret);
+
+/* A bad option value: the message and a pointer to --help. Returns EXIT_USAGE. */
+int cli_value_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* Parse a date option (YYYY-MM-DD). Returns EXIT_OK or EXIT_USAGE. */
+int cli_parse_date(const char *option, const char *text, scsec_date *out);
+
+/* Parse a whole number in [min, max]. Returns EXIT_OK or EXIT_USAGE. */
+int cli_parse_long(const char *option, const char *text, long min, long max,
+                   long *out);
+
+/* Check that the set has a level of this rank. Returns EXIT_OK or EXIT_USAGE. */
+int cli_check_rank(const char *option, const scsec_criteria *criteria,
+                   long rank);
+
+/* Check a --format value against a list ("text", "json", NULL). */
+int cli_parse_format(const char *text, const char *const *allowed,
+                     const char **out);
+
+/* What evaluate, report and batch share. */
+typedef struct cli_answer {
+	char *question;
+	int yes;
+} cli_answer;
+
+typedef struct cli_evalopts {
+	const char *set;        /* -c */
+	const char *as_of_text; /* --as-of */
+	scsec_date as_of;       /* parsed, or SCSEC_DATE_NONE */
+	long target;            /* --target, 0 when not given */
+	long require;           /* --require, 0 when not given */
+	cli_answer *answers;    /* --answer, in order */
+	size_t nanswers;
+	int strict;             /* --strict */
+	const char *lang;       /* --lang */
+} cli_evalopts;
+
+void cli_evalopts_init(cli_evalopts *o);
+void cli_evalopts_dispose(cli_evalopts *o);
+
+/* Handle an option shared by the evaluating commands. Returns -1 when
+ * @p opt is not one of them, else EXIT_OK or EXIT_USAGE. */
+int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg);
+
+/* Check the options against the loaded set and build the library's
+ * options. Returns EXIT_OK, EXIT_USAGE (unknown rank or question, missing
+ * answers) or EXIT_IO (out of memory). */
+int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *criteria,
+                       scsec_eval_options **out);
+
+/* ------------------------------------------------------------ outputs */
+
+/* Write the bytes to @p path (atomically, through scsec_file_write; gzip
+ * when the name ends in .gz and gzip_ok), or to stdout when path is NULL or
+ * "-". Devices and FIFOs are written directly. Reports failures; returns
+ * EXIT_OK, EXIT_IO, or EXIT_USAGE for an empty name. */
+int cli_write_output(const char *path, const void *data, size_t size, int gzip_ok);
+
+/* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
+int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
+
+/* "scsec 1.0.0" */
+const char *cli_tool_name(void);
+
+/* ------------------------------------------------------------ evaluating */
+
+/* Load an evidence file, check it against the set and evaluate it. Prints
+ * nothing (thread-safe); every problem goes to diags. Returns 0 or the
+ * library code of the failure: the record cannot be loaded, it answers
+ * another set (SCSEC_EMISMATCH), or, with strict, the check found errors.
+ * Without strict, errors of the check that the evaluation rules account for
+ * (an unknown id, a not-applicable without justification, an expiry before
+ * the assessment) do not stop it. */
+int cli_evaluate_file(const char *path, const scsec_criteria *criteria,
+                      const scsec_eval_options *eo, int strict, scsec_diagnostics *diags,
+                      scsec_evidence **ev_out, scsec_result **result_out);
+
+/* For evaluate and report: load the set, build the options, evaluate one
+ * file, print every diagnostic. Returns an exit status; on EXIT_OK the
+ * three outputs are set and belong to the caller. */
+int cli_evaluate_one(const cli_evalopts *o, const char *path,
+                     scsec_criteria **c_out, scsec_evidence **ev_out, scsec_result **result_out);
+
+/* After the output is written: EXIT_FINDINGS (with a message) when a
+ * required level was determined and is not reached, else EXIT_OK. */
+int cli_verdict_status(const scsec_result *result, const scsec_criteria *criteria);
+
+/* ------------------------------------------------------------ commands */
+
+int cmd_version(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_criteria(int argc, char **argv);
+int cmd_template(int argc, char **argv);
+int cmd_import_csv(int argc, char **argv);
+int cmd_required_level(int argc, char **argv);
+int cmd_evaluate(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+/* ------------------------------------------------------------ rendering */
+
+/* The short human summary of a result (evaluate --format text). The
+ * evidence may be NULL; @p source names the evidence file. */
+/* The short summary of `scsec evaluate`. Up to CLI_GAP_LIST gaps are listed
+ * one per line; beyond that each category gets a line of counts per reason,
+ * unless `all` asks for every gap. */
+#define CLI_GAP_LIST 25
+void cli_render_text(cli_buf *b, const scsec_result *result, const scsec_criteria *criteria,
+                     const char *source, const char *lang, int all);
+
+/* The self-contained HTML report (XHTML-compatible, inline CSS and SVG). */
+void cli_render_html(cli_buf *b, const scsec_result *result, const scsec_criteria *criteria,
+                     const scsec_evidence *evidence, const char *source, const char *lang);
+
+/* The English title of a CSF function ("Govern"). */
+const char *cli_function_title(scsec_function f);
+
+/* A reason in words ("the answer's validity ran out before the evaluation date"). */
+const char *cli_reason_words(scsec_reason reason);
+
+/* The top-level category of a criterion. */
+const scsec_category *cli_top_category(const scsec_criterion *criterion);
+
+#endif /* SCSEC_TOOL_H */

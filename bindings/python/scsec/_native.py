@@ -1,0 +1,688 @@
+# libscsec -- supply-chain security evaluation engine
+# Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+"""The ctypes layer: finding and loading libscsec, the C signatures, errors.
+
+Nothing here is meant for everyday use; the classes in :mod:`scsec` wrap it.
+What it guarantees:
+
+* the library is found in this order: the file named by the ``SCSEC_LIBRARY``
+  environment variable (and only that file when the variable is set); the
+  build tree when the package runs from a source checkout
+  (``<package>/../../../lib/.libs/libscsec.so.1``); the soname
+  ``libscsec.so.1`` through the dynamic loader's usual search;
+* a library whose ``scsec_version_number()`` is not 1.x is refused with
+  :class:`ImportError`;
+* every function the bindings call has its ``argtypes`` and ``restype``
+  declared, handles are distinct :class:`ctypes.c_void_p` subclasses (passing
+  an evidence record where a criteria set is expected is a
+  :class:`ctypes.ArgumentError`, not a crash), and every fallible function
+  turns a negative return code into an :class:`Error` carrying what
+  ``scsec_error_last()`` recorded for the calling thread.
+
+ctypes releases the GIL around each foreign call, so long calls such as
+``scsec_evaluate`` run in parallel when called from several threads.
+"""
+
+import ctypes
+import os
+import sys
+from ctypes import (POINTER, c_char, c_char_p, c_int, c_int32, c_long, c_size_t,
+                    c_uint, c_uint64, c_ulong, c_void_p)
+
+__all__ = [
+    "lib", "library_path", "SONAME", "SUPPORTED_VERSIONS",
+    "Error", "NoMemoryError", "InvalidArgumentError", "FileError", "ParseError",
+    "SchemaError", "InvalidContentError", "NotFoundError", "ExistsError",
+    "LimitError", "UnsafeError", "EncodingError", "BusyError", "VersionError",
+    "MismatchError", "DateError", "CryptoError", "error_class", "error_from_last",
+]
+
+#: The soname of the ABI these bindings speak.
+SONAME = "libscsec.so.1"
+#: ``scsec_version_number()`` values accepted: 1.0.0 up to, not including, 2.0.0.
+SUPPORTED_VERSIONS = range(10000, 20000)
+
+# --------------------------------------------------------------------------
+# Exceptions
+
+
+class Error(Exception):
+    """A libscsec call failed.
+
+    ``code`` is the negative ``SCSEC_E*`` code; ``message`` the library's
+    one-line message; ``file``, ``line`` and ``column`` the location in the
+    document the error is in (``None``/0 when unknown; for a CSV sheet the
+    line is the row). Loaders also set ``diagnostics``: every problem found,
+    as a list of :class:`scsec.Diagnostic`.
+    """
+
+    #: The ``SCSEC_E*`` code this class stands for (``None``: any other).
+    errcode = None
+
+    def __init__(self, code, message, file=None, line=0, column=0):
+        super().__init__(code, message, file, line, column)
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.diagnostics = []
+        #: False when the thread's error record did not hold this failure
+        #: (the message is then the code's generic description).
+        self.recorded = True
+
+    def __str__(self):
+        where = []
+        if self.file:
+            where.append(self.file)
+        if self.line:
+            where.append(str(self.line))
+            if self.column:
+                where.append(str(self.column))
+        if where:
+            return "%s: %s" % (":".join(where), self.message)
+        return self.message
+
+
+class NoMemoryError(Error, MemoryError):
+    """SCSEC_ENOMEM: out of memory."""
+    errcode = -2
+
+
+class InvalidArgumentError(Error, ValueError):
+    """SCSEC_EINVAL: an invalid argument (an unknown token, out of range, ...)."""
+    errcode = -3
+
+
+class FileError(Error):
+    """SCSEC_EIO: reading or writing a file failed."""
+    errcode = -4
+
+
+class ParseError(Error):
+    """SCSEC_EPARSE: the input is not well-formed (XML, CSV, gzip)."""
+    errcode = -5
+
+
+class SchemaError(Error):
+    """SCSEC_ESCHEMA: the document does not follow its XML Schema."""
+    errcode = -6
+
+
+class InvalidContentError(Error):
+    """SCSEC_EINVALID: the content breaks a semantic rule."""
+    errcode = -7
+
+
+class NotFoundError(Error, LookupError):
+    """SCSEC_ENOTFOUND: no such id."""
+    errcode = -8
+
+
+class ExistsError(Error):
+    """SCSEC_EEXISTS: the id is already present."""
+    errcode = -9
+
+
+class LimitError(Error):
+    """SCSEC_ELIMIT: a size, depth or decompression limit was exceeded."""
+    errcode = -10
+
+
+class UnsafeError(Error):
+    """SCSEC_EUNSAFE: refused for safety (a DOCTYPE, entity declarations)."""
+    errcode = -11
+
+
+class EncodingError(Error):
+    """SCSEC_EENCODING: the text is not valid in its encoding."""
+    errcode = -12
+
+
+class BusyError(Error):
+    """SCSEC_EBUSY: too late for this call."""
+    errcode = -13
+
+
+class VersionError(Error):
+    """SCSEC_EVERSION: unsupported format version or namespace."""
+    errcode = -14
+
+
+class MismatchError(Error):
+    """SCSEC_EMISMATCH: the evidence was written for another criteria set."""
+    errcode = -15
+
+
+class DateError(Error, ValueError):
+    """SCSEC_EDATE: not a valid date or duration."""
+    errcode = -16
+
+
+class CryptoError(Error):
+    """SCSEC_ECRYPTO: the digest library failed."""
+    errcode = -17
+
+
+_ERROR_CLASSES = {cls.errcode: cls for cls in (
+    NoMemoryError, InvalidArgumentError, FileError, ParseError, SchemaError,
+    InvalidContentError, NotFoundError, ExistsError, LimitError, UnsafeError,
+    EncodingError, BusyError, VersionError, MismatchError, DateError, CryptoError)}
+
+
+def error_class(code):
+    """The exception class for a negative ``SCSEC_E*`` code (:class:`Error` for others)."""
+    return _ERROR_CLASSES.get(code, Error)
+
+
+def _text(raw):
+    return None if raw is None else raw.decode("utf-8", "replace")
+
+
+def error_from_last(code):
+    """An exception for @p code, with the calling thread's recorded details.
+
+    The details are taken from ``scsec_error_last()`` when it recorded the
+    same code (it always does right after the failing call); otherwise the
+    message is ``scsec_strerror(code)``.
+    """
+    err = lib.scsec_error_last()
+    if err and lib.scsec_error_code(err) == code:
+        message = _text(lib.scsec_error_message(err)) or _text(lib.scsec_strerror(code))
+        exc = error_class(code)(code, message, _text(lib.scsec_error_file(err)),
+                                int(lib.scsec_error_line(err)),
+                                int(lib.scsec_error_column(err)))
+        exc.recorded = True
+    else:
+        exc = error_class(code)(code, _text(lib.scsec_strerror(code)))
+        exc.recorded = False
+    return exc
+
+
+def _check(result, func, args):
+    """errcheck for the functions returning 0 or a negative code."""
+    if result < 0:
+        raise error_from_last(result)
+    return result
+
+
+# --------------------------------------------------------------------------
+# Handle types: one c_void_p subclass per C type, so that ctypes refuses a
+# handle of the wrong kind.
+
+
+class _Handle(c_void_p):
+    def __repr__(self):
+        return "<%s %s>" % (type(self).__name__,
+                            "NULL" if self.value is None else hex(self.value))
+
+
+class error_p(_Handle):
+    """const scsec_error *"""
+
+
+class diagnostics_p(_Handle):
+    """scsec_diagnostics *"""
+
+
+class diagnostic_p(_Handle):
+    """const scsec_diagnostic *"""
+
+
+class load_options_p(_Handle):
+    """scsec_load_options *"""
+
+
+class criteria_p(_Handle):
+    """scsec_criteria *"""
+
+
+class level_p(_Handle):
+    """const scsec_level *"""
+
+
+class prerequisite_p(_Handle):
+    """const scsec_prerequisite *"""
+
+
+class category_p(_Handle):
+    """const scsec_category *"""
+
+
+class requirement_p(_Handle):
+    """const scsec_requirement *"""
+
+
+class criterion_p(_Handle):
+    """const scsec_criterion *"""
+
+
+class question_p(_Handle):
+    """const scsec_question *"""
+
+
+class evidence_p(_Handle):
+    """scsec_evidence *"""
+
+
+class entry_p(_Handle):
+    """scsec_entry *"""
+
+
+class eval_options_p(_Handle):
+    """scsec_eval_options *"""
+
+
+class result_p(_Handle):
+    """scsec_result *"""
+
+
+class figures_p(_Handle):
+    """const scsec_figures *"""
+
+
+class gap_p(_Handle):
+    """const scsec_gap *"""
+
+
+date_t = c_int32
+#: SCSEC_DATE_NONE
+DATE_NONE = -2 ** 31
+#: SCSEC_DATE_BUFSIZE
+DATE_BUFSIZE = 11
+#: SCSEC_FINGERPRINT_BUFSIZE
+FINGERPRINT_BUFSIZE = 65
+#: SCSEC_WRITE_GZIP
+WRITE_GZIP = 1
+
+# Marks a fallible function: restype c_int, errcheck raising on a negative code.
+CHECK = object()
+
+_P = POINTER
+_out_str = _P(c_void_p)    # char **out, released with scsec_free()
+_out_size = _P(c_size_t)
+_cstr = c_char_p
+
+# name, restype (or CHECK), argtypes. Every function the bindings call is
+# here (and only these are used); scsec_set_allocator is left out on purpose:
+# replacing the allocator from Python cannot be done safely.
+SIGNATURES = [
+    # version.h
+    ("scsec_version_number", c_int, []),
+    ("scsec_version_string", _cstr, []),
+    # common.h
+    ("scsec_date_parse", CHECK, [_P(date_t), _cstr]),
+    ("scsec_date_from_ymd", CHECK, [_P(date_t), c_int, c_int, c_int]),
+    ("scsec_date_to_ymd", CHECK, [date_t, _P(c_int), _P(c_int), _P(c_int)]),
+    ("scsec_date_format", CHECK, [_P(c_char), date_t]),
+    ("scsec_date_today", date_t, []),
+    ("scsec_file_write", CHECK, [_cstr, c_void_p, c_size_t, c_uint]),
+    ("scsec_free", None, [c_void_p]),
+    # error.h
+    ("scsec_error_last", error_p, []),
+    ("scsec_error_clear", None, []),
+    ("scsec_error_code", c_int, [error_p]),
+    ("scsec_error_message", _cstr, [error_p]),
+    ("scsec_error_file", _cstr, [error_p]),
+    ("scsec_error_line", c_ulong, [error_p]),
+    ("scsec_error_column", c_ulong, [error_p]),
+    ("scsec_strerror", _cstr, [c_int]),
+    ("scsec_diagnostics_new", CHECK, [_P(diagnostics_p)]),
+    ("scsec_diagnostics_free", None, [diagnostics_p]),
+    ("scsec_diagnostics_clear", None, [diagnostics_p]),
+    ("scsec_diagnostics_count", c_size_t, [diagnostics_p]),
+    ("scsec_diagnostics_count_severity", c_size_t, [diagnostics_p, c_int]),
+    ("scsec_diagnostics_at", diagnostic_p, [diagnostics_p, c_size_t]),
+    ("scsec_diagnostic_severity", c_int, [diagnostic_p]),
+    ("scsec_diagnostic_code", c_int, [diagnostic_p]),
+    ("scsec_diagnostic_id", _cstr, [diagnostic_p]),
+    ("scsec_diagnostic_file", _cstr, [diagnostic_p]),
+    ("scsec_diagnostic_line", c_ulong, [diagnostic_p]),
+    ("scsec_diagnostic_column", c_ulong, [diagnostic_p]),
+    ("scsec_diagnostic_message", _cstr, [diagnostic_p]),
+    ("scsec_diagnostic_format", CHECK, [_out_str, diagnostic_p]),
+    # options.h
+    ("scsec_load_options_new", CHECK, [_P(load_options_p)]),
+    ("scsec_load_options_free", None, [load_options_p]),
+    ("scsec_load_options_set", CHECK, [load_options_p, c_int, c_uint64]),
+    ("scsec_load_options_get", c_uint64, [load_options_p, c_int]),
+    # document.h (the verdict is read by the caller: no errcheck)
+    ("scsec_document_kind_name", _cstr, [c_int]),
+    ("scsec_document_validate_file", c_int,
+     [_P(c_int), _cstr, load_options_p, diagnostics_p]),
+    ("scsec_document_validate_memory", c_int,
+     [_P(c_int), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
+    # criteria.h
+    ("scsec_method_name", _cstr, [c_int]),
+    ("scsec_method_parse", CHECK, [_P(c_int), _cstr]),
+    ("scsec_function_code", _cstr, [c_int]),
+    ("scsec_function_parse", CHECK, [_P(c_int), _cstr]),
+    ("scsec_criteria_builtin_count", c_size_t, []),
+    ("scsec_criteria_builtin_id", _cstr, [c_size_t]),
+    ("scsec_criteria_builtin", CHECK, [_P(criteria_p), _cstr]),
+    ("scsec_criteria_load_file", CHECK,
+     [_P(criteria_p), _cstr, load_options_p, diagnostics_p]),
+    ("scsec_criteria_load_memory", CHECK,
+     [_P(criteria_p), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
+    ("scsec_criteria_import_ipa", CHECK,
+     [_P(criteria_p), _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_criteria_import_ipa_memory", CHECK,
+     [_P(criteria_p), c_void_p, c_size_t, _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_criteria_free", None, [criteria_p]),
+    ("scsec_criteria_write_memory", CHECK, [_out_str, _out_size, criteria_p]),
+    ("scsec_criteria_write_file", CHECK, [criteria_p, _cstr, c_uint]),
+    ("scsec_criteria_fingerprint", _cstr, [criteria_p]),
+    ("scsec_criteria_id", _cstr, [criteria_p]),
+    ("scsec_criteria_version", _cstr, [criteria_p]),
+    ("scsec_criteria_title", _cstr, [criteria_p, _cstr]),
+    ("scsec_criteria_description", _cstr, [criteria_p, _cstr]),
+    ("scsec_criteria_publisher", _cstr, [criteria_p]),
+    ("scsec_criteria_issued", date_t, [criteria_p]),
+    ("scsec_criteria_source", _cstr, [criteria_p]),
+    ("scsec_criteria_source_uri", _cstr, [criteria_p]),
+    ("scsec_criteria_scoring", c_int, [criteria_p]),
+    ("scsec_criteria_level_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_level_at", level_p, [criteria_p, c_size_t]),
+    ("scsec_criteria_level_by_rank", level_p, [criteria_p, c_int]),
+    ("scsec_level_rank", c_int, [level_p]),
+    ("scsec_level_label", _cstr, [level_p]),
+    ("scsec_level_title", _cstr, [level_p, _cstr]),
+    ("scsec_level_method", c_int, [level_p]),
+    ("scsec_level_validity", _cstr, [level_p]),
+    ("scsec_level_validity_provisional", c_int, [level_p]),
+    ("scsec_level_requires_lower", c_int, [level_p]),
+    ("scsec_level_prerequisite_count", c_size_t, [level_p]),
+    ("scsec_level_prerequisite_at", prerequisite_p, [level_p, c_size_t]),
+    ("scsec_level_criterion_count", c_size_t, [level_p]),
+    ("scsec_level_requirement_count", c_size_t, [level_p]),
+    ("scsec_criteria_prerequisite_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_prerequisite_at", prerequisite_p, [criteria_p, c_size_t]),
+    ("scsec_criteria_prerequisite", prerequisite_p, [criteria_p, _cstr]),
+    ("scsec_prerequisite_id", _cstr, [prerequisite_p]),
+    ("scsec_prerequisite_title", _cstr, [prerequisite_p, _cstr]),
+    ("scsec_criteria_category_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_category_at", category_p, [criteria_p, c_size_t]),
+    ("scsec_criteria_category", category_p, [criteria_p, _cstr]),
+    ("scsec_category_id", _cstr, [category_p]),
+    ("scsec_category_title", _cstr, [category_p, _cstr]),
+    ("scsec_category_parent", category_p, [category_p]),
+    ("scsec_category_depth", c_int, [category_p]),
+    ("scsec_category_function", c_int, [category_p]),
+    ("scsec_criteria_requirement_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_requirement_at", requirement_p, [criteria_p, c_size_t]),
+    ("scsec_criteria_requirement", requirement_p, [criteria_p, _cstr]),
+    ("scsec_requirement_id", _cstr, [requirement_p]),
+    ("scsec_requirement_name", _cstr, [requirement_p, _cstr]),
+    ("scsec_requirement_text", _cstr, [requirement_p, _cstr]),
+    ("scsec_requirement_category", category_p, [requirement_p]),
+    ("scsec_requirement_criterion_count", c_size_t, [requirement_p]),
+    ("scsec_requirement_criterion_at", criterion_p, [requirement_p, c_size_t]),
+    ("scsec_criteria_criterion_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_criterion_at", criterion_p, [criteria_p, c_size_t]),
+    ("scsec_criteria_criterion", criterion_p, [criteria_p, _cstr]),
+    ("scsec_criterion_id", _cstr, [criterion_p]),
+    ("scsec_criterion_text", _cstr, [criterion_p, _cstr]),
+    ("scsec_criterion_requirement", requirement_p, [criterion_p]),
+    ("scsec_criterion_function", c_int, [criterion_p]),
+    ("scsec_criterion_min_level", c_int, [criterion_p]),
+    ("scsec_criterion_applies_at", c_int, [criterion_p, c_int]),
+    ("scsec_criterion_na_allowed", c_int, [criterion_p]),
+    ("scsec_criterion_weight", c_int, [criterion_p]),
+    ("scsec_criterion_poam_eligible", c_int, [criterion_p]),
+    ("scsec_criterion_reference_count", c_size_t, [criterion_p]),
+    ("scsec_criterion_reference_at", CHECK,
+     [criterion_p, c_size_t, _P(c_char_p), _P(c_char_p)]),
+    ("scsec_criteria_framework_title", _cstr, [criteria_p, _cstr]),
+    ("scsec_criteria_question_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_question_at", question_p, [criteria_p, c_size_t]),
+    ("scsec_criteria_question", question_p, [criteria_p, _cstr]),
+    ("scsec_question_id", _cstr, [question_p]),
+    ("scsec_question_text", _cstr, [question_p, _cstr]),
+    ("scsec_question_level_if_yes", c_int, [question_p]),
+    ("scsec_criteria_required_default", c_int, [criteria_p]),
+    ("scsec_criteria_template_csv", CHECK, [_out_str, _out_size, criteria_p, c_int, _cstr]),
+    # evidence.h
+    ("scsec_status_name", _cstr, [c_int]),
+    ("scsec_status_parse", CHECK, [_P(c_int), _cstr]),
+    ("scsec_corporate_number_valid", c_int, [_cstr]),
+    ("scsec_evidence_new", CHECK, [_P(evidence_p), criteria_p]),
+    ("scsec_evidence_dup", CHECK, [_P(evidence_p), evidence_p]),
+    ("scsec_evidence_load_file", CHECK,
+     [_P(evidence_p), _cstr, load_options_p, diagnostics_p]),
+    ("scsec_evidence_load_memory", CHECK,
+     [_P(evidence_p), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
+    ("scsec_evidence_import_csv", CHECK,
+     [_P(evidence_p), _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_evidence_import_csv_memory", CHECK,
+     [_P(evidence_p), c_void_p, c_size_t, _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_evidence_free", None, [evidence_p]),
+    ("scsec_evidence_write_memory", CHECK, [_out_str, _out_size, evidence_p]),
+    ("scsec_evidence_save", CHECK, [evidence_p, _cstr, c_uint]),
+    ("scsec_evidence_export_csv", CHECK,
+     [_out_str, _out_size, evidence_p, criteria_p, c_int, _cstr]),
+    ("scsec_evidence_fingerprint", CHECK, [_P(c_char), evidence_p]),
+    # the verdict (0, SCSEC_EINVALID, SCSEC_EMISMATCH) is read by the caller
+    ("scsec_evidence_check", c_int, [evidence_p, criteria_p, diagnostics_p]),
+    ("scsec_evidence_set_subject_name", CHECK, [evidence_p, _cstr]),
+    ("scsec_evidence_subject_name", _cstr, [evidence_p]),
+    ("scsec_evidence_add_subject_id", CHECK, [evidence_p, _cstr, _cstr]),
+    ("scsec_evidence_remove_subject_id", CHECK, [evidence_p, _cstr]),
+    ("scsec_evidence_subject_id_count", c_size_t, [evidence_p]),
+    ("scsec_evidence_subject_id_at", CHECK, [evidence_p, c_size_t, _P(c_char_p), _P(c_char_p)]),
+    ("scsec_evidence_set_criteria", CHECK, [evidence_p, _cstr, _cstr, _cstr]),
+    ("scsec_evidence_criteria_id", _cstr, [evidence_p]),
+    ("scsec_evidence_criteria_version", _cstr, [evidence_p]),
+    ("scsec_evidence_criteria_fingerprint", _cstr, [evidence_p]),
+    ("scsec_evidence_set_created", CHECK, [evidence_p, _cstr]),
+    ("scsec_evidence_created", _cstr, [evidence_p]),
+    ("scsec_evidence_set_tool", CHECK, [evidence_p, _cstr]),
+    ("scsec_evidence_tool", _cstr, [evidence_p]),
+    ("scsec_evidence_entry_count", c_size_t, [evidence_p]),
+    ("scsec_evidence_entry_at", entry_p, [evidence_p, c_size_t]),
+    ("scsec_evidence_entry", entry_p, [evidence_p, _cstr]),
+    ("scsec_evidence_add", CHECK, [evidence_p, entry_p]),
+    ("scsec_evidence_replace", CHECK, [evidence_p, entry_p]),
+    ("scsec_evidence_remove", CHECK, [evidence_p, _cstr]),
+    ("scsec_entry_new", CHECK, [_P(entry_p), _cstr]),
+    ("scsec_entry_dup", CHECK, [_P(entry_p), entry_p]),
+    ("scsec_entry_free", None, [entry_p]),
+    ("scsec_entry_id", _cstr, [entry_p]),
+    ("scsec_entry_status", c_int, [entry_p]),
+    ("scsec_entry_method", c_int, [entry_p]),
+    ("scsec_entry_assessor", _cstr, [entry_p]),
+    ("scsec_entry_assessor_id", _cstr, [entry_p]),
+    ("scsec_entry_assessed_on", date_t, [entry_p]),
+    ("scsec_entry_expires_on", date_t, [entry_p]),
+    ("scsec_entry_justification", _cstr, [entry_p]),
+    ("scsec_entry_note", _cstr, [entry_p]),
+    ("scsec_entry_artifact_count", c_size_t, [entry_p]),
+    ("scsec_entry_artifact_at", CHECK, [entry_p, c_size_t, _P(c_char_p), _P(c_char_p)]),
+    ("scsec_entry_set_status", CHECK, [entry_p, c_int]),
+    ("scsec_entry_set_method", CHECK, [entry_p, c_int]),
+    ("scsec_entry_set_assessor", CHECK, [entry_p, _cstr, _cstr]),
+    ("scsec_entry_set_assessed_on", CHECK, [entry_p, date_t]),
+    ("scsec_entry_set_expires_on", CHECK, [entry_p, date_t]),
+    ("scsec_entry_set_justification", CHECK, [entry_p, _cstr]),
+    ("scsec_entry_set_note", CHECK, [entry_p, _cstr]),
+    ("scsec_entry_add_artifact", CHECK, [entry_p, _cstr, _cstr]),
+    ("scsec_entry_clear_artifacts", CHECK, [entry_p]),
+    # eval.h
+    ("scsec_reason_name", _cstr, [c_int]),
+    ("scsec_conditional_name", _cstr, [c_int]),
+    ("scsec_eval_options_new", CHECK, [_P(eval_options_p)]),
+    ("scsec_eval_options_free", None, [eval_options_p]),
+    ("scsec_eval_options_set_as_of", CHECK, [eval_options_p, date_t]),
+    ("scsec_eval_options_set_target", CHECK, [eval_options_p, c_int]),
+    ("scsec_eval_options_set_answer", CHECK, [eval_options_p, _cstr, c_int]),
+    ("scsec_eval_options_set_required", CHECK, [eval_options_p, c_int]),
+    ("scsec_criteria_required_level", CHECK, [_P(c_int), criteria_p, eval_options_p]),
+    ("scsec_evaluate", CHECK, [_P(result_p), criteria_p, evidence_p, eval_options_p]),
+    ("scsec_result_free", None, [result_p]),
+    ("scsec_result_level", c_int, [result_p]),
+    ("scsec_result_level_label", _cstr, [result_p]),
+    ("scsec_result_valid_until", date_t, [result_p]),
+    ("scsec_result_as_of", date_t, [result_p]),
+    ("scsec_result_level_count", c_size_t, [result_p]),
+    ("scsec_result_level_rank_at", c_int, [result_p, c_size_t]),
+    ("scsec_result_level_met_at", c_int, [result_p, c_size_t]),
+    ("scsec_result_level_label_at", _cstr, [result_p, c_size_t]),
+    ("scsec_result_level_figures_at", figures_p, [result_p, c_size_t]),
+    ("scsec_result_gap_level", c_int, [result_p]),
+    ("scsec_result_gap_count", c_size_t, [result_p]),
+    ("scsec_result_gap_at", gap_p, [result_p, c_size_t]),
+    ("scsec_gap_id", _cstr, [gap_p]),
+    ("scsec_gap_reason", c_int, [gap_p]),
+    ("scsec_gap_is_prerequisite", c_int, [gap_p]),
+    ("scsec_figures_applicable", c_size_t, [figures_p]),
+    ("scsec_figures_satisfied", c_size_t, [figures_p]),
+    ("scsec_figures_reason_count", c_size_t, [figures_p, c_int]),
+    ("scsec_result_function_figures", figures_p, [result_p, c_int]),
+    ("scsec_result_category_count", c_size_t, [result_p]),
+    ("scsec_result_category_id_at", _cstr, [result_p, c_size_t]),
+    ("scsec_result_category_figures_at", figures_p, [result_p, c_size_t]),
+    ("scsec_result_has_score", c_int, [result_p]),
+    ("scsec_result_score", c_long, [result_p]),
+    ("scsec_result_score_max", c_long, [result_p]),
+    ("scsec_result_band", _cstr, [result_p]),
+    ("scsec_result_conditional", c_int, [result_p]),
+    ("scsec_result_required_level", c_int, [result_p]),
+    ("scsec_result_meets_required", c_int, [result_p]),
+    ("scsec_result_engine", _cstr, [result_p]),
+    ("scsec_result_criteria", criteria_p, [result_p]),
+    ("scsec_result_criteria_id", _cstr, [result_p]),
+    ("scsec_result_criteria_version", _cstr, [result_p]),
+    ("scsec_result_criteria_fingerprint", _cstr, [result_p]),
+    ("scsec_result_evidence_fingerprint", _cstr, [result_p]),
+    ("scsec_result_subject_name", _cstr, [result_p]),
+    ("scsec_result_to_xml", CHECK, [_out_str, _out_size, result_p]),
+    ("scsec_result_to_json", CHECK, [_out_str, _out_size, result_p]),
+]
+
+# --------------------------------------------------------------------------
+# Loading
+
+
+def _platform_soname():
+    if sys.platform == "darwin":
+        return "libscsec.1.dylib"
+    return SONAME
+
+
+def _candidates():
+    """(path, how it was found) pairs, in the order they are tried."""
+    override = os.environ.get("SCSEC_LIBRARY")
+    if override:
+        # An explicit choice is honoured strictly: no silent fallback.
+        return [(override, "SCSEC_LIBRARY")]
+    soname = _platform_soname()
+    found = []
+    here = os.path.dirname(os.path.abspath(__file__))
+    build = os.path.normpath(os.path.join(here, os.pardir, os.pardir, os.pardir,
+                                          "lib", ".libs", soname))
+    if os.path.isfile(build):
+        found.append((build, "the build tree"))
+    found.append((soname, "the dynamic loader"))
+    return found
+
+
+def _declare(handle):
+    for name, restype, argtypes in SIGNATURES:
+        try:
+            func = getattr(handle, name)
+        except AttributeError:
+            raise ImportError("%s does not export %s: not a libscsec 1.x library"
+                              % (handle._name, name)) from None
+        func.argtypes = argtypes
+        if restype is CHECK:
+            func.restype = c_int
+            func.errcheck = _check
+        else:
+            func.restype = restype
+
+
+def _load():
+    failures = []
+    for path, how in _candidates():
+        try:
+            handle = ctypes.CDLL(path)
+        except OSError as exc:
+            failures.append("%s (%s): %s" % (path, how, exc))
+            continue
+        try:
+            number = handle.scsec_version_number
+        except AttributeError:
+            raise ImportError("%s (%s) is not libscsec: no scsec_version_number()"
+                              % (path, how)) from None
+        number.argtypes = []
+        number.restype = c_int
+        version = number()
+        if version not in SUPPORTED_VERSIONS:
+            raise ImportError(
+                "%s (%s) is libscsec %d.%d.%d; these bindings support libscsec 1.x only "
+                "(scsec_version_number() from %d to %d)"
+                % (path, how, version // 10000, version // 100 % 100, version % 100,
+                   SUPPORTED_VERSIONS.start, SUPPORTED_VERSIONS.stop - 1))
+        _declare(handle)
+        return handle, path
+    raise ImportError("cannot load libscsec: " + "; ".join(failures)
+                      + " (install libscsec, or name the library file in SCSEC_LIBRARY)")
+
+
+lib, library_path = _load()
+
+
+# --------------------------------------------------------------------------
+# Helpers shared by the object layer
+
+
+def to_bytes(text, what="string"):
+    """A Python str (or bytes) as a NUL-free UTF-8 C string; None stays None."""
+    if text is None:
+        return None
+    if isinstance(text, str):
+        raw = text.encode("utf-8")
+    elif isinstance(text, (bytes, bytearray)):
+        raw = bytes(text)
+    else:
+        raise TypeError("%s must be a str, not %s" % (what, type(text).__name__))
+    if b"\0" in raw:
+        raise ValueError("%s contains a NUL character" % what)
+    return raw
+
+
+def to_path(path):
+    """A path-like object as a C file name."""
+    if path is None:
+        raise TypeError("a path is required")
+    raw = os.fsencode(path)
+    if b"\0" in raw:
+        raise ValueError("path contains a NUL character")
+    return raw
+
+
+text = _text
+
+
+def take_string(func, *args):
+    """Call a ``char **out, size_t *size, ...`` function and return the bytes.
+
+    The library's buffer is copied and released with scsec_free(), also when
+    copying fails.
+    """
+    out = c_void_p()
+    size = c_size_t()
+    func(ctypes.byref(out), ctypes.byref(size), *args)
+    try:
+        return ctypes.string_at(out.value, size.value) if out.value else b""
+    finally:
+        lib.scsec_free(out)
+
+
+def take_cstring(func, *args):
+    """Call a ``char **out, ...`` function (no size) and return the text."""
+    out = c_void_p()
+    func(ctypes.byref(out), *args)
+    try:
+        return ctypes.string_at(out.value).decode("utf-8", "replace") if out.value else ""
+    finally:
+        lib.scsec_free(out)

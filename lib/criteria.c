@@ -552,11 +552,49 @@ static int cmp_order(const void *a, const void *b)
 	return scsec__idcmp(((const order_item *)a)->id, ((const order_item *)b)->id);
 }
 
+/* For each level as the gap level: its chain's items in id order with the
+ * levels of the chain where each applies, and the static applicable counts
+ * per function and top-level category. */
+static int index_gaps(scsec_criteria *c)
+{
+	size_t gi, k;
+
+	for (gi = 0; gi < c->nlevels; gi++) {
+		struct scsec_level *l = c->levels[gi];
+
+		l->gap_items = scsec__arena_alloc(&c->arena, (c->nid_order + 1) * sizeof *l->gap_items);
+		l->category_applicable = scsec__arena_alloc(&c->arena, (c->ntop + 1) *
+		                                                           sizeof *l->category_applicable);
+		if (!l->gap_items || !l->category_applicable)
+			return SCSEC_ENOMEM;
+		memset(l->category_applicable, 0, (c->ntop + 1) * sizeof *l->category_applicable);
+		memset(l->function_applicable, 0, sizeof l->function_applicable);
+		l->ngap_items = 0;
+		for (k = 0; k < c->nid_order; k++) {
+			uint32_t item = c->id_order[k];
+			size_t i = item & SCSEC__ORDER_PREREQ ? c->ncriteria + (item & ~SCSEC__ORDER_PREREQ)
+			                                      : item;
+			uint64_t m = l->chain & c->item_mask[i];
+
+			if (!m)
+				continue;
+			l->gap_items[l->ngap_items].levels = m;
+			l->gap_items[l->ngap_items].item = (uint32_t)i;
+			l->ngap_items++;
+			if (((m >> gi) & 1) && i < c->ncriteria) {
+				l->function_applicable[c->item_function[i]]++;
+				l->category_applicable[c->item_top[i]]++;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Index what evaluation needs: per level, the criteria applying there; the
  * categories' functions and top-level ancestors; the id order of gaps. */
 static int index_set(scsec_criteria *c)
 {
-	size_t i, j;
+	size_t i, j, nitems;
 	uint64_t *seen_req;
 
 	order_item *items;
@@ -596,6 +634,10 @@ static int index_set(scsec_criteria *c)
 		uint64_t bit = (uint64_t)1 << i;
 		size_t n = 0;
 
+		l->chain = bit | (l->requires_lower && i > 0 ? c->levels[i - 1]->chain : 0);
+		for (j = 0; j < l->nprereqs; j++)
+			((struct scsec_prerequisite *)l->prereqs[j])->level_mask |= bit;
+
 		for (j = 0; j < c->ncriteria; j++)
 			n += (c->criteria[j]->level_mask & bit) != 0;
 		l->criteria = scsec__arena_alloc(&c->arena, (n ? n : 1) * sizeof *l->criteria);
@@ -618,7 +660,29 @@ static int index_set(scsec_criteria *c)
 		}
 	}
 	scsec__free(seen_req);
-	return 0;
+
+	nitems = c->ncriteria + c->nprereqs + 1;
+	c->item_mask = scsec__arena_alloc(&c->arena, nitems * sizeof *c->item_mask);
+	c->item_function = scsec__arena_alloc(&c->arena, nitems);
+	c->item_top = scsec__arena_alloc(&c->arena, nitems * sizeof *c->item_top);
+	c->item_id = scsec__arena_alloc(&c->arena, nitems * sizeof *c->item_id);
+	if (!c->item_mask || !c->item_function || !c->item_top || !c->item_id)
+		return SCSEC_ENOMEM;
+	for (i = 0; i < c->ncriteria; i++) {
+		const struct scsec_criterion *cr = c->criteria[i];
+
+		c->item_mask[i] = cr->level_mask;
+		c->item_function[i] = (unsigned char)cr->requirement->category->function;
+		c->item_top[i] = (uint32_t)cr->requirement->category->top;
+		c->item_id[i] = cr->id;
+	}
+	for (i = 0; i < c->nprereqs; i++) {
+		c->item_mask[c->ncriteria + i] = c->prereqs[i]->level_mask;
+		c->item_function[c->ncriteria + i] = SCSEC_FUNCTION_NONE;
+		c->item_top[c->ncriteria + i] = 0;
+		c->item_id[c->ncriteria + i] = c->prereqs[i]->id;
+	}
+	return index_gaps(c);
 }
 
 static int check_levels_reachable(scsec_criteria *c, scsec__reporter *rep)
@@ -649,6 +713,12 @@ int scsec__criteria_finish(scsec_criteria *c, scsec__xdoc *doc)
 		return rc;
 	if (rep->oom || rep->errors > errors)
 		return scsec__report_result(rep);
+	if (c->ncriteria + c->nprereqs > SCSEC__MAX_ITEMS) {
+		scsec__loc none = { 0, 0 };
+
+		return REPORT(rep, none, SCSEC_ELIMIT, NULL, "more than %u criteria and prerequisites",
+		              SCSEC__MAX_ITEMS);
+	}
 	if ((rc = index_set(c)) || (rc = check_levels_reachable(c, rep)))
 		return rc;
 	if (rep->oom || rep->errors > errors)

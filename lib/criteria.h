@@ -30,6 +30,7 @@ struct scsec_prerequisite {
 	scsec__texts title;
 	scsec__texts description;
 	size_t index;
+	uint64_t level_mask;         /* bit i: a prerequisite of levels[i] */
 	scsec__loc loc;
 };
 
@@ -51,6 +52,15 @@ struct scsec_level {
 	size_t nrequirements;        /* requirements with a criterion applying here */
 	uint32_t *criteria;          /* indexes of the criteria applying here */
 	size_t index;                /* position by increasing rank */
+	uint64_t chain;              /* this level and those reached through requires-lower */
+	/* With this level as the gap level (rule 7): the items of its chain in
+	 * id order, each with the levels of the chain where it applies; and how
+	 * many of its criteria fall under each CSF function and each top-level
+	 * category. */
+	struct scsec__gap_item *gap_items;
+	size_t ngap_items;
+	size_t function_applicable[SCSEC_FUNCTION_COUNT];
+	size_t *category_applicable;
 	scsec__loc loc;
 };
 
@@ -176,12 +186,25 @@ struct scsec_criteria {
 	 * SCSEC__ORDER_PREREQ set are prerequisite indexes, others criteria. */
 	uint32_t *id_order;
 	size_t nid_order;
+	/* Per item (criteria, then prerequisites), flat for evaluation: the
+	 * levels where it applies (bits by level index), its CSF function, its
+	 * top-level category (criteria only) and its id. */
+	uint64_t *item_mask;
+	unsigned char *item_function;
+	uint32_t *item_top;
+	const char **item_id;
 	scsec__map ids;              /* criteria, requirements, categories, prerequisites */
 	char fingerprint[65];
 	int finished;
 };
 
 #define SCSEC__ORDER_PREREQ 0x80000000u
+#define SCSEC__MAX_ITEMS 0x7fffffffu
+
+struct scsec__gap_item {
+	uint64_t levels;             /* bit i: judged at levels[i] */
+	uint32_t item;               /* criteria, then prerequisites */
+};
 
 /* ---- building ---- */
 

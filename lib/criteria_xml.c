@@ -26,6 +26,81 @@ typedef struct reader {
 	int oom;
 } reader;
 
+/* scsec-criteria-1.xsd as structure rules, for loads without libxml2's
+ * validator (SCSEC_SCHEMA_NEVER); value types are checked where read, and
+ * a category's choice between sub-categories and requirements by
+ * read_category(). */
+#define A(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define END { NULL, 0, 0 }
+static const scsec__xspec s_lang_title = { "title", NULL, 1, 1, NULL };
+static const scsec__xspec s_lang_description = { "description", NULL, 1, 1, NULL };
+static const scsec__xspec s_lang_name = { "name", NULL, 1, 1, NULL };
+static const scsec__xspec s_lang_text = { "text", NULL, 1, 1, NULL };
+static const scsec__xspec s_publisher = { "publisher", NULL, 1, 0, NULL };
+static const scsec__xspec s_issued = { "issued", NULL, 1, 0, NULL };
+static const scsec__xspec s_source = { "source", A("href"), 1, 0, NULL };
+static const scsec__xspec s_framework = { "framework", A("id", "title"), 0, 0, NULL };
+static const scsec__xspec s_points = { "points", A("status", "value"), 0, 0, NULL };
+static const scsec__xspec s_band = { "band", A("min", "label"), 0, 0, NULL };
+static const scsec__xspec s_conditional = {
+	"conditional", A("min-score", "only-poam-eligible"), 0, 0, NULL,
+};
+static const scsec__xspec s_scoring = {
+	"scoring", A("model", "level", "max", "floor"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_points, 0, 5 }, { &s_band, 0, 0 }, { &s_conditional, 0, 1 },
+	                               END },
+};
+static const scsec__xspec s_prerequisite = {
+	"prerequisite", A("id"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0 }, { &s_lang_description, 0, 0 }, END },
+};
+static const scsec__xspec s_requires = { "requires", A("ref"), 0, 0, NULL };
+static const scsec__xspec s_level = {
+	"level", A("rank", "label", "method", "validity", "validity-provisional", "requires-lower"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_title, 0, 0 }, { &s_requires, 0, 0 }, END },
+};
+static const scsec__xspec s_question = {
+	"question", A("id", "level-if-yes"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_text, 1, 0 }, END },
+};
+static const scsec__xspec s_required_level = {
+	"required-level", A("default"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_question, 1, 0 }, END },
+};
+static const scsec__xspec s_ref = { "ref", A("framework"), 1, 0, NULL };
+static const scsec__xspec s_criterion = {
+	"criterion", A("id", "level", "levels", "na-allowed", "weight", "poam-eligible"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_text, 1, 0 }, { &s_ref, 0, 0 }, END },
+};
+static const scsec__xspec s_requirement = {
+	"requirement", A("id"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_name, 1, 0 }, { &s_lang_text, 0, 0 },
+	                               { &s_criterion, 1, 0 }, END },
+};
+static const scsec__xspec s_category;
+static const scsec__xspec s_category = {
+	"category", A("id", "function"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0 }, { &s_category, 0, 0 },
+	                               { &s_requirement, 0, 0 }, END },
+};
+static const scsec__xspec s_criteria_set = {
+	"criteria-set", A("id", "version"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0 },
+	                               { &s_lang_description, 0, 0 },
+	                               { &s_publisher, 0, 1 },
+	                               { &s_issued, 0, 1 },
+	                               { &s_source, 0, 1 },
+	                               { &s_framework, 0, 0 },
+	                               { &s_scoring, 0, 1 },
+	                               { &s_prerequisite, 0, 0 },
+	                               { &s_level, 1, 64 },
+	                               { &s_required_level, 0, 1 },
+	                               { &s_category, 1, 0 },
+	                               END },
+};
+#undef A
+#undef END
+
 static const char *text_of(reader *r, const scsec__xnode *n)
 {
 	const char *s = scsec__criteria_strn(r->c, n->text, n->text_len);
@@ -416,6 +491,8 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 		                         "'criteria-set' in namespace " SCSEC__NS_CRITERIA,
 		                         root->name, root->ns ? " in namespace '" : " without namespace",
 		                         root->ns ? root->ns : "", root->ns ? "'" : "");
+	if (!d->validated)
+		scsec__xml_check_structure(d, root, &s_criteria_set, SCSEC__NS_CRITERIA);
 	if ((rc = scsec__criteria_new(&r.c, d->rep.name)))
 		return rc;
 	r.d = d;

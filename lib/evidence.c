@@ -262,7 +262,7 @@ int scsec_entry_add_artifact(scsec_entry *e, const char *uri, const char *sha256
 	size_t i;
 
 	SCSEC__CHECK_ARG(e);
-	SCSEC__CHECK_ARG(uri && *uri);
+	SCSEC__CHECK_ARG(uri && uri[strspn(uri, " \t\r\n")]);
 	if (sha256 && !scsec__sha256_hex_ok(sha256))
 		return scsec__error_set(SCSEC_EINVAL, "artifact digest '%.80s' is not 64 hex digits",
 		                        sha256);

@@ -229,13 +229,16 @@ static char *cell(importer *im, const scsec__sheet_row *row, int colx, const cha
 	if (im->col[colx] < 0)
 		return NULL;
 	raw = scsec__sheet_cell(row, (size_t)im->col[colx]);
-	if (!scsec__text_ok(raw, strlen(raw))) {
+	if (!scsec__sheet_cell_ok(row, (size_t)im->col[colx])) {
 		ERR(im, row, colx, SCSEC_EENCODING, id,
 		    "the %s cell is not valid UTF-8, or holds control characters (save the sheet as "
 		    "\"CSV UTF-8\")",
 		    col_names[colx]);
 		return NULL;
 	}
+	/* An apostrophe the exporter put before formula-like text. */
+	if (raw[0] == '\'' && scsec__csv_formula_start(raw + 1))
+		raw++;
 	if (!(s = scsec__sheet_clean(raw))) {
 		im->oom = 1;
 		return NULL;
@@ -322,12 +325,18 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 	scsec_entry *e = NULL;
 	scsec_status st;
 	scsec_method m;
-	int rc, i;
+	int rc, i, id_bad, status_bad;
 
 	if (scsec__sheet_row_empty(row))
 		return;
+	/* A cell that cannot be read is reported once, by cell(), and the row
+	 * is left at that. */
+	id_bad = !scsec__sheet_cell_ok(row, (size_t)im->col[COL_ID]);
+	status_bad = !scsec__sheet_cell_ok(row, (size_t)im->col[COL_STATUS]);
 	id = cell(im, row, COL_ID, NULL);
 	status = cell(im, row, COL_STATUS, id);
+	if (id_bad || status_bad)
+		goto out;
 	if (!id) {
 		if (status)
 			ERR(im, row, COL_ID, SCSEC_EINVALID, NULL, "an answered row without an id");
@@ -340,8 +349,9 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 			if (x) {
 				scsec__report(&im->rep, row->number, (unsigned long)im->col[i] + 1,
 				              SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, id,
-				              "'%s' has a %s but no status: the row is read as unanswered", id,
-				              col_names[i]);
+				              "'%s' has no status but its %s cell is filled: the row is read "
+				              "as unanswered",
+				              id, col_names[i]);
 				scsec__free(x);
 				break;
 			}
@@ -435,8 +445,22 @@ static int import(scsec_evidence **out, scsec__source *src, const scsec_criteria
 		                   "the sheet has no header row");
 		goto out;
 	}
-	for (i = 0; i < NCOLS; i++)
+	for (i = 0; i < NCOLS; i++) {
+		long again;
+
 		im.col[i] = scsec__sheet_find(&sh.rows[0], col_names[i]);
+		again = im.col[i] < 0 ? -1
+		                      : scsec__sheet_find_from(&sh.rows[0], col_names[i],
+		                                               (size_t)im.col[i] + 1);
+		if (again >= 0)
+			scsec__report(&im.rep, 1, (unsigned long)again + 1, SCSEC_SEVERITY_ERROR,
+			              SCSEC_EINVALID, NULL, "a second '%s' column (the first is column %ld)",
+			              col_names[i], im.col[i] + 1);
+	}
+	if (im.rep.errors) {
+		rc = scsec__report_result(&im.rep);
+		goto out;
+	}
 	if (im.col[COL_ID] < 0 || im.col[COL_STATUS] < 0) {
 		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
 		                   "the header row has no '%s' column (an answer sheet needs 'id' and "

@@ -18,6 +18,50 @@
 
 /* ----------------------------------------------------------------- reading */
 
+/* scsec-evidence-1.xsd as structure rules (see scsec__xml_check_structure);
+ * the value types are checked where the values are read. */
+#define A(...) ((const char *const[]){ __VA_ARGS__, NULL })
+static const scsec__xspec s_name = { "name", NULL, 1, 0, NULL };
+static const scsec__xspec s_identifier = { "identifier", A("scheme"), 1, 0, NULL };
+static const scsec__xspec s_subject = {
+	"subject", NULL, 0, 0,
+	(const scsec__xspec_child[]){ { &s_name, 0, 1 }, { &s_identifier, 0, 0 }, { NULL, 0, 0 } },
+};
+static const scsec__xspec s_criteria = {
+	"criteria", A("id", "version", "fingerprint"), 0, 0, NULL,
+};
+static const scsec__xspec s_created = { "created", NULL, 1, 0, NULL };
+static const scsec__xspec s_tool = { "tool", NULL, 1, 0, NULL };
+static const scsec__xspec s_assessor = { "assessor", A("id"), 1, 0, NULL };
+static const scsec__xspec s_justification = { "justification", NULL, 1, 0, NULL };
+static const scsec__xspec s_artifact = { "artifact", A("uri", "sha256"), 0, 0, NULL };
+static const scsec__xspec s_note = { "note", NULL, 1, 0, NULL };
+static const scsec__xspec s_entry = {
+	"entry", A("id", "status", "method", "assessed-on", "expires-on"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_assessor, 0, 1 },
+	                               { &s_justification, 0, 1 },
+	                               { &s_artifact, 0, 0 },
+	                               { &s_note, 0, 1 },
+	                               { NULL, 0, 0 } },
+};
+static const scsec__xspec s_evidence = {
+	"evidence", NULL, 0, 0,
+	(const scsec__xspec_child[]){ { &s_subject, 0, 1 },
+	                               { &s_criteria, 0, 1 },
+	                               { &s_created, 0, 1 },
+	                               { &s_tool, 0, 1 },
+	                               { &s_entry, 0, 0 },
+	                               { NULL, 0, 0 } },
+};
+#undef A
+
+/* The schema's NonEmpty strings. */
+static void nonempty(scsec__xdoc *d, const scsec__xnode *n, const char *what, const char *v)
+{
+	if (v && !*v)
+		scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL, "%s is empty", what);
+}
+
 typedef struct reader {
 	scsec__xdoc *d;
 	scsec_evidence *ev;
@@ -38,6 +82,7 @@ static void read_subject(reader *r, const scsec__xnode *n)
 
 	for (k = n->first; k; k = k->next) {
 		if (IS(k, "name")) {
+			nonempty(r->d, k, "element 'name'", k->text);
 			take(r, &r->ev->subject_name, k->text);
 		} else if (IS(k, "identifier")) {
 			const char *scheme;
@@ -126,6 +171,7 @@ static void read_entry(reader *r, const scsec__xnode *n)
 	scsec__xa_date(r->d, n, "expires-on", 0, &e->expires_on);
 	for (k = n->first; k && !r->oom; k = k->next) {
 		if (IS(k, "assessor")) {
+			nonempty(r->d, k, "element 'assessor': attribute 'id'", scsec__xattr_get(k, "id"));
 			take(r, &e->assessor, k->text);
 			take(r, &e->assessor_id, scsec__xattr_get(k, "id"));
 		} else if (IS(k, "justification")) {
@@ -174,6 +220,9 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 	int rc;
 
 	*out = NULL;
+	/* Without libxml2's validator, the structure rules of the schema. */
+	if (!d->validated)
+		scsec__xml_check_structure(d, root, &s_evidence, SCSEC__NS_EVIDENCE);
 	if ((rc = scsec_evidence_new(&r.ev, NULL)))
 		return rc;
 	r.d = d;
@@ -204,6 +253,7 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 			else
 				take(&r, &r.ev->created, k->text);
 		} else if (IS(k, "tool")) {
+			nonempty(d, k, "element 'tool'", k->text);
 			take(&r, &r.ev->tool, k->text);
 		} else if (IS(k, "entry")) {
 			read_entry(&r, k);

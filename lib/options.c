@@ -13,7 +13,7 @@ static const struct scsec_load_options defaults = {
 	64u << 20, /* max_file_size */
 	64u << 20, /* max_document_size */
 	32,        /* max_depth */
-	1,         /* schema_validation */
+	SCSEC_SCHEMA_AUTO, /* schema_validation */
 	1000000,   /* max_items */
 };
 
@@ -62,7 +62,10 @@ int scsec_load_options_set(scsec_load_options *opts, scsec_load_option option, u
 		opts->max_depth = value;
 		return 0;
 	case SCSEC_LOAD_SCHEMA_VALIDATION:
-		opts->schema_validation = value != 0;
+		if (value > SCSEC_SCHEMA_AUTO)
+			return scsec__error_set(SCSEC_EINVAL, "scsec_load_options_set: schema validation "
+			                                      "is SCSEC_SCHEMA_NEVER, _ALWAYS or _AUTO");
+		opts->schema_validation = value;
 		return 0;
 	}
 	return scsec__error_set(SCSEC_EINVAL, "scsec_load_options_set: unknown option %d", (int)option);

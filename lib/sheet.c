@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "sheet.h"
+#include "util.h"
 
 typedef struct reading {
 	scsec__sheet *sh;
@@ -26,11 +27,21 @@ static void on_field(void *field, size_t len, void *data)
 
 	if (r->oom || r->too_many)
 		return;
-	if (scsec__grow(&r->cur.cells, &r->cur.ccells, r->cur.ncells + 1, sizeof *r->cur.cells) ||
-	    !(cell = scsec__strndup(field ? field : "", field ? len : 0))) {
+	if (r->cur.ncells == r->cur.ccells) {
+		size_t cap = r->cur.ccells;
+
+		if (scsec__grow(&r->cur.cells, &cap, r->cur.ncells + 1, sizeof *r->cur.cells) ||
+		    !(r->cur.lens = scsec__reallocarray(r->cur.lens, cap, sizeof *r->cur.lens))) {
+			r->oom = 1;
+			return;
+		}
+		r->cur.ccells = cap;
+	}
+	if (!(cell = scsec__strndup(field ? field : "", field ? len : 0))) {
 		r->oom = 1;
 		return;
 	}
+	r->cur.lens[r->cur.ncells] = field ? len : 0;
 	r->cur.cells[r->cur.ncells++] = cell;
 }
 
@@ -41,6 +52,7 @@ static void free_row(scsec__sheet_row *row)
 	for (i = 0; i < row->ncells; i++)
 		scsec__free(row->cells[i]);
 	scsec__free(row->cells);
+	scsec__free(row->lens);
 	memset(row, 0, sizeof *row);
 }
 
@@ -173,6 +185,11 @@ const char *scsec__sheet_cell(const scsec__sheet_row *row, size_t col)
 	return col < row->ncells ? row->cells[col] : "";
 }
 
+int scsec__sheet_cell_ok(const scsec__sheet_row *row, size_t col)
+{
+	return col >= row->ncells || scsec__text_ok(row->cells[col], row->lens[col]);
+}
+
 static size_t blank_prefix(const char *s)
 {
 	size_t n = 0;
@@ -237,9 +254,14 @@ char *scsec__sheet_clean(const char *s)
 
 long scsec__sheet_find(const scsec__sheet_row *header, const char *name)
 {
+	return scsec__sheet_find_from(header, name, 0);
+}
+
+long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, size_t from)
+{
 	size_t i, nlen = strlen(name);
 
-	for (i = 0; i < header->ncells; i++) {
+	for (i = from; i < header->ncells; i++) {
 		const char *h = header->cells[i];
 		size_t a = blank_prefix(h), b = blank_suffix(h, strlen(h));
 
@@ -247,6 +269,11 @@ long scsec__sheet_find(const scsec__sheet_row *header, const char *name)
 			return (long)i;
 	}
 	return -1;
+}
+
+int scsec__csv_formula_start(const char *s)
+{
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
 }
 
 void scsec__csv_cell(scsec__buf *b, const char *s, int first)
@@ -258,6 +285,19 @@ void scsec__csv_cell(scsec__buf *b, const char *s, int first)
 		scsec__buf_putc(b, ',');
 	if (!s)
 		return;
+	/* A spreadsheet would run a cell starting with = + - @ as a formula
+	 * (CSV injection): such text is written after an apostrophe, which the
+	 * spreadsheet hides and the importer removes. */
+	if (scsec__csv_formula_start(s)) {
+		scsec__buf_puts(b, "\"'");
+		for (p = s; *p; p++) {
+			if (*p == '"')
+				scsec__buf_putc(b, '"');
+			scsec__buf_putc(b, *p);
+		}
+		scsec__buf_putc(b, '"');
+		return;
+	}
 	quote = *s == ' ' || *s == '\t' || (*s && (s[strlen(s) - 1] == ' ' || s[strlen(s) - 1] == '\t'));
 	for (p = s; *p && !quote; p++)
 		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';

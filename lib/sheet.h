@@ -14,6 +14,8 @@
 
 typedef struct scsec__sheet_row {
 	char **cells;           /* NUL-terminated, as in the file (unquoted) */
+	size_t *lens;           /* their lengths: a NUL byte in a cell shows as a length
+	                         * beyond strlen(), for the readers to refuse */
 	size_t ncells;
 	size_t ccells;
 	unsigned long number;   /* 1-based */
@@ -33,19 +35,28 @@ void scsec__sheet_dispose(scsec__sheet *sh);
 
 /* The cell, or "" when the row is shorter. */
 const char *scsec__sheet_cell(const scsec__sheet_row *row, size_t col);
+/* Non-zero when the cell is text a document can carry: valid UTF-8, no NUL
+ * or other control characters but tab, LF and CR. */
+int scsec__sheet_cell_ok(const scsec__sheet_row *row, size_t col);
 /* Non-zero when every cell of the row is empty or blank. */
 int scsec__sheet_row_empty(const scsec__sheet_row *row);
 
 /* Find the column whose header (trimmed) equals name, ASCII letters
  * compared without case; -1 when absent. */
 long scsec__sheet_find(const scsec__sheet_row *header, const char *name);
+/* The same, looking from column `from` on. */
+long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, size_t from);
 
 /* Copy of s without leading/trailing blanks (ASCII and U+3000), with CRLF
  * and lone CR turned into LF. Free with scsec__free. */
 char *scsec__sheet_clean(const char *s);
 
-/* Writing: a cell (quoted only when it must be), a separator before every
- * cell but the first, and CRLF at the end of the row. */
+/* Non-zero when text would start a spreadsheet formula (= + - @ TAB CR). */
+int scsec__csv_formula_start(const char *s);
+
+/* Writing: a cell (quoted only when it must be; text that would start a
+ * formula is written after an apostrophe), a separator before every cell
+ * but the first, and CRLF at the end of the row. */
 void scsec__csv_cell(scsec__buf *b, const char *s, int first);
 void scsec__csv_end(scsec__buf *b);
 

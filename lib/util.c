@@ -422,6 +422,47 @@ static int open_temp(char *tmp, size_t plen)
 	return -1;
 }
 
+/* The file a path names once symbolic links are followed, even when the
+ * last link dangles (its target is then created): malloc'ed, or NULL with
+ * errno set. */
+static char *resolve_target(const char *path)
+{
+	char *cur, *next, *slash;
+	int hops;
+
+	if ((cur = realpath(path, NULL)) || errno != ENOENT)
+		return cur;
+	if (!(cur = strdup(path)))
+		return NULL;
+	for (hops = 0; hops < 40; hops++) {
+		struct stat st;
+		char link[4096];
+		ssize_t n;
+
+		if (lstat(cur, &st) || !S_ISLNK(st.st_mode))
+			return cur; /* a plain missing file: created as named */
+		n = readlink(cur, link, sizeof link - 1);
+		if (n < 0) {
+			free(cur);
+			return NULL;
+		}
+		link[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (link[0] == '/' || !slash) {
+			next = strdup(link);
+		} else if ((next = malloc((size_t)(slash - cur) + 2 + (size_t)n))) {
+			memcpy(next, cur, (size_t)(slash - cur) + 1);
+			memcpy(next + (slash - cur) + 1, link, (size_t)n + 1);
+		}
+		free(cur);
+		if (!(cur = next))
+			return NULL;
+	}
+	free(cur);
+	errno = ELOOP;
+	return NULL;
+}
+
 int scsec__write_file_atomic(const char *path, const void *data, size_t len, int gzip)
 {
 	unsigned char *z = NULL;
@@ -433,18 +474,15 @@ int scsec__write_file_atomic(const char *path, const void *data, size_t len, int
 	if (!path || !*path)
 		return scsec__error_set(SCSEC_EINVAL, "no file name given");
 	/* Replace the file a symbolic link points to, not the link. */
-	target = realpath(path, NULL);
-	if (!target && errno != ENOENT)
-		return scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot resolve the path: %s",
-		                           errstr(errno, ebuf, sizeof ebuf));
-	existing = target && stat(target, &st) == 0;
+	if (!(target = resolve_target(path)))
+		return scsec__error_set_at(errno == ENOMEM ? SCSEC_ENOMEM : SCSEC_EIO, path, 0, 0,
+		                           "cannot resolve the path: %s", errstr(errno, ebuf, sizeof ebuf));
+	existing = stat(target, &st) == 0;
 	if (existing && !S_ISREG(st.st_mode)) {
 		free(target);
 		return scsec__error_set_at(SCSEC_EIO, path, 0, 0,
 		                           "not a regular file: refusing to replace it");
 	}
-	if (!target && !(target = strdup(path)))
-		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	if (gzip) {
 		if ((rc = scsec__gzip(&z, &zlen, data, len)))
 			goto out;

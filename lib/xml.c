@@ -596,7 +596,10 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 		                  "the document is %s; libscsec documents are UTF-8", enc);
 		goto out;
 	}
-	if (schema_kind != SCSEC__SCHEMA_NONE && o->schema_validation && !sniff) {
+	if (schema_kind != SCSEC__SCHEMA_NONE && !sniff &&
+	    (o->schema_validation == SCSEC_SCHEMA_ALWAYS ||
+	     (o->schema_validation == SCSEC_SCHEMA_AUTO && schema_kind != SCSEC__SCHEMA_EVIDENCE))) {
+		doc->validated = 1;
 		xmlSchemaPtr schema = scsec__schema(schema_kind);
 
 		if (!schema) {
@@ -883,4 +886,89 @@ int scsec__xn_unexpected(scsec__xdoc *d, const scsec__xnode *n)
 	return scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 	                         "element '%s' is not expected in '%s'", n->name,
 	                         n->parent ? n->parent->name : "the document");
+}
+
+/* ------------------------------------------------------------- structure */
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (; list && *list; list++)
+		if (!strcmp(*list, name))
+			return 1;
+	return 0;
+}
+
+size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const scsec__xspec *spec,
+                                  const char *ns)
+{
+	const scsec__xspec_child *c = spec->children;
+	const scsec__xnode *k;
+	size_t problems = 0, at = 0;
+	unsigned seen = 0;
+	int i;
+
+	for (i = 0; i < n->nattrs; i++) {
+		const scsec__xattr *a = &n->attrs[i];
+
+		if (a->ns && spec->lang && !strcmp(a->ns, SCSEC__NS_XML) && !strcmp(a->name, "lang"))
+			continue;
+		if (a->ns || !in_list(spec->attrs, a->name)) {
+			scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element '%s': attribute '%s%s%s' is not allowed", n->name,
+			                  a->ns ? a->ns : "", a->ns ? ":" : "", a->name);
+			problems++;
+		}
+	}
+	if (!spec->text && n->text_len) {
+		scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "element '%s' holds text; only elements are allowed in it", n->name);
+		problems++;
+	}
+	for (k = n->first; k; k = k->next) {
+		size_t j;
+
+		/* Find k's entry at or after the current position. */
+		for (j = at; c && c[j].spec; j++)
+			if (k->ns && !strcmp(k->ns, ns) && !strcmp(k->name, c[j].spec->name))
+				break;
+		if (!c || !c[j].spec) {
+			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element '%s' is not expected %s '%s'", k->name,
+			                  c && at && c[at].spec ? "here in" : "in", n->name);
+			problems++;
+			continue;
+		}
+		if (j != at) {
+			if (seen < c[at].min) {
+				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "element '%s': '%s' is missing before '%s'", n->name,
+				                  c[at].spec->name, k->name);
+				problems++;
+			}
+			for (at++; at < j; at++)
+				if (c[at].min) {
+					scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+					                  "element '%s': '%s' is missing before '%s'", n->name,
+					                  c[at].spec->name, k->name);
+					problems++;
+				}
+			seen = 0;
+		}
+		if (c[at].max && ++seen > c[at].max) {
+			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element '%s': more than %u '%s'", n->name, c[at].max, k->name);
+			problems++;
+		}
+		if (c[at].max == 0)
+			seen++;
+		problems += scsec__xml_check_structure(d, k, c[at].spec, ns);
+	}
+	for (; c && c[at].spec; at++, seen = 0) {
+		if (seen < c[at].min) {
+			scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element '%s': '%s' is missing", n->name, c[at].spec->name);
+			problems++;
+		}
+	}
+	return problems;
 }

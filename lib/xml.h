@@ -59,6 +59,7 @@ typedef struct scsec__xdoc {
 	scsec__arena arena;
 	scsec__xnode *root;
 	scsec__reporter rep;   /* the document's name, diagnostics, first error */
+	int validated;         /* libxml2's schema validator ran over it */
 } scsec__xdoc;
 
 /* Parse the source into doc, validating against `schema` when it is not
@@ -119,3 +120,34 @@ int scsec__xn_lang(scsec__xdoc *d, const scsec__xnode *n, const char **out);
 int scsec__xn_unexpected(scsec__xdoc *d, const scsec__xnode *n);
 /* A date held as element text. */
 int scsec__xn_date(scsec__xdoc *d, const scsec__xnode *n, scsec_date *out);
+
+/* ---- structure checks: the rules of a schema, in code ----
+ *
+ * Loaders of large documents check the structure themselves instead of
+ * running libxml2's schema validator (which costs more than parsing): each
+ * element's allowed attributes, its children in order with their counts,
+ * and whether it holds text. Required attributes and value types (ids,
+ * dates, tokens, digests) are checked where the values are read. A fuzz
+ * harness checks that every document the schema refuses is refused here
+ * too. */
+typedef struct scsec__xspec scsec__xspec;
+
+typedef struct scsec__xspec_child {
+	const scsec__xspec *spec;
+	unsigned min;
+	unsigned max;          /* 0: unbounded */
+} scsec__xspec_child;
+
+struct scsec__xspec {
+	const char *name;
+	const char *const *attrs;          /* allowed attributes (no namespace), NULL-ended;
+	                                    * required ones are checked by the readers */
+	int text;                          /* may hold character data */
+	int lang;                          /* may carry xml:lang */
+	const scsec__xspec_child *children; /* in order; ends with a NULL spec */
+};
+
+/* Check n and its subtree against spec (elements in namespace ns); every
+ * problem is reported. Returns the number of problems. */
+size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const scsec__xspec *spec,
+                                  const char *ns);

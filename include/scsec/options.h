@@ -22,6 +22,15 @@
 
 SCSEC_BEGIN_DECLS
 
+/** Values of SCSEC_LOAD_SCHEMA_VALIDATION. */
+enum {
+	SCSEC_SCHEMA_NEVER = 0,  /**< the loaders' own checks only */
+	SCSEC_SCHEMA_ALWAYS = 1, /**< also libxml2's XSD validator */
+	SCSEC_SCHEMA_AUTO = 2    /**< the validator for criteria sets and results (read
+	                              rarely); the loaders' checks for evidence records
+	                              (read by the thousand) */
+};
+
 /** Reading options. Opaque. */
 typedef struct scsec_load_options scsec_load_options;
 
@@ -44,9 +53,13 @@ typedef enum scsec_load_option {
 	 */
 	SCSEC_LOAD_MAX_DEPTH = 3,
 	/**
-	 * Validate XML documents against their XML Schema (1, the default)
-	 * or only apply the loader's own structural checks (0). Semantic checks
-	 * always run.
+	 * Whether libxml2's XML Schema validator runs over XML documents:
+	 * SCSEC_SCHEMA_AUTO (the default), SCSEC_SCHEMA_ALWAYS or
+	 * SCSEC_SCHEMA_NEVER. Either way every rule of the schema is enforced:
+	 * without the validator the loaders check the structure (elements,
+	 * their order and counts, attributes, text) and the values themselves,
+	 * and semantic checks always run. What differs is the wording of the
+	 * messages, and the cost: the validator costs more than parsing.
 	 */
 	SCSEC_LOAD_SCHEMA_VALIDATION = 4,
 	/** Largest number of XML elements, or CSV rows, accepted. Default 1,000,000. */
@@ -63,7 +76,8 @@ SCSEC_API void scsec_load_options_free(scsec_load_options *opts);
  * Change one setting.
  *
  * @return 0; SCSEC_EINVAL for a NULL handle, an unknown option, a zero size
- *         or depth, or a depth above 256.
+ *         or depth, a depth above 256, or a schema setting other than the
+ *         three SCSEC_SCHEMA_* values.
  */
 SCSEC_API int scsec_load_options_set(scsec_load_options *opts, scsec_load_option option,
                                      uint64_t value);

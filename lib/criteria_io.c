@@ -35,37 +35,30 @@ int scsec__criteria_load_source(scsec_criteria **out, scsec__source *src,
 	return rc;
 }
 
+static int read_criteria(void *out, scsec__source *src, const void *arg,
+                         const scsec_load_options *opts, scsec_diagnostics *diags)
+{
+	(void)arg;
+	return scsec__criteria_load_source(out, src, opts, diags);
+}
+
 int scsec_criteria_load_file(scsec_criteria **out, const char *path, const scsec_load_options *opts,
                              scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(path);
-	if ((rc = scsec__source_open_any(&src, path, NULL, 0, NULL, opts, diags)))
-		return rc;
-	rc = scsec__criteria_load_source(out, &src, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_criteria, NULL, path, NULL, 0, NULL, opts, diags);
 }
 
 int scsec_criteria_load_memory(scsec_criteria **out, const void *data, size_t size,
                                const char *name, const scsec_load_options *opts,
                                scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(data || !size);
-	if ((rc = scsec__source_open_any(&src, NULL, data, size, name, opts, diags)))
-		return rc;
-	rc = scsec__criteria_load_source(out, &src, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_criteria, NULL, NULL, data, size, name, opts, diags);
 }
 
 int scsec_criteria_write_memory(char **out, size_t *size, const scsec_criteria *criteria)

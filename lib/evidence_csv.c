@@ -418,9 +418,11 @@ out:
 	scsec__free(text);
 }
 
-static int import(scsec_evidence **out, scsec__source *src, const scsec_criteria *criteria,
-                  const scsec_load_options *opts, scsec_diagnostics *diags)
+static int read_sheet(void *out_p, scsec__source *src, const void *arg,
+                      const scsec_load_options *opts, scsec_diagnostics *diags)
 {
+	scsec_evidence **out = out_p;
+	const scsec_criteria *criteria = arg;
 	scsec_criteria *builtin = NULL;
 	scsec__sheet sh;
 	importer im;
@@ -492,32 +494,18 @@ out:
 int scsec_evidence_import_csv(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
                               const scsec_load_options *opts, scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(path);
-	if ((rc = scsec__source_open_any(&src, path, NULL, 0, NULL, opts, diags)))
-		return rc;
-	rc = import(out, &src, criteria, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_sheet, criteria, path, NULL, 0, NULL, opts, diags);
 }
 
 int scsec_evidence_import_csv_memory(scsec_evidence **out, const void *data, size_t size,
                                      const char *name, const scsec_criteria *criteria,
                                      const scsec_load_options *opts, scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(data || !size);
-	if ((rc = scsec__source_open_any(&src, NULL, data, size, name, opts, diags)))
-		return rc;
-	rc = import(out, &src, criteria, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_sheet, criteria, NULL, data, size, name, opts, diags);
 }

@@ -276,12 +276,14 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 	return 0;
 }
 
-static int load_source(scsec_evidence **out, scsec__source *src, const scsec_load_options *opts,
-                       scsec_diagnostics *diags)
+static int read_evidence(void *out_p, scsec__source *src, const void *arg,
+                         const scsec_load_options *opts, scsec_diagnostics *diags)
 {
+	scsec_evidence **out = out_p;
 	scsec__xdoc doc;
 	int rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_EVIDENCE, diags);
 
+	(void)arg;
 	if (!rc)
 		rc = evidence_from_xml(out, &doc);
 	scsec__xdoc_dispose(&doc);
@@ -291,34 +293,20 @@ static int load_source(scsec_evidence **out, scsec__source *src, const scsec_loa
 int scsec_evidence_load_file(scsec_evidence **out, const char *path, const scsec_load_options *opts,
                              scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(path);
-	if ((rc = scsec__source_open_any(&src, path, NULL, 0, NULL, opts, diags)))
-		return rc;
-	rc = load_source(out, &src, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_evidence, NULL, path, NULL, 0, NULL, opts, diags);
 }
 
 int scsec_evidence_load_memory(scsec_evidence **out, const void *data, size_t size,
                                const char *name, const scsec_load_options *opts,
                                scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(data || !size);
-	if ((rc = scsec__source_open_any(&src, NULL, data, size, name, opts, diags)))
-		return rc;
-	rc = load_source(out, &src, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_evidence, NULL, NULL, data, size, name, opts, diags);
 }
 
 /* ----------------------------------------------------------------- writing */

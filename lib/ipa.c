@@ -1046,10 +1046,12 @@ static void ipa_dispose(ipa *x)
 	scsec__map_dispose(&x->reqs);
 }
 
-static int import_source(scsec_criteria **out, scsec__source *src, const char *name,
-                         const scsec_criteria *rules, const scsec_load_options *opts,
-                         scsec_diagnostics *diags)
+static int read_ipa(void *out_p, scsec__source *src, const void *arg,
+                    const scsec_load_options *opts, scsec_diagnostics *diags)
 {
+	scsec_criteria **out = out_p;
+	const scsec_criteria *rules = arg;
+	const char *name = src->unnamed ? NULL : src->name;
 	scsec__buf in = SCSEC__BUF_INIT;
 	scsec_criteria *builtin = NULL, *c = NULL;
 	scsec__xdoc doc;
@@ -1120,32 +1122,18 @@ static int import_source(scsec_criteria **out, scsec__source *src, const char *n
 int scsec_criteria_import_ipa(scsec_criteria **out, const char *path, const scsec_criteria *rules,
                               const scsec_load_options *opts, scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(path);
-	if ((rc = scsec__source_open_any(&src, path, NULL, 0, NULL, opts, diags)))
-		return rc;
-	rc = import_source(out, &src, path, rules, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_ipa, rules, path, NULL, 0, NULL, opts, diags);
 }
 
 int scsec_criteria_import_ipa_memory(scsec_criteria **out, const void *data, size_t size,
                                      const char *name, const scsec_criteria *rules,
                                      const scsec_load_options *opts, scsec_diagnostics *diags)
 {
-	scsec__source src;
-	int rc;
-
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(data || !size);
-	if ((rc = scsec__source_open_any(&src, NULL, data, size, name, opts, diags)))
-		return rc;
-	rc = import_source(out, &src, name, rules, opts, diags);
-	scsec__source_close(&src);
-	return rc;
+	return scsec__read(out, read_ipa, rules, NULL, data, size, name, opts, diags);
 }

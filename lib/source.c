@@ -17,6 +17,7 @@ static void source_init(scsec__source *s, const char *name, const scsec_load_opt
 
 	memset(s, 0, offsetof(scsec__source, rawbuf));
 	s->name = name ? name : "<memory>";
+	s->unnamed = name == NULL;
 	s->max_file = o->max_file_size;
 	s->max_doc = o->max_document_size;
 }
@@ -78,6 +79,20 @@ int scsec__source_open_any(scsec__source *s, const char *path, const void *data,
 	if (rc)
 		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, s->name, 0, 0, "%s",
 		                scsec_error_message(scsec_error_last()));
+	return rc;
+}
+
+int scsec__read(void *out, scsec__reader_fn reader, const void *arg, const char *path,
+                const void *data, size_t len, const char *name, const scsec_load_options *opts,
+                scsec_diagnostics *diags)
+{
+	scsec__source src;
+	int rc;
+
+	if ((rc = scsec__source_open_any(&src, path, data, len, name, opts, diags)))
+		return rc;
+	rc = reader(out, &src, arg, opts, diags);
+	scsec__source_close(&src);
 	return rc;
 }
 

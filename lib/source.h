@@ -17,6 +17,7 @@
 
 typedef struct scsec__source {
 	const char *name;            /* for messages; never NULL */
+	int unnamed;                 /* memory input given no name ("<memory>") */
 	FILE *fp;                    /* file input, or NULL */
 	const unsigned char *mem;    /* memory input */
 	size_t mem_len;
@@ -49,6 +50,17 @@ int scsec__source_open_memory(scsec__source *s, const void *data, size_t len, co
 int scsec__source_open_any(scsec__source *s, const char *path, const void *data, size_t len,
                            const char *name, const scsec_load_options *opts,
                            scsec_diagnostics *diags);
+
+/* A reader builds a handle (*out, passed as void *) from an open source;
+ * arg is its own argument (the set a CSV sheet answers, ...). */
+typedef int (*scsec__reader_fn)(void *out, scsec__source *src, const void *arg,
+                                const scsec_load_options *opts, scsec_diagnostics *diags);
+
+/* The body of every public loader: open path (when not NULL) or the memory
+ * block, run the reader, close. */
+int scsec__read(void *out, scsec__reader_fn reader, const void *arg, const char *path,
+                const void *data, size_t len, const char *name, const scsec_load_options *opts,
+                scsec_diagnostics *diags);
 
 /* Read up to n document bytes (decompressed). Returns the count, 0 at the
  * end, or a negative code (SCSEC_EIO, SCSEC_EPARSE for corrupt gzip,

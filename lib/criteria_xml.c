@@ -734,7 +734,7 @@ int scsec__criteria_to_xml(scsec__buf *b, const scsec_criteria *c)
 	w_texts(b, 1, "title", &c->title);
 	w_texts(b, 1, "description", &c->description);
 	scsec__xw_elem(b, 1, "publisher", NULL, c->publisher);
-	if (c->issued != SCSEC_DATE_NONE && !scsec_date_format(date, c->issued))
+	if (c->issued != SCSEC_DATE_NONE && !scsec__date_format(date, c->issued))
 		scsec__xw_elem(b, 1, "issued", NULL, date);
 	if (c->source || c->source_uri) {
 		w_open(b, 1, "source");

@@ -118,15 +118,23 @@ int scsec_date_parse(scsec_date *out, const char *text)
 	return scsec__date_parse_n(out, text, strlen(text));
 }
 
-int scsec_date_format(char *buf, scsec_date date)
+int scsec__date_format(char *buf, scsec_date date)
 {
 	int y, m, d;
 
-	SCSEC__CHECK_ARG(buf);
 	buf[0] = '\0';
-	if (scsec_date_to_ymd(date, &y, &m, &d))
-		return SCSEC_EDATE;
+	if (!scsec__date_valid(date))
+		return -1;
+	civil_from_days(date, &y, &m, &d);
 	snprintf(buf, SCSEC_DATE_BUFSIZE, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+int scsec_date_format(char *buf, scsec_date date)
+{
+	SCSEC__CHECK_ARG(buf);
+	if (scsec__date_format(buf, date))
+		return scsec__error_set(SCSEC_EDATE, "no date, or a date outside 0001..9999");
 	return 0;
 }
 

@@ -35,6 +35,11 @@ int scsec__duration_is_zero(const scsec__duration *d);
  * added. Returns 0 or SCSEC_EDATE when the result leaves 0001..9999. */
 int scsec__date_add(scsec_date *out, scsec_date date, const scsec__duration *d);
 
+/* Format as YYYY-MM-DD into buf (SCSEC_DATE_BUFSIZE): 0, or -1 for no
+ * date (buf = "") without touching the thread's last error -- writers
+ * format absent dates all the time, and must not overwrite a real error. */
+int scsec__date_format(char *buf, scsec_date date);
+
 /* Parse exactly len bytes as YYYY-MM-DD. */
 int scsec__date_parse_n(scsec_date *out, const char *text, size_t len);
 

@@ -182,6 +182,7 @@ struct scsec__binding {
 };
 
 #define CELL_FIXED INT32_MIN /* below every valid day (SCSEC__DATE_MIN) */
+#define ALIGN8(n) (((n) + 7) & ~(size_t)7)
 #define NARROW_FIXED 0xfff8u /* offsets stay below it */
 
 void scsec__binding_free(struct scsec__binding *b)
@@ -213,8 +214,8 @@ static struct scsec__binding *bind(const scsec_criteria *c, const scsec_evidence
 {
 	size_t n = c->ncriteria + c->nprereqs, i, li;
 	size_t slen = ev->subject_name ? strlen(ev->subject_name) + 1 : 0;
-	size_t size = sizeof(struct scsec__binding) + ((slen + 7) & ~(size_t)7) +
-	              (n + c->nlevels * n + 1) * sizeof(uint16_t) + n * sizeof(bound) +
+	size_t size = sizeof(struct scsec__binding) + ALIGN8(slen) +
+	              ALIGN8((n + c->nlevels * n) * sizeof(uint16_t)) + n * sizeof(bound) +
 	              (2 * c->nlevels * n + n + 1) * sizeof(scsec_date);
 	struct scsec__binding *b = scsec__malloc(size);
 
@@ -228,9 +229,10 @@ static struct scsec__binding *bind(const scsec_criteria *c, const scsec_evidence
 	 * lines and pages touched per evaluation); what only scoring reads
 	 * after it. */
 	b->subject = slen ? memcpy((char *)(b + 1), ev->subject_name, slen) : NULL;
-	b->from16 = (uint16_t *)(void *)((char *)(b + 1) + ((slen + 7) & ~(size_t)7));
+	b->from16 = (uint16_t *)(void *)((char *)(b + 1) + ALIGN8(slen));
 	b->to16 = b->from16 + n;
-	b->assessed = (scsec_date *)(void *)(b->to16 + c->nlevels * n + 1);
+	b->assessed = (scsec_date *)(void *)((char *)b->from16 + ALIGN8((n + c->nlevels * n) *
+	                                                                sizeof(uint16_t)));
 	b->cell = b->assessed + n;
 	b->last_valid = b->cell + c->nlevels * n;
 	b->items = (bound *)(void *)(b->last_valid + c->nlevels * n + 1);

@@ -65,8 +65,8 @@ static void put_answer(scsec__buf *b, const struct scsec_entry *e)
 	scsec__csv_cell(b, scsec_method_name(e->method), 0);
 	scsec__csv_cell(b, e->assessor, 0);
 	scsec__csv_cell(b, e->assessor_id, 0);
-	scsec__csv_cell(b, scsec_date_format(date, e->assessed_on) ? "" : date, 0);
-	scsec__csv_cell(b, scsec_date_format(date, e->expires_on) ? "" : date, 0);
+	scsec__csv_cell(b, scsec__date_format(date, e->assessed_on) ? "" : date, 0);
+	scsec__csv_cell(b, scsec__date_format(date, e->expires_on) ? "" : date, 0);
 	scsec__csv_cell(b, e->justification, 0);
 	{
 		scsec__buf a = SCSEC__BUF_INIT;

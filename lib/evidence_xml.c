@@ -349,9 +349,9 @@ int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 			scsec__xw_attr(b, "status", scsec_status_name(e->status));
 		if (e->method)
 			scsec__xw_attr(b, "method", scsec_method_name(e->method));
-		if (!scsec_date_format(date, e->assessed_on))
+		if (!scsec__date_format(date, e->assessed_on))
 			scsec__xw_attr(b, "assessed-on", date);
-		if (!scsec_date_format(date, e->expires_on))
+		if (!scsec__date_format(date, e->expires_on))
 			scsec__xw_attr(b, "expires-on", date);
 		if (!children) {
 			scsec__buf_puts(b, "/>\n");

@@ -175,7 +175,7 @@ static void json_date(scsec__buf *b, scsec_date d)
 {
 	char buf[SCSEC_DATE_BUFSIZE];
 
-	json_str(b, scsec_date_format(buf, d) ? NULL : buf);
+	json_str(b, scsec__date_format(buf, d) ? NULL : buf);
 }
 
 static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reasons)
@@ -295,9 +295,9 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 	scsec__buf_puts(b, SCSEC__XML_DECL "<result xmlns=\"" SCSEC__NS_RESULT "\"");
 	scsec__buf_printf(b, " level=\"%d\"", r->level);
 	scsec__xw_attr(b, "label", scsec_result_level_label(r));
-	if (!scsec_date_format(date, r->valid_until))
+	if (!scsec__date_format(date, r->valid_until))
 		scsec__xw_attr(b, "valid-until", date);
-	scsec_date_format(date, r->as_of);
+	scsec__date_format(date, r->as_of);
 	scsec__xw_attr(b, "as-of", date);
 	scsec__buf_puts(b, ">\n  <provenance");
 	scsec__xw_attr(b, "engine", "libscsec " SCSEC_VERSION_STRING);

@@ -30,11 +30,14 @@ static void on_field(void *field, size_t len, void *data)
 	if (r->cur.ncells == r->cur.ccells) {
 		size_t cap = r->cur.ccells;
 
+		size_t *lens;
+
 		if (scsec__grow(&r->cur.cells, &cap, r->cur.ncells + 1, sizeof *r->cur.cells) ||
-		    !(r->cur.lens = scsec__reallocarray(r->cur.lens, cap, sizeof *r->cur.lens))) {
+		    !(lens = scsec__reallocarray(r->cur.lens, cap, sizeof *r->cur.lens))) {
 			r->oom = 1;
 			return;
 		}
+		r->cur.lens = lens;
 		r->cur.ccells = cap;
 	}
 	if (!(cell = scsec__strndup(field ? field : "", field ? len : 0))) {

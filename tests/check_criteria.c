@@ -2182,8 +2182,14 @@ START_TEST(hostile_refused_doctype_leaks_nothing)
 	}
 	grown = max_rss_kib() - rss0;
 	ck_assert_int_eq(wrong, 0);
+#if defined(__SANITIZE_ADDRESS__)
+	/* AddressSanitizer keeps freed memory in quarantine, so the peak grows
+	 * anyway; LeakSanitizer checks the same thing at exit instead. */
+	(void)grown;
+#else
 	ck_assert_msg(grown < 8 * 1024, "4000 refused documents grew the peak memory by %ld KiB",
 	              grown);
+#endif
 }
 END_TEST
 

@@ -519,7 +519,8 @@ static int check_rules(scsec_criteria *c, scsec__reporter *rep)
 		if (s->has_conditional || s->has_max || s->has_floor)
 			REPORT(rep, s->loc, SCSEC_EINVALID, NULL,
 			       "the points model takes no maximum, floor or conditional rule");
-		qsort(s->bands, s->nbands, sizeof *s->bands, cmp_band);
+		if (s->nbands > 1)
+			qsort(s->bands, s->nbands, sizeof *s->bands, cmp_band);
 		for (i = 1; i < s->nbands; i++)
 			if (s->bands[i].min == s->bands[i - 1].min)
 				REPORT(rep, s->loc, SCSEC_EINVALID, NULL, "two bands start at %ld",
@@ -614,7 +615,8 @@ static int index_set(scsec_criteria *c)
 		items[c->ncriteria + i].id = c->prereqs[i]->id;
 		items[c->ncriteria + i].code = (uint32_t)i | SCSEC__ORDER_PREREQ;
 	}
-	qsort(items, c->nid_order, sizeof *items, cmp_order);
+	if (c->nid_order > 1)
+		qsort(items, c->nid_order, sizeof *items, cmp_order);
 	for (i = 0; i < c->nid_order; i++)
 		c->id_order[i] = items[i].code;
 	scsec__free(items);

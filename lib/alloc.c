@@ -269,7 +269,7 @@ struct scsec__arena_chunk {
 	_Alignas(16) unsigned char data[];
 };
 
-#define ARENA_CHUNK 65536
+#define ARENA_CHUNK 16384
 
 void *scsec__arena_alloc(scsec__arena *a, size_t size)
 {

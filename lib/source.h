@@ -33,7 +33,7 @@ typedef struct scsec__source {
 	uint64_t out_total;          /* document bytes delivered */
 	uint64_t max_file;
 	uint64_t max_doc;
-	unsigned char rawbuf[65536];
+	unsigned char rawbuf[16384];
 } scsec__source;
 
 /* Open a file. Fails with SCSEC_EIO (missing, unreadable, a directory) or

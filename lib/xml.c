@@ -542,7 +542,7 @@ static const char *other_encoding(const unsigned char *b, long n)
 	return NULL;
 }
 
-#define CHUNK 65536
+#define CHUNK 16384
 
 static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
                      scsec__schema_kind schema_kind, scsec_diagnostics *diags, int sniff)

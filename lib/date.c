@@ -168,7 +168,13 @@ int scsec__duration_parse(scsec__duration *out, const char *text, size_t len)
 		switch (*p++) {
 		case 'Y': rank = 1; d.years = (int)v; break;
 		case 'M': rank = 2; d.months = (int)v; break;
-		case 'W': rank = 3; d.days = (int)v * 7; break;
+		case 'W':
+			rank = 3;
+			/* Stored as days, written back as days: keep it writable. */
+			if (v * 7 > 9999)
+				goto bad;
+			d.days = (int)v * 7;
+			break;
 		case 'D': rank = 4; d.days = (int)v; break;
 		default: goto bad;
 		}

@@ -268,6 +268,7 @@ static void narrow(struct scsec__binding *b)
 	scsec_date base = SCSEC__DATE_MAX;
 
 	b->narrow = 0;
+	b->base = 0;
 	for (i = 0; i < n; i++)
 		if (b->assessed[i] != SCSEC_DATE_NONE && b->assessed[i] < base)
 			base = b->assessed[i];

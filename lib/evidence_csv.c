@@ -237,7 +237,7 @@ static char *cell(importer *im, const scsec__sheet_row *row, int colx, const cha
 		return NULL;
 	}
 	/* An apostrophe the exporter put before formula-like text. */
-	if (raw[0] == '\'' && scsec__csv_formula_start(raw + 1))
+	if (raw[0] == '\'' && scsec__csv_formula_start(raw))
 		raw++;
 	if (!(s = scsec__sheet_clean(raw))) {
 		im->oom = 1;

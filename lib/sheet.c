@@ -274,9 +274,18 @@ long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, si
 	return -1;
 }
 
+static int formula_char(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 int scsec__csv_formula_start(const char *s)
 {
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+	/* Apostrophes already in front of such text are protected too, so that
+	 * the importer's removal of one apostrophe gives the text back. */
+	while (*s == '\'')
+		s++;
+	return formula_char(*s);
 }
 
 void scsec__csv_cell(scsec__buf *b, const char *s, int first)

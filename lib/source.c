@@ -206,10 +206,11 @@ long scsec__source_read(scsec__source *s, void *buf, size_t n)
 		if ((rc = raw_fill(s)) < 0)
 			return rc;
 		got = (long)(s->raw_len < n ? s->raw_len : n);
-		if (got)
+		if (got) {
 			memcpy(buf, s->raw, (size_t)got);
-		s->raw += got;
-		s->raw_len -= (size_t)got;
+			s->raw += got;
+			s->raw_len -= (size_t)got;
+		}
 	}
 	if (got > 0) {
 		s->out_total += (uint64_t)got;

@@ -208,7 +208,7 @@ static const char *arena_str(xparse *p, const xmlChar *s, size_t n)
 static const char *ns_str(xparse *p, const xmlChar *uri)
 {
 	static const char *const known[] = { SCSEC__NS_CRITERIA, SCSEC__NS_EVIDENCE, SCSEC__NS_RESULT,
-	                                     SCSEC__NS_XML };
+	                                     SCSEC__NS_XML, SCSEC__NS_XSI };
 	size_t i;
 
 	if (!uri)
@@ -322,6 +322,21 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	n->text = "";
 	n->line = cur_line(p);
 	n->column = cur_col(p);
+	/* xsi:type and xsi:nil would change what the schema accepts; libscsec
+	 * documents do not use them (schema-location hints are read past). */
+	for (i = 0; i < nb_attributes; i++) {
+		const xmlChar **a = attributes + 5 * i;
+
+		if (a[2] && !strcmp((const char *)a[2], SCSEC__NS_XSI) &&
+		    strcmp((const char *)a[0], "schemaLocation") &&
+		    strcmp((const char *)a[0], "noNamespaceSchemaLocation")) {
+			report_here(p, SCSEC_ESCHEMA, "element '%s': attribute xsi:%s is not allowed",
+			            (const char *)localname, (const char *)a[0]);
+			p->fatal = 1;
+			stop(p);
+			return;
+		}
+	}
 	if (nb_attributes > 0) {
 		n->attrs = scsec__arena_alloc(&p->doc->arena, (size_t)nb_attributes * sizeof *n->attrs);
 		if (!n->attrs)
@@ -383,6 +398,7 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
 	(void)ctx;
 	if (!p || p->stopped || !p->cur || len <= 0)
 		return;
+	p->cur->chars = 1;
 	if (p->text.len + (size_t)len > MAX_TEXT) {
 		report_here(p, SCSEC_ELIMIT, "the text of element '%s' is longer than %d bytes",
 		            p->cur->name, MAX_TEXT);
@@ -393,6 +409,15 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
 	scsec__buf_put(&p->text, ch, (size_t)len);
 	if (scsec__buf_error(&p->text))
 		oom(p);
+}
+
+static void on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	xparse *p = active;
+
+	if (p && !p->stopped && p->cur)
+		p->cur->cdata = 1;
+	on_chars(ctx, ch, len);
 }
 
 static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
@@ -521,7 +546,7 @@ static xmlSAXHandler make_sax(void)
 	sax.startElementNs = on_start;
 	sax.endElementNs = on_end;
 	sax.characters = on_chars;
-	sax.cdataBlock = on_chars;
+	sax.cdataBlock = on_cdata;
 	sax.internalSubset = on_doctype;
 	sax.startDocument = on_start_document;
 	sax.serror = on_parser_error;
@@ -792,14 +817,16 @@ int scsec__xa_long(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
 	long x;
 	int rc;
 
-	trim_value(n, name);
+	/* No trimming here: libxml2's validator refuses whitespace around an
+	 * xs:int, and the two ways of checking must agree. */
 	rc = scsec__xa_str(d, n, name, required, &v);
 
 	if (rc || !v)
 		return rc;
 	errno = 0;
 	x = strtol(v, &end, 10);
-	if (!*v || *end || errno || x < min || x > max)
+	if (!*v || *end || errno || x < min || x > max ||
+	    !(*v == '-' || *v == '+' || (*v >= '0' && *v <= '9')))
 		return scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 		                         "element '%s': attribute '%s' = '%.32s' is not an integer in "
 		                         "%ld..%ld",
@@ -910,7 +937,13 @@ size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const s
 	for (i = 0; i < n->nattrs; i++) {
 		const scsec__xattr *a = &n->attrs[i];
 
-		if (a->ns && spec->lang && !strcmp(a->ns, SCSEC__NS_XML) && !strcmp(a->name, "lang"))
+		/* The schema lets text in a language carry any xml:* attribute
+		 * (processContents="lax"), and a validator takes schema-location
+		 * hints on any element; both are read past. */
+		if (a->ns && spec->lang && !strcmp(a->ns, SCSEC__NS_XML))
+			continue;
+		if (a->ns && !strcmp(a->ns, SCSEC__NS_XSI) &&
+		    (!strcmp(a->name, "schemaLocation") || !strcmp(a->name, "noNamespaceSchemaLocation")))
 			continue;
 		if (a->ns || !in_list(spec->attrs, a->name)) {
 			scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
@@ -919,9 +952,14 @@ size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const s
 			problems++;
 		}
 	}
-	if (!spec->text && n->text_len) {
+	/* As an XML Schema validator sees it: an element of empty content takes
+	 * no character data at all, whitespace included; element-only content
+	 * takes whitespace between its elements, but neither text nor CDATA. */
+	if (!spec->text && (n->text_len || n->cdata || (!spec->children && n->chars))) {
 		scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-		                  "element '%s' holds text; only elements are allowed in it", n->name);
+		                  spec->children ? "element '%s' holds text; only elements are allowed in it"
+		                                 : "element '%s' must be empty",
+		                  n->name);
 		problems++;
 	}
 	for (k = n->first; k; k = k->next) {

@@ -24,6 +24,7 @@
 #define SCSEC__NS_EVIDENCE "urn:scsec:evidence:1"
 #define SCSEC__NS_RESULT "urn:scsec:result:1"
 #define SCSEC__NS_XML "http://www.w3.org/XML/1998/namespace"
+#define SCSEC__NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
 
 typedef enum scsec__schema_kind {
 	SCSEC__SCHEMA_NONE = 0,
@@ -47,6 +48,8 @@ struct scsec__xnode {
 	int nattrs;
 	const char *text;   /* character content ("" when none) */
 	size_t text_len;
+	unsigned char chars; /* had character data, whitespace included */
+	unsigned char cdata; /* had a CDATA section, even an empty one */
 	unsigned long line;
 	unsigned long column;
 	scsec__xnode *parent;

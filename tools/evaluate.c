@@ -295,6 +295,7 @@ typedef struct pool {
 	size_t next;        /* the next row to take */
 	size_t done;        /* rows finished */
 	size_t last;        /* the row finished last */
+	int watched;        /* the main thread shows progress: wake it per row */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool;
@@ -560,7 +561,10 @@ static void *worker(void *arg)
 		pthread_mutex_lock(&p->mu);
 		p->done++;
 		p->last = i;
-		pthread_cond_broadcast(&p->cv);
+		/* Waking the main thread for every row would take a core from the
+		 * workers: only for the progress line, or at the end. */
+		if (p->watched || p->done == p->rows->n)
+			pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
 	return NULL;
@@ -580,6 +584,7 @@ static void run_pool(pool *p, long jobs, int show_progress)
 
 	if ((size_t)jobs > n)
 		jobs = (long)n;
+	p->watched = show_progress;
 	if (jobs > 1 && (threads = calloc((size_t)jobs, sizeof *threads))) {
 		for (i = 0; i < (size_t)jobs; i++) {
 			if (pthread_create(&threads[i], NULL, worker, p))

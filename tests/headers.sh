@@ -24,13 +24,22 @@ for h in "$top_srcdir"/include/scsec/*.h "$top_builddir"/include/scsec/version.h
 	fi
 	n=$((n + 1))
 done
-# C linkage: a C++ program that calls a function links against the C library.
-printf '#include <scsec/scsec.h>\nint main() { return scsec_version_number() > 0 ? 0 : 1; }\n' >"$tmp/link.cpp"
+# C linkage: a C++ program that takes the address of every declared function
+# (the names as tests/exports.sh reads them) links against the C library, and
+# calls one; a header without SCSEC_BEGIN_DECLS leaves mangled names unresolved.
+{
+	printf '#include <scsec/scsec.h>\ntypedef void (*fn)(void);\nstatic const fn fns[] = {\n'
+	cat "$top_srcdir"/include/scsec/*.h "$top_builddir"/include/scsec/version.h |
+		sed -n 's/^SCSEC_API[^(]*[ *]\([A-Za-z_][A-Za-z0-9_]*\)(.*/\1/p' | sort -u |
+		sed 's/.*/\treinterpret_cast<fn>(\&&),/'
+	printf '};\nint main(int argc, char **)\n{\n'
+	printf '\treturn fns[(unsigned)argc %% (sizeof fns / sizeof *fns)] && scsec_version_number() > 0 ? 0 : 1;\n}\n'
+} >"$tmp/link.cpp"
 # shellcheck disable=SC2086
 if ! $CXX -I"$top_srcdir/include" -I"$top_builddir/include" "$tmp/link.cpp" \
 	-L"$top_builddir/lib/.libs" -lscsec ${SAN_LDFLAGS:-} -o "$tmp/link" ||
 	! LD_LIBRARY_PATH="$top_builddir/lib/.libs" "$tmp/link"; then
 	echo "headers: a C++ program cannot link and call the library"; status=1
 fi
-[ $status -eq 0 ] && echo "headers: $n headers compile alone as C99 and C++"
+[ $status -eq 0 ] && echo "headers: $n headers compile alone as C99 and C++; $(grep -c reinterpret_cast "$tmp/link.cpp") functions link from C++"
 exit $status

@@ -338,9 +338,15 @@ class _Owned:
                         % self._kind)
 
 
-def _hopt(obj):
-    """The handle of @p obj, or None for None."""
-    return None if obj is None else obj._h
+def _set_h(obj, what="criteria", optional=False, say_type=False):
+    """The handle of the :class:`CriteriaSet` @p obj (None for None when
+    @p optional); TypeError naming @p what for anything else."""
+    if obj is None and optional:
+        return None
+    if not isinstance(obj, CriteriaSet):
+        raise TypeError("%s must be a CriteriaSet" % what
+                        + (", not %s" % type(obj).__name__ if say_type else ""))
+    return obj._h
 
 
 def _new_owned(cls, ptr):
@@ -589,22 +595,20 @@ class CriteriaSet(_Owned):
         The scheme's rules (levels' methods, validity, prerequisites,
         questions) come from @p rules, by default the built-in METI set.
         """
-        if rules is not None and not isinstance(rules, CriteriaSet):
-            raise TypeError("rules must be a CriteriaSet")
+        rules_h = _set_h(rules, "rules", optional=True)
         ptr = _native.criteria_p()
         _load_with_diags(_lib.scsec_criteria_import_ipa, ptr,
-                         (_path(path), _hopt(rules), _options(options)), diagnostics)
+                         (_path(path), rules_h, _options(options)), diagnostics)
         return _new_owned(cls, ptr)
 
     @classmethod
     def import_ipa_bytes(cls, data, name=None, rules=None, options=None, diagnostics=None):
         """Import IPA's criteria sheet held in memory."""
-        if rules is not None and not isinstance(rules, CriteriaSet):
-            raise TypeError("rules must be a CriteriaSet")
+        rules_h = _set_h(rules, "rules", optional=True)
         data, size = _buffer(data)
         ptr = _native.criteria_p()
         _load_with_diags(_lib.scsec_criteria_import_ipa_memory, ptr,
-                         (data, size, _name(name), _hopt(rules), _options(options)),
+                         (data, size, _name(name), rules_h, _options(options)),
                          diagnostics)
         return _new_owned(cls, ptr)
 
@@ -1127,6 +1131,11 @@ CriteriaRef = collections.namedtuple("CriteriaRef", "id version fingerprint")
 CriteriaRef.__doc__ = "The criteria set an evidence record answers."
 
 
+# scsec_evidence_check's verdicts on the record (read from the diagnostics),
+# as opposed to failures of the call itself.
+_CHECK_VERDICTS = (_native.InvalidContentError.errcode, _native.MismatchError.errcode)
+
+
 class Evidence(_Owned):
     """An evidence record (scsec_evidence): one supplier's answers.
 
@@ -1142,10 +1151,9 @@ class Evidence(_Owned):
 
     def __init__(self, criteria=None):
         """An empty record answering @p criteria (a :class:`CriteriaSet`) or none yet."""
-        if criteria is not None and not isinstance(criteria, CriteriaSet):
-            raise TypeError("criteria must be a CriteriaSet")
+        criteria_h = _set_h(criteria, optional=True)
         ptr = _native.evidence_p()
-        _lib.scsec_evidence_new(byref(ptr), _hopt(criteria))
+        _lib.scsec_evidence_new(byref(ptr), criteria_h)
         self._adopt(ptr)
 
     # -- constructors
@@ -1176,22 +1184,20 @@ class Evidence(_Owned):
     def from_csv(cls, path, criteria=None, options=None, diagnostics=None):
         """Import a filled CSV answer sheet; ids are checked against @p criteria
         (by default the built-in METI set), which the record then names."""
-        if criteria is not None and not isinstance(criteria, CriteriaSet):
-            raise TypeError("criteria must be a CriteriaSet")
+        criteria_h = _set_h(criteria, optional=True)
         ptr = _native.evidence_p()
         _load_with_diags(_lib.scsec_evidence_import_csv, ptr,
-                         (_path(path), _hopt(criteria), _options(options)), diagnostics)
+                         (_path(path), criteria_h, _options(options)), diagnostics)
         return _new_owned(cls, ptr)
 
     @classmethod
     def from_csv_bytes(cls, data, criteria=None, name=None, options=None, diagnostics=None):
         """Import a filled CSV answer sheet held in memory."""
-        if criteria is not None and not isinstance(criteria, CriteriaSet):
-            raise TypeError("criteria must be a CriteriaSet")
+        criteria_h = _set_h(criteria, optional=True)
         data, size = _buffer(data)
         ptr = _native.evidence_p()
         _load_with_diags(_lib.scsec_evidence_import_csv_memory, ptr,
-                         (data, size, _name(name), _hopt(criteria), _options(options)),
+                         (data, size, _name(name), criteria_h, _options(options)),
                          diagnostics)
         return _new_owned(cls, ptr)
 
@@ -1215,9 +1221,8 @@ class Evidence(_Owned):
 
     def to_csv(self, criteria=None, level=0, lang=None):
         """The record as a filled CSV answer sheet (bytes, UTF-8 with BOM)."""
-        if criteria is not None and not isinstance(criteria, CriteriaSet):
-            raise TypeError("criteria must be a CriteriaSet")
-        return _native.take_string(_lib.scsec_evidence_export_csv, self._h, _hopt(criteria),
+        criteria_h = _set_h(criteria, optional=True)
+        return _native.take_string(_lib.scsec_evidence_export_csv, self._h, criteria_h,
                                    _rank(level), _b(lang, "lang"))
 
     @property
@@ -1235,11 +1240,10 @@ class Evidence(_Owned):
         An empty ``errors`` list means the record is usable (warnings
         allowed); no exception is raised for problems in the record.
         """
-        if not isinstance(criteria, CriteriaSet):
-            raise TypeError("criteria must be a CriteriaSet")
+        criteria_h = _set_h(criteria)
         with _DiagList() as diags:
-            rc = _lib.scsec_evidence_check(self._h, criteria._h, diags.ptr)
-            if rc < 0 and rc not in (-7, -15):  # SCSEC_EINVALID, SCSEC_EMISMATCH
+            rc = _lib.scsec_evidence_check(self._h, criteria_h, diags.ptr)
+            if rc < 0 and rc not in _CHECK_VERDICTS:
                 raise _native.error_from_last(rc)
             return diags.read()
 
@@ -1346,9 +1350,12 @@ class Evidence(_Owned):
         return Entry._from_c(ptr)
 
     def __delitem__(self, id):
-        if id not in self:
+        if not isinstance(id, str):
             raise KeyError(id)
-        self.remove(id)
+        try:
+            self.remove(id)
+        except _native.NotFoundError:
+            raise KeyError(id) from None
 
     def __contains__(self, id):
         if not isinstance(id, str):
@@ -1369,7 +1376,10 @@ class Evidence(_Owned):
 
     def ids(self):
         """The answered ids, in entry order."""
-        return [e.id for e in self]
+        h, out = self._h, []
+        for i in range(_lib.scsec_evidence_entry_count(h)):
+            out.append(_text(_lib.scsec_entry_id(_lib.scsec_evidence_entry_at(h, i))))
+        return out
 
     def __repr__(self):
         if self.closed:
@@ -1424,12 +1434,6 @@ class Result(_Owned):
 
     def __init__(self):
         raise TypeError("results come from scsec.evaluate()")
-
-    @classmethod
-    def _make(cls, ptr, criteria):
-        """Wrap a new result (the C result keeps its own reference to the
-        set, so it stays complete after the set is closed)."""
-        return _new_owned(cls, ptr)  # from here on the finalizer owns ptr
 
     def __copy__(self):
         self._h
@@ -1625,14 +1629,15 @@ def evaluate(criteria, evidence, as_of=None, target=None, answers=None, required
     maps the set's required-level questions to booleans; @p required names
     the required level outright. The GIL is released during the evaluation.
     """
-    if not isinstance(criteria, CriteriaSet):
-        raise TypeError("criteria must be a CriteriaSet, not %s" % type(criteria).__name__)
+    criteria_h = _set_h(criteria, say_type=True)
     if not isinstance(evidence, Evidence):
         raise TypeError("evidence must be an Evidence, not %s" % type(evidence).__name__)
     with _EvalOptions(as_of, target, answers, required) as opts:
         ptr = _native.result_p()
-        _lib.scsec_evaluate(byref(ptr), criteria._h, evidence._h, opts.ptr)
-    return Result._make(ptr, criteria)
+        _lib.scsec_evaluate(byref(ptr), criteria_h, evidence._h, opts.ptr)
+    # the C result keeps its own reference to the set, so it stays complete
+    # after the set is closed; from here on the finalizer owns ptr
+    return _new_owned(Result, ptr)
 
 
 def required_level(criteria, answers=None, required=None):
@@ -1642,11 +1647,10 @@ def required_level(criteria, answers=None, required=None):
     answered); @p required names a level outright. None when no level is
     determined.
     """
-    if not isinstance(criteria, CriteriaSet):
-        raise TypeError("criteria must be a CriteriaSet")
+    criteria_h = _set_h(criteria)
     with _EvalOptions(None, None, answers, required) as opts:
         out = c_int()
-        _lib.scsec_criteria_required_level(byref(out), criteria._h, opts.ptr)
+        _lib.scsec_criteria_required_level(byref(out), criteria_h, opts.ptr)
     return out.value or None
 
 

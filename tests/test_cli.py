@@ -159,6 +159,14 @@ class TestBasics(CliTestCase):
         self.assertRegex(r.out, r"^scsec \d+\.\d+\.\d+ \(libscsec \d+\.\d+\.\d+\)\n$")
         self.assertEqual(scsec("--version").out, r.out)
 
+    def test_version_takes_no_argument(self):
+        for argv in (["version", "junk"], ["--version", "junk"]):
+            r = scsec(*argv)
+            self.assertStatus(r, 2)
+            self.assertIn("unexpected argument 'junk'", r.err)
+            self.assertIn("usage: scsec version", r.err)
+            self.assertEqual(r.out, "")
+
     def test_no_command_is_usage_error(self):
         r = scsec()
         self.assertStatus(r, 2)
@@ -268,6 +276,14 @@ class TestCriteria(CliTestCase):
         r = scsec("evaluate", "-c", "no-such-set", example("minato-logistics.xml"))
         self.assertStatus(r, 4)
 
+    def test_show_usage_names_output(self):
+        line = "scsec criteria show [SET] [--format text|json] [--lang LANG] [-o OUT]\n"
+        self.assertTrue(scsec("criteria", "show", "--help").out.startswith("usage: " + line))
+        self.assertIn("       " + line, scsec("criteria", "--help").out)
+        out = self.path("show.txt")
+        self.assertStatus(scsec("criteria", "show", "-o", out), 0)
+        self.assertEqual(slurp(out), scsec("criteria", "show").raw)
+
     def test_set_given_twice(self):
         self.assertStatus(scsec("criteria", "show", "meti-sc-2026-03", "-c", "meti-sc-2026-03"), 2)
 
@@ -353,6 +369,21 @@ class TestImportCsv(CliTestCase):
     def all_met(row):
         row.update(status="met", method="expert-reviewed", assessed_on="2026-04-01",
                    assessor="Expert")
+
+    def test_subject_ids(self):
+        sheet = self.sheet(self.all_met)
+        r = scsec("import-csv", sheet, "-o", "-", "--subject-id", "duns:1:2",
+                  "--subject-id", "lei:X")
+        self.assertStatus(r, 0)
+        ids = {i.get("scheme"): i.text for i in ET.fromstring(r.raw).iter(EVIDENCE_NS + "identifier")}
+        self.assertEqual(ids, {"duns": "1:2", "lei": "X"})
+        r = scsec("import-csv", sheet, "-o", "-", "--subject-id", "duns:1",
+                  "--subject-id", "duns:2")
+        self.assertStatus(r, 2)
+        self.assertIn("a second identifier of scheme 'duns'", r.err)
+        self.assertEqual(r.out, "")
+        for bad in ("", ":1", "duns:"):
+            self.assertStatus(scsec("import-csv", sheet, "-o", "-", "--subject-id", bad), 2)
 
     def test_import_and_evaluate(self):
         sheet = self.sheet(self.all_met)
@@ -624,6 +655,42 @@ class TestEvaluate(CliTestCase):
         self.assertStatus(r, 4)
         self.assertFalse(os.path.exists(self.path("no")))
 
+    def test_documents_end_with_one_line_break(self):
+        for fmt in ("json", "xml"):
+            r = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                      "--format", fmt)
+            self.assertStatus(r, 0)
+            self.assertTrue(r.raw.endswith(b"\n") and not r.raw.endswith(b"\n\n"), fmt)
+            out = self.path("result." + fmt)
+            self.assertStatus(scsec("evaluate", example("kitakaze-precision.xml"), "--as-of",
+                                    AS_OF, "--format", fmt, "-o", out), 0)
+            self.assertEqual(slurp(out), r.raw)
+
+    def test_output_through_a_symbolic_link(self):
+        os.mkdir(self.path("sub"))
+        real = self.write(os.path.join("sub", "real.json"), "old")
+        os.chmod(real, 0o640)
+        os.symlink(os.path.join("sub", "real.json"), self.path("link.json"))
+        os.symlink("link.json", self.path("chain.json"))
+        os.symlink("made.json", self.path("dangling.json"))
+        want = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                     "--format", "json").raw
+        for name in ("link.json", "chain.json", "dangling.json"):
+            r = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                      "--format", "json", "-o", self.path(name))
+            self.assertStatus(r, 0)
+            self.assertTrue(os.path.islink(self.path(name)), name + ": the link was replaced")
+            self.assertEqual(slurp(self.path(name)), want)
+        self.assertEqual(stat.S_IMODE(os.stat(real).st_mode), 0o640)
+        self.assertTrue(os.path.isfile(self.path("made.json")))
+        # A link to a directory is a directory.
+        os.symlink("sub", self.path("linkdir"))
+        r = scsec("evaluate", example("kitakaze-precision.xml"), "-o", self.path("linkdir"))
+        self.assertStatus(r, 4)
+        self.assertIn("it is a directory", r.err)
+        self.assertNoTempFiles()
+        self.assertNoTempFiles(self.path("sub"))
+
     def test_output_to_a_fifo(self):
         fifo = self.path("fifo")
         os.mkfifo(fifo)
@@ -679,6 +746,16 @@ class TestValidate(CliTestCase):
         self.assertStatus(scsec("validate", example("hoshizora-foods.csv")), 1)
         self.assertStatus(scsec("validate", self.write("junk.xml", b"\x00\xff garbage")), 1)
         self.assertStatus(scsec("validate", self.write("other.xml", "<html/>")), 1)
+
+    def test_invalid_set_for_a_sheet(self):
+        self.assertIn("3 SET is not a valid criteria set", scsec("validate", "--help").out)
+        bad = self.write("badset.xml", "<criteria-set")
+        r = scsec("validate", "-c", bad, example("hoshizora-foods.csv"), example("minato-logistics.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("badset.xml:", r.err)
+        self.assertEqual(r.out, "")
+        r = scsec("validate", "-c", self.path("missing.xml"), example("hoshizora-foods.csv"))
+        self.assertStatus(r, 4)
 
     def test_unreadable(self):
         r = scsec("validate", self.path("missing.xml"), example("minato-logistics.xml"))
@@ -757,6 +834,22 @@ class TestBatch(CliTestCase):
         for x in rows:
             self.assertEqual(bool(x["error"]), x["file"].endswith(("broken.xml", "missing.xml")))
         self.assertNotIn("\r", r.err)  # no progress line: stderr is not a terminal
+
+    def test_directory_errors_come_first(self):
+        tree = self.tree()
+        deep = os.path.join(tree, *(["d"] * 66))
+        os.makedirs(deep)
+        with open(example("kitakaze-precision.xml"), "rb") as src:
+            self.write(os.path.join(deep, "lost.xml"), src.read())
+        one = scsec("batch", "--as-of", AS_OF, tree)
+        self.assertStatus(one, 1)
+        rows = self.rows(one)
+        self.assertIn("nested too deeply", rows[0]["error"])
+        self.assertEqual(rows[0]["file"], os.path.join(tree, *(["d"] * 65)))
+        files = [x["file"] for x in rows[1:]]
+        self.assertEqual(files, sorted(files))
+        self.assertEqual(len(files), 5)
+        self.assertEqual(scsec("batch", "--as-of", AS_OF, "-j", "2", tree).raw, one.raw)
 
     def test_parallel_gives_the_same_rows(self):
         tree = self.tree()

@@ -33,7 +33,7 @@ static const char usage_validate[] =
 	"\n"
 	"Prints one line per file on stdout: FILE: KIND: ok, or the counts.\n"
 	"Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage,\n"
-	"4 a file could not be read.\n";
+	"3 SET is not a valid criteria set, 4 a file could not be read.\n";
 
 static const struct option validate_options[] = {
 	{ "criteria", required_argument, NULL, 'c' },
@@ -41,21 +41,15 @@ static const struct option validate_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Import and check an answer sheet. Returns the library code. */
-static int validate_sheet(const char *path, const char *set, scsec_criteria **c,
-                          scsec_diagnostics *diags, int *status)
+/* Import an answer sheet and check it against the set. Returns the
+ * library code. */
+static int validate_sheet(const char *path, const scsec_criteria *c, scsec_diagnostics *diags)
 {
 	scsec_evidence *ev = NULL;
 	int rc;
 
-	if (!*c && (*status = cli_load_criteria(c, set)) != EXIT_OK)
-		return SCSEC_ERROR;
-	rc = cli_load_evidence(&ev, path, *c, diags);
-	if (rc == 0) {
-		rc = scsec_evidence_check(ev, *c, diags);
-		if (rc == SCSEC_EMISMATCH)
-			rc = SCSEC_EINVALID;
-	}
+	if ((rc = cli_load_evidence(&ev, path, c, diags)) == 0)
+		rc = scsec_evidence_check(ev, c, diags);
 	scsec_evidence_free(ev);
 	return rc;
 }
@@ -88,19 +82,17 @@ int cmd_validate(int argc, char **argv)
 		if (scsec_diagnostics_new(&diags)) {
 			cli_errorf("out of memory");
 			status = EXIT_IO;
-			break;
+			goto out;
 		}
 		scsec_error_clear();
-		if (cli_has_suffix(path, ".csv") || cli_has_suffix(path, ".csv.gz")) {
-			int st = EXIT_OK;
-
-			kind_name = "answer sheet";
-			rc = validate_sheet(path, set, &c, diags, &st);
-			if (st != EXIT_OK) {
+		if (cli_is_sheet(path)) {
+			/* The set is loaded for the first sheet; failing, it ends the run. */
+			if (!c && (status = cli_load_criteria(&c, set)) != EXIT_OK) {
 				scsec_diagnostics_free(diags);
-				status = st;
 				goto out;
 			}
+			kind_name = "answer sheet";
+			rc = validate_sheet(path, c, diags);
 		} else {
 			rc = scsec_document_validate_file(&kind, path, NULL, diags);
 			kind_name = scsec_document_kind_name(kind);
@@ -138,7 +130,7 @@ out:
 
 static const char usage_criteria[] =
 	"usage: scsec criteria list [--format text|json]\n"
-	"       scsec criteria show [SET] [--format text|json] [--lang LANG]\n"
+	"       scsec criteria show [SET] [--format text|json] [--lang LANG] [-o OUT]\n"
 	"       scsec criteria export [SET] [-o OUT]\n"
 	"       scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
 	"\n"
@@ -156,7 +148,7 @@ static const char usage_list[] =
 	"  -h, --help          show this help\n";
 
 static const char usage_show[] =
-	"usage: scsec criteria show [SET] [--format text|json] [--lang LANG]\n"
+	"usage: scsec criteria show [SET] [--format text|json] [--lang LANG] [-o OUT]\n"
 	"\n"
 	"Describe a criteria set: identity, fingerprint, levels (method, validity,\n"
 	"prerequisites, how many requirements and criteria apply), categories and\n"
@@ -797,7 +789,11 @@ int cmd_import_csv(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *set = NULL, *out = NULL, *name = NULL, *sheet;
-	const char **ids = NULL;
+	struct subject_id {
+		const char *arg;   /* as given */
+		char *scheme;      /* split at the colon, or the default */
+		const char *value;
+	} *ids = NULL;
 	size_t nids = 0, i;
 	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
@@ -818,7 +814,7 @@ int cmd_import_csv(int argc, char **argv)
 		case 'c': set = optarg; break;
 		case 'o': out = optarg; break;
 		case OPT_SUBJECT_NAME: name = optarg; break;
-		case OPT_SUBJECT_ID: ids[nids++] = optarg; break;
+		case OPT_SUBJECT_ID: ids[nids++].arg = optarg; break;
 		case OPT_FORCE: force = 1; break;
 		case 'h':
 			fputs(usage_import_csv, stdout);
@@ -848,10 +844,17 @@ int cmd_import_csv(int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < nids; i++) {
-		const char *colon = strchr(ids[i], ':');
+		const char *arg = ids[i].arg, *colon = strchr(arg, ':');
 
-		if (!*ids[i] || (colon && (colon == ids[i] || !colon[1]))) {
-			cli_value_error("--subject-id '%s': give a corporate number or SCHEME:VALUE", ids[i]);
+		if (!*arg || (colon && (colon == arg || !colon[1]))) {
+			cli_value_error("--subject-id '%s': give a corporate number or SCHEME:VALUE", arg);
+			goto out;
+		}
+		ids[i].scheme = colon ? strndup(arg, (size_t)(colon - arg))
+		                      : strdup(SCSEC_ID_SCHEME_JP_CORPORATE);
+		ids[i].value = colon ? colon + 1 : arg;
+		if (!ids[i].scheme) {
+			rc = cli_fail(SCSEC_ENOMEM, NULL);
 			goto out;
 		}
 	}
@@ -873,23 +876,15 @@ int cmd_import_csv(int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < nids; i++) {
-		const char *colon = strchr(ids[i], ':');
-		char *scheme = colon ? strndup(ids[i], (size_t)(colon - ids[i]))
-		                     : strdup(SCSEC_ID_SCHEME_JP_CORPORATE);
-
-		if (!scheme) {
-			rc = cli_fail(SCSEC_ENOMEM, NULL);
+		scsec_error_clear();
+		rc = scsec_evidence_add_subject_id(ev, ids[i].scheme, ids[i].value);
+		if (rc == SCSEC_EEXISTS) {
+			rc = cli_value_error("--subject-id: a second identifier of scheme '%s'",
+			                     ids[i].scheme);
 			goto out;
 		}
-		scsec_error_clear();
-		rc = scsec_evidence_add_subject_id(ev, scheme, colon ? colon + 1 : ids[i]);
-		if (rc == SCSEC_EEXISTS)
-			cli_value_error("--subject-id: a second identifier of scheme '%s'", scheme);
-		else if (rc)
-			cli_fail(rc, NULL);
-		free(scheme);
 		if (rc) {
-			rc = rc == SCSEC_EEXISTS ? EXIT_USAGE : cli_status(rc);
+			rc = cli_fail(rc, NULL);
 			goto out;
 		}
 	}
@@ -908,10 +903,10 @@ int cmd_import_csv(int argc, char **argv)
 		goto out;
 	}
 	if (rc && !force) {
-		cli_errorf("%zu error%s in %s: nothing written (fix the sheet, or use --force)",
-		           scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR),
-		           scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR) == 1 ? "" : "s",
-		           sheet);
+		size_t nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
+
+		cli_errorf("%zu error%s in %s: nothing written (fix the sheet, or use --force)", nerr,
+		           nerr == 1 ? "" : "s", sheet);
 		rc = EXIT_INPUT;
 		goto out;
 	}
@@ -925,6 +920,8 @@ out:
 	scsec_evidence_free(ev);
 	scsec_diagnostics_free(diags);
 	scsec_criteria_free(c);
+	for (i = 0; i < nids; i++)
+		free(ids[i].scheme);
 	free(ids);
 	return rc;
 }
@@ -975,10 +972,6 @@ int cmd_required_level(int argc, char **argv)
 		case 'h':
 			fputs(usage_required, stdout);
 			goto out;
-		case '?':
-		case ':':
-			rc = cli_bad_option(usage_required, argv, opt);
-			break;
 		default:
 			rc = cli_evalopts_handle(&o, opt, optarg);
 			if (rc < 0)

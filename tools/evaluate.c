@@ -48,7 +48,7 @@ int cli_evaluate_file(const char *path, const scsec_criteria *c, const scsec_eva
 }
 
 int cli_evaluate_one(const cli_evalopts *o, const char *path,
-                     scsec_criteria **c_out, scsec_evidence **ev_out, scsec_result **result_out)
+                     scsec_evidence **ev_out, scsec_result **result_out)
 {
 	scsec_criteria *c = NULL;
 	scsec_eval_options *eo = NULL;
@@ -56,7 +56,6 @@ int cli_evaluate_one(const cli_evalopts *o, const char *path,
 	size_t nerr;
 	int rc;
 
-	*c_out = NULL;
 	*ev_out = NULL;
 	*result_out = NULL;
 	if ((rc = cli_load_criteria(&c, o->set)) != EXIT_OK)
@@ -83,8 +82,6 @@ int cli_evaluate_one(const cli_evalopts *o, const char *path,
 	if (nerr)
 		cli_errorf("note: evaluated despite %zu error%s in the record; --strict would refuse it",
 		           nerr, nerr == 1 ? "" : "s");
-	*c_out = c;
-	c = NULL;
 	rc = EXIT_OK;
 out:
 	scsec_diagnostics_free(diags);
@@ -154,7 +151,6 @@ int cmd_evaluate(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "xml", NULL };
 	const char *format = "text", *out = NULL, *path;
-	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
 	cli_evalopts o;
@@ -176,10 +172,6 @@ int cmd_evaluate(int argc, char **argv)
 		case 'h':
 			fputs(usage_evaluate, stdout);
 			goto done;
-		case '?':
-		case ':':
-			rc = cli_bad_option(usage_evaluate, argv, opt);
-			break;
 		default:
 			if ((rc = cli_evalopts_handle(&o, opt, optarg)) < 0)
 				rc = cli_bad_option(usage_evaluate, argv, opt);
@@ -198,7 +190,7 @@ int cmd_evaluate(int argc, char **argv)
 		                     argv[optind]);
 		goto done;
 	}
-	if ((rc = cli_evaluate_one(&o, path, &c, &ev, &r)) != EXIT_OK)
+	if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK)
 		goto done;
 	scsec_error_clear();
 	if (!strcmp(format, "json") || !strcmp(format, "xml")) {
@@ -209,20 +201,27 @@ int cmd_evaluate(int argc, char **argv)
 			rc = cli_fail(lrc, NULL);
 			goto done;
 		}
-		cli_buf_put(&b, doc, size);
-		if (size && doc[size - 1] != '\n')
-			cli_buf_putc(&b, '\n');
+		/* The library ends both documents with a line break: write them as
+		 * they are, and copy only to add one that is missing. */
+		if (size && doc[size - 1] == '\n') {
+			rc = cli_write_output(out, doc, size, 0);
+		} else {
+			cli_buf_put(&b, doc, size);
+			if (size)
+				cli_buf_putc(&b, '\n');
+			rc = cli_write_buf(out, &b, 0);
+		}
 	} else {
-		cli_render_text(&b, r, c, path, o.lang, verbose);
+		cli_render_text(&b, r, scsec_result_criteria(r), path, o.lang, verbose);
+		rc = cli_write_buf(out, &b, 0);
 	}
-	if ((rc = cli_write_buf(out, &b, 0)) == EXIT_OK)
-		rc = cli_verdict_status(r, c);
+	if (rc == EXIT_OK)
+		rc = cli_verdict_status(r, scsec_result_criteria(r));
 done:
 	scsec_free(doc);
 	cli_buf_free(&b);
 	scsec_result_free(r);
 	scsec_evidence_free(ev);
-	scsec_criteria_free(c);
 	cli_evalopts_dispose(&o);
 	return rc;
 }
@@ -348,8 +347,7 @@ static void rows_free(rows *rs)
 
 static int wanted_file(const char *name)
 {
-	return cli_has_suffix(name, ".xml") || cli_has_suffix(name, ".xml.gz") ||
-	       cli_has_suffix(name, ".csv") || cli_has_suffix(name, ".csv.gz");
+	return cli_has_suffix(name, ".xml") || cli_has_suffix(name, ".xml.gz") || cli_is_sheet(name);
 }
 
 static int compare_str(const void *a, const void *b)
@@ -398,7 +396,7 @@ static char *join_path(const char *dir, const char *name)
 
 /* Collect the evidence files under a directory (symbolic links to
  * directories are not followed: no cycles). Unreadable directories become
- * error rows; the files are sorted afterwards. */
+ * error rows, added at once; the files are sorted afterwards. */
 static void walk(const char *dir, int depth, names *found, rows *errors)
 {
 	DIR *d;
@@ -459,16 +457,8 @@ static void collect(const char *path, rows *rs)
 		rows_add(rs, path, NULL);
 		return;
 	}
-	{
-		rows errors = { NULL, 0, 0, 0 };
-
-		walk(path, 0, &found, &errors);
-		if (errors.oom)
-			rs->oom = 1;
-		for (i = 0; i < errors.n; i++)
-			rows_add(rs, errors.v[i].file, errors.v[i].error);
-		rows_free(&errors);
-	}
+	/* The directory's error rows come first, then its files, sorted. */
+	walk(path, 0, &found, rs);
 	if (found.n)
 		qsort(found.v, found.n, sizeof *found.v, compare_str);
 	for (i = 0; i < found.n; i++) {
@@ -622,26 +612,19 @@ static void run_pool(pool *p, long jobs, int show_progress)
 static void csv_cell(cli_buf *b, const char *s, int text)
 {
 	const char *p;
+	int formula;
 
 	if (!s)
 		s = "";
-	if (text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	             s[0] == '\r')) {
-		cli_buf_putc(b, '"');
-		cli_buf_putc(b, '\'');
-		for (p = s; *p; p++) {
-			if (*p == '"')
-				cli_buf_putc(b, '"');
-			cli_buf_putc(b, *p);
-		}
-		cli_buf_putc(b, '"');
-		return;
-	}
-	if (!s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+	formula = text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	                   s[0] == '\t' || s[0] == '\r');
+	if (!formula && !s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
 		cli_buf_puts(b, s);
 		return;
 	}
 	cli_buf_putc(b, '"');
+	if (formula)
+		cli_buf_putc(b, '\'');
 	for (p = s; *p; p++) {
 		if (*p == '"')
 			cli_buf_putc(b, '"');
@@ -740,10 +723,6 @@ int cmd_batch(int argc, char **argv)
 		case 'h':
 			fputs(usage_batch, stdout);
 			goto done;
-		case '?':
-		case ':':
-			rc = cli_bad_option(usage_batch, argv, opt);
-			break;
 		default:
 			if ((rc = cli_evalopts_handle(&o, opt, optarg)) < 0)
 				rc = cli_bad_option(usage_batch, argv, opt);

@@ -137,6 +137,29 @@ static size_t group_gap_count(const scsec_result *r, const scsec_criteria *c,
 	return n;
 }
 
+/* The groups gaps are listed in, as the summary and the report show them:
+ * the prerequisites (group NULL), then each top-level category, skipping
+ * those without gaps. Start with *pos 0; returns the next group's number
+ * of gaps and sets *group, or 0 after the last. */
+static size_t next_gap_group(const scsec_result *r, const scsec_criteria *c, size_t *pos,
+                             const scsec_category **group)
+{
+	size_t n;
+
+	while (*pos <= scsec_criteria_category_count(c)) {
+		const scsec_category *cat = *pos ? scsec_criteria_category_at(c, *pos - 1) : NULL;
+
+		(*pos)++;
+		if (cat && scsec_category_parent(cat))
+			continue;
+		if ((n = group_gap_count(r, c, cat))) {
+			*group = cat;
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* One line of counts per reason for the gaps of a group. */
 static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                             const scsec_category *group)
@@ -165,7 +188,8 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	char date[SCSEC_DATE_BUFSIZE];
 	const char *subject = scsec_result_subject_name(r);
 	int level = scsec_result_level(r), gl = scsec_result_gap_level(r);
-	size_t i, ngaps = scsec_result_gap_count(r);
+	size_t i, pos = 0, ngaps = scsec_result_gap_count(r);
+	const scsec_category *group;
 	int idw = 0, rw = 0;
 	long gi;
 
@@ -227,20 +251,17 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	if (idw > 40)
 		idw = 40;
 	all = all || ngaps <= CLI_GAP_LIST;
-	if (group_gap_count(r, c, NULL)) {
-		cli_buf_puts(b, "Prerequisites\n");
-		text_gap_lines(b, r, c, NULL, idw, rw, lang);
-	}
-	for (i = 0; i < scsec_criteria_category_count(c); i++) {
-		const scsec_category *cat = scsec_criteria_category_at(c, i);
-
-		if (scsec_category_parent(cat) || !group_gap_count(r, c, cat))
-			continue;
-		cli_buf_printf(b, "%s %s\n", scsec_category_id(cat), scsec_category_title(cat, lang));
-		if (all)
-			text_gap_lines(b, r, c, cat, idw, rw, lang);
+	while (next_gap_group(r, c, &pos, &group)) {
+		if (group)
+			cli_buf_printf(b, "%s %s\n", scsec_category_id(group),
+			               scsec_category_title(group, lang));
 		else
-			text_gap_counts(b, r, c, cat);
+			cli_buf_puts(b, "Prerequisites\n");
+		/* Prerequisites are always listed one by one. */
+		if (all || !group)
+			text_gap_lines(b, r, c, group, idw, rw, lang);
+		else
+			text_gap_counts(b, r, c, group);
 	}
 	if (!all)
 		cli_buf_printf(b, "\n%zu gaps: -v lists each one, --format json gives them all with "
@@ -439,7 +460,8 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	const char *subject = scsec_result_subject_name(r);
 	int level = scsec_result_level(r), gl = scsec_result_gap_level(r);
 	char date[SCSEC_DATE_BUFSIZE];
-	size_t i, ngaps = scsec_result_gap_count(r);
+	size_t i, n, pos = 0, ngaps = scsec_result_gap_count(r);
+	const scsec_category *group;
 	int provisional = 0;
 
 	cli_buf_puts(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"");
@@ -566,23 +588,18 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		cli_buf_puts(b, "<p>None: every criterion and prerequisite of ");
 		X(level_label(c, gl));
 		cli_buf_puts(b, " is satisfied.</p>\n");
-	} else {
-		if (group_gap_count(r, c, NULL)) {
-			cli_buf_puts(b, "<h3>Prerequisites</h3>\n");
-			html_gap_table(b, r, c, ev, NULL, lang);
-		}
-		for (i = 0; i < scsec_criteria_category_count(c); i++) {
-			const scsec_category *cat = scsec_criteria_category_at(c, i);
-
-			if (scsec_category_parent(cat) || !group_gap_count(r, c, cat))
-				continue;
+	}
+	while ((n = next_gap_group(r, c, &pos, &group))) {
+		if (group) {
 			cli_buf_puts(b, "<h3>");
-			X(scsec_category_id(cat));
+			X(scsec_category_id(group));
 			cli_buf_puts(b, " ");
-			X(scsec_category_title(cat, lang));
-			cli_buf_printf(b, " (%zu)</h3>\n", group_gap_count(r, c, cat));
-			html_gap_table(b, r, c, ev, cat, lang);
+			X(scsec_category_title(group, lang));
+			cli_buf_printf(b, " (%zu)</h3>\n", n);
+		} else {
+			cli_buf_puts(b, "<h3>Prerequisites</h3>\n");
 		}
+		html_gap_table(b, r, c, ev, group, lang);
 	}
 	cli_buf_puts(b, "</section>\n");
 
@@ -692,7 +709,6 @@ int cmd_report(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *out = NULL, *path;
-	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
 	cli_evalopts o;
@@ -708,10 +724,6 @@ int cmd_report(int argc, char **argv)
 		case 'h':
 			fputs(usage_report, stdout);
 			goto done;
-		case '?':
-		case ':':
-			rc = cli_bad_option(usage_report, argv, opt);
-			break;
 		default:
 			if ((rc = cli_evalopts_handle(&o, opt, optarg)) < 0)
 				rc = cli_bad_option(usage_report, argv, opt);
@@ -732,16 +744,15 @@ int cmd_report(int argc, char **argv)
 		rc = cli_usage_error(usage_report, "-o REPORT.html is required ('-o -' for stdout)");
 		goto done;
 	}
-	if ((rc = cli_evaluate_one(&o, path, &c, &ev, &r)) != EXIT_OK)
+	if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK)
 		goto done;
-	cli_render_html(&b, r, c, ev, path, o.lang);
+	cli_render_html(&b, r, scsec_result_criteria(r), ev, path, o.lang);
 	if ((rc = cli_write_buf(out, &b, 0)) == EXIT_OK)
-		rc = cli_verdict_status(r, c);
+		rc = cli_verdict_status(r, scsec_result_criteria(r));
 done:
 	cli_buf_free(&b);
 	scsec_result_free(r);
 	scsec_evidence_free(ev);
-	scsec_criteria_free(c);
 	cli_evalopts_dispose(&o);
 	return rc;
 }

@@ -126,14 +126,9 @@ void cli_print_diags(const scsec_diagnostics *diags)
 	}
 }
 
-void cli_last_error_text(cli_buf *b, int code)
+/* "file:line:column: SEVERITY message", leaving out the unknown parts. */
+static void located_text(cli_buf *b, const scsec_error *e, const char *severity)
 {
-	const scsec_error *e = scsec_error_last();
-
-	if (scsec_error_code(e) != code) {
-		cli_buf_puts(b, scsec_strerror(code));
-		return;
-	}
 	if (scsec_error_file(e)) {
 		cli_buf_puts(b, scsec_error_file(e));
 		if (scsec_error_line(e)) {
@@ -143,19 +138,18 @@ void cli_last_error_text(cli_buf *b, int code)
 		}
 		cli_buf_puts(b, ": ");
 	}
+	cli_buf_puts(b, severity);
 	cli_buf_puts(b, scsec_error_message(e));
 }
 
-/* "file:line:column: error: message", leaving out the unknown parts. */
-static void print_located(const scsec_error *e)
+void cli_last_error_text(cli_buf *b, int code)
 {
-	fputs(scsec_error_file(e), stderr);
-	if (scsec_error_line(e)) {
-		fprintf(stderr, ":%lu", scsec_error_line(e));
-		if (scsec_error_column(e))
-			fprintf(stderr, ":%lu", scsec_error_column(e));
-	}
-	fprintf(stderr, ": error: %s\n", scsec_error_message(e));
+	const scsec_error *e = scsec_error_last();
+
+	if (scsec_error_code(e) != code)
+		cli_buf_puts(b, scsec_strerror(code));
+	else
+		located_text(b, e, "");
 }
 
 int cli_fail(int code, const scsec_diagnostics *diags)
@@ -163,12 +157,16 @@ int cli_fail(int code, const scsec_diagnostics *diags)
 	cli_print_diags(diags);
 	if (!scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR)) {
 		const scsec_error *e = scsec_error_last();
+		cli_buf b = CLI_BUF_INIT;
 
 		if (scsec_error_code(e) == code && scsec_error_file(e))
-			print_located(e);
+			located_text(&b, e, "error: ");
+		if (b.len && !b.failed)
+			fprintf(stderr, "%s\n", b.data);
 		else
 			cli_errorf("%s", scsec_error_code(e) == code ? scsec_error_message(e)
 			                                             : scsec_strerror(code));
+		cli_buf_free(&b);
 	}
 	return cli_status(code);
 }
@@ -399,6 +397,11 @@ int cli_has_suffix(const char *path, const char *suffix)
 	return n >= m && !strcasecmp(path + n - m, suffix);
 }
 
+int cli_is_sheet(const char *path)
+{
+	return cli_has_suffix(path, ".csv") || cli_has_suffix(path, ".csv.gz");
+}
+
 int cli_load_criteria(scsec_criteria **out, const char *set)
 {
 	scsec_diagnostics *diags = NULL;
@@ -454,7 +457,7 @@ int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criter
 {
 	*out = NULL;
 	scsec_error_clear();
-	if (cli_has_suffix(path, ".csv") || cli_has_suffix(path, ".csv.gz"))
+	if (cli_is_sheet(path))
 		return scsec_evidence_import_csv(out, path, criteria, NULL, diags);
 	return scsec_evidence_load_file(out, path, NULL, diags);
 }
@@ -727,8 +730,7 @@ static int write_stream(FILE *fp, const char *name, const void *data, size_t siz
 
 int cli_write_output(const char *path, const void *data, size_t size, int gzip_ok)
 {
-	struct stat st, lst;
-	char *real = NULL;
+	struct stat st;
 	unsigned int flags = SCSEC_WRITE_DEFAULT;
 	int rc;
 
@@ -759,15 +761,13 @@ int cli_write_output(const char *path, const void *data, size_t size, int gzip_o
 			}
 			return rc;
 		}
-		/* A symbolic link to a file: replace the file, keep the link. */
-		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			real = realpath(path, NULL);
 	}
 	if (gzip_ok && cli_has_suffix(path, ".gz"))
 		flags = SCSEC_WRITE_GZIP;
+	/* scsec_file_write replaces the file a symbolic link points to (a
+	 * dangling one included) and keeps the link. */
 	scsec_error_clear();
-	rc = scsec_file_write(real ? real : path, data, size, flags);
-	free(real);
+	rc = scsec_file_write(path, data, size, flags);
 	return rc ? cli_fail(rc, NULL) : EXIT_OK;
 }
 
@@ -884,7 +884,7 @@ int main(int argc, char **argv)
 		return finish_stdout(cmd->run(2, help_argv));
 	}
 	if (!strcmp(argv[1], "--version"))
-		return finish_stdout(cmd_version(1, argv + 1));
+		return finish_stdout(cmd_version(argc - 1, argv + 1));
 	if (!(cmd = find_command(argv[1]))) {
 		fprintf(stderr, "scsec: unknown command '%s'\n\n", argv[1]);
 		fputs(usage_main, stderr);

@@ -100,6 +100,9 @@ int cli_load_criteria(scsec_criteria **out, const char *set);
 /* Non-zero when path ends with suffix, ignoring ASCII case. */
 int cli_has_suffix(const char *path, const char *suffix);
 
+/* Non-zero when path names an answer sheet: .csv or .csv.gz (any case). */
+int cli_is_sheet(const char *path);
+
 /* Load an evidence record: a `.csv` answer sheet (imported against the
  * set), otherwise XML, plain or gzip. Prints nothing; returns the library
  * code; every problem goes to diags. Thread-safe. */
@@ -182,9 +185,10 @@ int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *criteria,
 
 /* ------------------------------------------------------------ outputs */
 
-/* Write the bytes to @p path (atomically, through scsec_file_write; gzip
- * when the name ends in .gz and gzip_ok), or to stdout when path is NULL or
- * "-". Devices and FIFOs are written directly. Reports failures; returns
+/* Write the bytes to @p path (atomically, through scsec_file_write, which
+ * replaces the file a symbolic link points to; gzip when the name ends in
+ * .gz and gzip_ok), or to stdout when path is NULL or "-". Devices and
+ * FIFOs are written directly. Reports failures; returns
  * EXIT_OK, EXIT_IO, or EXIT_USAGE for an empty name. */
 int cli_write_output(const char *path, const void *data, size_t size, int gzip_ok);
 
@@ -208,10 +212,11 @@ int cli_evaluate_file(const char *path, const scsec_criteria *criteria,
                       scsec_evidence **ev_out, scsec_result **result_out);
 
 /* For evaluate and report: load the set, build the options, evaluate one
- * file, print every diagnostic. Returns an exit status; on EXIT_OK the
- * three outputs are set and belong to the caller. */
+ * file, print every diagnostic. Returns an exit status; on EXIT_OK both
+ * outputs are set and belong to the caller. The set is the result's
+ * (scsec_result_criteria), which keeps it alive. */
 int cli_evaluate_one(const cli_evalopts *o, const char *path,
-                     scsec_criteria **c_out, scsec_evidence **ev_out, scsec_result **result_out);
+                     scsec_evidence **ev_out, scsec_result **result_out);
 
 /* After the output is written: EXIT_FINDINGS (with a message) when a
  * required level was determined and is not reached, else EXIT_OK. */
@@ -231,11 +236,10 @@ int cmd_report(int argc, char **argv);
 
 /* ------------------------------------------------------------ rendering */
 
-/* The short human summary of a result (evaluate --format text). The
- * evidence may be NULL; @p source names the evidence file. */
-/* The short summary of `scsec evaluate`. Up to CLI_GAP_LIST gaps are listed
- * one per line; beyond that each category gets a line of counts per reason,
- * unless `all` asks for every gap. */
+/* The short human summary of a result (evaluate --format text); @p source
+ * names the evidence file. Up to CLI_GAP_LIST gaps are listed one per line;
+ * beyond that each category gets a line of counts per reason, unless `all`
+ * asks for every gap. */
 #define CLI_GAP_LIST 25
 void cli_render_text(cli_buf *b, const scsec_result *result, const scsec_criteria *criteria,
                      const char *source, const char *lang, int all);

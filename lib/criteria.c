@@ -21,22 +21,32 @@ const char *scsec_method_name(scsec_method method)
 	return (unsigned)method < 4 ? method_names[method] : "";
 }
 
-int scsec_method_parse(scsec_method *out, const char *text)
+int scsec__method_parse(scsec_method *out, const char *text, int allow_ja)
 {
 	int i;
 
-	SCSEC__CHECK_ARG(out);
-	SCSEC__CHECK_ARG(text);
 	for (i = 1; i < 4; i++) {
-		if (!strcmp(text, method_names[i]) || !strcmp(text, method_names_ja[i])) {
+		if (!strcmp(text, method_names[i]) || (allow_ja && !strcmp(text, method_names_ja[i]))) {
 			*out = (scsec_method)i;
 			return 0;
 		}
 	}
+	if (!allow_ja)
+		return scsec__error_set(SCSEC_EINVAL,
+		                        "unknown method '%.64s' (expected self, expert-reviewed or "
+		                        "third-party)",
+		                        text);
 	return scsec__error_set(SCSEC_EINVAL,
 	                        "unknown method '%.64s' (expected self, expert-reviewed, third-party, "
 	                        "自己評価, 専門家確認 or 第三者評価)",
 	                        text);
+}
+
+int scsec_method_parse(scsec_method *out, const char *text)
+{
+	SCSEC__CHECK_ARG(out);
+	SCSEC__CHECK_ARG(text);
+	return scsec__method_parse(out, text, 1);
 }
 
 const char *scsec_function_code(scsec_function function)
@@ -275,21 +285,6 @@ static int level_index(const scsec_criteria *c, int rank)
 	return -1;
 }
 
-static int register_id(scsec_criteria *c, scsec__reporter *rep, const char *id, void *obj,
-                       const char *kind, scsec__loc loc, scsec__loc (*loc_of)(void *))
-{
-	void *prev = NULL;
-	int rc = scsec__map_put(&c->ids, id, obj, &prev);
-
-	if (rc == SCSEC_EEXISTS) {
-		scsec__loc p = loc_of(prev);
-
-		return REPORT(rep, loc, SCSEC_EINVALID, id,
-		              "duplicate id '%s' (%s): already used at line %lu", id, kind, p.line);
-	}
-	return rc;
-}
-
 /* The id map stores objects of four types; a tag in front tells which. All
  * four structs start differently, so the map holds tagged pointers: the
  * low two bits (objects are 16-byte aligned in the arena). */
@@ -308,6 +303,21 @@ static scsec__loc loc_of_tagged(void *p)
 	case T_CATEGORY:    return ((struct scsec_category *)o)->loc;
 	default:            return ((struct scsec_prerequisite *)o)->loc;
 	}
+}
+
+/* Add a tagged object to the id map; a duplicate is reported at the
+ * object, naming the line of the first. */
+static int register_id(scsec_criteria *c, scsec__reporter *rep, const char *id, void *tagged,
+                       const char *kind)
+{
+	void *prev = NULL;
+	int rc = scsec__map_put(&c->ids, id, tagged, &prev);
+
+	if (rc == SCSEC_EEXISTS)
+		return REPORT(rep, loc_of_tagged(tagged), SCSEC_EINVALID, id,
+		              "duplicate id '%s' (%s): already used at line %lu", id, kind,
+		              loc_of_tagged(prev).line);
+	return rc;
 }
 
 scsec__id_kind scsec__criteria_lookup(const scsec_criteria *c, const char *id, const void **obj)
@@ -343,20 +353,19 @@ static int check_ids(scsec_criteria *c, scsec__reporter *rep)
 
 	for (i = 0; i < c->ncategories; i++)
 		if ((rc = register_id(c, rep, c->categories[i]->id, TAG(c->categories[i], T_CATEGORY),
-		                      "category", c->categories[i]->loc, loc_of_tagged)) == SCSEC_ENOMEM)
+		                      "category")) == SCSEC_ENOMEM)
 			return rc;
 	for (i = 0; i < c->nrequirements; i++)
 		if ((rc = register_id(c, rep, c->requirements[i]->id,
-		                      TAG(c->requirements[i], T_REQUIREMENT), "requirement",
-		                      c->requirements[i]->loc, loc_of_tagged)) == SCSEC_ENOMEM)
+		                      TAG(c->requirements[i], T_REQUIREMENT), "requirement")) == SCSEC_ENOMEM)
 			return rc;
 	for (i = 0; i < c->ncriteria; i++)
 		if ((rc = register_id(c, rep, c->criteria[i]->id, TAG(c->criteria[i], T_CRITERION),
-		                      "criterion", c->criteria[i]->loc, loc_of_tagged)) == SCSEC_ENOMEM)
+		                      "criterion")) == SCSEC_ENOMEM)
 			return rc;
 	for (i = 0; i < c->nprereqs; i++)
 		if ((rc = register_id(c, rep, c->prereqs[i]->id, TAG(c->prereqs[i], T_PREREQ),
-		                      "prerequisite", c->prereqs[i]->loc, loc_of_tagged)) == SCSEC_ENOMEM)
+		                      "prerequisite")) == SCSEC_ENOMEM)
 			return rc;
 	for (i = 0; i < c->nframeworks; i++)
 		for (j = 0; j < i; j++)
@@ -739,11 +748,17 @@ int scsec__criteria_scored_level(const scsec_criteria *c)
 	return c->scoring.level ? level_index(c, c->scoring.level) : (int)c->nlevels - 1;
 }
 
+/* *dst = a copy of s in c's arena (NULL stays NULL). 0 or SCSEC_ENOMEM. */
+static int copy_str(scsec_criteria *c, const char **dst, const char *s)
+{
+	*dst = scsec__criteria_str(c, s);
+	return *dst || !s ? 0 : SCSEC_ENOMEM;
+}
+
 int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 {
 	size_t i, j;
 
-#define DUP(s) ((s) ? scsec__criteria_str(c, (s)) : NULL)
 #define DUPT(dst, src)                                                               \
 	do {                                                                             \
 		for (j = 0; j < (src).count; j++)                                            \
@@ -751,16 +766,16 @@ int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 				return SCSEC_ENOMEM;                                                 \
 	} while (0)
 
-	c->id = DUP(rules->id);
-	c->version = DUP(rules->version);
+	c->id = scsec__criteria_str(c, rules->id);
+	c->version = scsec__criteria_str(c, rules->version);
 	if (!c->id || !c->version)
 		return SCSEC_ENOMEM;
 	DUPT(c->title, rules->title);
 	DUPT(c->description, rules->description);
-	c->publisher = DUP(rules->publisher);
+	if (copy_str(c, &c->publisher, rules->publisher) || copy_str(c, &c->source, rules->source) ||
+	    copy_str(c, &c->source_uri, rules->source_uri))
+		return SCSEC_ENOMEM;
 	c->issued = rules->issued;
-	c->source = DUP(rules->source);
-	c->source_uri = DUP(rules->source_uri);
 	c->scoring = rules->scoring;
 	c->scoring.bands = NULL;
 	c->scoring.nbands = c->scoring.cbands = 0;
@@ -783,7 +798,8 @@ int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 		const struct scsec_level *rl = rules->levels[i];
 		struct scsec_level *l = scsec__criteria_add_level(c, rl->rank);
 
-		if (!l || !(l->label = DUP(rl->label)) || !(l->validity = DUP(rl->validity)))
+		if (!l || !(l->label = scsec__criteria_str(c, rl->label)) ||
+		    !(l->validity = scsec__criteria_str(c, rl->validity)))
 			return SCSEC_ENOMEM;
 		DUPT(l->title, rl->title);
 		l->method = rl->method;
@@ -805,7 +821,6 @@ int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 	c->has_required_rule = rules->has_required_rule;
 	c->required_default = rules->required_default;
 	c->required_loc = rules->required_loc;
-#undef DUP
 #undef DUPT
 	return 0;
 }

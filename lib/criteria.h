@@ -206,6 +206,12 @@ struct scsec__gap_item {
 	uint32_t item;               /* criteria, then prerequisites */
 };
 
+/* ---- tokens ---- */
+
+/* scsec_method_parse(), which also takes the Japanese names; the file
+ * formats take the English ones only (allow_ja = 0). */
+int scsec__method_parse(scsec_method *out, const char *text, int allow_ja);
+
 /* ---- building ---- */
 
 int scsec__criteria_new(scsec_criteria **out, const char *name);
@@ -259,9 +265,5 @@ int scsec__criteria_scored_level(const scsec_criteria *c);
 int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *doc);
 /* Canonical XML. */
 int scsec__criteria_to_xml(scsec__buf *b, const scsec_criteria *c);
-
-/* Load from an already opened source (file or memory). */
-int scsec__criteria_load_source(scsec_criteria **out, scsec__source *src,
-                                const scsec_load_options *opts, scsec_diagnostics *diags);
 
 #endif

@@ -23,23 +23,17 @@ const struct scsec__embedded *scsec__embedded_find(const char *name)
 	return NULL;
 }
 
-int scsec__criteria_load_source(scsec_criteria **out, scsec__source *src,
-                                const scsec_load_options *opts, scsec_diagnostics *diags)
+static int read_criteria(void *out, scsec__source *src, const void *arg,
+                         const scsec_load_options *opts, scsec_diagnostics *diags)
 {
 	scsec__xdoc doc;
 	int rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_CRITERIA, diags);
 
+	(void)arg;
 	if (!rc)
 		rc = scsec__criteria_from_xml(out, &doc);
 	scsec__xdoc_dispose(&doc);
 	return rc;
-}
-
-static int read_criteria(void *out, scsec__source *src, const void *arg,
-                         const scsec_load_options *opts, scsec_diagnostics *diags)
-{
-	(void)arg;
-	return scsec__criteria_load_source(out, src, opts, diags);
 }
 
 int scsec_criteria_load_file(scsec_criteria **out, const char *path, const scsec_load_options *opts,

@@ -253,8 +253,7 @@ static void read_level(reader *r, const scsec__xnode *n)
 		return;
 	}
 	l->loc = LOC(n);
-	if (scsec_method_parse(&l->method, method) || !strcmp(method, "自己評価") ||
-	    !strcmp(method, "専門家確認") || !strcmp(method, "第三者評価"))
+	if (scsec__method_parse(&l->method, method, 0))
 		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 		                  "element 'level': method '%.32s' is not self, expert-reviewed or "
 		                  "third-party",
@@ -485,12 +484,7 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 	int rc;
 
 	*out = NULL;
-	if (!IS(root, "criteria-set"))
-		return scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_EVERSION, NULL,
-		                         "the root element is '%s'%s%s%s; a criteria set is "
-		                         "'criteria-set' in namespace " SCSEC__NS_CRITERIA,
-		                         root->name, root->ns ? " in namespace '" : " without namespace",
-		                         root->ns ? root->ns : "", root->ns ? "'" : "");
+	/* The root is criteria-set: scsec__xml_parse() refuses any other. */
 	if (!d->validated)
 		scsec__xml_check_structure(d, root, &s_criteria_set, SCSEC__NS_CRITERIA);
 	if ((rc = scsec__criteria_new(&r.c, d->rep.name)))

@@ -21,22 +21,32 @@ const char *scsec_status_name(scsec_status status)
 	return (unsigned)status < 5 ? status_names[status] : "";
 }
 
-int scsec_status_parse(scsec_status *out, const char *text)
+int scsec__status_parse(scsec_status *out, const char *text, int allow_ja)
 {
 	int i;
 
-	SCSEC__CHECK_ARG(out);
-	SCSEC__CHECK_ARG(text);
 	for (i = 0; i < 5; i++) {
-		if (!strcmp(text, status_names[i]) || !strcmp(text, status_names_ja[i])) {
+		if (!strcmp(text, status_names[i]) || (allow_ja && !strcmp(text, status_names_ja[i]))) {
 			*out = (scsec_status)i;
 			return 0;
 		}
 	}
+	if (!allow_ja)
+		return scsec__error_set(SCSEC_EINVAL,
+		                        "unknown status '%.64s' (expected met, partial, not-met or "
+		                        "not-applicable)",
+		                        text);
 	return scsec__error_set(SCSEC_EINVAL,
 	                        "unknown status '%.64s' (expected met, partial, not-met, "
 	                        "not-applicable, 実施, 一部実施, 未実施 or 該当なし)",
 	                        text);
+}
+
+int scsec_status_parse(scsec_status *out, const char *text)
+{
+	SCSEC__CHECK_ARG(out);
+	SCSEC__CHECK_ARG(text);
+	return scsec__status_parse(out, text, 1);
 }
 
 /* 法人番号: 13 digits; the first is the check digit of the other twelve:
@@ -378,9 +388,9 @@ int scsec_evidence_dup(scsec_evidence **out, const scsec_evidence *ev)
 		goto fail;
 	d->criteria_loc = ev->criteria_loc;
 	for (i = 0; i < ev->nids; i++) {
-		if ((rc = scsec_evidence_add_subject_id(d, ev->ids[i].scheme, ev->ids[i].value)))
+		if ((rc = scsec__evidence_add_ident(d, ev->ids[i].scheme, ev->ids[i].value,
+		                                    ev->ids[i].loc)))
 			goto fail;
-		d->ids[i].loc = ev->ids[i].loc;
 	}
 	for (i = 0; i < ev->nentries; i++) {
 		scsec_entry *e;
@@ -415,13 +425,19 @@ const char *scsec_evidence_subject_name(const scsec_evidence *ev)
 
 int scsec_evidence_add_subject_id(scsec_evidence *ev, const char *scheme, const char *value)
 {
-	size_t i, at;
-	scsec__ident id = { NULL, NULL, { 0, 0 } };
-	int rc;
-
 	SCSEC__CHECK_ARG(ev);
 	SCSEC__CHECK_ARG(scheme && *scheme);
 	SCSEC__CHECK_ARG(value && *value);
+	return scsec__evidence_add_ident(ev, scheme, value, (scsec__loc){ 0, 0 });
+}
+
+int scsec__evidence_add_ident(scsec_evidence *ev, const char *scheme, const char *value,
+                              scsec__loc loc)
+{
+	size_t i, at;
+	scsec__ident id = { NULL, NULL, loc };
+	int rc;
+
 	if (!scsec__id_ok(scheme))
 		return scsec__error_set(SCSEC_EINVAL, "'%.64s' is not an identifier scheme id", scheme);
 	for (at = 0; at < ev->nids; at++) {
@@ -567,22 +583,6 @@ const scsec_entry *scsec_evidence_entry(const scsec_evidence *ev, const char *id
 	return ev && id ? scsec__map_get(&ev->index, id) : NULL;
 }
 
-int scsec__evidence_append(scsec_evidence *ev, struct scsec_entry *e)
-{
-	int rc;
-
-	if (scsec__grow(&ev->entries, &ev->centries, ev->nentries + 1, sizeof *ev->entries))
-		return SCSEC_ENOMEM;
-	if ((rc = scsec__map_put(&ev->index, e->id, e, NULL)))
-		return rc == SCSEC_EEXISTS ? scsec__error_set(SCSEC_EEXISTS,
-		                                              "the record already has an entry for '%s'",
-		                                              e->id)
-		                           : rc;
-	ev->entries[ev->nentries++] = e;
-	scsec__evidence_changed(ev);
-	return 0;
-}
-
 static int cmp_entry(const void *a, const void *b)
 {
 	return scsec__idcmp((*(struct scsec_entry *const *)a)->id, (*(struct scsec_entry *const *)b)->id);
@@ -610,13 +610,13 @@ static size_t entry_pos(const scsec_evidence *ev, const char *id)
 	return lo;
 }
 
-int scsec_evidence_add(scsec_evidence *ev, scsec_entry *e)
+/* Add e to the index and the entries: in its place by id (sorted), or at
+ * the end. SCSEC_EEXISTS when the id is present. */
+static int insert_entry(scsec_evidence *ev, struct scsec_entry *e, int sorted)
 {
 	size_t at;
 	int rc;
 
-	SCSEC__CHECK_ARG(ev);
-	SCSEC__CHECK_ARG(e);
 	if (scsec__grow(&ev->entries, &ev->centries, ev->nentries + 1, sizeof *ev->entries))
 		return SCSEC_ENOMEM;
 	if ((rc = scsec__map_put(&ev->index, e->id, e, NULL)))
@@ -624,12 +624,24 @@ int scsec_evidence_add(scsec_evidence *ev, scsec_entry *e)
 		                                              "the record already has an entry for '%s'",
 		                                              e->id)
 		                           : rc;
-	at = entry_pos(ev, e->id);
+	at = sorted ? entry_pos(ev, e->id) : ev->nentries;
 	memmove(&ev->entries[at + 1], &ev->entries[at], (ev->nentries - at) * sizeof *ev->entries);
 	ev->entries[at] = e;
 	ev->nentries++;
 	scsec__evidence_changed(ev);
 	return 0;
+}
+
+int scsec__evidence_append(scsec_evidence *ev, struct scsec_entry *e)
+{
+	return insert_entry(ev, e, 0);
+}
+
+int scsec_evidence_add(scsec_evidence *ev, scsec_entry *e)
+{
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(e);
+	return insert_entry(ev, e, 1);
 }
 
 int scsec_evidence_replace(scsec_evidence *ev, scsec_entry *e)

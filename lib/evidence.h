@@ -64,6 +64,11 @@ struct scsec_evidence {
 	_Atomic(struct scsec__binding *) binding;
 };
 
+/* scsec_status_parse(), which also takes the Japanese names; the file
+ * formats take the English ones only (allow_ja = 0). "" is
+ * SCSEC_STATUS_NONE. */
+int scsec__status_parse(scsec_status *out, const char *text, int allow_ja);
+
 /* Forget the caches: every mutation calls this. */
 void scsec__evidence_changed(scsec_evidence *ev);
 
@@ -73,6 +78,11 @@ int scsec__evidence_append(scsec_evidence *ev, struct scsec_entry *e);
 void scsec__evidence_sort(scsec_evidence *ev);
 
 int scsec__evidence_set_source(scsec_evidence *ev, const char *name);
+
+/* scsec_evidence_add_subject_id() with the identifier's location in the
+ * document it was read from. */
+int scsec__evidence_add_ident(scsec_evidence *ev, const char *scheme, const char *value,
+                              scsec__loc loc);
 
 /* Strings: copies, and "" for NULL or empty means none. */
 int scsec__set_str(char **dst, const char *src);

@@ -25,25 +25,18 @@ static const char *const col_names[NCOLS] = {
 
 /* ----------------------------------------------------------------- writing */
 
-static void put_level_labels(scsec__buf *b, const scsec_criteria *c, const struct scsec_criterion *cr,
-                             const struct scsec_prerequisite *p)
+/* The labels of the levels in mask (bit i: levels[i]). */
+static void put_level_labels(scsec__buf *b, const scsec_criteria *c, uint64_t mask)
 {
 	scsec__buf cell = SCSEC__BUF_INIT;
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < c->nlevels; i++) {
-		const struct scsec_level *l = c->levels[i];
-		int hit = 0;
-
-		if (cr)
-			hit = (cr->level_mask >> i) & 1;
-		for (j = 0; p && j < l->nprereqs; j++)
-			hit |= l->prereqs[j] == p;
-		if (hit) {
-			if (cell.len)
-				scsec__buf_putc(&cell, ' ');
-			scsec__buf_puts(&cell, l->label);
-		}
+		if (!((mask >> i) & 1))
+			continue;
+		if (cell.len)
+			scsec__buf_putc(&cell, ' ');
+		scsec__buf_puts(&cell, c->levels[i]->label);
 	}
 	scsec__csv_cell(b, cell.data ? cell.data : "", 0);
 	if (scsec__buf_error(&cell))
@@ -97,14 +90,36 @@ static void put_titled(scsec__buf *b, const char *id, const char *title)
 	scsec__buf_dispose(&cell);
 }
 
+/* Non-zero when an item applying at the levels in mask has a row in a
+ * sheet for level (NULL: every level). */
+static int on_sheet(const struct scsec_level *level, uint64_t mask)
+{
+	return !level || ((mask >> level->index) & 1);
+}
+
+/* Non-zero when the sheet for level has a row of its own for id: a
+ * criterion or prerequisite of the set written there. */
+static int has_row(const scsec_criteria *c, const struct scsec_level *level, const char *id)
+{
+	const void *obj;
+
+	switch (scsec__criteria_lookup(c, id, &obj)) {
+	case SCSEC__ID_CRITERION:
+		return on_sheet(level, ((const struct scsec_criterion *)obj)->level_mask);
+	case SCSEC__ID_PREREQUISITE:
+		return on_sheet(level, ((const struct scsec_prerequisite *)obj)->level_mask);
+	default:
+		return 0;
+	}
+}
+
 static int write_sheet(char **out, size_t *size, const scsec_criteria *c, const scsec_evidence *ev,
                        int rank, const char *lang)
 {
 	const struct scsec_level *level = NULL;
 	scsec__buf b = SCSEC__BUF_INIT;
-	scsec__map listed = { NULL, 0, 0 };
 	size_t i, j;
-	int rc = 0;
+	int rc;
 
 	if (rank) {
 		level = scsec_criteria_level_by_rank(c, rank);
@@ -119,47 +134,40 @@ static int write_sheet(char **out, size_t *size, const scsec_criteria *c, const 
 	/* Prerequisites first: they gate levels and are easy to miss. */
 	for (i = 0; i < c->nprereqs; i++) {
 		const struct scsec_prerequisite *p = c->prereqs[i];
-		int wanted = !level;
 
-		for (j = 0; level && j < level->nprereqs; j++)
-			wanted |= level->prereqs[j] == p;
-		if (!wanted)
+		if (!on_sheet(level, p->level_mask))
 			continue;
 		scsec__csv_cell(&b, p->id, 1);
 		scsec__csv_cell(&b, "prerequisite", 0);
-		put_level_labels(&b, c, NULL, p);
+		put_level_labels(&b, c, p->level_mask);
 		scsec__csv_cell(&b, "", 0);
 		scsec__csv_cell(&b, "", 0);
 		scsec__csv_cell(&b, scsec__texts_get(&p->title, lang), 0);
 		put_answer(&b, ev ? scsec__map_get(&ev->index, p->id) : NULL);
 		scsec__csv_end(&b);
-		if (ev && scsec__map_put(&listed, p->id, (void *)p, NULL) == SCSEC_ENOMEM)
-			rc = SCSEC_ENOMEM;
 	}
 	for (i = 0; i < c->ncriteria; i++) {
 		const struct scsec_criterion *cr = c->criteria[i];
 		const struct scsec_category *top = cr->requirement->category;
 
-		if (level && !((cr->level_mask >> level->index) & 1))
+		if (!on_sheet(level, cr->level_mask))
 			continue;
 		while (top->parent)
 			top = top->parent;
 		scsec__csv_cell(&b, cr->id, 1);
 		scsec__csv_cell(&b, "criterion", 0);
-		put_level_labels(&b, c, cr, NULL);
+		put_level_labels(&b, c, cr->level_mask);
 		put_titled(&b, top->id, scsec__texts_get(&top->title, lang));
 		put_titled(&b, cr->requirement->id, scsec__texts_get(&cr->requirement->name, lang));
 		scsec__csv_cell(&b, scsec__texts_get(&cr->text, lang), 0);
 		put_answer(&b, ev ? scsec__map_get(&ev->index, cr->id) : NULL);
 		scsec__csv_end(&b);
-		if (ev && scsec__map_put(&listed, cr->id, (void *)cr, NULL) == SCSEC_ENOMEM)
-			rc = SCSEC_ENOMEM;
 	}
 	/* Entries the layout has no row for are kept, not dropped. */
 	for (i = 0; ev && i < ev->nentries; i++) {
 		const struct scsec_entry *e = ev->entries[i];
 
-		if (scsec__map_get(&listed, e->id))
+		if (has_row(c, level, e->id))
 			continue;
 		scsec__csv_cell(&b, e->id, 1);
 		for (j = COL_TYPE; j < COL_STATUS; j++)
@@ -167,8 +175,7 @@ static int write_sheet(char **out, size_t *size, const scsec_criteria *c, const 
 		put_answer(&b, e);
 		scsec__csv_end(&b);
 	}
-	scsec__map_dispose(&listed);
-	if (rc || (rc = scsec__buf_error(&b))) {
+	if ((rc = scsec__buf_error(&b))) {
 		scsec__buf_dispose(&b);
 		return scsec__error_set(rc, "out of memory");
 	}
@@ -211,7 +218,6 @@ typedef struct importer {
 	const scsec_criteria *c;
 	scsec_evidence *ev;
 	long col[NCOLS];
-	unsigned long *first_row; /* per entry index: the row defining it */
 	int oom;
 } importer;
 
@@ -321,7 +327,8 @@ static void read_artifacts(importer *im, const scsec__sheet_row *row, const char
 
 static void read_row(importer *im, const scsec__sheet_row *row)
 {
-	char *id = NULL, *status = NULL, *method = NULL, *text = NULL;
+	char *id = NULL, *status = NULL, *method = NULL;
+	scsec__id_kind kind;
 	scsec_entry *e = NULL;
 	scsec_status st;
 	scsec_method m;
@@ -358,8 +365,8 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 		}
 		goto out;
 	}
-	if (scsec__criteria_lookup(im->c, id, NULL) != SCSEC__ID_CRITERION &&
-	    scsec__criteria_lookup(im->c, id, NULL) != SCSEC__ID_PREREQUISITE) {
+	kind = scsec__criteria_lookup(im->c, id, NULL);
+	if (kind != SCSEC__ID_CRITERION && kind != SCSEC__ID_PREREQUISITE) {
 		ERR(im, row, COL_ID, SCSEC_ENOTFOUND, id, "'%.64s' is not a criterion or prerequisite of '%s'",
 		    id, im->c->id);
 		goto out;
@@ -415,7 +422,6 @@ out:
 	scsec__free(id);
 	scsec__free(status);
 	scsec__free(method);
-	scsec__free(text);
 }
 
 static int read_sheet(void *out_p, scsec__source *src, const void *arg,

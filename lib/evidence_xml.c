@@ -95,19 +95,12 @@ static void read_subject(reader *r, const scsec__xnode *n)
 				                  "identifier '%s' is empty", scheme);
 				continue;
 			}
-			rc = scsec_evidence_add_subject_id(r->ev, scheme, k->text);
-			if (rc == SCSEC_EEXISTS) {
+			rc = scsec__evidence_add_ident(r->ev, scheme, k->text, LOC(k));
+			if (rc == SCSEC_EEXISTS)
 				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_EEXISTS, NULL,
 				                  "a second '%s' identifier", scheme);
-			} else if (rc) {
+			else if (rc)
 				r->oom = 1;
-			} else {
-				size_t i;
-
-				for (i = 0; i < r->ev->nids; i++)
-					if (!strcmp(r->ev->ids[i].scheme, scheme))
-						r->ev->ids[i].loc = LOC(k);
-			}
 		} else {
 			scsec__xn_unexpected(r->d, k);
 		}
@@ -126,19 +119,16 @@ static int token(reader *r, const scsec__xnode *n, const char *attr, int is_stat
 	if (is_status) {
 		scsec_status s;
 
-		rc = scsec_status_parse(&s, v);
-		if (!rc && s != SCSEC_STATUS_NONE && !strcmp(v, scsec_status_name(s)))
+		rc = scsec__status_parse(&s, v, 0);
+		if (!rc && s != SCSEC_STATUS_NONE)
 			*out = (int)s;
 		else
 			rc = SCSEC_EINVAL;
 	} else {
 		scsec_method m;
 
-		rc = scsec_method_parse(&m, v);
-		if (!rc && !strcmp(v, scsec_method_name(m)))
+		if (!(rc = scsec__method_parse(&m, v, 0)))
 			*out = (int)m;
-		else
-			rc = SCSEC_EINVAL;
 	}
 	if (rc)
 		return scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA,

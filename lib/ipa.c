@@ -131,6 +131,8 @@ typedef struct ipa {
 	/* the layout */
 	ipa_state state;
 	long col[NCOLS];             /* 0-based column of each header, -1 when absent */
+	unsigned char is_read[MAX_COLUMNS]; /* per column: the importer reads it (all until
+	                                     * the header is found) */
 	size_t block_end;            /* the reference block: col[COL_REFS] .. block_end */
 	ipa_refcol *refcols;         /* the reference columns (second header row) */
 	size_t nrefcols;
@@ -282,24 +284,25 @@ static const char *col_text(const ipa *x, int k)
 	return x->col[k] < 0 ? "" : cell_text(x, (size_t)x->col[k]);
 }
 
-/* Non-zero when the importer reads column i. */
-static int col_read(const ipa *x, size_t i)
+/* Fill x->is_read for the state the header rows left: the named columns, and
+ * the reference block while a second header row may come, or else the
+ * reference columns it named. */
+static void note_read_columns(ipa *x)
 {
+	size_t i;
 	int k;
 
-	size_t j;
-
-	if (x->state == WANT_HEADER)
-		return 1;
+	memset(x->is_read, 0, sizeof x->is_read);
 	for (k = 0; k < NCOLS; k++)
-		if (x->col[k] == (long)i)
-			return 1;
-	if (x->state == WANT_SECOND)
-		return x->col[COL_REFS] >= 0 && i > (size_t)x->col[COL_REFS] && i < x->block_end;
-	for (j = 0; j < x->nrefcols; j++)
-		if (x->refcols[j].col == i)
-			return 1;
-	return 0;
+		if (x->col[k] >= 0)
+			x->is_read[x->col[k]] = 1;
+	if (x->state == WANT_SECOND) {
+		for (i = (size_t)x->col[COL_REFS] + 1; x->col[COL_REFS] >= 0 && i < x->block_end; i++)
+			x->is_read[i] = 1;
+	} else {
+		for (i = 0; i < x->nrefcols; i++)
+			x->is_read[x->refcols[i].col] = 1;
+	}
 }
 
 /* Non-zero when every cell the importer reads is empty. */
@@ -308,7 +311,7 @@ static int row_empty(const ipa *x)
 	size_t i;
 
 	for (i = 0; i < x->ncells; i++)
-		if (x->cells[i].len && col_read(x, i))
+		if (x->cells[i].len && x->is_read[i])
 			return 0;
 	return 1;
 }
@@ -499,6 +502,7 @@ static void read_header(ipa *x)
 	}
 	x->keep = last + 1;
 	x->state = WANT_SECOND;
+	note_read_columns(x);
 }
 
 /* The row after the header names the reference columns when its
@@ -508,13 +512,13 @@ static int read_second_header(ipa *x)
 	size_t i, start, end;
 
 	if (x->col[COL_REFS] < 0 || *col_text(x, COL_CRIT_NO))
-		return 0;
+		goto out;
 	start = (size_t)x->col[COL_REFS];
 	end = x->block_end < x->ncells ? x->block_end : x->ncells;
 	for (i = start; i < end && !*cell_text(x, i); i++)
 		;
 	if (i == end)
-		return 0;
+		goto out;
 	x->two_rows = 1;
 	for (i = start; i < end && !x->oom; i++) {
 		const char *name = cell_text(x, i), *rest;
@@ -548,7 +552,9 @@ static int read_second_header(ipa *x)
 		}
 		x->nrefcols++;
 	}
-	return 1;
+out:
+	note_read_columns(x);
+	return x->two_rows;
 }
 
 /* ---- data rows ---- */
@@ -1061,9 +1067,7 @@ static int read_ipa(void *out_p, scsec__source *src, const void *arg,
 	memset(&doc, 0, sizeof doc);
 	doc.rep.name = src->name;
 	doc.rep.diags = diags;
-	/* An empty block of memory has nothing to read (and reading it would
-	 * have scsec__source_read() memcpy() from NULL). */
-	if ((src->fp || src->mem_len) && (rc = scsec__source_slurp(src, &in))) {
+	if ((rc = scsec__source_slurp(src, &in))) {
 		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src->name, 0, 0, "%s",
 		                scsec_error_message(scsec_error_last()));
 		scsec__buf_dispose(&in);
@@ -1082,6 +1086,7 @@ static int read_ipa(void *out_p, scsec__source *src, const void *arg,
 	x.rules = rules;
 	x.max_items = scsec__load_options(opts)->max_items;
 	x.keep = MAX_COLUMNS;
+	memset(x.is_read, 1, sizeof x.is_read);
 	for (k = 0; k < NCOLS; k++)
 		x.col[k] = -1;
 	if (scsec__criteria_new(&c, src->name) || scsec__criteria_copy_rules(c, rules))

@@ -13,7 +13,11 @@
 
 typedef struct reading {
 	scsec__sheet *sh;
-	scsec__sheet_row cur;
+	scsec__buf text;            /* the current row's cells, each NUL-terminated */
+	scsec__sheet_span *cells;   /* and where they are in it */
+	size_t ncells;
+	size_t ccells;
+	size_t nfields;             /* fields of the current row, kept or not */
 	unsigned long rows;
 	unsigned long max_rows;
 	int oom;
@@ -23,40 +27,53 @@ typedef struct reading {
 static void on_field(void *field, size_t len, void *data)
 {
 	reading *r = data;
-	char *cell;
 
 	if (r->oom || r->too_many)
 		return;
-	if (r->cur.ncells == r->cur.ccells) {
-		size_t cap = r->cur.ccells;
-
-		size_t *lens;
-
-		if (scsec__grow(&r->cur.cells, &cap, r->cur.ncells + 1, sizeof *r->cur.cells) ||
-		    !(lens = scsec__reallocarray(r->cur.lens, cap, sizeof *r->cur.lens))) {
-			r->oom = 1;
-			return;
-		}
-		r->cur.lens = lens;
-		r->cur.ccells = cap;
-	}
-	if (!(cell = scsec__strndup(field ? field : "", field ? len : 0))) {
+	if (r->nfields++ >= SCSEC__SHEET_MAX_COLUMNS)
+		return;
+	if (scsec__grow(&r->cells, &r->ccells, r->ncells + 1, sizeof *r->cells)) {
 		r->oom = 1;
 		return;
 	}
-	r->cur.lens[r->cur.ncells] = field ? len : 0;
-	r->cur.cells[r->cur.ncells++] = cell;
+	if (!field)
+		len = 0;
+	r->cells[r->ncells].off = r->text.len;
+	r->cells[r->ncells].len = len;
+	scsec__buf_put(&r->text, field, len);
+	scsec__buf_putc(&r->text, '\0');
+	if (scsec__buf_error(&r->text)) {
+		r->oom = 1;
+		return;
+	}
+	r->ncells++;
 }
 
 static void free_row(scsec__sheet_row *row)
 {
-	size_t i;
-
-	for (i = 0; i < row->ncells; i++)
-		scsec__free(row->cells[i]);
+	scsec__free(row->text);
 	scsec__free(row->cells);
-	scsec__free(row->lens);
 	memset(row, 0, sizeof *row);
+}
+
+/* The row read so far, in allocations of its size (the reading buffers are
+ * used again for the next row). */
+static int keep_row(reading *r, scsec__sheet_row *row)
+{
+	memset(row, 0, sizeof *row);
+	row->text = scsec__malloc(r->text.len + 1);
+	if (r->ncells)
+		row->cells = scsec__reallocarray(NULL, r->ncells, sizeof *row->cells);
+	if (!row->text || (r->ncells && !row->cells)) {
+		free_row(row);
+		return SCSEC_ENOMEM;
+	}
+	memcpy(row->text, r->text.data ? r->text.data : "", r->text.len + 1);
+	if (r->ncells)
+		memcpy(row->cells, r->cells, r->ncells * sizeof *row->cells);
+	row->ncells = r->ncells;
+	row->number = r->rows;
+	return 0;
 }
 
 static void on_row(int c, void *data)
@@ -64,40 +81,33 @@ static void on_row(int c, void *data)
 	reading *r = data;
 
 	(void)c;
-	if (r->oom || r->too_many) {
-		free_row(&r->cur);
-		return;
-	}
+	if (r->oom || r->too_many)
+		goto next;
 	if (++r->rows > r->max_rows) {
 		r->too_many = 1;
-		free_row(&r->cur);
-		return;
+		goto next;
 	}
-	r->cur.number = r->rows;
-	if (scsec__grow(&r->sh->rows, &r->sh->crows, r->sh->nrows + 1, sizeof *r->sh->rows)) {
+	if (scsec__grow(&r->sh->rows, &r->sh->crows, r->sh->nrows + 1, sizeof *r->sh->rows) ||
+	    keep_row(r, &r->sh->rows[r->sh->nrows])) {
 		r->oom = 1;
-		free_row(&r->cur);
-		return;
+		goto next;
 	}
-	r->sh->rows[r->sh->nrows++] = r->cur;
-	memset(&r->cur, 0, sizeof r->cur);
+	r->sh->nrows++;
+next:
+	r->ncells = 0;
+	r->nfields = 0;
+	scsec__buf_reset(&r->text);
 }
 
-/* Line and column of byte offset off in text, for syntax errors. */
-static void position(const char *text, size_t off, unsigned long *line, unsigned long *col)
+/* Text line of byte offset off in text, for syntax errors. */
+static unsigned long line_at(const char *text, size_t off)
 {
+	unsigned long line = 1;
 	size_t i;
 
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if ((text[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
+	for (i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
 }
 
 int scsec__sheet_read(scsec__sheet *sh, scsec__source *src, const scsec_load_options *opts,
@@ -142,22 +152,19 @@ int scsec__sheet_read(scsec__sheet *sh, scsec__source *src, const scsec_load_opt
 	else
 		rc = -1;
 	if (rc) {
-		unsigned long line, col;
-
 		if (csv_error(&p) == CSV_ENOMEM || csv_error(&p) == CSV_ETOOBIG) {
 			rc = scsec__report(rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_ENOMEM, NULL,
 			                   "out of memory (libcsv)");
 		} else {
 			/* A syntax error: libcsv stops at the offending byte, or at the end
 			 * for an unterminated quote. */
-			position(data, done, &line, &col);
-			rc = scsec__report(rep, r.rows + 1, r.cur.ncells + 1, SCSEC_SEVERITY_ERROR,
+			rc = scsec__report(rep, r.rows + 1, r.nfields + 1, SCSEC_SEVERITY_ERROR,
 			                   SCSEC_EPARSE, NULL,
 			                   done == len ? "a quoted cell is not closed before the end of "
 			                                 "the sheet"
 			                               : "malformed CSV near text line %lu: a quote inside "
 			                                 "an unquoted cell, or text after a closing quote",
-			                   line);
+			                   line_at(data, done));
 		}
 	} else if (r.oom) {
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
@@ -165,7 +172,8 @@ int scsec__sheet_read(scsec__sheet *sh, scsec__source *src, const scsec_load_opt
 		rc = scsec__report(rep, r.max_rows + 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_ELIMIT, NULL,
 		                   "more than %lu rows (SCSEC_LOAD_MAX_ITEMS)", r.max_rows);
 	}
-	free_row(&r.cur);
+	scsec__buf_dispose(&r.text);
+	scsec__free(r.cells);
 	csv_free(&p);
 	scsec__buf_dispose(&text);
 	if (rc)
@@ -185,12 +193,13 @@ void scsec__sheet_dispose(scsec__sheet *sh)
 
 const char *scsec__sheet_cell(const scsec__sheet_row *row, size_t col)
 {
-	return col < row->ncells ? row->cells[col] : "";
+	return col < row->ncells ? row->text + row->cells[col].off : "";
 }
 
 int scsec__sheet_cell_ok(const scsec__sheet_row *row, size_t col)
 {
-	return col >= row->ncells || scsec__text_ok(row->cells[col], row->lens[col]);
+	return col >= row->ncells ||
+	       scsec__text_ok(row->text + row->cells[col].off, row->cells[col].len);
 }
 
 static size_t blank_prefix(const char *s)
@@ -225,9 +234,12 @@ int scsec__sheet_row_empty(const scsec__sheet_row *row)
 {
 	size_t i;
 
-	for (i = 0; i < row->ncells; i++)
-		if (row->cells[i][blank_prefix(row->cells[i])])
+	for (i = 0; i < row->ncells; i++) {
+		const char *cell = row->text + row->cells[i].off;
+
+		if (cell[blank_prefix(cell)])
 			return 0;
+	}
 	return 1;
 }
 
@@ -265,7 +277,7 @@ long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, si
 	size_t i, nlen = strlen(name);
 
 	for (i = from; i < header->ncells; i++) {
-		const char *h = header->cells[i];
+		const char *h = header->text + header->cells[i].off;
 		size_t a = blank_prefix(h), b = blank_suffix(h, strlen(h));
 
 		if (b >= a && b - a == nlen && !strncasecmp(h + a, name, nlen))
@@ -288,6 +300,21 @@ int scsec__csv_formula_start(const char *s)
 	return formula_char(*s);
 }
 
+/* s between double quotes (after `lead`), its quotes doubled. */
+static void put_quoted(scsec__buf *b, const char *lead, const char *s)
+{
+	const char *p;
+
+	scsec__buf_putc(b, '"');
+	scsec__buf_puts(b, lead);
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			scsec__buf_putc(b, '"');
+		scsec__buf_putc(b, *p);
+	}
+	scsec__buf_putc(b, '"');
+}
+
 void scsec__csv_cell(scsec__buf *b, const char *s, int first)
 {
 	int quote;
@@ -301,29 +328,16 @@ void scsec__csv_cell(scsec__buf *b, const char *s, int first)
 	 * (CSV injection): such text is written after an apostrophe, which the
 	 * spreadsheet hides and the importer removes. */
 	if (scsec__csv_formula_start(s)) {
-		scsec__buf_puts(b, "\"'");
-		for (p = s; *p; p++) {
-			if (*p == '"')
-				scsec__buf_putc(b, '"');
-			scsec__buf_putc(b, *p);
-		}
-		scsec__buf_putc(b, '"');
+		put_quoted(b, "'", s);
 		return;
 	}
 	quote = *s == ' ' || *s == '\t' || (*s && (s[strlen(s) - 1] == ' ' || s[strlen(s) - 1] == '\t'));
 	for (p = s; *p && !quote; p++)
 		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';
-	if (!quote) {
+	if (quote)
+		put_quoted(b, "", s);
+	else
 		scsec__buf_puts(b, s);
-		return;
-	}
-	scsec__buf_putc(b, '"');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			scsec__buf_putc(b, '"');
-		scsec__buf_putc(b, *p);
-	}
-	scsec__buf_putc(b, '"');
 }
 
 void scsec__csv_end(scsec__buf *b)

@@ -12,12 +12,21 @@
 #include "error.h"
 #include "source.h"
 
-typedef struct scsec__sheet_row {
-	char **cells;           /* NUL-terminated, as in the file (unquoted) */
-	size_t *lens;           /* their lengths: a NUL byte in a cell shows as a length
+/* Cells past this column are not kept: a row of a million empty cells must
+ * not cost a million cells. Like any column the readers do not know, they
+ * are ignored (an answer sheet has 15 columns). */
+#define SCSEC__SHEET_MAX_COLUMNS 1024
+
+typedef struct scsec__sheet_span {
+	size_t off;             /* of the cell in the row's text */
+	size_t len;             /* its length: a NUL byte in a cell shows as a length
 	                         * beyond strlen(), for the readers to refuse */
-	size_t ncells;
-	size_t ccells;
+} scsec__sheet_span;
+
+typedef struct scsec__sheet_row {
+	char *text;             /* the cells, each NUL-terminated, as in the file (unquoted) */
+	scsec__sheet_span *cells;
+	size_t ncells;          /* at most SCSEC__SHEET_MAX_COLUMNS */
 	unsigned long number;   /* 1-based */
 } scsec__sheet_row;
 
@@ -28,7 +37,8 @@ typedef struct scsec__sheet {
 } scsec__sheet;
 
 /* Read a whole sheet. Problems are reported through rep (with row and
- * column); returns 0 or the first error's code. */
+ * column); returns 0 or the first error's code. Cells past column
+ * SCSEC__SHEET_MAX_COLUMNS are counted but not kept. */
 int scsec__sheet_read(scsec__sheet *sh, scsec__source *src, const scsec_load_options *opts,
                       scsec__reporter *rep);
 void scsec__sheet_dispose(scsec__sheet *sh);

@@ -2055,6 +2055,55 @@ static char *levels_document(int n, size_t *len)
 	return (char *)b.p;
 }
 
+/* A level's method is one of the English tokens: the Japanese names
+ * scsec_method_parse() also takes are refused, with or without the XSD. */
+START_TEST(semantic_level_method_english_only)
+{
+	static const char *const bad[] = { "自己評価", "専門家確認", "第三者評価", "Self", "" };
+	static const char *const good[] = { "self", "expert-reviewed", "third-party" };
+	scsec_load_options *o = options_without_schema();
+	scsec_diagnostics *d = NULL;
+	scsec_criteria *c = NULL;
+	char doc[1024];
+	size_t i;
+	int len;
+
+	ck_ok(scsec_diagnostics_new(&d));
+	for (i = 0; i < sizeof good / sizeof *good; i++) {
+		len = snprintf(doc, sizeof doc,
+		               "%s  <level rank=\"1\" label=\"L1\" method=\"%s\" validity=\"P1Y\"/>\n%s",
+		               criteria_head_for_levels, good[i], levels_tail);
+		ck_assert_int_lt(len, (int)sizeof doc);
+		ck_ok(scsec_criteria_load_memory(&c, doc, (size_t)len, "good.xml", o, NULL));
+		ck_assert_int_eq(scsec_level_method(scsec_criteria_level_by_rank(c, 1)),
+		                 (scsec_method)(i + 1));
+		scsec_criteria_free(c);
+	}
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		const char *msg;
+
+		len = snprintf(doc, sizeof doc,
+		               "%s  <level rank=\"1\" label=\"L1\" method=\"%s\" validity=\"P1Y\"/>\n%s",
+		               criteria_head_for_levels, bad[i], levels_tail);
+		ck_assert_int_lt(len, (int)sizeof doc);
+		c = (scsec_criteria *)&c;
+		ck_assert_int_eq(scsec_criteria_load_memory(&c, doc, (size_t)len, "bad.xml", NULL, NULL),
+		                 SCSEC_ESCHEMA);
+		ck_assert_ptr_null(c);
+		scsec_diagnostics_clear(d);
+		c = (scsec_criteria *)&c;
+		ck_assert_int_eq(scsec_criteria_load_memory(&c, doc, (size_t)len, "bad.xml", o, d),
+		                 SCSEC_ESCHEMA);
+		ck_assert_ptr_null(c);
+		ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+		msg = scsec_diagnostic_message(scsec_diagnostics_at(d, 0));
+		ck_assert_msg(strstr(msg, "is not self, expert-reviewed or third-party") != NULL, "%s", msg);
+	}
+	scsec_diagnostics_free(d);
+	scsec_load_options_free(o);
+}
+END_TEST
+
 START_TEST(semantic_too_many_levels)
 {
 	scsec_load_options *o = options_without_schema();
@@ -3532,6 +3581,7 @@ static Suite *criteria_suite(void)
 	tcase_add_test(tc, semantic_unexpected_element);
 	tcase_add_test(tc, semantic_many_problems_all_reported);
 	tcase_add_test(tc, semantic_too_many_levels);
+	tcase_add_test(tc, semantic_level_method_english_only);
 	tcase_add_test(tc, semantic_several_schema_errors_reported);
 	tcase_add_test(tc, semantic_failure_leaves_diagnostics_appended);
 	suite_add_tcase(s, tc);

@@ -1776,6 +1776,39 @@ START_TEST(xml_malformed_inputs)
 }
 END_TEST
 
+/* The file format takes the English tokens only, not the Japanese names
+ * scsec_status_parse() and scsec_method_parse() also take. */
+START_TEST(xml_tokens_english_only)
+{
+	static const char doc[] =
+	        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	        "<evidence xmlns=\"urn:scsec:evidence:1\">\n"
+	        "  <entry id=\"1-2-1-1\" status=\"実施\" method=\"self\"/>\n"
+	        "  <entry id=\"1-2-1-2\" status=\"met\" method=\"自己評価\"/>\n"
+	        "  <entry id=\"1-2-1-3\" status=\"該当なし\" method=\"第三者評価\"/>\n"
+	        "  <entry id=\"1-2-2-1\" status=\"not-met\" method=\"expert-reviewed\"/>\n"
+	        "</evidence>\n";
+	scsec_evidence *ev = (scsec_evidence *)&ev;
+	scsec_diagnostics *d = diags_new();
+
+	ck_assert_int_eq(scsec_evidence_load_memory(&ev, doc, sizeof doc - 1, "ja.xml", NULL, d),
+	                 SCSEC_ESCHEMA);
+	ck_assert_ptr_null(ev);
+	ck_assert_msg(scsec_diagnostics_count(d) == 4, "%s", dump(d));
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, "1-2-1-1", "ja.xml", 3, 48);
+	expect_diag(d, 1, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, "1-2-1-2", "ja.xml", 4, 49);
+	expect_diag(d, 2, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, "1-2-1-3", "ja.xml", 5, 51);
+	expect_diag(d, 3, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, "1-2-1-3", "ja.xml", 5, 51);
+	ck_assert_str_eq(scsec_diagnostic_message(scsec_diagnostics_at(d, 0)),
+	                 "element 'entry': status '実施' is not one of met, partial, not-met, "
+	                 "not-applicable");
+	ck_assert_str_eq(scsec_diagnostic_message(scsec_diagnostics_at(d, 1)),
+	                 "element 'entry': method '自己評価' is not one of self, expert-reviewed, "
+	                 "third-party");
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
 START_TEST(xml_blank_text_reads_as_absent)
 {
 	static const char doc[] =
@@ -2855,6 +2888,53 @@ START_TEST(csv_import_row_limit)
 }
 END_TEST
 
+/* Cells past the 1024th of a row are ignored like any column the import
+ * does not know, and not kept: rows of a million empty cells (what a stray
+ * fill of a whole spreadsheet row saves as) read as quickly as short ones.
+ * Syntax errors past them are still reported at their column. */
+START_TEST(csv_import_wide_rows)
+{
+	static const char head[] = "id,status\r\n";
+	static const char tail[] = "\r\n1-2-1-2,partial\r\n";
+	const size_t wide = 1000000;
+	size_t len = 0;
+	char *sheet = malloc(sizeof head + strlen("1-2-1-1,met") + 2 * (wide + 2) + sizeof tail);
+	scsec_evidence *ev = NULL;
+	scsec_diagnostics *d = diags_new();
+
+	ck_assert_ptr_nonnull(sheet);
+	/* An answered row, then a row of nothing but empty cells. */
+	len += (size_t)sprintf(sheet + len, "%s1-2-1-1,met", head);
+	memset(sheet + len, ',', wide);
+	len += wide;
+	len += (size_t)sprintf(sheet + len, "\r\n");
+	memset(sheet + len, ',', wide);
+	len += wide;
+	len += (size_t)sprintf(sheet + len, "%s", tail);
+	ck_ok(scsec_evidence_import_csv_memory(&ev, sheet, len, "wide.csv", NULL, NULL, d));
+	ck_assert_msg(scsec_diagnostics_count(d) == 0, "%s", dump(d));
+	ck_assert_uint_eq(scsec_evidence_entry_count(ev), 2);
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-1")), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-2")),
+	                 SCSEC_STATUS_PARTIAL);
+	scsec_evidence_free(ev);
+
+	/* A quote inside the unquoted 1501st cell. */
+	len = (size_t)sprintf(sheet, "%s", head);
+	memset(sheet + len, ',', 1500);
+	len += 1500;
+	len += (size_t)sprintf(sheet + len, "a\"b\r\n");
+	ev = (scsec_evidence *)&ev;
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, sheet, len, "wide.csv", NULL, NULL, d),
+	                 SCSEC_EPARSE);
+	ck_assert_ptr_null(ev);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL, "wide.csv", 2, 1501);
+	scsec_diagnostics_free(d);
+	free(sheet);
+}
+END_TEST
+
 /* BUG: a NUL byte inside a cell ends the cell silently: "met\0junk" is
  * read as "met". A NUL is a control character, which the import reports
  * (SCSEC_EENCODING, at the cell) for every other control character. */
@@ -3753,6 +3833,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, xml_unknown_tokens);
 	tcase_add_test(tc, xml_all_problems_reported);
 	tcase_add_test(tc, xml_malformed_inputs);
+	tcase_add_test(tc, xml_tokens_english_only);
 	tcase_add_test(tc, xml_blank_text_reads_as_absent);
 	tcase_add_test(tc, xml_limits);
 	tcase_add_test(tc, xml_ampersand_in_attributes);
@@ -3806,6 +3887,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_import_variants);
 	tcase_add_test(tc, csv_import_other_set);
 	tcase_add_test(tc, csv_import_row_limit);
+	tcase_add_test(tc, csv_import_wide_rows);
 	tcase_add_test(tc, csv_export_layout);
 	tcase_add_test(tc, csv_export_extra_rows);
 	suite_add_tcase(s, tc);

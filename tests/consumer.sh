@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build a small program against the staged installation (tests/stage, made
-# by `make install DESTDIR=...`) using only pkg-config, and run it.
+# by `make install DESTDIR=...`) using only pkg-config, and run it; and
+# the data files are installed where the man page says.
 set -eu
 : "${top_srcdir:?}" "${STAGE:?}" "${libdir:?}"
 CC=${CC:-cc}
@@ -26,3 +27,11 @@ LD_LIBRARY_PATH="$STAGE$libdir" "$tmp/consumer"
 # Static-linking metadata is complete: --static lists the private deps.
 "$PKG_CONFIG" --static --libs libscsec | grep -q -- '-lxml2' ||
 	{ echo "consumer: Requires.private does not reach libxml2"; exit 1; }
+# Every file under data/ is installed, unchanged, at the same place under
+# $(pkgdatadir), where scsec(1) FILES says (criteria/, schema/, examples/).
+: "${datadir:?}"
+find "$top_srcdir/data" -type f | while read -r f; do
+	rel=${f#"$top_srcdir/data/"}
+	cmp -s "$f" "$STAGE$datadir/libscsec/$rel" ||
+		{ echo "consumer: data/$rel is not installed as $datadir/libscsec/$rel"; exit 1; }
+done

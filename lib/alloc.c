@@ -125,6 +125,27 @@ char *scsec__strdup(const char *s)
 	return s ? scsec__strndup(s, strlen(s)) : NULL;
 }
 
+/* The capacity of an array of cap elements of size each (first when
+ * empty) doubled until it holds need; 0, with SCSEC_ENOMEM recorded, when
+ * the count or the bytes would not fit in a size_t. */
+static size_t grown_cap(size_t cap, size_t first, size_t need, size_t size)
+{
+	size_t ncap = cap ? cap : first;
+
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2) {
+			oom();
+			return 0;
+		}
+		ncap *= 2;
+	}
+	if (size && ncap > SIZE_MAX / size) {
+		oom();
+		return 0;
+	}
+	return ncap;
+}
+
 int scsec__grow(void *items_p, size_t *cap, size_t need, size_t size)
 {
 	void **items = items_p;
@@ -133,12 +154,8 @@ int scsec__grow(void *items_p, size_t *cap, size_t need, size_t size)
 
 	if (need <= *cap)
 		return 0;
-	ncap = *cap ? *cap : 8;
-	while (ncap < need) {
-		if (ncap > SIZE_MAX / 2)
-			return scsec__error_set(SCSEC_ENOMEM, "out of memory");
-		ncap *= 2;
-	}
+	if (!(ncap = grown_cap(*cap, 8, need, size)))
+		return SCSEC_ENOMEM;
 	p = scsec__reallocarray(*items, ncap, size);
 	if (!p)
 		return SCSEC_ENOMEM;
@@ -265,7 +282,6 @@ void scsec__buf_dispose(scsec__buf *b)
 
 struct scsec__arena_chunk {
 	scsec__arena_chunk *next;
-	size_t size;
 	_Alignas(16) unsigned char data[];
 };
 
@@ -275,6 +291,9 @@ void *scsec__arena_alloc(scsec__arena *a, size_t size)
 {
 	void *p;
 
+	/* Rounding up and the chunk header must not wrap around. */
+	if (size > SIZE_MAX - 15 - sizeof(scsec__arena_chunk))
+		return oom();
 	size = (size + 15) & ~(size_t)15;
 	if (!a->head || a->cap - a->used < size) {
 		size_t csize = size > ARENA_CHUNK ? size : ARENA_CHUNK;
@@ -283,7 +302,6 @@ void *scsec__arena_alloc(scsec__arena *a, size_t size)
 		if (!c)
 			return NULL;
 		c->next = a->head;
-		c->size = csize;
 		a->head = c;
 		a->used = 0;
 		a->cap = csize;
@@ -326,11 +344,9 @@ int scsec__arena_grow(scsec__arena *a, void *items_p, size_t *cap, size_t need, 
 
 	if (need <= *cap)
 		return 0;
-	ncap = *cap ? *cap * 2 : 4;
-	while (ncap < need)
-		ncap *= 2;
-	if (ncap > SIZE_MAX / size)
-		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	/* Twice *cap at least (need > *cap), or 4 to start with. */
+	if (!(ncap = grown_cap(*cap, 4, need, size)))
+		return SCSEC_ENOMEM;
 	p = scsec__arena_alloc(a, ncap * size);
 	if (!p)
 		return SCSEC_ENOMEM;

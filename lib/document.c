@@ -44,12 +44,13 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 		scsec__source_close(&src);
 		return rc;
 	}
+	/* src.name stays valid after closing: it is path, name or a literal. */
 	scsec__source_close(&src);
 	if (kind == SCSEC__SCHEMA_NONE) {
-		rc = scsec__error_set_at(SCSEC_EVERSION, path ? path : name, 0, 0,
+		rc = scsec__error_set_at(SCSEC_EVERSION, src.name, 0, 0,
 		                         "not a libscsec document: the root element is not criteria-set, "
 		                         "evidence or result in a urn:scsec:...:1 namespace");
-		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, path ? path : name, 0, 0, "%s",
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src.name, 0, 0, "%s",
 		                scsec_error_message(scsec_error_last()));
 		return rc;
 	}
@@ -85,7 +86,7 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 		return rc;
 	}
 	/* Results are written by libscsec, not loaded: the schema is the check. */
-	forced.schema_validation = 1;
+	forced.schema_validation = SCSEC_SCHEMA_ALWAYS;
 	if ((rc = scsec__source_open_any(&src, path, data, size, name, &forced, diags)))
 		return rc;
 	rc = scsec__xml_validate_only(&src, &forced, SCSEC__SCHEMA_RESULT, diags);

@@ -23,6 +23,9 @@ struct scsec_error {
 };
 
 static _Thread_local struct scsec_error last_error = { 0, 0, 0, 0, "no error", "" };
+/* How many times the record has been set or cleared: while the count stays
+ * the same, the record holds what was set last (see scsec__vreport()). */
+static _Thread_local uint64_t last_error_changes;
 
 int scsec__error_vset_at(int code, const char *file, unsigned long line, unsigned long column,
                          const char *fmt, va_list ap)
@@ -41,6 +44,7 @@ int scsec__error_vset_at(int code, const char *file, unsigned long line, unsigne
 	e->has_file = file != NULL;
 	memcpy(e->file, file ? name : "", file ? sizeof name : 1);
 	memcpy(e->message, message, sizeof message);
+	last_error_changes++;
 	return code;
 }
 
@@ -77,6 +81,7 @@ void scsec_error_clear(void)
 	last_error.has_file = 0;
 	last_error.file[0] = '\0';
 	snprintf(last_error.message, sizeof last_error.message, "no error");
+	last_error_changes++;
 }
 
 int scsec_error_code(const scsec_error *err)
@@ -343,10 +348,15 @@ int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column,
 			r->first_line = line;
 			r->first_column = column;
 			vsnprintf(r->first_message, sizeof r->first_message, fmt, ap);
+		} else if (r->first_set == last_error_changes) {
+			/* The record still holds the first error, as set here. */
+			return rc;
 		}
-		/* The thread's record always describes the first error. */
+		/* The thread's record always describes the first error: set when
+		 * it is recorded, and again after anything else was set since. */
 		scsec__error_set_at(r->first_error, r->name, r->first_line, r->first_column, "%s",
 		                    r->first_message);
+		r->first_set = last_error_changes;
 	}
 	return rc;
 }

@@ -7,6 +7,7 @@
 #define SCSEC_LIB_ERROR_H
 
 #include <stdarg.h>
+#include <stdint.h>
 
 #include "scsec/error.h"
 
@@ -46,10 +47,12 @@ typedef struct scsec__reporter {
 	unsigned long first_line;
 	unsigned long first_column;
 	char first_message[512];
+	uint64_t first_set;      /* the thread's count of error changes when the first
+	                          * error was last set as its error (error.c) */
 } scsec__reporter;
 
 /* Initialise a reporter for document `name`, diagnostics to `diags`. */
-#define SCSEC__REPORTER_INIT(name, diags) { (name), (diags), 0, 0, 0, 0, 0, "" }
+#define SCSEC__REPORTER_INIT(name, diags) { (name), (diags), 0, 0, 0, 0, 0, "", 0 }
 
 /* The outcome of a reader: SCSEC_ENOMEM when a diagnostic was lost, the
  * first error's code otherwise (0 when none), with the thread's last error

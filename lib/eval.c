@@ -9,9 +9,9 @@
  * criterion and prerequisite, its entry's status, method and dates, and the
  * last valid day under each level's validity. Binding does the lookups and
  * the date arithmetic once; it is cached in the record (published with
- * compare-and-swap, dropped when the record changes), so evaluating the
- * same record again, as of other dates or for other targets, is only
- * comparisons. */
+ * compare-and-swap, one binding per set, dropped when the record changes),
+ * so evaluating the same record again, as of other dates or for other
+ * targets, is only comparisons. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -152,12 +152,16 @@ typedef struct bound {
 	signed char status;      /* scsec_status */
 	signed char method;      /* scsec_method; SCSEC_METHOD_THIRD_PARTY for prerequisites,
 	                          * to which the method rule does not apply (rule 2) */
-	signed char na_ok;       /* not-applicable would be accepted: a criterion that
-	                          * allows it, with a non-empty justification */
-	scsec_date assessed_on;  /* SCSEC_DATE_NONE when absent */
 } bound;
 
+/* The record's cache is a list of bindings, one per set (newest first),
+ * that only ever grows at its head, by compare-and-swap: a binding, once
+ * published, is never changed or unlinked while the record may be read.
+ * The whole list is freed only by scsec__evidence_changed(), which runs
+ * when the record changes or is freed, never alongside a reader
+ * (doc/threading.md); so readers walk it without a lock. */
 struct scsec__binding {
+	struct scsec__binding *next; /* the binding published before this one */
 	uint64_t serial;         /* the set's */
 	char fingerprint[65];    /* the record's, when bound */
 	const char *subject;     /* the record's subject name (copied), or NULL */
@@ -185,9 +189,20 @@ struct scsec__binding {
 #define ALIGN8(n) (((n) + 7) & ~(size_t)7)
 #define NARROW_FIXED 0xfff8u /* offsets stay below it */
 
+/* Bindings cached per record at most: past it, a binding to yet another
+ * set is made for one evaluation and freed (a server that reloads its sets
+ * now and then must not grow every record's cache without bound). */
+#define MAX_CACHED_BINDINGS 8
+
+/* Free b and the bindings published before it. */
 void scsec__binding_free(struct scsec__binding *b)
 {
-	scsec__free(b);
+	while (b) {
+		struct scsec__binding *next = b->next;
+
+		scsec__free(b);
+		b = next;
+	}
 }
 
 /* Rule 1: the last valid day is expires_on when given, else
@@ -206,7 +221,7 @@ static scsec_date last_valid_day(const struct scsec_entry *e, const struct scsec
 	return d - 1;
 }
 
-static scsec_reason fixed_reason(const bound *e, int method);
+static scsec_reason fixed_reason(const bound *e, int na_ok, int method);
 static void narrow(struct scsec__binding *b);
 
 static struct scsec__binding *bind(const scsec_criteria *c, const scsec_evidence *ev,
@@ -221,6 +236,7 @@ static struct scsec__binding *bind(const scsec_criteria *c, const scsec_evidence
 
 	if (!b)
 		return NULL;
+	b->next = NULL;
 	b->serial = c->serial;
 	memcpy(b->fingerprint, fingerprint, sizeof b->fingerprint);
 	b->nitems = n;
@@ -240,19 +256,20 @@ static struct scsec__binding *bind(const scsec_criteria *c, const scsec_evidence
 		const char *id = i < c->ncriteria ? c->criteria[i]->id : c->prereqs[i - c->ncriteria]->id;
 		const struct scsec_entry *e = scsec__map_get(&ev->index, id);
 		bound *x = &b->items[i];
+		/* Not-applicable would be accepted: a criterion that allows it,
+		 * with a non-empty justification. */
+		int na_ok = i < c->ncriteria && c->criteria[i]->na_allowed && e && e->justification &&
+		            *e->justification;
 
 		x->status = (signed char)(e ? e->status : SCSEC_STATUS_NONE);
 		x->method = (signed char)(i >= c->ncriteria ? SCSEC_METHOD_THIRD_PARTY
 		                                            : e ? e->method : SCSEC_METHOD_NONE);
-		x->na_ok = i < c->ncriteria && c->criteria[i]->na_allowed && e && e->justification &&
-		           *e->justification;
-		x->assessed_on = e ? e->assessed_on : SCSEC_DATE_NONE;
-		b->assessed[i] = x->assessed_on;
+		b->assessed[i] = e ? e->assessed_on : SCSEC_DATE_NONE;
 		for (li = 0; li < c->nlevels; li++) {
-			scsec_reason w = fixed_reason(x, (int)c->levels[li]->method);
+			scsec_reason w = fixed_reason(x, na_ok, (int)c->levels[li]->method);
 
 			b->last_valid[li * n + i] = e ? last_valid_day(e, c->levels[li]) : SCSEC_DATE_NONE;
-			if (!w && x->assessed_on == SCSEC_DATE_NONE)
+			if (!w && b->assessed[i] == SCSEC_DATE_NONE)
 				w = SCSEC_REASON_NOT_YET_VALID; /* whatever the date */
 			b->cell[li * n + i] = w ? CELL_FIXED + (int32_t)w : b->last_valid[li * n + i];
 		}
@@ -295,21 +312,37 @@ static void narrow(struct scsec__binding *b)
 	b->narrow = 1;
 }
 
+/* The binding to the set numbered serial in the list from head, or NULL;
+ * *count is set to the number of bindings before it (all of them when
+ * there is none). */
+static struct scsec__binding *cached_binding(struct scsec__binding *head, uint64_t serial,
+                                             size_t *count)
+{
+	size_t k;
+
+	for (k = 0; head && head->serial != serial; head = head->next)
+		k++;
+	*count = k;
+	return head;
+}
+
 /* The record's binding to c: the cached one, or a new one that is cached
- * when the slot is free. *owned is set when the caller must free it. */
+ * while the record holds fewer than MAX_CACHED_BINDINGS. *owned is set
+ * when the caller must free it. */
 static struct scsec__binding *get_binding(const scsec_criteria *c, const scsec_evidence *cev,
                                           int *owned, int *rc)
 {
 	scsec_evidence *ev = (scsec_evidence *)cev;
-	struct scsec__binding *b = atomic_load(&ev->binding), *expected = NULL;
+	struct scsec__binding *head = atomic_load(&ev->binding), *b, *found;
 	const char *fp;
+	size_t count;
 
 	*owned = 0;
 	*rc = 0;
 	/* A binding to this set was made from the record as it is now (any
-	 * change drops it): the record's checks were passed then. */
-	if (b && b->serial == c->serial)
-		return b;
+	 * change drops them all): the record's checks were passed then. */
+	if ((found = cached_binding(head, c->serial, &count)))
+		return found;
 	/* Never a silently wrong level: evidence for another set is refused. */
 	if (ev->criteria_id && (strcmp(ev->criteria_id, c->id) ||
 	                        strcmp(ev->criteria_version, c->version))) {
@@ -324,10 +357,23 @@ static struct scsec__binding *get_binding(const scsec_criteria *c, const scsec_e
 		                                           : SCSEC_ENOMEM;
 		return NULL;
 	}
-	if (!atomic_load(&ev->binding) && atomic_compare_exchange_strong(&ev->binding, &expected, b))
-		return b;
-	*owned = 1;
-	return b;
+	for (;;) {
+		if (count >= MAX_CACHED_BINDINGS) {
+			*owned = 1;
+			return b;
+		}
+		/* Published with its fields, next included, by the exchange. */
+		b->next = head;
+		if (atomic_compare_exchange_strong(&ev->binding, &head, b))
+			return b;
+		/* Another thread published first (head now holds its list): use
+		 * its binding to this set if that is what it published. */
+		b->next = NULL;
+		if ((found = cached_binding(head, c->serial, &count))) {
+			scsec__binding_free(b);
+			return found;
+		}
+	}
 }
 
 /* ---------------------------------------------------------------- rules */
@@ -343,7 +389,7 @@ typedef struct ctx {
  * of missing, not-met, partial, na-rejected and method that applies at a
  * level needing `method`, or SCSEC_REASON_NONE. A prerequisite is bound with
  * the strongest method and no N/A acceptance, which is rule 2. */
-static scsec_reason fixed_reason(const bound *e, int method)
+static scsec_reason fixed_reason(const bound *e, int na_ok, int method)
 {
 	switch (e->status) {
 	case SCSEC_STATUS_NONE:
@@ -353,7 +399,7 @@ static scsec_reason fixed_reason(const bound *e, int method)
 	case SCSEC_STATUS_PARTIAL:
 		return SCSEC_REASON_PARTIAL;
 	case SCSEC_STATUS_NOT_APPLICABLE:
-		if (!e->na_ok)
+		if (!na_ok)
 			return SCSEC_REASON_NA_REJECTED;
 		break;
 	default:
@@ -426,6 +472,13 @@ static void evaluate_levels(const ctx *x, struct scsec_figures *figs, unsigned c
 				why[i] = w;
 				cnt[w]++;
 			}
+			for (k = 0; k < npl; k++) {
+				size_t i = ncrit + pre[k]->index;
+				unsigned char w = reason_narrow(to, from, i, d);
+
+				why[i] = w;
+				cnt[w]++;
+			}
 		} else {
 			for (k = 0; k < ncl; k++) {
 				size_t i = crit[k];
@@ -434,13 +487,13 @@ static void evaluate_levels(const ctx *x, struct scsec_figures *figs, unsigned c
 				why[i] = w;
 				cnt[w]++;
 			}
-		}
-		for (k = 0; k < npl; k++) {
-			size_t i = ncrit + pre[k]->index;
-			unsigned char w = reason_in(cell, assessed, i, as_of);
+			for (k = 0; k < npl; k++) {
+				size_t i = ncrit + pre[k]->index;
+				unsigned char w = reason_in(cell, assessed, i, as_of);
 
-			why[i] = w;
-			cnt[w]++;
+				why[i] = w;
+				cnt[w]++;
+			}
 		}
 		memcpy(f->count, cnt, sizeof cnt);
 		f->applicable = ncl + npl;
@@ -580,8 +633,8 @@ static void score(const ctx *x, scsec_result *r)
 		/* A partial or not-met answer that is stale or too weakly assessed
 		 * counts as no answer. */
 		if ((slot == SCSEC__PTS_PARTIAL || slot == SCSEC__PTS_NOT_MET) &&
-		    (e->method < (int)l->method || e->assessed_on == SCSEC_DATE_NONE ||
-		     e->assessed_on > x->as_of ||
+		    (e->method < (int)l->method || x->b->assessed[i] == SCSEC_DATE_NONE ||
+		     x->b->assessed[i] > x->as_of ||
 		     x->as_of > x->b->last_valid[(size_t)li * x->b->nitems + i]))
 			slot = SCSEC__PTS_MISSING;
 		if (slot == SCSEC__PTS_NA && !s->points_set[SCSEC__PTS_NA])

@@ -82,16 +82,29 @@ const scsec_figures *scsec_result_function_figures(const scsec_result *r, scsec_
 	return r && (unsigned)function < SCSEC_FUNCTION_COUNT ? &r->function_figures[function] : NULL;
 }
 
-/* The id of the i-th top-level category: categories are stored in
- * pre-order, so top-level ones are those without a parent, in order. */
+/* The next top-level category from position *k on, *k moved past it:
+ * categories are stored in pre-order, so top-level ones are those without
+ * a parent, in order. Walking them all this way is one pass. */
+static const struct scsec_category *next_top(const scsec_criteria *c, size_t *k)
+{
+	while (*k < c->ncategories) {
+		const struct scsec_category *cat = c->categories[(*k)++];
+
+		if (!cat->parent)
+			return cat;
+	}
+	return NULL;
+}
+
+/* The i-th top-level category: it comes at position i or later. */
 static const struct scsec_category *top_category(const scsec_criteria *c, size_t i)
 {
-	size_t k;
+	size_t k = i;
+	const struct scsec_category *cat;
 
-	for (k = 0; k < c->ncategories; k++)
-		if (!c->categories[k]->parent && c->categories[k]->top == i)
-			return c->categories[k];
-	return NULL;
+	while ((cat = next_top(c, &k)) && cat->top != i)
+		;
+	return cat;
 }
 
 size_t scsec_result_category_count(const scsec_result *r) { return r ? r->ncategories : 0; }
@@ -195,7 +208,7 @@ static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reaso
 static int to_json(scsec__buf *b, const scsec_result *r)
 {
 	const scsec_criteria *c = r->c;
-	size_t i;
+	size_t i, k;
 	int first;
 
 	scsec__buf_puts(b, "{\n  \"format\": \"scsec-result-1\",\n  \"level\": ");
@@ -239,9 +252,11 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		first = 0;
 	}
 	scsec__buf_puts(b, first ? "},\n  \"categories\": [" : "\n  },\n  \"categories\": [");
-	for (i = 0; i < r->ncategories; i++) {
+	for (i = 0, k = 0; i < r->ncategories; i++) {
+		const struct scsec_category *cat = next_top(c, &k);
+
 		scsec__buf_printf(b, "%s\n    {\"id\": ", i ? "," : "");
-		json_str(b, scsec_result_category_id_at(r, i));
+		json_str(b, cat ? cat->id : NULL);
 		scsec__buf_puts(b, ", ");
 		json_figures(b, &r->category_figures[i], 1);
 		scsec__buf_putc(b, '}');
@@ -290,7 +305,7 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 {
 	const scsec_criteria *c = r->c;
 	char date[SCSEC_DATE_BUFSIZE];
-	size_t i;
+	size_t i, k;
 
 	scsec__buf_puts(b, SCSEC__XML_DECL "<result xmlns=\"" SCSEC__NS_RESULT "\"");
 	scsec__buf_printf(b, " level=\"%d\"", r->level);
@@ -340,9 +355,11 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 		xml_figures(b, &r->function_figures[i]);
 		scsec__buf_puts(b, "/>\n");
 	}
-	for (i = 0; i < r->ncategories; i++) {
+	for (i = 0, k = 0; i < r->ncategories; i++) {
+		const struct scsec_category *cat = next_top(c, &k);
+
 		scsec__buf_puts(b, "  <category");
-		scsec__xw_attr(b, "id", scsec_result_category_id_at(r, i));
+		scsec__xw_attr(b, "id", cat ? cat->id : NULL);
 		xml_figures(b, &r->category_figures[i]);
 		scsec__buf_puts(b, "/>\n");
 	}

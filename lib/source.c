@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "source.h"
+#include "util.h"
 
 static void source_init(scsec__source *s, const char *name, const scsec_load_options *opts)
 {
@@ -36,13 +37,15 @@ static int limit_error(const scsec__source *s, const char *what, uint64_t limit,
 int scsec__source_open_file(scsec__source *s, const char *path, const scsec_load_options *opts)
 {
 	struct stat st;
+	char ebuf[128];
 
 	source_init(s, path, opts);
 	if (!path)
 		return scsec__error_set(SCSEC_EINVAL, "no file name given");
 	s->fp = fopen(path, "rbe");
 	if (!s->fp)
-		return scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot open: %s",
+		                           scsec__strerror(errno, ebuf, sizeof ebuf));
 	if (fstat(fileno(s->fp), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			scsec__source_close(s);
@@ -103,11 +106,12 @@ static int raw_fill(scsec__source *s)
 		return 0;
 	if (s->fp) {
 		size_t n = fread(s->rawbuf, 1, sizeof s->rawbuf, s->fp);
+		char ebuf[128];
 
 		if (n == 0) {
 			if (ferror(s->fp))
 				return scsec__error_set_at(SCSEC_EIO, s->name, 0, 0, "read error: %s",
-				                           strerror(errno));
+				                           scsec__strerror(errno, ebuf, sizeof ebuf));
 			s->eof = 1;
 			return 0;
 		}

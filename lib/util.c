@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <stdio.h>
@@ -344,6 +345,7 @@ int scsec__gzip(unsigned char **out, size_t *out_len, const void *data, size_t l
 	z_stream zs;
 	uLong bound;
 	unsigned char *buf;
+	size_t in_left = len, out_left;
 	int rc;
 
 	memset(&zs, 0, sizeof zs);
@@ -357,17 +359,29 @@ int scsec__gzip(unsigned char **out, size_t *out_len, const void *data, size_t l
 		return SCSEC_ENOMEM;
 	}
 	zs.next_in = (Bytef *)data;
-	zs.avail_in = (uInt)len;
 	zs.next_out = buf;
-	zs.avail_out = (uInt)bound;
-	rc = deflate(&zs, Z_FINISH);
+	out_left = bound;
+	/* zlib counts bytes in uInt: past 4 GiB the input is fed, and the
+	 * output room given, a piece of at most UINT_MAX bytes at a time
+	 * (below that, all at once with Z_FINISH, as deflateBound() expects). */
+	do {
+		if (!zs.avail_in && in_left) {
+			zs.avail_in = (uInt)(in_left > UINT_MAX ? UINT_MAX : in_left);
+			in_left -= zs.avail_in;
+		}
+		if (!zs.avail_out && out_left) {
+			zs.avail_out = (uInt)(out_left > UINT_MAX ? UINT_MAX : out_left);
+			out_left -= zs.avail_out;
+		}
+		rc = deflate(&zs, in_left ? Z_NO_FLUSH : Z_FINISH);
+	} while (rc == Z_OK);
 	deflateEnd(&zs);
 	if (rc != Z_STREAM_END) {
 		scsec__free(buf);
 		return scsec__error_set(SCSEC_ERROR, "gzip compression failed");
 	}
 	*out = buf;
-	*out_len = bound - zs.avail_out;
+	*out_len = (size_t)(zs.next_out - buf);
 	return 0;
 }
 
@@ -388,7 +402,7 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 }
 
 /* strerror() is not required to be thread-safe; the GNU strerror_r is. */
-static const char *errstr(int err, char *buf, size_t size)
+const char *scsec__strerror(int err, char *buf, size_t size)
 {
 	return strerror_r(err, buf, size);
 }
@@ -424,7 +438,8 @@ static int open_temp(char *tmp, size_t plen)
 
 /* The file a path names once symbolic links are followed, even when the
  * last link dangles (its target is then created): malloc'ed, or NULL with
- * errno set. */
+ * errno set. libc's malloc, strdup and free, not scsec_set_allocator()'s:
+ * realpath() allocates its result with malloc. */
 static char *resolve_target(const char *path)
 {
 	char *cur, *next, *slash;
@@ -476,7 +491,8 @@ int scsec__write_file_atomic(const char *path, const void *data, size_t len, int
 	/* Replace the file a symbolic link points to, not the link. */
 	if (!(target = resolve_target(path)))
 		return scsec__error_set_at(errno == ENOMEM ? SCSEC_ENOMEM : SCSEC_EIO, path, 0, 0,
-		                           "cannot resolve the path: %s", errstr(errno, ebuf, sizeof ebuf));
+		                           "cannot resolve the path: %s",
+		                           scsec__strerror(errno, ebuf, sizeof ebuf));
 	existing = stat(target, &st) == 0;
 	if (existing && !S_ISREG(st.st_mode)) {
 		free(target);
@@ -499,7 +515,7 @@ int scsec__write_file_atomic(const char *path, const void *data, size_t len, int
 	fd = open_temp(tmp, plen);
 	if (fd < 0) {
 		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot create a temporary file beside it: %s",
-		                         errstr(errno, ebuf, sizeof ebuf));
+		                         scsec__strerror(errno, ebuf, sizeof ebuf));
 		goto out;
 	}
 	/* A replaced file keeps its permissions. */
@@ -510,21 +526,21 @@ int scsec__write_file_atomic(const char *path, const void *data, size_t len, int
 		close(fd);
 		unlink(tmp);
 		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "write failed: %s",
-		                         errstr(saved, ebuf, sizeof ebuf));
+		                         scsec__strerror(saved, ebuf, sizeof ebuf));
 		goto out;
 	}
 	if (close(fd)) {
 		saved = errno;
 		unlink(tmp);
 		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "write failed: %s",
-		                         errstr(saved, ebuf, sizeof ebuf));
+		                         scsec__strerror(saved, ebuf, sizeof ebuf));
 		goto out;
 	}
 	if (rename(tmp, target)) {
 		saved = errno;
 		unlink(tmp);
 		rc = scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot replace the file: %s",
-		                         errstr(saved, ebuf, sizeof ebuf));
+		                         scsec__strerror(saved, ebuf, sizeof ebuf));
 		goto out;
 	}
 	/* Make the rename durable. */

@@ -83,6 +83,12 @@ int scsec__sha256_hex_ok(const char *s);
 /* SHA-256 of data as 64 lowercase hex digits + NUL. 0 or SCSEC_ECRYPTO. */
 int scsec__sha256_hex(char out[65], const void *data, size_t len);
 
+/* ---- system errors ---- */
+
+/* The message for errno value err, thread-safe (strerror() need not be):
+ * the returned string is buf or a static one. */
+const char *scsec__strerror(int err, char *buf, size_t size);
+
 /* ---- files ---- */
 
 /* Write data to path atomically: a temporary file beside it, fsync, rename,

@@ -60,10 +60,11 @@ int scsec__xml_report(scsec__xdoc *doc, const scsec__xnode *node, scsec_severity
 	int rc;
 
 	va_start(ap, fmt);
+	/* code, or SCSEC_ENOMEM when the diagnostic could not be stored. */
 	rc = scsec__vreport(&doc->rep, node ? node->line : 0, node ? node->column : 0, sev, code, id,
 	                    fmt, ap);
 	va_end(ap);
-	return rc == SCSEC_ENOMEM ? rc : code;
+	return rc;
 }
 
 /* ---------------------------------------------------------------- schemas */
@@ -177,15 +178,18 @@ static void stop(xparse *p)
 
 static void report_at(xparse *p, unsigned long line, unsigned long col, int code,
                       const char *fmt, ...) SCSEC__PRINTF(5, 6);
-static void report_here(xparse *p, int code, const char *fmt, ...) SCSEC__PRINTF(3, 4);
-static void report_here(xparse *p, int code, const char *fmt, ...)
+static void report_at(xparse *p, unsigned long line, unsigned long col, int code,
+                      const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	scsec__vreport(&p->doc->rep, cur_line(p), cur_col(p), SCSEC_SEVERITY_ERROR, code, NULL, fmt, ap);
+	scsec__vreport(&p->doc->rep, line, col, SCSEC_SEVERITY_ERROR, code, NULL, fmt, ap);
 	va_end(ap);
 }
+
+/* An error at the parser's current position. */
+#define report_here(p, code, ...) report_at((p), cur_line(p), cur_col(p), (code), __VA_ARGS__)
 
 static void oom(xparse *p)
 {
@@ -217,6 +221,12 @@ static const char *ns_str(xparse *p, const xmlChar *uri)
 		if (!strcmp((const char *)uri, known[i]))
 			return known[i];
 	return arena_str(p, uri, strlen((const char *)uri));
+}
+
+/* XML whitespace (S in the XML 1.0 grammar). */
+static int xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static int all_space(const char *s, size_t n);
@@ -371,7 +381,7 @@ static int all_space(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+		if (!xml_space(s[i]))
 			return 0;
 	return 1;
 }
@@ -490,16 +500,6 @@ static int msg_len(const char *m)
 	return (int)(n > 500 ? 500 : n);
 }
 
-static void report_at(xparse *p, unsigned long line, unsigned long col, int code,
-                      const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	scsec__vreport(&p->doc->rep, line, col, SCSEC_SEVERITY_ERROR, code, NULL, fmt, ap);
-	va_end(ap);
-}
-
 static void on_parser_error(void *ctx, xmlErrorPtr err)
 {
 	xparse *p = active;
@@ -530,11 +530,6 @@ static void on_parser_error(void *ctx, xmlErrorPtr err)
 	}
 	if (!schema)
 		p->fatal = 1;
-}
-
-static void on_schema_error(void *ctx, xmlErrorPtr err)
-{
-	on_parser_error(ctx, err);
 }
 
 static xmlSAXHandler make_sax(void)
@@ -634,7 +629,7 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 		}
 		vctxt = xmlSchemaNewValidCtxt(schema);
 		if (vctxt) {
-			xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, &p);
+			xmlSchemaSetValidStructuredErrors(vctxt, on_parser_error, &p);
 			plug = xmlSchemaSAXPlug(vctxt, &saxp, &user);
 		}
 		if (!plug) {
@@ -747,7 +742,7 @@ int scsec__xml_validate_only(scsec__source *src, const scsec_load_options *opts,
 /* Typed values (tokens, numbers, dates, ids) lose surrounding XML
  * whitespace, as the schema's xs:token does. The value lives in the
  * document's arena, so it is trimmed in place. */
-static const char *trim_value(const scsec__xnode *n, const char *name)
+static const char *trim_value(const scsec__xnode *n, const char *name, size_t *len_out)
 {
 	int i;
 
@@ -760,15 +755,16 @@ static const char *trim_value(const scsec__xnode *n, const char *name)
 			continue;
 		v = (char *)a->value;
 		len = a->len;
-		while (len && (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\n' ||
-		               v[len - 1] == '\r'))
+		while (len && xml_space(v[len - 1]))
 			v[--len] = '\0';
-		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') {
+		while (xml_space(*v)) {
 			v++;
 			len--;
 		}
 		a->value = v;
 		a->len = len;
+		if (len_out)
+			*len_out = len;
 		return v;
 	}
 	return NULL;
@@ -776,7 +772,7 @@ static const char *trim_value(const scsec__xnode *n, const char *name)
 
 const char *scsec__xattr_token(const scsec__xnode *n, const char *name)
 {
-	return trim_value(n, name);
+	return trim_value(n, name, NULL);
 }
 
 int scsec__xa_str(scsec__xdoc *d, const scsec__xnode *n, const char *name, int required,
@@ -795,7 +791,7 @@ int scsec__xa_id(scsec__xdoc *d, const scsec__xnode *n, const char *name, const 
 {
 	int rc;
 
-	trim_value(n, name);
+	trim_value(n, name, NULL);
 	rc = scsec__xa_str(d, n, name, 1, out);
 
 	if (rc)
@@ -837,7 +833,7 @@ int scsec__xa_long(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
 
 int scsec__xa_bool(scsec__xdoc *d, const scsec__xnode *n, const char *name, int *out)
 {
-	const char *v = trim_value(n, name);
+	const char *v = trim_value(n, name, NULL);
 
 	if (!v)
 		return 0;
@@ -856,13 +852,14 @@ int scsec__xa_date(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
                    scsec_date *out)
 {
 	const char *v;
+	size_t len = 0;
 	int rc;
 
-	trim_value(n, name);
+	trim_value(n, name, &len);
 	rc = scsec__xa_str(d, n, name, required, &v);
 	if (rc || !v)
 		return rc;
-	if (scsec__date_parse_n(out, v, strlen(v)))
+	if (scsec__date_parse_n(out, v, len))
 		return scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL,
 		                         "element '%s': attribute '%s': %s", n->name, name,
 		                         scsec_error_message(scsec_error_last()));
@@ -874,12 +871,11 @@ int scsec__xn_date(scsec__xdoc *d, const scsec__xnode *n, scsec_date *out)
 	const char *t = n->text;
 	size_t len = n->text_len;
 
-	while (len && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')) {
+	while (len && xml_space(*t)) {
 		t++;
 		len--;
 	}
-	while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\n' ||
-	               t[len - 1] == '\r'))
+	while (len && xml_space(t[len - 1]))
 		len--;
 	if (scsec__date_parse_n(out, t, len))
 		return scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, NULL, "element '%s': %s",
@@ -992,13 +988,12 @@ size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const s
 				}
 			seen = 0;
 		}
-		if (c[at].max && ++seen > c[at].max) {
+		seen++;
+		if (c[at].max && seen > c[at].max) {
 			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 			                  "element '%s': more than %u '%s'", n->name, c[at].max, k->name);
 			problems++;
 		}
-		if (c[at].max == 0)
-			seen++;
 		problems += scsec__xml_check_structure(d, k, c[at].spec, ns);
 	}
 	for (; c && c[at].spec; at++, seen = 0) {

@@ -7,13 +7,16 @@
  * that private helpers are tested too. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 
 #include "testutil.h"
 #include "alloc.h"
 #include "date.h"
 #include "error.h"
+#include "util.h"
 
 /* ---- version ---- */
 
@@ -162,6 +165,121 @@ START_TEST(diagnostics_collect_and_format)
 	/* A NULL list swallows diagnostics. */
 	ck_ok(scsec__diag_add(NULL, SCSEC_SEVERITY_ERROR, SCSEC_EIO, NULL, NULL, 0, 0, "x"));
 	ck_assert_uint_eq(scsec_diagnostics_count(NULL), 0);
+}
+END_TEST
+
+/* A reader's reporter: the thread's last error is its first error, even
+ * when something else was recorded between two of its reports. */
+START_TEST(reporter_keeps_first_error)
+{
+	scsec_diagnostics *d = NULL;
+	scsec__reporter r = SCSEC__REPORTER_INIT("doc.xml", NULL);
+	const scsec_error *e = scsec_error_last();
+
+	ck_ok(scsec_diagnostics_new(&d));
+	r.diags = d;
+	scsec_error_clear();
+	ck_assert_int_eq(scsec__report(&r, 0, 0, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, NULL, "w"),
+	                 SCSEC_EINVALID);
+	ck_assert_int_eq(scsec_error_code(e), 0);
+	ck_assert_int_eq(scsec__report(&r, 3, 4, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, "x", "first %d", 1),
+	                 SCSEC_EDATE);
+	ck_assert_int_eq(scsec__report(&r, 5, 6, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL, "second"),
+	                 SCSEC_EINVALID);
+	ck_assert_int_eq(scsec_error_code(e), SCSEC_EDATE);
+	ck_assert_str_eq(scsec_error_message(e), "first 1");
+	ck_assert_str_eq(scsec_error_file(e), "doc.xml");
+	ck_assert_uint_eq(scsec_error_line(e), 3);
+	ck_assert_uint_eq(scsec_error_column(e), 4);
+	/* A helper records another error; the next report restores the first. */
+	scsec__error_set(SCSEC_ENOTFOUND, "helper");
+	scsec__report(&r, 7, 8, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL, "third");
+	ck_assert_int_eq(scsec_error_code(e), SCSEC_EDATE);
+	ck_assert_str_eq(scsec_error_message(e), "first 1");
+	ck_assert_uint_eq(scsec_error_line(e), 3);
+	scsec_error_clear();
+	scsec__report(&r, 9, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL, "fourth");
+	ck_assert_int_eq(scsec_error_code(e), SCSEC_EDATE);
+	ck_assert_str_eq(scsec_error_message(e), "first 1");
+	/* A warning leaves the record alone. */
+	scsec__error_set(SCSEC_ENOTFOUND, "helper");
+	scsec__report(&r, 9, 0, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, NULL, "w2");
+	ck_assert_int_eq(scsec_error_code(e), SCSEC_ENOTFOUND);
+	ck_assert_uint_eq(r.errors, 4);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 6);
+	ck_assert_int_eq(scsec__report_result(&r), SCSEC_EDATE);
+	ck_assert_str_eq(scsec_error_message(e), "first 1");
+	ck_assert_uint_eq(scsec_error_column(e), 4);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* The same, through a loader: a document with several errors. */
+START_TEST(load_with_several_errors_reports_first)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<evidence xmlns=\"urn:scsec:evidence:1\" criteria=\"meti-sc-2026-03\"\n"
+		"          criteria-version=\"2026.03\">\n"
+		"  <subject name=\"x\"/>\n"
+		"  <entry id=\"1-1-1-1\" status=\"met\" assessed-on=\"2026-02-30\"/>\n"
+		"  <entry id=\"1-1-1-2\" status=\"bogus\" assessed-on=\"2026-13-01\"/>\n"
+		"</evidence>\n";
+	scsec_diagnostics *d = NULL;
+	scsec_evidence *ev = NULL;
+	const scsec_diagnostic *first = NULL;
+	size_t i;
+	int rc;
+
+	ck_ok(scsec_diagnostics_new(&d));
+	rc = scsec_evidence_load_memory(&ev, doc, sizeof doc - 1, "several.xml", NULL, d);
+	ck_assert_int_ne(rc, 0);
+	ck_assert_ptr_null(ev);
+	for (i = 0; i < scsec_diagnostics_count(d) && !first; i++)
+		if (scsec_diagnostic_severity(scsec_diagnostics_at(d, i)) == SCSEC_SEVERITY_ERROR)
+			first = scsec_diagnostics_at(d, i);
+	ck_assert_ptr_nonnull(first);
+	ck_assert_uint_ge(scsec_diagnostics_count_severity(d, SCSEC_SEVERITY_ERROR), 2);
+	ck_assert_int_eq(rc, scsec_diagnostic_code(first));
+	ck_assert_int_eq(scsec_error_code(scsec_error_last()), scsec_diagnostic_code(first));
+	ck_assert_str_eq(scsec_error_message(scsec_error_last()), scsec_diagnostic_message(first));
+	ck_assert_uint_eq(scsec_error_line(scsec_error_last()), scsec_diagnostic_line(first));
+	ck_assert_str_eq(scsec_error_file(scsec_error_last()), "several.xml");
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* An unnamed document in memory is called "<memory>" in messages. */
+START_TEST(document_unnamed_memory_named_in_errors)
+{
+	static const char doc[] = "<other xmlns=\"urn:example\"/>";
+	scsec_document_kind kind = SCSEC_DOCUMENT_CRITERIA;
+	scsec_diagnostics *d = NULL;
+
+	ck_ok(scsec_diagnostics_new(&d));
+	ck_assert_int_eq(scsec_document_validate_memory(&kind, doc, sizeof doc - 1, NULL, NULL, d),
+	                 SCSEC_EVERSION);
+	ck_assert_int_eq(kind, SCSEC_DOCUMENT_UNKNOWN);
+	ck_assert_str_eq(scsec_error_file(scsec_error_last()), "<memory>");
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+	ck_assert_str_eq(scsec_diagnostic_file(scsec_diagnostics_at(d, 0)), "<memory>");
+	scsec_diagnostics_clear(d);
+	ck_assert_int_eq(scsec_document_validate_memory(&kind, doc, sizeof doc - 1, "x.xml", NULL, d),
+	                 SCSEC_EVERSION);
+	ck_assert_str_eq(scsec_error_file(scsec_error_last()), "x.xml");
+	ck_assert_str_eq(scsec_diagnostic_file(scsec_diagnostics_at(d, 0)), "x.xml");
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* errno messages without strerror(). */
+START_TEST(strerror_of_errno)
+{
+	char buf[128], want[128];
+
+	snprintf(want, sizeof want, "%s", strerror(ENOENT));
+	ck_assert_str_eq(scsec__strerror(ENOENT, buf, sizeof buf), want);
+	ck_assert_ptr_nonnull(scsec__strerror(-12345, buf, sizeof buf));
 }
 END_TEST
 
@@ -322,6 +440,66 @@ START_TEST(duration_out_of_range)
 }
 END_TEST
 
+/* ---- arrays and the arena ---- */
+
+START_TEST(grow_doubles_and_refuses_overflow)
+{
+	int *items = NULL;
+	size_t cap = 0, huge = SIZE_MAX / 2 + 2;
+
+	ck_ok(scsec__grow(&items, &cap, 1, sizeof *items));
+	ck_assert_uint_eq(cap, 8);
+	ck_ok(scsec__grow(&items, &cap, 9, sizeof *items));
+	ck_assert_uint_eq(cap, 16);
+	ck_ok(scsec__grow(&items, &cap, 100, sizeof *items));
+	ck_assert_uint_eq(cap, 128);
+	ck_ok(scsec__grow(&items, &cap, 128, sizeof *items));
+	ck_assert_uint_eq(cap, 128);
+	/* Elements that would not fit in a size_t in bytes, or in count. */
+	ck_assert_int_eq(scsec__grow(&items, &cap, SIZE_MAX / 2, sizeof *items), SCSEC_ENOMEM);
+	ck_assert_int_eq(scsec__grow(&items, &cap, SIZE_MAX, 1), SCSEC_ENOMEM);
+	ck_assert_uint_eq(cap, 128);
+	scsec__free(items);
+	items = NULL;
+	cap = huge - 1;
+	ck_assert_int_eq(scsec__grow(&items, &cap, huge, 1), SCSEC_ENOMEM);
+	ck_assert_int_eq(scsec_error_code(scsec_error_last()), SCSEC_ENOMEM);
+}
+END_TEST
+
+START_TEST(arena_grow_doubles_and_refuses_overflow)
+{
+	scsec__arena a = { NULL, 0, 0 };
+	int *items = NULL, *p;
+	size_t cap = 0, i;
+
+	ck_ok(scsec__arena_grow(&a, &items, &cap, 1, sizeof *items));
+	ck_assert_uint_eq(cap, 4);
+	for (i = 0; i < 4; i++)
+		items[i] = (int)i;
+	ck_ok(scsec__arena_grow(&a, &items, &cap, 5, sizeof *items));
+	ck_assert_uint_eq(cap, 8);
+	ck_ok(scsec__arena_grow(&a, &items, &cap, 33, sizeof *items));
+	ck_assert_uint_eq(cap, 64);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(items[i], (int)i);
+	/* Doubling a capacity past half of SIZE_MAX used to wrap to 0 and loop
+	 * for ever; the bytes of a large count overflowed the same way. */
+	p = items;
+	cap = SIZE_MAX / 2 + 1;
+	ck_assert_int_eq(scsec__arena_grow(&a, &items, &cap, cap + 1, 1), SCSEC_ENOMEM);
+	ck_assert_ptr_eq(items, p);
+	cap = 0;
+	ck_assert_int_eq(scsec__arena_grow(&a, &items, &cap, SIZE_MAX / 4, 8), SCSEC_ENOMEM);
+	ck_assert_uint_eq(cap, 0);
+	/* A size whose rounding up would wrap around. */
+	ck_assert_ptr_null(scsec__arena_alloc(&a, SIZE_MAX - 3));
+	ck_assert_int_eq(scsec_error_code(scsec_error_last()), SCSEC_ENOMEM);
+	ck_assert_ptr_nonnull(scsec__arena_alloc(&a, 20000));
+	scsec__arena_dispose(&a);
+}
+END_TEST
+
 /* ---- buffer ---- */
 
 START_TEST(buffer_appends)
@@ -362,6 +540,10 @@ static Suite *common_suite(void)
 	tcase_add_test(tc, error_is_thread_local);
 	tcase_add_test(tc, strerror_covers_every_code);
 	tcase_add_test(tc, diagnostics_collect_and_format);
+	tcase_add_test(tc, reporter_keeps_first_error);
+	tcase_add_test(tc, load_with_several_errors_reports_first);
+	tcase_add_test(tc, document_unnamed_memory_named_in_errors);
+	tcase_add_test(tc, strerror_of_errno);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("dates");
@@ -375,6 +557,8 @@ static Suite *common_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("memory");
+	tcase_add_test(tc, grow_doubles_and_refuses_overflow);
+	tcase_add_test(tc, arena_grow_doubles_and_refuses_overflow);
 	tcase_add_test(tc, buffer_appends);
 	suite_add_tcase(s, tc);
 	return s;

@@ -3157,6 +3157,168 @@ START_TEST(errors_changed_record_reevaluated)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- binding cache */
+
+#define METI_FILE "data/criteria/meti-sc-2026-03.xml"
+
+/* The METI set loaded from its file: a handle of its own, with a serial
+ * number of its own. */
+static scsec_criteria *load_meti_file(void)
+{
+	scsec_criteria *c = NULL;
+	char path[1024];
+
+	ck_ok(scsec_criteria_load_file(&c, test_srcpath(path, sizeof path, METI_FILE), NULL, NULL));
+	return c;
+}
+
+/* The METI set with ★3 valid for two years instead of one: the same id and
+ * version, other rules. */
+static scsec_criteria *load_meti_variant(void)
+{
+	static const char p1y[] = "validity=\"P1Y\"";
+	scsec_criteria *c = NULL;
+	char path[1024], *xml, *at;
+	long size;
+	FILE *f = fopen(test_srcpath(path, sizeof path, METI_FILE), "rb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	ck_assert_int_gt(size, 0);
+	rewind(f);
+	xml = malloc((size_t)size + 1);
+	ck_assert_ptr_nonnull(xml);
+	ck_assert_uint_eq(fread(xml, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	xml[size] = '\0';
+	at = strstr(xml, p1y);
+	ck_assert_ptr_nonnull(at);
+	at[sizeof p1y - 4] = '2';
+	ck_ok(scsec_criteria_load_memory(&c, xml, (size_t)size, "meti-variant.xml", NULL, NULL));
+	free(xml);
+	ck_assert_str_eq(scsec_criteria_id(c), "meti-sc-2026-03");
+	return c;
+}
+
+/* A ★3 record assessed on 2025-01-01: ★3 as of 2025-06-01 under every
+ * variant, as of 2026-03-01 only under the two-year one. */
+static scsec_evidence *meti_three_record(const scsec_criteria *c)
+{
+	scsec_evidence *ev = new_record(c);
+
+	meti_fill(ev, c, 3, SCSEC_METHOD_EXPERT_REVIEWED, "2025-01-01");
+	put_met(ev, "management-pledge", SCSEC_METHOD_SELF, "2025-01-01");
+	return ev;
+}
+
+static const char *const cache_dates[] = { "2025-06-01", "2026-03-01" };
+
+/* The JSON of evaluating a fresh copy of ev (nothing cached) against c. */
+static char *fresh_json(const scsec_criteria *c, const scsec_evidence *ev, const char *as_of)
+{
+	scsec_evidence *dup = NULL;
+	scsec_result *r;
+	char *json;
+
+	ck_ok(scsec_evidence_dup(&dup, ev));
+	r = eval_at(c, dup, as_of, 0);
+	json = to_json(r);
+	scsec_result_free(r);
+	scsec_evidence_free(dup);
+	return json;
+}
+
+/* Evaluate ev against sets[0..n) in turn, rounds times, as of both dates:
+ * every result is the one a fresh copy of the record gives. */
+static void check_sets_in_turn(scsec_criteria *const *sets, size_t n, const scsec_evidence *ev,
+                               int rounds)
+{
+	char **expected = calloc(2 * n, sizeof *expected);
+	size_t i, d;
+	int round;
+
+	ck_assert_ptr_nonnull(expected);
+	for (i = 0; i < n; i++)
+		for (d = 0; d < 2; d++)
+			expected[2 * i + d] = fresh_json(sets[i], ev, cache_dates[d]);
+	for (round = 0; round < rounds; round++) {
+		for (i = 0; i < n; i++) {
+			/* Forwards, then backwards: each set in turn at the head. */
+			size_t k = round % 2 ? n - 1 - i : i;
+
+			for (d = 0; d < 2; d++) {
+				scsec_result *r = eval_at(sets[k], ev, cache_dates[d], 0);
+				char *json = to_json(r);
+
+				ck_assert_msg(!strcmp(json, expected[2 * k + d]),
+				              "round %d, set %zu, as of %s: JSON differs", round, k,
+				              cache_dates[d]);
+				scsec_free(json);
+				scsec_result_free(r);
+			}
+		}
+	}
+	for (i = 0; i < 2 * n; i++)
+		scsec_free(expected[i]);
+	free(expected);
+}
+
+START_TEST(binding_two_instances_alternately)
+{
+	scsec_criteria *sets[3];
+	scsec_evidence *ev;
+	scsec_result *r;
+
+	sets[0] = load_meti_file();
+	sets[1] = load_meti_file();
+	sets[2] = load_meti_variant();
+	ev = meti_three_record(sets[0]);
+	/* The variant differs where it should, so a wrong binding would show. */
+	r = eval_at(sets[0], ev, "2026-03-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 0);
+	scsec_result_free(r);
+	r = eval_at(sets[2], ev, "2026-03-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 3);
+	scsec_result_free(r);
+	r = eval_at(sets[1], ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 3);
+	scsec_result_free(r);
+	check_sets_in_turn(sets, 2, ev, 100);
+	check_sets_in_turn(sets, 3, ev, 100);
+	/* A change drops every cached binding. */
+	put(ev, "management-pledge", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2025-01-01", NULL,
+	    NULL);
+	r = eval_at(sets[2], ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 0);
+	scsec_result_free(r);
+	check_sets_in_turn(sets, 3, ev, 10);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(sets[2]);
+	scsec_criteria_free(sets[1]);
+	scsec_criteria_free(sets[0]);
+}
+END_TEST
+
+START_TEST(binding_more_sets_than_cached)
+{
+	enum { NSETS = 13 };
+	scsec_criteria *sets[NSETS];
+	scsec_evidence *ev;
+	size_t i;
+
+	/* More sets than a record caches bindings for: the later ones are
+	 * bound for each evaluation, with the same results. */
+	for (i = 0; i < NSETS; i++)
+		sets[i] = i % 3 == 2 ? load_meti_variant() : i == 0 ? load_meti() : load_meti_file();
+	ev = meti_three_record(sets[0]);
+	check_sets_in_turn(sets, NSETS, ev, 20);
+	scsec_evidence_free(ev);
+	for (i = 0; i < NSETS; i++)
+		scsec_criteria_free(sets[i]);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- random records */
 
 /* xorshift64*, seeded through splitmix64. */
@@ -3817,7 +3979,8 @@ static void *private_records(void *arg)
 }
 
 /* Every thread evaluates the one shared record, as of four dates, against
- * two handles (two serial numbers: the record's binding slot holds one). */
+ * two handles (two serial numbers: two bindings published in the record,
+ * racing). */
 static void *shared_record(void *arg)
 {
 	job *j = arg;
@@ -4078,6 +4241,11 @@ static Suite *eval_suite(void)
 	tcase_add_test(tc, errors_as_of_default_today);
 	tcase_add_test(tc, errors_result_outlives_set_and_record);
 	tcase_add_test(tc, errors_changed_record_reevaluated);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("binding");
+	tcase_add_test(tc, binding_two_instances_alternately);
+	tcase_add_test(tc, binding_more_sets_than_cached);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("properties");

@@ -292,20 +292,9 @@ static blob slurp(const char *rel)
 {
 	char path[4096];
 	blob b = { NULL, 0 };
-	FILE *f = fopen(test_srcpath(path, sizeof path, rel), "rb");
-	long n;
 
-	ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	ck_assert_int_ge(n, 0);
-	rewind(f);
-	b.data = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(b.data);
-	b.len = fread(b.data, 1, (size_t)n, f);
-	ck_assert_uint_eq(b.len, (size_t)n);
-	b.data[b.len] = '\0';
-	fclose(f);
+	b.data = test_read_file(test_srcpath(path, sizeof path, rel), &b.len);
+	ck_assert_msg(b.data != NULL, "cannot open %s: %s", path, strerror(errno));
 	return b;
 }
 
@@ -991,14 +980,6 @@ static int run_one(fixture *fx, unsigned long long n)
 
 /* ------------------------------------------------------------- passes */
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void reference(fixture *fx)
 {
 	fx->criteria = slurp(fx->files[0]);
@@ -1065,7 +1046,7 @@ static unsigned long long total_covered, total_runs, total_swallowed;
 static void pass(fixture *fx, int sticky, const unsigned long long *v, size_t nv,
                  const char *how)
 {
-	double t0 = now();
+	double t0 = test_now();
 	size_t i;
 
 	snprintf(fx->label, sizeof fx->label, "%s%s", fx->name,
@@ -1084,7 +1065,7 @@ static void pass(fixture *fx, int sticky, const unsigned long long *v, size_t nv
 		}
 	}
 	A.sticky = 0;
-	fx->seconds = now() - t0;
+	fx->seconds = test_now() - t0;
 	total_covered += fx->injected;
 	total_runs += fx->runs;
 	total_swallowed += fx->swallowed;
@@ -1137,12 +1118,11 @@ static void pass_sampled(fixture *fx, int sticky, unsigned long long target,
 
 static int slow_mode(void)
 {
-	const char *s = getenv("SCSEC_ALLOC_FAIL_SLOW"), *f = getenv("CK_FORK"),
-	           *p = getenv("LD_PRELOAD");
+	const char *s = getenv("SCSEC_ALLOC_FAIL_SLOW"), *p = getenv("LD_PRELOAD");
 
 	if (s && *s)
 		return strcmp(s, "0") != 0;
-	return (f && !strcmp(f, "no")) || (p && strstr(p, "vgpreload"));
+	return test_no_fork() || (p && strstr(p, "vgpreload"));
 }
 
 START_TEST(every_allocation_can_fail)
@@ -1160,7 +1140,7 @@ START_TEST(every_allocation_can_fail)
 	const char *env_n = getenv("SCSEC_ALLOC_FAIL_N");
 	unsigned long long only = env_n ? strtoull(env_n, NULL, 10) : 0, target;
 	int slow = slow_mode();
-	double t0 = now();
+	double t0 = test_now();
 	size_t i;
 
 	A.backtrace = getenv("SCSEC_ALLOC_FAIL_BACKTRACE") != NULL;
@@ -1195,7 +1175,7 @@ START_TEST(every_allocation_can_fail)
 
 	printf("check_alloc_fail: summary: %llu allocation failures injected in %llu runs (%llu "
 	       "swallowed by a call that succeeded); %llu problems in %zu kinds; %.1f s\n",
-	       total_covered, total_runs, total_swallowed, problem_total, nproblems, now() - t0);
+	       total_covered, total_runs, total_swallowed, problem_total, nproblems, test_now() - t0);
 	fflush(stdout);
 	for (i = 0; i < nproblems; i++) {
 		size_t j;

@@ -28,6 +28,7 @@
 
 #include <zlib.h>
 
+#include "oracle.h"
 #include "testutil.h"
 
 /* Peak-memory checks read the process's maximum RSS. The sanitizers' own
@@ -43,14 +44,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* Under valgrind the suite runs with CK_FORK=no: no wall-clock checks then. */
-static int under_valgrind(void)
-{
-	const char *f = getenv("CK_FORK");
-
-	return f && !strcmp(f, "no");
-}
-
 static const char *fixture_path(char *buf, size_t size, const char *name)
 {
 	char rel[256];
@@ -59,59 +52,19 @@ static const char *fixture_path(char *buf, size_t size, const char *name)
 	return test_srcpath(buf, size, rel);
 }
 
-/* The whole of a file, NUL-terminated; NULL when it cannot be read. */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		size_t got;
-
-		if (cap - n < 65536) {
-			char *p = realloc(buf, cap + 65536 + 1);
-
-			ck_assert_ptr_nonnull(p);
-			buf = p;
-			cap += 65536;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
 static char *read_fixture(const char *name, size_t *len)
 {
 	char path[4096];
-	char *data = read_file(fixture_path(path, sizeof path, name), len);
+	char *data = test_read_file(fixture_path(path, sizeof path, name), len);
 
 	ck_assert_msg(data != NULL, "cannot read %s", path);
 	return data;
 }
 
-static void write_bytes(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	ck_assert_msg(f != NULL, "cannot create %s", path);
-	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 /* Lines (1-based) of the "<!-- error -->" markers of a fixture. */
 static size_t marker_lines(const char *path, unsigned long *lines, size_t max)
 {
-	char *text = read_file(path, NULL);
+	char *text = test_read_file(path, NULL);
 	const char *p;
 	unsigned long line = 1;
 	size_t n = 0;
@@ -287,66 +240,6 @@ static void expect_bad_fixture(const char *name, int schema, int code, const cha
 	scsec_diagnostics_free(d);
 	scsec_load_options_free(o);
 	VERDICT(v);
-}
-
-/* ---- SHA-256 (FIPS 180-4), to check the fingerprint independently ---- */
-
-static const uint32_t sha_k[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-	0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-	0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-	0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-	0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-	0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-	0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-	0xc67178f2,
-};
-
-#define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-
-static void sha256_block(uint32_t h[8], const unsigned char *p)
-{
-	uint32_t w[64], a, b, c, d, e, f, g, k, t1, t2;
-	int i;
-
-	for (i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (i = 16; i < 64; i++)
-		w[i] = w[i - 16] + (ROTR(w[i - 15], 7) ^ ROTR(w[i - 15], 18) ^ (w[i - 15] >> 3)) +
-		       w[i - 7] + (ROTR(w[i - 2], 17) ^ ROTR(w[i - 2], 19) ^ (w[i - 2] >> 10));
-	a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-	for (i = 0; i < 64; i++) {
-		t1 = k + (ROTR(e, 6) ^ ROTR(e, 11) ^ ROTR(e, 25)) + ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
-		t2 = (ROTR(a, 2) ^ ROTR(a, 13) ^ ROTR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-		k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-	}
-	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
-}
-
-static void sha256_hex(char out[65], const void *data, size_t len)
-{
-	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-		          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-	const unsigned char *p = data;
-	unsigned char tail[128];
-	uint64_t bits = (uint64_t)len * 8;
-	size_t full = len / 64 * 64, rest = len - full, tlen, i;
-
-	for (i = 0; i < full; i += 64)
-		sha256_block(h, p + i);
-	memset(tail, 0, sizeof tail);
-	memcpy(tail, p + full, rest);
-	tail[rest] = 0x80;
-	tlen = rest < 56 ? 64 : 128;
-	for (i = 0; i < 8; i++)
-		tail[tlen - 1 - i] = (unsigned char)(bits >> (8 * i));
-	for (i = 0; i < tlen; i += 64)
-		sha256_block(h, tail + i);
-	for (i = 0; i < 8; i++)
-		snprintf(out + 8 * i, 9, "%08x", (unsigned)h[i]);
 }
 
 static int is_lower_hex64(const char *s)
@@ -564,14 +457,6 @@ static long max_rss_kib(void)
 	return ru.ru_maxrss;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /*
  * Load hostile input from memory and check that it fails with @p code (or
  * @p alt when non-zero, in which case a diagnostic of @p code must still be
@@ -589,9 +474,9 @@ static const char *expect_hostile(const void *data, size_t len, const char *name
 
 	ck_ok(scsec_diagnostics_new(&d));
 	rss0 = max_rss_kib();
-	t0 = now_seconds();
+	t0 = test_now();
 	rc = scsec_criteria_load_memory(&c, data, len, name, opts, d);
-	took = now_seconds() - t0;
+	took = test_now() - t0;
 	grown = max_rss_kib() - rss0;
 	ck_assert_msg(rc == code || (alt && rc == alt), "%s: got %d (%s), want %d (%s):%s", name, rc,
 	              scsec_strerror(rc), code, scsec_strerror(code), diag_dump(d));
@@ -601,7 +486,7 @@ static const char *expect_hostile(const void *data, size_t len, const char *name
 	              diag_dump(d));
 	ck_assert_msg(!RSS_MEANINGFUL || grown < 64 * 1024, "%s: peak memory grew by %ld KiB", name,
 	              grown);
-	if (!under_valgrind())
+	if (!test_no_fork())
 		ck_assert_msg(took < 30.0, "%s: took %.1f s", name, took);
 	scsec_diagnostics_free(d);
 	return scsec_error_message(scsec_error_last());
@@ -690,7 +575,7 @@ static void check_canonical(const scsec_criteria *c, const char *what)
 	ck_assert_msg(is_lower_hex64(scsec_criteria_fingerprint(c)), "%s: fingerprint '%s'", what,
 	              scsec_criteria_fingerprint(c) ? scsec_criteria_fingerprint(c) : "(null)");
 	ck_assert_str_eq(scsec_criteria_fingerprint(back), scsec_criteria_fingerprint(c));
-	sha256_hex(sha, w1, n1);
+	ck_assert(test_sha256_hex(sha, w1, n1));
 	ck_assert_str_eq(scsec_criteria_fingerprint(c), sha);
 	scsec_criteria_free(back);
 	scsec_free(w1);
@@ -1158,14 +1043,14 @@ START_TEST(sha256_reference_vectors)
 	char big[1000];
 
 	/* The test's own SHA-256 against FIPS 180-4 examples. */
-	sha256_hex(hex, "abc", 3);
+	ck_assert(test_sha256_hex(hex, "abc", 3));
 	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	sha256_hex(hex, "", 0);
+	ck_assert(test_sha256_hex(hex, "", 0));
 	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	sha256_hex(hex, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56);
+	ck_assert(test_sha256_hex(hex, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56));
 	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 	memset(big, 'a', sizeof big);
-	sha256_hex(hex, big, sizeof big);
+	ck_assert(test_sha256_hex(hex, big, sizeof big));
 	ck_assert_str_eq(hex, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
 }
 END_TEST
@@ -1282,7 +1167,7 @@ START_TEST(fingerprint_changes_with_one_character)
 	                 "Only Criterion.");
 	ck_assert(is_lower_hex64(scsec_criteria_fingerprint(d)));
 	ck_assert_str_ne(scsec_criteria_fingerprint(d), scsec_criteria_fingerprint(c));
-	sha256_hex(sha, w, n);
+	ck_assert(test_sha256_hex(sha, w, n));
 	ck_assert_str_eq(scsec_criteria_fingerprint(d), sha);
 	scsec_criteria_free(d);
 	scsec_criteria_free(c);
@@ -1304,11 +1189,11 @@ START_TEST(write_file_plain_and_gzip)
 	ck_ok(scsec_criteria_write_file(c, plain, SCSEC_WRITE_DEFAULT));
 	ck_ok(scsec_criteria_write_file(c, gz, SCSEC_WRITE_GZIP));
 	mem = written(c, &nmem);
-	file = read_file(plain, &nfile);
+	file = test_read_file(plain, &nfile);
 	ck_assert_ptr_nonnull(file);
 	ck_assert_uint_eq(nfile, nmem);
 	ck_assert(!memcmp(file, mem, nmem));
-	zfile = read_file(gz, &nz);
+	zfile = test_read_file(gz, &nz);
 	ck_assert_ptr_nonnull(zfile);
 	ck_assert(nz > 18 && (unsigned char)zfile[0] == 0x1f && (unsigned char)zfile[1] == 0x8b);
 	ck_assert_uint_lt(nz, nmem / 2);
@@ -1382,7 +1267,7 @@ START_TEST(write_file_replaces_atomically)
 		close(fd);
 	}
 	wb = written(b, &nb);
-	now = read_file(path, &nnow);
+	now = test_read_file(path, &nnow);
 	ck_assert_uint_eq(nnow, nb);
 	ck_assert(!memcmp(now, wb, nb));
 	ck_assert_uint_eq(count_entries(dir, ""), 1);
@@ -1413,7 +1298,7 @@ START_TEST(write_file_failure_keeps_old_file_readonly_dir)
 	ck_assert_int_eq(scsec_criteria_write_file(b, path, SCSEC_WRITE_GZIP), SCSEC_EIO);
 	ck_assert_int_eq(chmod(dir, 0755), 0);
 	wa = written(a, &na);
-	now = read_file(path, &nnow);
+	now = test_read_file(path, &nnow);
 	ck_assert_uint_eq(nnow, na);
 	ck_assert(!memcmp(now, wa, na));
 	ck_assert_uint_eq(count_entries(dir, ""), 1);
@@ -1451,7 +1336,7 @@ START_TEST(write_file_failure_keeps_old_file_size_limit)
 	ck_assert_int_eq(rc_plain, SCSEC_EIO);
 	ck_assert_int_eq(rc_gzip, SCSEC_EIO);
 	wa = written(a, &na);
-	now = read_file(path, &nnow);
+	now = test_read_file(path, &nnow);
 	ck_assert_uint_eq(nnow, na);
 	ck_assert(!memcmp(now, wa, na));
 	ck_assert_uint_eq(count_entries(dir, ""), 1);
@@ -1471,7 +1356,7 @@ START_TEST(write_file_onto_directory_fails_cleanly)
 	snprintf(path, sizeof path, "%s/taken", dir);
 	ck_assert_int_eq(mkdir(path, 0755), 0);
 	snprintf(inner, sizeof inner, "%s/keep", path);
-	write_bytes(inner, "x", 1);
+	test_write_file(inner, "x", 1);
 	ck_assert_int_eq(scsec_criteria_write_file(c, path, SCSEC_WRITE_DEFAULT), SCSEC_EIO);
 	ck_assert_uint_eq(count_entries(dir, ""), 1);
 	ck_assert_uint_eq(count_entries(path, ""), 1);
@@ -2413,9 +2298,9 @@ START_TEST(hostile_gzip_bomb_variants)
 		make_space_bomb(&bomb, prefix, (uint64_t)1 << 30);
 		ck_ok(scsec_diagnostics_new(&d));
 		rss0 = max_rss_kib();
-		t0 = now_seconds();
+		t0 = test_now();
 		rc = scsec_criteria_load_memory(&c, bomb.p, bomb.len, name, NULL, d);
-		took = now_seconds() - t0;
+		took = test_now() - t0;
 		grown = max_rss_kib() - rss0;
 		/* A schema error may come first; the parse must still have been
 		 * stopped by a limit (ours, or libxml2's lookahead limit). */
@@ -2426,7 +2311,7 @@ START_TEST(hostile_gzip_bomb_variants)
 		ck_assert_ptr_null(c);
 		ck_assert_msg(!RSS_MEANINGFUL || grown < 64 * 1024, "%s: peak memory grew by %ld KiB",
 		              prefixes[i], grown);
-		if (!under_valgrind())
+		if (!test_no_fork())
 			ck_assert_msg(took < 30.0, "%s: took %.1f s", prefixes[i], took);
 		scsec_diagnostics_free(d);
 		mb_free(&bomb);
@@ -2755,7 +2640,7 @@ START_TEST(hostile_empty_input)
 	expect_hostile("  \n\t\n", 5, "blank.xml", NULL, SCSEC_EPARSE, 0);
 	expect_hostile("<?xml version=\"1.0\"?>\n", 22, "decl.xml", NULL, SCSEC_EPARSE, 0);
 	snprintf(path, sizeof path, "%s/empty.xml", dir);
-	write_bytes(path, "", 0);
+	test_write_file(path, "", 0);
 	ck_assert_int_eq(scsec_criteria_load_file(&c, path, NULL, NULL), SCSEC_EPARSE);
 	ck_assert_ptr_null(c);
 	free_tmpdir(dir);
@@ -2766,7 +2651,7 @@ START_TEST(hostile_endless_device)
 {
 	scsec_criteria *c = (scsec_criteria *)&c;
 	long rss0 = max_rss_kib();
-	double t0 = now_seconds();
+	double t0 = test_now();
 	int rc;
 
 	/* No size to check up front, and no end: the reader must stop. */
@@ -2776,8 +2661,8 @@ START_TEST(hostile_endless_device)
 	ck_assert_msg(rc == SCSEC_EPARSE || rc == SCSEC_EENCODING || rc == SCSEC_ELIMIT, "got %d", rc);
 	ck_assert_ptr_null(c);
 	ck_assert_int_lt(max_rss_kib() - rss0, 64 * 1024);
-	if (!under_valgrind())
-		ck_assert(now_seconds() - t0 < 30.0);
+	if (!test_no_fork())
+		ck_assert(test_now() - t0 < 30.0);
 }
 END_TEST
 

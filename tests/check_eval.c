@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdint.h>
 
+#include "oracle.h"
 #include "testutil.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -1340,33 +1341,13 @@ START_TEST(rule7_top_level_achieved_no_gaps)
 }
 END_TEST
 
-/* Digit runs compare by value, other bytes as unsigned chars. */
-static int idcmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			unsigned long x = strtoul(a, (char **)&a, 10);
-			unsigned long y = strtoul(b, (char **)&b, 10);
-
-			if (x != y)
-				return x < y ? -1 : 1;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
-/* Non-zero when the gaps are strictly increasing by idcmp(). */
+/* Non-zero when the gaps are strictly increasing by test_idcmp(). */
 static int gaps_ordered(const scsec_result *r)
 {
 	size_t i;
 
 	for (i = 1; i < scsec_result_gap_count(r); i++)
-		if (idcmp(scsec_gap_id(scsec_result_gap_at(r, i - 1)),
+		if (test_idcmp(scsec_gap_id(scsec_result_gap_at(r, i - 1)),
 		          scsec_gap_id(scsec_result_gap_at(r, i))) >= 0)
 			return 0;
 	return 1;
@@ -2343,99 +2324,6 @@ END_TEST
 
 /* ---------------------------------------------------------------- rule 10 */
 
-/* A minimal JSON syntax check: returns the end of the value at @p s, or
- * NULL when it is not well-formed. */
-static const char *json_value(const char *s, int depth);
-
-static const char *json_ws(const char *s)
-{
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	return s;
-}
-
-static const char *json_string(const char *s)
-{
-	if (*s++ != '"')
-		return NULL;
-	while (*s && *s != '"') {
-		if ((unsigned char)*s < 0x20)
-			return NULL;
-		if (*s == '\\') {
-			s++;
-			if (*s == 'u') {
-				int k;
-
-				for (k = 1; k <= 4; k++)
-					if (!s[k] || !strchr("0123456789abcdefABCDEF", s[k]))
-						return NULL;
-				s += 4;
-			} else if (!*s || !strchr("\"\\/bfnrt", *s)) {
-				return NULL;
-			}
-		}
-		s++;
-	}
-	return *s == '"' ? s + 1 : NULL;
-}
-
-static const char *json_value(const char *s, int depth)
-{
-	s = json_ws(s);
-	if (depth > 32)
-		return NULL;
-	if (*s == '{' || *s == '[') {
-		char close = *s == '{' ? '}' : ']';
-		int first = 1;
-
-		s = json_ws(s + 1);
-		while (*s != close) {
-			if (!first) {
-				if (*s != ',')
-					return NULL;
-				s = json_ws(s + 1);
-			}
-			if (close == '}') {
-				if (!(s = json_string(s)))
-					return NULL;
-				s = json_ws(s);
-				if (*s++ != ':')
-					return NULL;
-			}
-			if (!(s = json_value(s, depth + 1)))
-				return NULL;
-			s = json_ws(s);
-			first = 0;
-		}
-		return s + 1;
-	}
-	if (*s == '"')
-		return json_string(s);
-	if (!strncmp(s, "true", 4))
-		return s + 4;
-	if (!strncmp(s, "false", 5))
-		return s + 5;
-	if (!strncmp(s, "null", 4))
-		return s + 4;
-	if (*s == '-' || (*s >= '0' && *s <= '9')) {
-		const char *b = s;
-
-		if (*s == '-')
-			s++;
-		while (*s >= '0' && *s <= '9')
-			s++;
-		return s > b && s[-1] != '-' ? s : NULL;
-	}
-	return NULL;
-}
-
-static int json_ok(const char *json)
-{
-	const char *end = json_value(json, 0);
-
-	return end && !*json_ws(end);
-}
-
 static char *to_json(const scsec_result *r)
 {
 	char *json = NULL;
@@ -2520,7 +2408,7 @@ START_TEST(rule10_provenance)
 	ck_assert_str_eq(scsec_result_subject_name(r), "\"Tanaka\" & Sons\n\t<Ltd>");
 	json = to_json(r);
 	ck_contains(json, "\"subject\": {\"name\": \"\\\"Tanaka\\\" & Sons\\n\\t<Ltd>\"}");
-	ck_assert(json_ok(json));
+	ck_assert(test_json_ok(json, strlen(json)));
 	scsec_free(json);
 	scsec_result_free(r);
 	scsec_evidence_free(ev);
@@ -2540,7 +2428,7 @@ static void check_identical(const scsec_criteria *c, const scsec_criteria *copy,
 	scsec_evidence *dup = NULL;
 	int round;
 
-	ck_assert(json_ok(json1));
+	ck_assert(test_json_ok(json1, strlen(json1)));
 	ck_ok(scsec_evidence_dup(&dup, ev));
 	for (round = 0; round < 5; round++) {
 		const scsec_criteria *set = round == 1 || round == 3 ? copy : c;
@@ -2672,7 +2560,7 @@ START_TEST(rule10_json_documented_keys)
 	ck_ok(scsec_eval_options_set_required(o, 4));
 	ck_ok(scsec_evaluate(&r, c, ev, o));
 	json = to_json(r);
-	ck_assert(json_ok(json));
+	ck_assert(test_json_ok(json, strlen(json)));
 	ck_assert(in_order(json, top, N_OF(top)));
 	ck_assert(in_order(json, level3, N_OF(level3)));
 	/* functions: only those with applicable criteria at the gap level;
@@ -2701,7 +2589,7 @@ START_TEST(rule10_json_nulls_when_nothing_achieved)
 	put_met(ev, "c-20", SCSEC_METHOD_THIRD_PARTY, "2025-04-01");
 	r = eval_at(c, ev, "2025-06-01", 0);
 	json = to_json(r);
-	ck_assert(json_ok(json));
+	ck_assert(test_json_ok(json, strlen(json)));
 	ck_contains(json, "\"level\": 0,\n  \"level_label\": null,\n  \"valid_until\": null,\n");
 	ck_contains(json, "\"required_level\": null,\n  \"meets_required\": null,");
 	/* Only functions with applicable criteria at the gap level (1): GV,
@@ -3352,9 +3240,7 @@ static unsigned rng_below(rng *g, unsigned n)
  * without fork (under valgrind). */
 static int scaled(int n)
 {
-	const char *fork = getenv("CK_FORK");
-
-	if (fork && !strcmp(fork, "no")) {
+	if (test_no_fork()) {
 		n /= 40;
 		if (n < 2)
 			n = 2;
@@ -3618,7 +3504,7 @@ static void prop_deterministic(const scsec_criteria *c, scsec_evidence *ev, scse
 	ck_ok(scsec_evidence_dup(&dup, ev));
 	r3 = eval_date(c, dup, as_of, target);
 	j3 = to_json(r3);
-	ck_assert(json_ok(j1));
+	ck_assert(test_json_ok(j1, strlen(j1)));
 	ck_assert_str_eq(j1, j2);
 	ck_assert_str_eq(j1, j3);
 	ck_assert_str_eq(x1, x2);

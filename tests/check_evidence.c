@@ -20,17 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "oracle.h"
 #include "testutil.h"
 
 /* ------------------------------------------------------------------ helpers */
-
-/* Under valgrind the suite runs with CK_FORK=no. */
-static int no_fork(void)
-{
-	const char *f = getenv("CK_FORK");
-
-	return f && !strcmp(f, "no");
-}
 
 /* The path of a fixture under tests/data/evidence (a few rotating buffers,
  * so that two paths can be used in one call). */
@@ -66,45 +59,6 @@ static scsec_date D(const char *s)
 
 	ck_ok(scsec_date_parse(&d, s));
 	return d;
-}
-
-/* The whole of a file, NUL-terminated; NULL when it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (cap - n < 4097) {
-			char *nb;
-
-			cap = cap ? cap * 2 : 8192;
-			nb = realloc(buf, cap);
-			ck_assert_ptr_nonnull(nb);
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (!got)
-			break;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-static void write_bytes(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	ck_assert_msg(f != NULL, "cannot create %s: %s", path, strerror(errno));
-	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
 }
 
 static scsec_criteria *builtin(void)
@@ -338,64 +292,6 @@ static void set_sheetless_parts(scsec_evidence *ev)
 	ck_ok(scsec_evidence_add_subject_id(ev, "supplier-code", "KPP-0042"));
 	ck_ok(scsec_evidence_set_created(ev, "2026-04-01T09:30:00Z"));
 	ck_ok(scsec_evidence_set_tool(ev, "scsec 1.0.0"));
-}
-
-/* ---- a small SHA-256 (FIPS 180-4), to check fingerprints independently ---- */
-
-static const uint32_t sha_k[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-
-static void sha256_block(uint32_t h[8], const unsigned char *p)
-{
-	uint32_t w[64], a, b, c, d, e, f, g, k, t1, t2;
-	int i;
-
-	for (i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (i = 16; i < 64; i++)
-		w[i] = (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10)) + w[i - 7] +
-		       (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 16];
-	a = h[0]; b = h[1]; c = h[2]; d = h[3]; e = h[4]; f = h[5]; g = h[6]; k = h[7];
-	for (i = 0; i < 64; i++) {
-		t1 = k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
-		t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-		k = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-	}
-	h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
-}
-
-static void sha256_hex(char out[65], const void *data, size_t len)
-{
-	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-	                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-	const unsigned char *p = data;
-	unsigned char tail[128];
-	size_t rest = len % 64, n = len - rest, tl, i;
-	uint64_t bits = (uint64_t)len * 8;
-
-	for (i = 0; i < n; i += 64)
-		sha256_block(h, p + i);
-	memset(tail, 0, sizeof tail);
-	memcpy(tail, p + n, rest);
-	tail[rest] = 0x80;
-	tl = rest < 56 ? 64 : 128;
-	for (i = 0; i < 8; i++)
-		tail[tl - 1 - i] = (unsigned char)(bits >> (8 * i));
-	for (i = 0; i < tl; i += 64)
-		sha256_block(h, tail + i);
-	for (i = 0; i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", (unsigned)(h[i / 4] >> (24 - 8 * (i % 4))) & 0xff);
 }
 
 /* ---- temporary directories ---- */
@@ -1263,7 +1159,7 @@ END_TEST
 START_TEST(xml_canonical_forms_agree)
 {
 	size_t len;
-	char *file = slurp(fx("valid-full.xml"), &len);
+	char *file = test_read_file(fx("valid-full.xml"), &len);
 	scsec_evidence *api = sample_record(), *full = load_fx("valid-full.xml"),
 	               *hand = load_fx("valid-noncanonical.xml");
 	char *a = canon(api), *b = canon(full), *c = canon(hand);
@@ -1337,13 +1233,13 @@ START_TEST(xml_doc_example_fingerprint)
 	scsec_evidence *ev = load_fx("doc-example.xml");
 	char fp[SCSEC_FINGERPRINT_BUFSIZE], mine[65], *x;
 	size_t len;
-	char *file = slurp(fx("doc-example.xml"), &len);
+	char *file = test_read_file(fx("doc-example.xml"), &len);
 
 	ck_ok(scsec_evidence_fingerprint(fp, ev));
 	ck_assert_str_eq(fp, "84fb411f99859ceddefc83a3f84ad1eb42712c7774a9e984c0eadb313db7dd10");
 	x = canon(ev);
 	ck_assert_str_eq(x, file); /* the example is in canonical form */
-	sha256_hex(mine, x, strlen(x));
+	ck_assert(test_sha256_hex(mine, x, strlen(x)));
 	ck_assert_str_eq(fp, mine);
 	scsec_free(x);
 	free(file);
@@ -1441,7 +1337,7 @@ START_TEST(xml_fingerprint_stable_and_sensitive)
 	ck_assert_uint_eq(strlen(fp0), 64);
 	ck_assert_uint_eq(strspn(fp0, "0123456789abcdef"), 64);
 	x = canon(base);
-	sha256_hex(mine, x, strlen(x));
+	ck_assert(test_sha256_hex(mine, x, strlen(x)));
 	ck_assert_str_eq(fp0, mine);
 	scsec_free(x);
 	/* Stable: again, on a copy, on the same record loaded from XML. */
@@ -1466,7 +1362,7 @@ START_TEST(xml_fingerprint_stable_and_sensitive)
 		ck_ok(scsec_evidence_fingerprint(seen[k], d));
 		ck_assert_msg(strcmp(seen[k], fp0) != 0, "change %d keeps the fingerprint", k);
 		x = canon(d);
-		sha256_hex(mine, x, strlen(x));
+		ck_assert(test_sha256_hex(mine, x, strlen(x)));
 		ck_assert_msg(!strcmp(seen[k], mine), "change %d: stale fingerprint", k);
 		scsec_free(x);
 		for (j = 0; j < k; j++)
@@ -1493,15 +1389,15 @@ START_TEST(xml_gzip_load_and_save)
 	scsec_evidence *ev = load_fx("valid-full.xml"), *back = NULL;
 	unsigned char *gz, *gz2;
 	size_t n, n2, plain_len;
-	char *plain = slurp(fx("valid-full.xml"), &plain_len), *x;
+	char *plain = test_read_file(fx("valid-full.xml"), &plain_len), *x;
 
 	join(p1, sizeof p1, dir, "record.xml.gz");
 	join(p2, sizeof p2, dir, "again.xml.gz");
 	join(p3, sizeof p3, dir, "record-with-another-name.xml");
 	ck_ok(scsec_evidence_save(ev, p1, SCSEC_WRITE_GZIP));
 	ck_ok(scsec_evidence_save(ev, p2, SCSEC_WRITE_GZIP));
-	gz = (unsigned char *)slurp(p1, &n);
-	gz2 = (unsigned char *)slurp(p2, &n2);
+	gz = (unsigned char *)test_read_file(p1, &n);
+	gz2 = (unsigned char *)test_read_file(p2, &n2);
 	/* gzip, deflate, no name, no time: the same record gives the same bytes. */
 	ck_assert_uint_ge(n, 18);
 	ck_assert_int_eq(gz[0], 0x1f);
@@ -1514,7 +1410,7 @@ START_TEST(xml_gzip_load_and_save)
 	ck_assert_uint_lt(n, plain_len);
 
 	/* Detected by content, from a file (whatever its name) or memory. */
-	write_bytes(p3, gz, n);
+	test_write_file(p3, gz, n);
 	ck_ok(scsec_evidence_load_file(&back, p1, NULL, NULL));
 	x = canon(back);
 	ck_assert_str_eq(x, plain);
@@ -1539,7 +1435,7 @@ START_TEST(xml_gzip_load_and_save)
 	/* Plain save: exactly the canonical bytes. */
 	ck_ok(scsec_evidence_save(ev, p2, SCSEC_WRITE_DEFAULT));
 	free(gz2);
-	gz2 = (unsigned char *)slurp(p2, &n2);
+	gz2 = (unsigned char *)test_read_file(p2, &n2);
 	ck_assert_uint_eq(n2, plain_len);
 	ck_assert(memcmp(gz2, plain, n2) == 0);
 	free(gz);
@@ -1959,7 +1855,7 @@ START_TEST(xml_concurrent_readers)
 	{
 		char mine[65];
 
-		sha256_hex(mine, jobs[0].xml, strlen(jobs[0].xml));
+		ck_assert(test_sha256_hex(mine, jobs[0].xml, strlen(jobs[0].xml)));
 		ck_assert_str_eq(jobs[0].fp, mine);
 	}
 	for (i = 0; i < THREADS; i++) {
@@ -2512,8 +2408,8 @@ END_TEST
 START_TEST(csv_import_spreadsheet)
 {
 	size_t len;
-	char *raw = slurp(fx("sheet-spreadsheet.csv"), &len), *x;
-	char *full = slurp(fx("valid-full.xml"), NULL);
+	char *raw = test_read_file(fx("sheet-spreadsheet.csv"), &len), *x;
+	char *full = test_read_file(fx("valid-full.xml"), NULL);
 	scsec_diagnostics *d = diags_new();
 	scsec_evidence *ev;
 	const scsec_entry *e;
@@ -2800,7 +2696,7 @@ START_TEST(csv_import_variants)
 	scsec_evidence *a = NULL, *b = NULL, *g = NULL;
 	char *dir = tmpdir_new(), path[4096];
 	size_t len;
-	char *raw = slurp(fx("sheet-spreadsheet.csv"), &len);
+	char *raw = test_read_file(fx("sheet-spreadsheet.csv"), &len);
 	scsec_diagnostics *d = diags_new();
 
 	ck_ok(scsec_evidence_import_csv_memory(&a, cr, sizeof cr - 1, "cr.csv", NULL, NULL, NULL));
@@ -3097,7 +2993,7 @@ START_TEST(roundtrip_xml_csv_xml)
 {
 	scsec_criteria *c = builtin();
 	scsec_evidence *ev = load_fx("valid-full.xml"), *back = NULL;
-	char *sheet, *x, *full = slurp(fx("valid-full.xml"), NULL);
+	char *sheet, *x, *full = test_read_file(fx("valid-full.xml"), NULL);
 	size_t n;
 	scsec_diagnostics *d = diags_new();
 
@@ -3286,9 +3182,9 @@ START_TEST(save_writes_and_replaces)
 	struct stat st;
 
 	join(path, sizeof path, dir, "record.xml");
-	write_bytes(path, "old content\n", 12);
+	test_write_file(path, "old content\n", 12);
 	ck_ok(scsec_evidence_save(ev, path, SCSEC_WRITE_DEFAULT));
-	got = slurp(path, &n);
+	got = test_read_file(path, &n);
 	want = canon(ev);
 	ck_assert_str_eq(got, want);
 	ck_assert_uint_eq(n, strlen(want));
@@ -3318,7 +3214,7 @@ START_TEST(save_writes_and_replaces)
 		ck_assert_int_eq(chdir(cwd), 0);
 	}
 	join(path, sizeof path, dir, "relative.xml");
-	got = slurp(path, &n);
+	got = test_read_file(path, &n);
 	ck_assert_str_eq(got, want);
 	/* A new file gets 0666 under the umask (not mkstemp's 0600). */
 	ck_assert_int_eq(stat(path, &st), 0);
@@ -3347,7 +3243,7 @@ START_TEST(save_keeps_mode_and_follows_links)
 
 	join(path, sizeof path, dir, "record.xml");
 	join(link, sizeof link, dir, "current.xml");
-	write_bytes(path, "old\n", 4);
+	test_write_file(path, "old\n", 4);
 	ck_assert_int_eq(chmod(path, 0640), 0);
 	ck_assert_int_eq(symlink("record.xml", link), 0);
 	ck_ok(scsec_evidence_save(ev, link, SCSEC_WRITE_DEFAULT));
@@ -3356,7 +3252,7 @@ START_TEST(save_keeps_mode_and_follows_links)
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert(S_ISREG(st.st_mode));
 	ck_assert_int_eq(st.st_mode & 07777, 0640);
-	got = slurp(path, &n);
+	got = test_read_file(path, &n);
 	want = canon(ev);
 	ck_assert_str_eq(got, want);
 	ck_assert_uint_eq(count_in_dir(dir, ""), 2);
@@ -3440,7 +3336,7 @@ START_TEST(save_failure_keeps_old_file)
 
 	/* The disk "fills up" half-way (a file size limit): write fails. */
 	join(path, sizeof path, dir, "big.xml");
-	write_bytes(path, "previous record\n", 16);
+	test_write_file(path, "previous record\n", 16);
 	ck_ok(scsec_evidence_new(&big, NULL));
 	for (i = 1; i <= 5000; i++) {
 		char id[32];
@@ -3460,7 +3356,7 @@ START_TEST(save_failure_keeps_old_file)
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, prev);
 	ck_assert_int_eq(rc, SCSEC_EIO);
-	got = slurp(path, &n);
+	got = test_read_file(path, &n);
 	ck_assert_str_eq(got, "previous record\n");
 	free(got);
 	ck_assert_uint_eq(count_in_dir(dir, ".tmp-"), 0);
@@ -3469,7 +3365,7 @@ START_TEST(save_failure_keeps_old_file)
 	/* Bad flags: refused before anything is written. */
 	ck_assert_int_eq(scsec_evidence_save(ev, path, 2), SCSEC_EINVAL);
 	ck_assert_int_eq(scsec_evidence_save(ev, "", SCSEC_WRITE_DEFAULT), SCSEC_EINVAL);
-	got = slurp(path, &n);
+	got = test_read_file(path, &n);
 	ck_assert_str_eq(got, "previous record\n");
 	free(got);
 	scsec_evidence_free(big);
@@ -3477,14 +3373,6 @@ START_TEST(save_failure_keeps_old_file)
 	tmpdir_free(dir);
 }
 END_TEST
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* A child saving a large record over an existing file is killed with
  * SIGKILL at random moments: the file is always the old record or the new
@@ -3499,7 +3387,7 @@ START_TEST(save_killed_midway)
 	int i, round, saw_old = 0, saw_new = 0, saw_tmp = 0;
 	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
 
-	if (no_fork())
+	if (test_no_fork())
 		return; /* needs fork; skipped under valgrind (CK_FORK=no) */
 	dir = tmpdir_new();
 	join(path, sizeof path, dir, "record.xml");
@@ -3523,9 +3411,9 @@ START_TEST(save_killed_midway)
 	small = sample_record();
 	ck_ok(scsec_evidence_write_memory(&old_bytes, &old_len, small));
 
-	t0 = now_seconds();
+	t0 = test_now();
 	ck_ok(scsec_evidence_save(big, calib, SCSEC_WRITE_DEFAULT));
-	duration = now_seconds() - t0;
+	duration = test_now() - t0;
 	ck_assert_int_eq(unlink(calib), 0);
 
 	for (round = 0; round < ROUNDS; round++) {
@@ -3551,7 +3439,7 @@ START_TEST(save_killed_midway)
 		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 		ck_assert(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 0));
 
-		got = slurp(path, &n);
+		got = test_read_file(path, &n);
 		ck_assert_ptr_nonnull(got);
 		if (n == old_len && !memcmp(got, old_bytes, n))
 			saw_old++;

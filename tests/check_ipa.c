@@ -54,21 +54,9 @@ static void t_free(void *p, void *user)
 
 static char *read_all(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long n;
+	char *data = test_read_file(path, len);
 
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	ck_assert_int_ge(n, 0);
-	rewind(f);
-	data = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(data);
-	ck_assert_uint_eq(fread(data, 1, (size_t)n, f), (size_t)n);
-	data[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
+	ck_assert_msg(data != NULL, "cannot open %s", path);
 	return data;
 }
 

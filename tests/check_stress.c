@@ -24,7 +24,7 @@ static unsigned long iterations(void)
 	/* Under valgrind (no fork) a full run would take minutes. */
 	if (s)
 		return strtoul(s, NULL, 10);
-	return getenv("CK_FORK") && !strcmp(getenv("CK_FORK"), "no") ? 200 : 10000;
+	return test_no_fork() ? 200 : 10000;
 }
 
 typedef struct shared {

@@ -7,9 +7,11 @@
 #define SCSEC_TESTUTIL_H
 
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "scsec/scsec.h"
 
@@ -27,9 +29,17 @@
 		              scsec_error_message(scsec_error_last())); \
 	} while (0)
 
-/* A path under the source tree: $top_srcdir/rel (static buffer per call
- * site is not needed: the result is malloc'ed and leaked on purpose only in
- * tests that abort). */
+/* Non-zero when the suite runs without fork (CK_FORK=no, as `make
+ * check-valgrind` sets): tests that need fork, wall-clock checks and long
+ * loops step aside or shrink then. */
+static inline int test_no_fork(void)
+{
+	const char *f = getenv("CK_FORK");
+
+	return f && !strcmp(f, "no");
+}
+
+/* A path under the source tree: $top_srcdir/rel, written into buf. */
 static inline const char *test_srcpath(char *buf, size_t size, const char *rel)
 {
 	const char *top = getenv("top_srcdir");
@@ -55,6 +65,59 @@ static inline int test_run(Suite *s)
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* The whole of a file, NUL-terminated (the terminator not counted in
+ * *len); NULL when it cannot be opened. */
+static inline char *test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (len)
+		*len = 0;
+	if (!f)
+		return NULL;
+	for (;;) {
+		if (cap - n < 4097) {
+			char *nb;
+
+			cap = cap ? cap * 2 : 65536;
+			nb = realloc(buf, cap);
+			ck_assert_ptr_nonnull(nb);
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (!got)
+			break;
+	}
+	ck_assert_msg(!ferror(f), "cannot read %s", path);
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* Create (or replace) path with data[0..len). */
+static inline void test_write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_msg(f != NULL, "cannot create %s: %s", path, strerror(errno));
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Seconds on the monotonic clock. */
+static inline double test_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 #endif

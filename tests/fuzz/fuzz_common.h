@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include <scsec/scsec.h>
+
+#include "../oracle.h"
 
 #if defined(__GNUC__)
 #define FZ_UNUSED __attribute__((unused))
@@ -109,16 +109,7 @@ static FZ_UNUSED const scsec_criteria *fz_builtin(void)
 
 static FZ_UNUSED void fz_sha256_hex(char out[65], const void *data, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
-
-	FZ_CHECK(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) && n == 32);
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
+	FZ_CHECK(test_sha256_hex(out, data, len));
 }
 
 static FZ_UNUSED int fz_is_hex64_lower(const char *s)
@@ -197,46 +188,6 @@ static FZ_UNUSED void fz_check_diags_as(const scsec_diagnostics *d, int rc, cons
 /* The diagnostics of a loader. */
 #define fz_check_diags(d, rc, what) fz_check_diags_as((d), (rc), (what), 1)
 
-/* Ids in the library's order: runs of ASCII digits compared by value, the
- * rest bytewise, ties (equal by value: "01" and "1") broken bytewise
- * (include/scsec/evidence.h, doc/evaluation.md rule 7). Written from the
- * documentation, not copied from the library. */
-static FZ_UNUSED int fz_idcmp(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-
-	while (*p && *q) {
-		if (*p >= '0' && *p <= '9' && *q >= '0' && *q <= '9') {
-			const unsigned char *ps, *qs;
-			size_t pl, ql;
-			int c;
-
-			while (*p == '0' && p[1] >= '0' && p[1] <= '9')
-				p++;
-			while (*q == '0' && q[1] >= '0' && q[1] <= '9')
-				q++;
-			for (ps = p; *p >= '0' && *p <= '9'; p++)
-				;
-			for (qs = q; *q >= '0' && *q <= '9'; q++)
-				;
-			pl = (size_t)(p - ps);
-			ql = (size_t)(q - qs);
-			if (pl != ql)
-				return pl < ql ? -1 : 1;
-			c = memcmp(ps, qs, pl);
-			if (c)
-				return c < 0 ? -1 : 1;
-			continue;
-		}
-		if (*p != *q)
-			return *p < *q ? -1 : 1;
-		p++;
-		q++;
-	}
-	if (*p || *q)
-		return *p ? 1 : -1;
-	return strcmp(a, b) < 0 ? -1 : strcmp(a, b) > 0;
-}
 
 /* ------------------------------------------------------------ dates */
 
@@ -551,7 +502,7 @@ static FZ_UNUSED void fz_walk_evidence(const scsec_evidence *ev)
 
 		FZ_CHECK(e && scsec_entry_id(e) && *scsec_entry_id(e));
 		FZ_CHECK(scsec_evidence_entry(ev, scsec_entry_id(e)) == e);
-		FZ_CHECK(!prev_id || fz_idcmp(prev_id, scsec_entry_id(e)) < 0,
+		FZ_CHECK(!prev_id || test_idcmp(prev_id, scsec_entry_id(e)) < 0,
 		         "entries out of order: '%s' then '%s'", prev_id, scsec_entry_id(e));
 		prev_id = scsec_entry_id(e);
 		FZ_CHECK((unsigned)scsec_entry_status(e) <= SCSEC_STATUS_NOT_APPLICABLE);
@@ -882,7 +833,7 @@ typedef struct fz_gap {
 
 static int fz_gap_cmp(const void *a, const void *b)
 {
-	return fz_idcmp(((const fz_gap *)a)->id, ((const fz_gap *)b)->id);
+	return test_idcmp(((const fz_gap *)a)->id, ((const fz_gap *)b)->id);
 }
 
 /* Evaluate with the library and compare every figure with the reference.
@@ -1089,7 +1040,7 @@ static FZ_UNUSED int fz_evaluate(const scsec_criteria *c, const scsec_evidence *
 		         scsec_reason_name((scsec_reason)gaps[k].reason));
 		FZ_CHECK(!scsec_gap_is_prerequisite(g) == !gaps[k].prerequisite);
 		if (k)
-			FZ_CHECK(fz_idcmp(gaps[k - 1].id, gaps[k].id) < 0, "gaps not in id order");
+			FZ_CHECK(test_idcmp(gaps[k - 1].id, gaps[k].id) < 0, "gaps not in id order");
 	}
 	FZ_CHECK(!scsec_result_gap_at(r, ngaps));
 	if (achieved == (int)nl - 1 && !q->target)
@@ -1158,133 +1109,6 @@ static FZ_UNUSED int fz_evaluate(const scsec_criteria *c, const scsec_evidence *
 	return 0;
 }
 
-/* ------------------------------------------------ a strict JSON checker */
-
-/* RFC 8259 well-formedness of s[*i..n), one value; returns 0 when not. */
-static int fz_json_ws(const char *s, size_t n, size_t *i)
-{
-	while (*i < n && (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r'))
-		(*i)++;
-	return 1;
-}
-
-static int fz_json_value(const char *s, size_t n, size_t *i, int depth);
-
-static int fz_json_string(const char *s, size_t n, size_t *i)
-{
-	if (*i >= n || s[*i] != '"')
-		return 0;
-	for ((*i)++; *i < n; (*i)++) {
-		unsigned char c = (unsigned char)s[*i];
-
-		if (c == '"') {
-			(*i)++;
-			return 1;
-		}
-		if (c < 0x20)
-			return 0;
-		if (c == '\\') {
-			(*i)++;
-			if (*i >= n)
-				return 0;
-			if (s[*i] == 'u') {
-				int k;
-
-				for (k = 1; k <= 4; k++)
-					if (*i + k >= n || !strchr("0123456789abcdefABCDEF", s[*i + k]) || !s[*i + k])
-						return 0;
-				*i += 4;
-			} else if (!strchr("\"\\/bfnrt", s[*i]) || !s[*i]) {
-				return 0;
-			}
-		}
-	}
-	return 0;
-}
-
-static int fz_json_value(const char *s, size_t n, size_t *i, int depth)
-{
-	if (depth > 64)
-		return 0;
-	fz_json_ws(s, n, i);
-	if (*i >= n)
-		return 0;
-	switch (s[*i]) {
-	case '{':
-	case '[': {
-		char close = s[*i] == '{' ? '}' : ']';
-		int object = close == '}';
-
-		(*i)++;
-		fz_json_ws(s, n, i);
-		if (*i < n && s[*i] == close) {
-			(*i)++;
-			return 1;
-		}
-		for (;;) {
-			if (object) {
-				fz_json_ws(s, n, i);
-				if (!fz_json_string(s, n, i))
-					return 0;
-				fz_json_ws(s, n, i);
-				if (*i >= n || s[*i] != ':')
-					return 0;
-				(*i)++;
-			}
-			if (!fz_json_value(s, n, i, depth + 1))
-				return 0;
-			fz_json_ws(s, n, i);
-			if (*i < n && s[*i] == ',') {
-				(*i)++;
-				continue;
-			}
-			if (*i < n && s[*i] == close) {
-				(*i)++;
-				return 1;
-			}
-			return 0;
-		}
-	}
-	case '"':
-		return fz_json_string(s, n, i);
-	default:
-		if (!strncmp(s + *i, "true", 4) || !strncmp(s + *i, "null", 4)) {
-			*i += 4;
-			return 1;
-		}
-		if (!strncmp(s + *i, "false", 5)) {
-			*i += 5;
-			return 1;
-		}
-		if (s[*i] == '-' || (s[*i] >= '0' && s[*i] <= '9')) {
-			size_t start = *i;
-
-			if (s[*i] == '-')
-				(*i)++;
-			if (*i >= n || !(s[*i] >= '0' && s[*i] <= '9'))
-				return 0;
-			if (s[*i] == '0' && *i + 1 < n && s[*i + 1] >= '0' && s[*i + 1] <= '9')
-				return 0;
-			while (*i < n && ((s[*i] >= '0' && s[*i] <= '9') || s[*i] == '.' || s[*i] == 'e' ||
-			                  s[*i] == 'E' || s[*i] == '+' || (s[*i] == '-' && *i > start)))
-				(*i)++;
-			return 1;
-		}
-		return 0;
-	}
-}
-
-/* The whole text is one JSON value. */
-static FZ_UNUSED int fz_json_ok(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (!fz_json_value(s, n, &i, 0))
-		return 0;
-	fz_json_ws(s, n, &i);
-	return i == n;
-}
-
 /* The result's two documents: deterministic, and the XML one valid
  * against the result schema with no diagnostic. *json gets the JSON
  * (caller frees with scsec_free) when json is not NULL. */
@@ -1301,9 +1125,9 @@ static FZ_UNUSED void fz_check_result_documents(const scsec_result *r, char **js
 	FZ_CHECK(json && jn == strlen(json) && jn == jn2 && !memcmp(json, json2, jn),
 	         "the JSON of one result differs between two calls");
 	FZ_CHECK(json[0] == '{');
-	if (!fz_json_ok(json, jn))
+	if (!test_json_ok(json, jn))
 		fprintf(stderr, "%.*s\n", jn > 8000 ? 8000 : (int)jn, json);
-	FZ_CHECK(fz_json_ok(json, jn), "the result's JSON is not well-formed");
+	FZ_CHECK(test_json_ok(json, jn), "the result's JSON is not well-formed");
 	FZ_OK(scsec_result_to_xml(&xml, &xn, r));
 	FZ_OK(scsec_result_to_xml(&xml2, &xn2, r));
 	FZ_CHECK(xml && xn == strlen(xml) && xn == xn2 && !memcmp(xml, xml2, xn),

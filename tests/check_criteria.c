@@ -492,61 +492,6 @@ static const char *expect_hostile(const void *data, size_t len, const char *name
 	return scsec_error_message(scsec_error_last());
 }
 
-/* ---- temporary directories ---- */
-
-static char *make_tmpdir(void)
-{
-	const char *base = getenv("TMPDIR");
-	char *dir = malloc(4096);
-
-	ck_assert_ptr_nonnull(dir);
-	snprintf(dir, 4096, "%s/check_criteria-XXXXXX", base && *base ? base : "/tmp");
-	ck_assert_msg(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
-	return dir;
-}
-
-/* Number of entries of @p dir whose name contains @p part ("" for all). */
-static size_t count_entries(const char *dir, const char *part)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t n = 0;
-
-	ck_assert_ptr_nonnull(d);
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && strstr(e->d_name, part))
-			n++;
-	closedir(d);
-	return n;
-}
-
-/* Remove a directory and everything in it. */
-static void remove_tree(char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[8192];
-
-	if (d) {
-		chmod(dir, 0755);
-		while ((e = readdir(d))) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			if (unlink(path) != 0)
-				remove_tree(path);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
-}
-
-static void free_tmpdir(char *dir)
-{
-	remove_tree(dir);
-	free(dir);
-}
-
 /* ---- the built-in set as text, written canonically ---- */
 
 static char *written(const scsec_criteria *c, size_t *len)
@@ -1177,7 +1122,7 @@ END_TEST
 
 START_TEST(write_file_plain_and_gzip)
 {
-	char *dir = make_tmpdir(), plain[4200], gz[4200];
+	char *dir = test_tmpdir_new("check_criteria"), plain[4200], gz[4200];
 	scsec_criteria *c = builtin_ok(), *p = NULL, *g = NULL;
 	char *mem, *file, *zfile;
 	size_t nmem, nfile, nz;
@@ -1205,8 +1150,8 @@ START_TEST(write_file_plain_and_gzip)
 	ck_ok(scsec_criteria_load_file(&g, gz, NULL, NULL));
 	ck_assert_str_eq(scsec_criteria_fingerprint(p), scsec_criteria_fingerprint(c));
 	ck_assert_str_eq(scsec_criteria_fingerprint(g), scsec_criteria_fingerprint(c));
-	ck_assert_uint_eq(count_entries(dir, ""), 2);
-	ck_assert_uint_eq(count_entries(dir, ".tmp"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 2);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp"), 0);
 
 	mb_free(&unz);
 	free(zfile);
@@ -1215,13 +1160,13 @@ START_TEST(write_file_plain_and_gzip)
 	scsec_criteria_free(g);
 	scsec_criteria_free(p);
 	scsec_criteria_free(c);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
 START_TEST(write_file_missing_directory)
 {
-	char *dir = make_tmpdir(), path[4200];
+	char *dir = test_tmpdir_new("check_criteria"), path[4200];
 	scsec_criteria *c = load_fixture_ok("minimal.xml", NULL);
 
 	snprintf(path, sizeof path, "%s/no-such-dir/set.xml", dir);
@@ -1232,15 +1177,15 @@ START_TEST(write_file_missing_directory)
 	ck_assert_str_eq(scsec_error_file(scsec_error_last()), path);
 	ck_assert_int_eq(scsec_criteria_write_file(c, path, SCSEC_WRITE_GZIP), SCSEC_EIO);
 	ck_assert_int_eq(access(path, F_OK), -1);
-	ck_assert_uint_eq(count_entries(dir, ""), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 0);
 	scsec_criteria_free(c);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
 START_TEST(write_file_replaces_atomically)
 {
-	char *dir = make_tmpdir(), path[4200];
+	char *dir = test_tmpdir_new("check_criteria"), path[4200];
 	scsec_criteria *a = load_fixture_ok("minimal.xml", NULL);
 	scsec_criteria *b = load_fixture_ok("points.xml", NULL);
 	struct stat st1, st2;
@@ -1270,12 +1215,12 @@ START_TEST(write_file_replaces_atomically)
 	now = test_read_file(path, &nnow);
 	ck_assert_uint_eq(nnow, nb);
 	ck_assert(!memcmp(now, wb, nb));
-	ck_assert_uint_eq(count_entries(dir, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
 	free(now);
 	scsec_free(wb);
 	scsec_criteria_free(a);
 	scsec_criteria_free(b);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -1288,7 +1233,7 @@ START_TEST(write_file_failure_keeps_old_file_readonly_dir)
 
 	if (geteuid() == 0)
 		return; /* root writes into read-only directories: nothing to test */
-	dir = make_tmpdir();
+	dir = test_tmpdir_new("check_criteria");
 	a = load_fixture_ok("minimal.xml", NULL);
 	b = builtin_ok();
 	snprintf(path, sizeof path, "%s/set.xml", dir);
@@ -1301,18 +1246,18 @@ START_TEST(write_file_failure_keeps_old_file_readonly_dir)
 	now = test_read_file(path, &nnow);
 	ck_assert_uint_eq(nnow, na);
 	ck_assert(!memcmp(now, wa, na));
-	ck_assert_uint_eq(count_entries(dir, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
 	free(now);
 	scsec_free(wa);
 	scsec_criteria_free(a);
 	scsec_criteria_free(b);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
 START_TEST(write_file_failure_keeps_old_file_size_limit)
 {
-	char *dir = make_tmpdir(), path[4200];
+	char *dir = test_tmpdir_new("check_criteria"), path[4200];
 	scsec_criteria *a = load_fixture_ok("minimal.xml", NULL), *b = builtin_ok();
 	struct rlimit old, small;
 	void (*old_handler)(int);
@@ -1339,18 +1284,18 @@ START_TEST(write_file_failure_keeps_old_file_size_limit)
 	now = test_read_file(path, &nnow);
 	ck_assert_uint_eq(nnow, na);
 	ck_assert(!memcmp(now, wa, na));
-	ck_assert_uint_eq(count_entries(dir, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
 	free(now);
 	scsec_free(wa);
 	scsec_criteria_free(a);
 	scsec_criteria_free(b);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
 START_TEST(write_file_onto_directory_fails_cleanly)
 {
-	char *dir = make_tmpdir(), path[4200], inner[4300];
+	char *dir = test_tmpdir_new("check_criteria"), path[4200], inner[4300];
 	scsec_criteria *c = load_fixture_ok("minimal.xml", NULL);
 
 	snprintf(path, sizeof path, "%s/taken", dir);
@@ -1358,10 +1303,10 @@ START_TEST(write_file_onto_directory_fails_cleanly)
 	snprintf(inner, sizeof inner, "%s/keep", path);
 	test_write_file(inner, "x", 1);
 	ck_assert_int_eq(scsec_criteria_write_file(c, path, SCSEC_WRITE_DEFAULT), SCSEC_EIO);
-	ck_assert_uint_eq(count_entries(dir, ""), 1);
-	ck_assert_uint_eq(count_entries(path, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(path, ""), 1);
 	scsec_criteria_free(c);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -2632,7 +2577,7 @@ END_TEST
 
 START_TEST(hostile_empty_input)
 {
-	char *dir = make_tmpdir(), path[4200];
+	char *dir = test_tmpdir_new("check_criteria"), path[4200];
 	scsec_criteria *c = (scsec_criteria *)&c;
 
 	expect_hostile("", 0, "empty.xml", NULL, SCSEC_EPARSE, 0);
@@ -2643,7 +2588,7 @@ START_TEST(hostile_empty_input)
 	test_write_file(path, "", 0);
 	ck_assert_int_eq(scsec_criteria_load_file(&c, path, NULL, NULL), SCSEC_EPARSE);
 	ck_assert_ptr_null(c);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -3041,7 +2986,7 @@ END_TEST
 
 START_TEST(args_write_null)
 {
-	char *dir = make_tmpdir(), path[4200];
+	char *dir = test_tmpdir_new("check_criteria"), path[4200];
 	scsec_criteria *c = load_fixture_ok("minimal.xml", NULL);
 	char *s = (char *)&s;
 	size_t n = 0;
@@ -3060,9 +3005,9 @@ START_TEST(args_write_null)
 	ck_assert_int_eq(scsec_criteria_write_file(c, "", SCSEC_WRITE_DEFAULT), SCSEC_EINVAL);
 	ck_assert_int_eq(scsec_criteria_write_file(c, path, 2), SCSEC_EINVAL);
 	ck_assert_int_eq(scsec_criteria_write_file(c, path, ~0u), SCSEC_EINVAL);
-	ck_assert_uint_eq(count_entries(dir, ""), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 0);
 	scsec_criteria_free(c);
-	free_tmpdir(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 

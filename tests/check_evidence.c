@@ -296,32 +296,6 @@ static void set_sheetless_parts(scsec_evidence *ev)
 
 /* ---- temporary directories ---- */
 
-static char *tmpdir_new(void)
-{
-	const char *base = getenv("TMPDIR");
-	char *dir = malloc(4096);
-
-	ck_assert_ptr_nonnull(dir);
-	snprintf(dir, 4096, "%s/check_evidence-XXXXXX", base && *base ? base : "/tmp");
-	ck_assert_msg(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
-	return dir;
-}
-
-/* Number of entries of @p dir whose name contains @p part ("" for all). */
-static size_t count_in_dir(const char *dir, const char *part)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t n = 0;
-
-	ck_assert_ptr_nonnull(d);
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && strstr(e->d_name, part))
-			n++;
-	closedir(d);
-	return n;
-}
-
 /* Remove the entries of @p dir whose name contains @p part. */
 static void remove_in_dir(const char *dir, const char *part)
 {
@@ -341,12 +315,6 @@ static void remove_in_dir(const char *dir, const char *part)
 	closedir(d);
 }
 
-static void tmpdir_free(char *dir)
-{
-	remove_in_dir(dir, "");
-	rmdir(dir);
-	free(dir);
-}
 
 static const char *join(char *buf, size_t size, const char *dir, const char *name)
 {
@@ -1385,7 +1353,7 @@ END_TEST
 
 START_TEST(xml_gzip_load_and_save)
 {
-	char *dir = tmpdir_new(), p1[4096], p2[4096], p3[4096];
+	char *dir = test_tmpdir_new("check_evidence"), p1[4096], p2[4096], p3[4096];
 	scsec_evidence *ev = load_fx("valid-full.xml"), *back = NULL;
 	unsigned char *gz, *gz2;
 	size_t n, n2, plain_len;
@@ -1442,7 +1410,7 @@ START_TEST(xml_gzip_load_and_save)
 	free(gz2);
 	free(plain);
 	scsec_evidence_free(ev);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -2694,7 +2662,7 @@ START_TEST(csv_import_variants)
 	static const char lf[] = "id,status\n1-2-1-1,met\n1-2-1-2,partial";
 	static const char sjis_info[] = "id,status,remarks\n1-2-1-1,met,\x8e\xc0\x8e\x7b\n";
 	scsec_evidence *a = NULL, *b = NULL, *g = NULL;
-	char *dir = tmpdir_new(), path[4096];
+	char *dir = test_tmpdir_new("check_evidence"), path[4096];
 	size_t len;
 	char *raw = test_read_file(fx("sheet-spreadsheet.csv"), &len);
 	scsec_diagnostics *d = diags_new();
@@ -2720,7 +2688,7 @@ START_TEST(csv_import_variants)
 	scsec_evidence_free(g);
 	scsec_diagnostics_free(d);
 	free(raw);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -3176,7 +3144,7 @@ END_TEST
 
 START_TEST(save_writes_and_replaces)
 {
-	char *dir = tmpdir_new(), path[4096], *got, *want;
+	char *dir = test_tmpdir_new("check_evidence"), path[4096], *got, *want;
 	scsec_evidence *ev = sample_record(), *back = NULL;
 	size_t n;
 	struct stat st;
@@ -3191,8 +3159,8 @@ START_TEST(save_writes_and_replaces)
 	ck_ok(scsec_evidence_load_file(&back, path, NULL, NULL));
 	assert_same_record(ev, back);
 	/* Only the file: no temporary left behind. */
-	ck_assert_uint_eq(count_in_dir(dir, ""), 1);
-	ck_assert_uint_eq(count_in_dir(dir, ".tmp-"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
 	/* The usual mode, not mkstemp's 0600. */
 	ck_assert_int_eq(stat(path, &st), 0);
 	{
@@ -3224,11 +3192,11 @@ START_TEST(save_writes_and_replaces)
 		umask(um);
 		ck_assert_int_eq(st.st_mode & 0777, 0666 & ~um);
 	}
-	ck_assert_uint_eq(count_in_dir(dir, ".tmp-"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
 	free(got);
 	scsec_free(want);
 	scsec_evidence_free(ev);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -3236,7 +3204,7 @@ END_TEST
  * (the file it names is replaced, the link stays). */
 START_TEST(save_keeps_mode_and_follows_links)
 {
-	char *dir = tmpdir_new(), path[4096], link[4096], *got, *want;
+	char *dir = test_tmpdir_new("check_evidence"), path[4096], link[4096], *got, *want;
 	scsec_evidence *ev = sample_record();
 	struct stat st;
 	size_t n;
@@ -3255,11 +3223,11 @@ START_TEST(save_keeps_mode_and_follows_links)
 	got = test_read_file(path, &n);
 	want = canon(ev);
 	ck_assert_str_eq(got, want);
-	ck_assert_uint_eq(count_in_dir(dir, ""), 2);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 2);
 	free(got);
 	scsec_free(want);
 	scsec_evidence_free(ev);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -3269,7 +3237,7 @@ END_TEST
  * points to is replaced and the link stays"). */
 START_TEST(save_dangling_link_keeps_link)
 {
-	char *dir = tmpdir_new(), path[4096], link[4096];
+	char *dir = test_tmpdir_new("check_evidence"), path[4096], link[4096];
 	scsec_evidence *ev = sample_record();
 	struct stat st;
 	int is_link, target_made, rc;
@@ -3281,7 +3249,7 @@ START_TEST(save_dangling_link_keeps_link)
 	is_link = lstat(link, &st) == 0 && S_ISLNK(st.st_mode);
 	target_made = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	scsec_evidence_free(ev);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 	ck_assert_int_eq(rc, 0);
 	ck_assert_msg(is_link && target_made,
 	              "saving through a dangling link: the link %s, its target %s",
@@ -3292,7 +3260,7 @@ END_TEST
 
 START_TEST(save_into_missing_directory)
 {
-	char *dir = tmpdir_new(), path[4096], sub[4096];
+	char *dir = test_tmpdir_new("check_evidence"), path[4096], sub[4096];
 	scsec_evidence *ev = sample_record();
 
 	join(sub, sizeof sub, dir, "no-such-dir");
@@ -3302,9 +3270,9 @@ START_TEST(save_into_missing_directory)
 	ck_assert_str_eq(scsec_error_file(scsec_error_last()), path);
 	ck_assert_int_eq(scsec_evidence_save(ev, path, SCSEC_WRITE_GZIP), SCSEC_EIO);
 	ck_assert_int_eq(access(sub, F_OK), -1);
-	ck_assert_uint_eq(count_in_dir(dir, ""), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 0);
 	scsec_evidence_free(ev);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -3312,7 +3280,7 @@ END_TEST
  * the temporary file goes. */
 START_TEST(save_failure_keeps_old_file)
 {
-	char *dir = tmpdir_new(), path[4096], sub[4096], *got;
+	char *dir = test_tmpdir_new("check_evidence"), path[4096], sub[4096], *got;
 	scsec_evidence *ev = sample_record(), *big = NULL;
 	struct rlimit old, lim;
 	struct stat st;
@@ -3324,14 +3292,14 @@ START_TEST(save_failure_keeps_old_file)
 	join(sub, sizeof sub, dir, "record.xml");
 	ck_assert_int_eq(mkdir(sub, 0755), 0);
 	ck_assert_int_eq(scsec_evidence_save(ev, sub, SCSEC_WRITE_DEFAULT), SCSEC_EIO);
-	ck_assert_uint_eq(count_in_dir(dir, ".tmp-"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
 	ck_assert_int_eq(rmdir(sub), 0);
 	/* So is a FIFO: never replaced. */
 	ck_assert_int_eq(mkfifo(sub, 0644), 0);
 	ck_assert_int_eq(scsec_evidence_save(ev, sub, SCSEC_WRITE_DEFAULT), SCSEC_EIO);
 	ck_assert_int_eq(lstat(sub, &st), 0);
 	ck_assert(S_ISFIFO(st.st_mode));
-	ck_assert_uint_eq(count_in_dir(dir, ".tmp-"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
 	ck_assert_int_eq(unlink(sub), 0);
 
 	/* The disk "fills up" half-way (a file size limit): write fails. */
@@ -3359,8 +3327,8 @@ START_TEST(save_failure_keeps_old_file)
 	got = test_read_file(path, &n);
 	ck_assert_str_eq(got, "previous record\n");
 	free(got);
-	ck_assert_uint_eq(count_in_dir(dir, ".tmp-"), 0);
-	ck_assert_uint_eq(count_in_dir(dir, ""), 1);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
 
 	/* Bad flags: refused before anything is written. */
 	ck_assert_int_eq(scsec_evidence_save(ev, path, 2), SCSEC_EINVAL);
@@ -3370,7 +3338,7 @@ START_TEST(save_failure_keeps_old_file)
 	free(got);
 	scsec_evidence_free(big);
 	scsec_evidence_free(ev);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 
@@ -3389,7 +3357,7 @@ START_TEST(save_killed_midway)
 
 	if (test_no_fork())
 		return; /* needs fork; skipped under valgrind (CK_FORK=no) */
-	dir = tmpdir_new();
+	dir = test_tmpdir_new("check_evidence");
 	join(path, sizeof path, dir, "record.xml");
 	join(calib, sizeof calib, dir, "calibration.xml");
 
@@ -3451,11 +3419,11 @@ START_TEST(save_killed_midway)
 		ck_ok(scsec_evidence_load_file(&back, path, NULL, NULL));
 		scsec_evidence_free(back);
 		free(got);
-		if (count_in_dir(dir, ".tmp-")) {
+		if (test_count_in_dir(dir, ".tmp-")) {
 			saw_tmp++;
 			remove_in_dir(dir, ".tmp-");
 		}
-		ck_assert_uint_eq(count_in_dir(dir, ""), 1);
+		ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
 	}
 	ck_assert_int_eq(saw_old + saw_new, ROUNDS);
 	if (getenv("CHECK_EVIDENCE_VERBOSE"))
@@ -3466,7 +3434,7 @@ START_TEST(save_killed_midway)
 	scsec_free(old_bytes);
 	scsec_evidence_free(big);
 	scsec_evidence_free(small);
-	tmpdir_free(dir);
+	test_tmpdir_free(dir);
 }
 END_TEST
 

@@ -7,11 +7,14 @@
 #define SCSEC_TESTUTIL_H
 
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "scsec/scsec.h"
 
@@ -118,6 +121,62 @@ static inline double test_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A new empty directory under $TMPDIR (or /tmp), named after the suite;
+ * free it with test_tmpdir_free(). */
+static inline char *test_tmpdir_new(const char *suite)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = malloc(4096);
+
+	ck_assert_ptr_nonnull(dir);
+	snprintf(dir, 4096, "%s/%s-XXXXXX", base && *base ? base : "/tmp", suite);
+	ck_assert_msg(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
+	return dir;
+}
+
+/* Number of entries of dir whose name contains part ("" for all). */
+static inline size_t test_count_in_dir(const char *dir, const char *part)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && strstr(e->d_name, part))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* Remove a directory and everything in it (made writable first). */
+static inline void test_remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[8192];
+
+	if (d) {
+		chmod(dir, 0755);
+		while ((e = readdir(d))) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path)
+				continue;
+			if (unlink(path) != 0)
+				test_remove_tree(path);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+static inline void test_tmpdir_free(char *dir)
+{
+	test_remove_tree(dir);
+	free(dir);
 }
 
 #endif

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "testutil.h"
-#include "error.h"
+#include "util/error.h"
 
 static size_t n_malloc, n_realloc, n_free;
 static int tag;

@@ -13,10 +13,10 @@
 #include <stdint.h>
 
 #include "testutil.h"
-#include "alloc.h"
-#include "date.h"
-#include "error.h"
-#include "util.h"
+#include "util/alloc.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "util/util.h"
 
 /* ---- version ---- */
 

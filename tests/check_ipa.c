@@ -19,7 +19,7 @@
 /* An allocator that can be told to fail: once `fail_after` allocations
  * have succeeded, every new block is refused (-1: never). Growing a block
  * (realloc of a live one) is not refused: scsec__criteria_finish() leaks
- * its partly written canonical form when that fails (lib/criteria.c), and
+ * its partly written canonical form when that fails (lib/model/criteria.c), and
  * the importer's own growth goes through the same checks as a new block.
  * Installed in main(). */
 static long fail_after = -1;

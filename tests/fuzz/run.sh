@@ -26,7 +26,7 @@ fuzzdir=$src/tests/fuzz
 CC=${CC:-clang}
 harnesses="fuzz_criteria_xml fuzz_evidence_xml fuzz_evidence_csv fuzz_ipa fuzz_evaluate"
 
-if [ ! -f "$src/lib/xml.c" ] || [ ! -f "$src/configure.ac" ]; then
+if [ ! -f "$src/lib/io/xml.c" ] || [ ! -f "$src/configure.ac" ]; then
 	echo "run.sh: $src is not the libscsec source tree" >&2
 	exit 2
 fi
@@ -98,7 +98,7 @@ if ! usable_in_place; then
 			--exclude=./config.status --exclude=./config.log --exclude=./config.h \
 			--exclude=./stamp-h1 --exclude=./libtool --exclude=./Makefile \
 			--exclude=./include/scsec/version.h --exclude=./pkgconfig/libscsec.pc \
-			--exclude=./doc/Doxyfile --exclude=./lib/embedded-data.c --exclude=./lib/embed \
+			--exclude=./doc/Doxyfile --exclude=./lib/io/embedded-data.c --exclude=./lib/embed \
 			--exclude=./tools/scsec .) | (cd "$libsrc" && tar -xf -) ||
 			fail_build "copying the sources" /dev/null
 	fi
@@ -124,7 +124,10 @@ archive=$build/lib/.libs/libscsec-core.a
 
 # ------------------------------------------------------------ the harnesses
 
-libs="$(pkg-config --libs libxml-2.0 zlib libcrypto) -lcsv -lpthread"
+# The library's own dependencies, as its pkg-config file lists them for
+# static linking (less -lscsec itself and its -L: the archive stands in).
+libs=$(PKG_CONFIG_PATH="$build/pkgconfig" pkg-config --static --libs libscsec |
+	sed -e 's/-lscsec\b//' -e 's/-L[^ ]*//g')
 mkdir "$tmp/bin" "$tmp/corpus" "$tmp/artifacts" "$tmp/logs" || exit 2
 for h in $harnesses; do
 	# shellcheck disable=SC2086

@@ -1,0 +1,517 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Evidence as CSV answer sheets: the template of a criteria set, importing
+ * a filled sheet, and exporting a record in the same layout. */
+#include "config.h"
+
+#include <string.h>
+
+#include "util/error.h"
+#include "model/evidence.h"
+#include "io/sheet.h"
+
+/* The layout. Informational columns first, then the answers; import reads
+ * the answer columns by name and ignores everything else. */
+enum { COL_ID, COL_TYPE, COL_LEVEL, COL_CATEGORY, COL_REQUIREMENT, COL_TEXT, COL_STATUS,
+       COL_METHOD, COL_ASSESSOR, COL_ASSESSOR_ID, COL_ASSESSED_ON, COL_EXPIRES_ON,
+       COL_JUSTIFICATION, COL_ARTIFACT, COL_NOTE, NCOLS };
+
+static const char *const col_names[NCOLS] = {
+	"id", "type", "level", "category", "requirement", "text", "status", "method", "assessor",
+	"assessor_id", "assessed_on", "expires_on", "justification", "artifact", "note",
+};
+
+/* ----------------------------------------------------------------- writing */
+
+/* The labels of the levels in mask (bit i: levels[i]). */
+static void put_level_labels(scsec__buf *b, const scsec_criteria *c, uint64_t mask)
+{
+	scsec__buf cell = SCSEC__BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < c->nlevels; i++) {
+		if (!((mask >> i) & 1))
+			continue;
+		if (cell.len)
+			scsec__buf_putc(&cell, ' ');
+		scsec__buf_puts(&cell, c->levels[i]->label);
+	}
+	scsec__csv_cell(b, cell.data ? cell.data : "", 0);
+	if (scsec__buf_error(&cell))
+		b->failed = 1;
+	scsec__buf_dispose(&cell);
+}
+
+static void put_answer(scsec__buf *b, const struct scsec_entry *e)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i;
+
+	if (!e) {
+		for (i = COL_STATUS; i < NCOLS; i++)
+			scsec__csv_cell(b, "", 0);
+		return;
+	}
+	scsec__csv_cell(b, scsec_status_name(e->status), 0);
+	scsec__csv_cell(b, scsec_method_name(e->method), 0);
+	scsec__csv_cell(b, e->assessor, 0);
+	scsec__csv_cell(b, e->assessor_id, 0);
+	scsec__csv_cell(b, scsec__date_format(date, e->assessed_on) ? "" : date, 0);
+	scsec__csv_cell(b, scsec__date_format(date, e->expires_on) ? "" : date, 0);
+	scsec__csv_cell(b, e->justification, 0);
+	{
+		scsec__buf a = SCSEC__BUF_INIT;
+
+		for (i = 0; i < e->nartifacts; i++) {
+			if (i)
+				scsec__buf_putc(&a, '\n');
+			scsec__buf_puts(&a, e->artifacts[i].uri);
+			if (e->artifacts[i].sha256[0])
+				scsec__buf_printf(&a, " sha256:%s", e->artifacts[i].sha256);
+		}
+		scsec__csv_cell(b, a.data ? a.data : "", 0);
+		if (scsec__buf_error(&a))
+			b->failed = 1;
+		scsec__buf_dispose(&a);
+	}
+	scsec__csv_cell(b, e->note, 0);
+}
+
+static void put_titled(scsec__buf *b, const char *id, const char *title)
+{
+	scsec__buf cell = SCSEC__BUF_INIT;
+
+	scsec__buf_printf(&cell, "%s%s%s", id, title ? " " : "", title ? title : "");
+	scsec__csv_cell(b, cell.data ? cell.data : "", 0);
+	if (scsec__buf_error(&cell))
+		b->failed = 1;
+	scsec__buf_dispose(&cell);
+}
+
+/* Non-zero when an item applying at the levels in mask has a row in a
+ * sheet for level (NULL: every level). */
+static int on_sheet(const struct scsec_level *level, uint64_t mask)
+{
+	return !level || ((mask >> level->index) & 1);
+}
+
+/* Non-zero when the sheet for level has a row of its own for id: a
+ * criterion or prerequisite of the set written there. */
+static int has_row(const scsec_criteria *c, const struct scsec_level *level, const char *id)
+{
+	const void *obj;
+
+	switch (scsec__criteria_lookup(c, id, &obj)) {
+	case SCSEC__ID_CRITERION:
+		return on_sheet(level, ((const struct scsec_criterion *)obj)->level_mask);
+	case SCSEC__ID_PREREQUISITE:
+		return on_sheet(level, ((const struct scsec_prerequisite *)obj)->level_mask);
+	default:
+		return 0;
+	}
+}
+
+static int write_sheet(char **out, size_t *size, const scsec_criteria *c, const scsec_evidence *ev,
+                       int rank, const char *lang)
+{
+	const struct scsec_level *level = NULL;
+	scsec__buf b = SCSEC__BUF_INIT;
+	size_t i, j;
+	int rc;
+
+	if (rank) {
+		level = scsec_criteria_level_by_rank(c, rank);
+		if (!level)
+			return scsec__error_set(SCSEC_EINVAL, "'%s' has no level of rank %d", c->id, rank);
+	}
+	scsec__buf_puts(&b, SCSEC__UTF8_BOM);
+	for (i = 0; i < NCOLS; i++)
+		scsec__csv_cell(&b, col_names[i], i == 0);
+	scsec__csv_end(&b);
+
+	/* Prerequisites first: they gate levels and are easy to miss. */
+	for (i = 0; i < c->nprereqs; i++) {
+		const struct scsec_prerequisite *p = c->prereqs[i];
+
+		if (!on_sheet(level, p->level_mask))
+			continue;
+		scsec__csv_cell(&b, p->id, 1);
+		scsec__csv_cell(&b, "prerequisite", 0);
+		put_level_labels(&b, c, p->level_mask);
+		scsec__csv_cell(&b, "", 0);
+		scsec__csv_cell(&b, "", 0);
+		scsec__csv_cell(&b, scsec__texts_get(&p->title, lang), 0);
+		put_answer(&b, ev ? scsec__map_get(&ev->index, p->id) : NULL);
+		scsec__csv_end(&b);
+	}
+	for (i = 0; i < c->ncriteria; i++) {
+		const struct scsec_criterion *cr = c->criteria[i];
+		const struct scsec_category *top = cr->requirement->category;
+
+		if (!on_sheet(level, cr->level_mask))
+			continue;
+		while (top->parent)
+			top = top->parent;
+		scsec__csv_cell(&b, cr->id, 1);
+		scsec__csv_cell(&b, "criterion", 0);
+		put_level_labels(&b, c, cr->level_mask);
+		put_titled(&b, top->id, scsec__texts_get(&top->title, lang));
+		put_titled(&b, cr->requirement->id, scsec__texts_get(&cr->requirement->name, lang));
+		scsec__csv_cell(&b, scsec__texts_get(&cr->text, lang), 0);
+		put_answer(&b, ev ? scsec__map_get(&ev->index, cr->id) : NULL);
+		scsec__csv_end(&b);
+	}
+	/* Entries the layout has no row for are kept, not dropped. */
+	for (i = 0; ev && i < ev->nentries; i++) {
+		const struct scsec_entry *e = ev->entries[i];
+
+		if (has_row(c, level, e->id))
+			continue;
+		scsec__csv_cell(&b, e->id, 1);
+		for (j = COL_TYPE; j < COL_STATUS; j++)
+			scsec__csv_cell(&b, "", 0);
+		put_answer(&b, e);
+		scsec__csv_end(&b);
+	}
+	if ((rc = scsec__buf_error(&b))) {
+		scsec__buf_dispose(&b);
+		return scsec__error_set(rc, "out of memory");
+	}
+	*out = scsec__buf_detach(&b, size);
+	return *out ? 0 : SCSEC_ENOMEM;
+}
+
+int scsec_criteria_template_csv(char **out, size_t *size, const scsec_criteria *criteria, int rank,
+                                const char *lang)
+{
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(criteria);
+	return write_sheet(out, size, criteria, NULL, rank, lang);
+}
+
+int scsec_evidence_export_csv(char **out, size_t *size, const scsec_evidence *ev,
+                              const scsec_criteria *criteria, int rank, const char *lang)
+{
+	scsec_criteria *builtin = NULL;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(ev);
+	if (!criteria) {
+		if ((rc = scsec_criteria_builtin(&builtin, NULL)))
+			return rc;
+		criteria = builtin;
+	}
+	rc = write_sheet(out, size, criteria, ev, rank, lang);
+	scsec_criteria_free(builtin);
+	return rc;
+}
+
+/* ----------------------------------------------------------------- reading */
+
+typedef struct importer {
+	scsec__reporter rep;
+	const scsec_criteria *c;
+	scsec_evidence *ev;
+	long col[NCOLS];
+	int oom;
+} importer;
+
+#define ERR(im, row, colx, code, id, ...)                                                  \
+	scsec__report(&(im)->rep, (row)->number, (unsigned long)(im)->col[colx] + 1,            \
+	              SCSEC_SEVERITY_ERROR, (code), (id), __VA_ARGS__)
+
+/* A cleaned copy of the row's cell in layout column colx, or NULL when the
+ * sheet has no such column or the cell is blank. Invalid text is reported. */
+static char *cell(importer *im, const scsec__sheet_row *row, int colx, const char *id)
+{
+	const char *raw;
+	char *s;
+
+	if (im->col[colx] < 0)
+		return NULL;
+	raw = scsec__sheet_cell(row, (size_t)im->col[colx]);
+	if (!scsec__sheet_cell_ok(row, (size_t)im->col[colx])) {
+		ERR(im, row, colx, SCSEC_EENCODING, id,
+		    "the %s cell is not valid UTF-8, or holds control characters (save the sheet as "
+		    "\"CSV UTF-8\")",
+		    col_names[colx]);
+		return NULL;
+	}
+	/* An apostrophe the exporter put before formula-like text. */
+	if (raw[0] == '\'' && scsec__csv_formula_start(raw))
+		raw++;
+	if (!(s = scsec__sheet_clean(raw))) {
+		im->oom = 1;
+		return NULL;
+	}
+	if (!*s) {
+		scsec__free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void read_date(importer *im, const scsec__sheet_row *row, int colx, const char *id,
+                      scsec_date *out)
+{
+	char *s = cell(im, row, colx, id);
+
+	if (!s)
+		return;
+	if (scsec__date_parse_n(out, s, strlen(s)))
+		ERR(im, row, colx, SCSEC_EDATE, id, "%s '%.40s' of '%s': %s (dates are YYYY-MM-DD)",
+		    col_names[colx], s, id, scsec_error_message(scsec_error_last()));
+	scsec__free(s);
+}
+
+static void read_artifacts(importer *im, const scsec__sheet_row *row, const char *id,
+                           scsec_entry *e)
+{
+	char *s = cell(im, row, COL_ARTIFACT, id), *line, *save = NULL;
+
+	if (!s)
+		return;
+	for (line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *uri = line, *sha = NULL, *end;
+		int rc;
+
+		while (*uri == ' ' || *uri == '\t')
+			uri++;
+		if (!*uri)
+			continue;
+		for (end = uri; *end && *end != ' ' && *end != '\t'; end++)
+			;
+		if (*end) {
+			*end++ = '\0';
+			while (*end == ' ' || *end == '\t')
+				end++;
+			if (*end) {
+				sha = end;
+				if (strncmp(sha, "sha256:", 7)) {
+					ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
+					    "artifact '%.100s' of '%s': after the URI, write sha256:<64 hex digits>",
+					    uri, id);
+					continue;
+				}
+				sha += 7;
+				for (end = sha; *end && *end != ' ' && *end != '\t'; end++)
+					;
+				if (*end) {
+					*end++ = '\0';
+					while (*end == ' ' || *end == '\t')
+						end++;
+					if (*end) {
+						ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
+						    "artifact '%.100s' of '%s': unexpected '%.40s' after the digest "
+						    "(one artifact per line: URI [sha256:HEX])",
+						    uri, id, end);
+						continue;
+					}
+				}
+			}
+		}
+		rc = scsec_entry_add_artifact(e, uri, sha);
+		if (rc == SCSEC_ENOMEM)
+			im->oom = 1;
+		else if (rc)
+			ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id, "artifact of '%s': %s", id,
+			    scsec_error_message(scsec_error_last()));
+	}
+	scsec__free(s);
+}
+
+static void read_row(importer *im, const scsec__sheet_row *row)
+{
+	char *id = NULL, *status = NULL, *method = NULL;
+	scsec__id_kind kind;
+	scsec_entry *e = NULL;
+	scsec_status st;
+	scsec_method m;
+	int rc, i, id_bad, status_bad;
+
+	if (scsec__sheet_row_empty(row))
+		return;
+	/* A cell that cannot be read is reported once, by cell(), and the row
+	 * is left at that. */
+	id_bad = !scsec__sheet_cell_ok(row, (size_t)im->col[COL_ID]);
+	status_bad = !scsec__sheet_cell_ok(row, (size_t)im->col[COL_STATUS]);
+	id = cell(im, row, COL_ID, NULL);
+	status = cell(im, row, COL_STATUS, id);
+	if (id_bad || status_bad)
+		goto out;
+	if (!id) {
+		if (status)
+			ERR(im, row, COL_ID, SCSEC_EINVALID, NULL, "an answered row without an id");
+		goto out;
+	}
+	if (!status) {
+		for (i = COL_METHOD; i < NCOLS; i++) {
+			char *x = cell(im, row, i, id);
+
+			if (x) {
+				scsec__report(&im->rep, row->number, (unsigned long)im->col[i] + 1,
+				              SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, id,
+				              "'%s' has no status but its %s cell is filled: the row is read "
+				              "as unanswered",
+				              id, col_names[i]);
+				scsec__free(x);
+				break;
+			}
+		}
+		goto out;
+	}
+	kind = scsec__criteria_lookup(im->c, id, NULL);
+	if (kind != SCSEC__ID_CRITERION && kind != SCSEC__ID_PREREQUISITE) {
+		ERR(im, row, COL_ID, SCSEC_ENOTFOUND, id, "'%.64s' is not a criterion or prerequisite of '%s'",
+		    id, im->c->id);
+		goto out;
+	}
+	if ((rc = scsec_entry_new(&e, id))) {
+		if (rc == SCSEC_ENOMEM)
+			im->oom = 1;
+		else
+			ERR(im, row, COL_ID, SCSEC_EINVALID, NULL, "'%.64s' is not an id", id);
+		goto out;
+	}
+	e->loc.line = row->number;
+	e->loc.column = (unsigned long)im->col[COL_ID] + 1;
+	if (scsec_status_parse(&st, status))
+		ERR(im, row, COL_STATUS, SCSEC_EINVALID, id,
+		    "status '%.40s' of '%s' is not met, partial, not-met, not-applicable, 実施, 一部実施, "
+		    "未実施 or 該当なし",
+		    status, id);
+	else
+		e->status = st;
+	method = cell(im, row, COL_METHOD, id);
+	if (method) {
+		if (scsec_method_parse(&m, method))
+			ERR(im, row, COL_METHOD, SCSEC_EINVALID, id,
+			    "method '%.40s' of '%s' is not self, expert-reviewed, third-party, 自己評価, "
+			    "専門家確認 or 第三者評価",
+			    method, id);
+		else
+			e->method = m;
+	}
+	read_date(im, row, COL_ASSESSED_ON, id, &e->assessed_on);
+	read_date(im, row, COL_EXPIRES_ON, id, &e->expires_on);
+	e->assessor = cell(im, row, COL_ASSESSOR, id);
+	e->assessor_id = cell(im, row, COL_ASSESSOR_ID, id);
+	e->justification = cell(im, row, COL_JUSTIFICATION, id);
+	e->note = cell(im, row, COL_NOTE, id);
+	read_artifacts(im, row, id, e);
+	if (im->oom)
+		goto out;
+	rc = scsec__evidence_append(im->ev, e);
+	if (rc == SCSEC_EEXISTS) {
+		const scsec_entry *first = scsec_evidence_entry(im->ev, id);
+
+		ERR(im, row, COL_ID, SCSEC_EEXISTS, id, "a second row for '%s' (the first is row %lu)", id,
+		    first ? first->loc.line : 0);
+	} else if (rc) {
+		im->oom = 1;
+	} else {
+		e = NULL;
+	}
+out:
+	scsec_entry_free(e);
+	scsec__free(id);
+	scsec__free(status);
+	scsec__free(method);
+}
+
+static int read_sheet(void *out_p, scsec__source *src, const void *arg,
+                      const scsec_load_options *opts, scsec_diagnostics *diags)
+{
+	scsec_evidence **out = out_p;
+	const scsec_criteria *criteria = arg;
+	scsec_criteria *builtin = NULL;
+	scsec__sheet sh;
+	importer im;
+	size_t i;
+	int rc;
+
+	memset(&im, 0, sizeof im);
+	im.rep.name = src->name;
+	im.rep.diags = diags;
+	if (!criteria) {
+		if ((rc = scsec_criteria_builtin(&builtin, NULL)))
+			return rc;
+		criteria = builtin;
+	}
+	im.c = criteria;
+	if ((rc = scsec__sheet_read(&sh, src, opts, &im.rep))) {
+		scsec_criteria_free(builtin);
+		return rc;
+	}
+	if (!sh.nrows) {
+		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
+		                   "the sheet has no header row");
+		goto out;
+	}
+	for (i = 0; i < NCOLS; i++) {
+		long again;
+
+		im.col[i] = scsec__sheet_find(&sh.rows[0], col_names[i]);
+		again = im.col[i] < 0 ? -1
+		                      : scsec__sheet_find_from(&sh.rows[0], col_names[i],
+		                                               (size_t)im.col[i] + 1);
+		if (again >= 0)
+			scsec__report(&im.rep, 1, (unsigned long)again + 1, SCSEC_SEVERITY_ERROR,
+			              SCSEC_EINVALID, NULL, "a second '%s' column (the first is column %ld)",
+			              col_names[i], im.col[i] + 1);
+	}
+	if (im.rep.errors) {
+		rc = scsec__report_result(&im.rep);
+		goto out;
+	}
+	if (im.col[COL_ID] < 0 || im.col[COL_STATUS] < 0) {
+		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+		                   "the header row has no '%s' column (an answer sheet needs 'id' and "
+		                   "'status')",
+		                   im.col[COL_ID] < 0 ? "id" : "status");
+		goto out;
+	}
+	if ((rc = scsec_evidence_new(&im.ev, criteria)) ||
+	    (rc = scsec__evidence_set_source(im.ev, src->name)))
+		goto out;
+	for (i = 1; i < sh.nrows && !im.oom; i++)
+		read_row(&im, &sh.rows[i]);
+	if (im.oom || im.rep.oom)
+		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	else if (im.rep.errors)
+		rc = scsec__report_result(&im.rep);
+	if (!rc) {
+		scsec__evidence_sort(im.ev);
+		*out = im.ev;
+		im.ev = NULL;
+	}
+out:
+	scsec_evidence_free(im.ev);
+	scsec__sheet_dispose(&sh);
+	scsec_criteria_free(builtin);
+	return rc;
+}
+
+int scsec_evidence_import_csv(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
+                              const scsec_load_options *opts, scsec_diagnostics *diags)
+{
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(path);
+	return scsec__read(out, read_sheet, criteria, path, NULL, 0, NULL, opts, diags);
+}
+
+int scsec_evidence_import_csv_memory(scsec_evidence **out, const void *data, size_t size,
+                                     const char *name, const scsec_criteria *criteria,
+                                     const scsec_load_options *opts, scsec_diagnostics *diags)
+{
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(data || !size);
+	return scsec__read(out, read_sheet, criteria, NULL, data, size, name, opts, diags);
+}

@@ -1,0 +1,266 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Results as JSON and XML. Both forms are written field by field in a fixed
+ * order, so the same result gives the same bytes. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "io/xml.h"
+#include "model/result.h"
+#include "scsec/version.h"
+#include "util/error.h"
+#include "util/xmlwrite.h"
+
+/* ---------------------------------------------------------------- JSON */
+
+static void json_str(scsec__buf *b, const char *s)
+{
+	const char *run;
+
+	if (!s) {
+		scsec__buf_puts(b, "null");
+		return;
+	}
+	scsec__buf_putc(b, '"');
+	for (run = s; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
+			continue;
+		scsec__buf_put(b, run, (size_t)(s - run));
+		switch (ch) {
+		case '"': scsec__buf_puts(b, "\\\""); break;
+		case '\\': scsec__buf_puts(b, "\\\\"); break;
+		case '\n': scsec__buf_puts(b, "\\n"); break;
+		case '\r': scsec__buf_puts(b, "\\r"); break;
+		case '\t': scsec__buf_puts(b, "\\t"); break;
+		default: scsec__buf_printf(b, "\\u%04x", ch); break;
+		}
+		run = s + 1;
+	}
+	scsec__buf_put(b, run, (size_t)(s - run));
+	scsec__buf_putc(b, '"');
+}
+
+static void json_date(scsec__buf *b, scsec_date d)
+{
+	char buf[SCSEC_DATE_BUFSIZE];
+
+	json_str(b, scsec__date_format(buf, d) ? NULL : buf);
+}
+
+static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reasons)
+{
+	int i;
+
+	scsec__buf_printf(b, "\"applicable\": %zu, \"satisfied\": %zu", f->applicable,
+	                  f->count[SCSEC_REASON_NONE]);
+	if (!reasons)
+		return;
+	scsec__buf_puts(b, ", \"reasons\": {");
+	for (i = 1; i < SCSEC_REASON_COUNT; i++)
+		scsec__buf_printf(b, "%s\"%s\": %zu", i > 1 ? ", " : "", scsec_reason_name((scsec_reason)i), f->count[i]);
+	scsec__buf_putc(b, '}');
+}
+
+static int to_json(scsec__buf *b, const scsec_result *r)
+{
+	const scsec_criteria *c = r->c;
+	size_t i, k;
+	int first;
+
+	scsec__buf_puts(b, "{\n  \"format\": \"scsec-result-1\",\n  \"level\": ");
+	scsec__buf_printf(b, "%d,\n  \"level_label\": ", r->level);
+	json_str(b, scsec_result_level_label(r));
+	scsec__buf_puts(b, ",\n  \"valid_until\": ");
+	json_date(b, r->valid_until);
+	scsec__buf_puts(b, ",\n  \"as_of\": ");
+	json_date(b, r->as_of);
+	scsec__buf_puts(b, ",\n  \"required_level\": ");
+	if (r->required)
+		scsec__buf_printf(b, "%d", r->required);
+	else
+		scsec__buf_puts(b, "null");
+	scsec__buf_puts(b, ",\n  \"meets_required\": ");
+	scsec__buf_puts(b, r->required ? (r->level >= r->required ? "true" : "false") : "null");
+	scsec__buf_puts(b, ",\n  \"levels\": [");
+	for (i = 0; i < r->nlevels; i++) {
+		scsec__buf_printf(b, "%s\n    {\"rank\": %d, \"label\": ", i ? "," : "",
+		                  c->levels[i]->rank);
+		json_str(b, c->levels[i]->label);
+		scsec__buf_printf(b, ", \"met\": %s, ", r->met[i] ? "true" : "false");
+		json_figures(b, &r->level_figures[i], 1);
+		scsec__buf_putc(b, '}');
+	}
+	scsec__buf_printf(b, "\n  ],\n  \"gap_level\": %d,\n  \"gaps\": [", scsec_result_gap_level(r));
+	for (i = 0; i < r->ngaps; i++) {
+		scsec__buf_printf(b, "%s\n    {\"id\": ", i ? "," : "");
+		json_str(b, r->gaps[i].id);
+		scsec__buf_printf(b, ", \"reason\": \"%s\", \"type\": \"%s\"}", scsec_reason_name((scsec_reason)r->gaps[i].reason),
+		                  r->gaps[i].prerequisite ? "prerequisite" : "criterion");
+	}
+	scsec__buf_puts(b, r->ngaps ? "\n  ],\n  \"functions\": {" : "],\n  \"functions\": {");
+	for (i = 1, first = 1; i < SCSEC_FUNCTION_COUNT; i++) {
+		if (!r->function_figures[i].applicable)
+			continue;
+		scsec__buf_printf(b, "%s\n    \"%s\": {", first ? "" : ",",
+		                  scsec_function_code((scsec_function)i));
+		json_figures(b, &r->function_figures[i], 1);
+		scsec__buf_putc(b, '}');
+		first = 0;
+	}
+	scsec__buf_puts(b, first ? "},\n  \"categories\": [" : "\n  },\n  \"categories\": [");
+	for (i = 0, k = 0; i < r->ncategories; i++) {
+		const struct scsec_category *cat = scsec__criteria_next_top(c, &k);
+
+		scsec__buf_printf(b, "%s\n    {\"id\": ", i ? "," : "");
+		json_str(b, cat ? cat->id : NULL);
+		scsec__buf_puts(b, ", ");
+		json_figures(b, &r->category_figures[i], 1);
+		scsec__buf_putc(b, '}');
+	}
+	scsec__buf_puts(b, r->ncategories ? "\n  ],\n  \"score\": " : "],\n  \"score\": ");
+	if (r->has_score) {
+		scsec__buf_printf(b, "{\"model\": \"%s\", \"value\": %ld, \"max\": %ld, \"band\": ",
+		                  c->scoring.model == SCSEC_SCORING_POINTS ? "points" : "deductions",
+		                  r->score, r->score_max);
+		json_str(b, r->band);
+		scsec__buf_puts(b, ", \"conditional\": ");
+		json_str(b, r->conditional ? scsec_conditional_name(r->conditional) : NULL);
+		scsec__buf_putc(b, '}');
+	} else {
+		scsec__buf_puts(b, "null");
+	}
+	scsec__buf_puts(b, ",\n  \"subject\": {\"name\": ");
+	json_str(b, r->subject);
+	scsec__buf_puts(b, "},\n  \"criteria\": {\"id\": ");
+	json_str(b, c->id);
+	scsec__buf_puts(b, ", \"version\": ");
+	json_str(b, c->version);
+	scsec__buf_puts(b, ", \"fingerprint\": ");
+	json_str(b, c->fingerprint);
+	scsec__buf_puts(b, "},\n  \"evidence\": {\"fingerprint\": ");
+	json_str(b, r->evidence_fingerprint);
+	scsec__buf_puts(b, "},\n  \"engine\": {\"name\": \"libscsec\", \"version\": \"" SCSEC_VERSION_STRING
+	                   "\"}\n}\n");
+	return scsec__buf_error(b);
+}
+
+/* ---------------------------------------------------------------- XML */
+
+static void xml_figures(scsec__buf *b, const struct scsec_figures *f)
+{
+	int i;
+
+	scsec__buf_printf(b, " applicable=\"%zu\" satisfied=\"%zu\"", f->applicable,
+	                  f->count[SCSEC_REASON_NONE]);
+	for (i = 1; i < SCSEC_REASON_COUNT; i++)
+		if (f->count[i])
+			scsec__buf_printf(b, " %s=\"%zu\"", scsec_reason_name((scsec_reason)i), f->count[i]);
+}
+
+static int to_xml(scsec__buf *b, const scsec_result *r)
+{
+	const scsec_criteria *c = r->c;
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, k;
+
+	scsec__buf_puts(b, SCSEC__XML_DECL "<result xmlns=\"" SCSEC__NS_RESULT "\"");
+	scsec__buf_printf(b, " level=\"%d\"", r->level);
+	scsec__xw_attr(b, "label", scsec_result_level_label(r));
+	if (!scsec__date_format(date, r->valid_until))
+		scsec__xw_attr(b, "valid-until", date);
+	scsec__date_format(date, r->as_of);
+	scsec__xw_attr(b, "as-of", date);
+	scsec__buf_puts(b, ">\n  <provenance");
+	scsec__xw_attr(b, "engine", "libscsec " SCSEC_VERSION_STRING);
+	scsec__buf_puts(b, ">\n    <criteria");
+	scsec__xw_attr(b, "id", c->id);
+	scsec__xw_attr(b, "version", c->version);
+	scsec__xw_attr(b, "fingerprint", c->fingerprint);
+	scsec__buf_puts(b, "/>\n    <evidence");
+	scsec__xw_attr(b, "fingerprint", r->evidence_fingerprint);
+	scsec__xw_attr(b, "subject", r->subject);
+	scsec__buf_puts(b, "/>\n  </provenance>\n");
+	if (r->required)
+		scsec__buf_printf(b, "  <required level=\"%d\" met=\"%s\"/>\n", r->required,
+		                  r->level >= r->required ? "true" : "false");
+	for (i = 0; i < r->nlevels; i++) {
+		scsec__buf_printf(b, "  <level rank=\"%d\"", c->levels[i]->rank);
+		scsec__xw_attr(b, "label", c->levels[i]->label);
+		scsec__buf_printf(b, " met=\"%s\"", r->met[i] ? "true" : "false");
+		xml_figures(b, &r->level_figures[i]);
+		scsec__buf_puts(b, "/>\n");
+	}
+	scsec__buf_printf(b, "  <gaps level=\"%d\"", scsec_result_gap_level(r));
+	if (!r->ngaps) {
+		scsec__buf_puts(b, "/>\n");
+	} else {
+		scsec__buf_puts(b, ">\n");
+		for (i = 0; i < r->ngaps; i++) {
+			scsec__buf_puts(b, "    <gap");
+			scsec__xw_attr(b, "id", r->gaps[i].id);
+			scsec__xw_attr(b, "reason", scsec_reason_name((scsec_reason)r->gaps[i].reason));
+			scsec__xw_attr(b, "type", r->gaps[i].prerequisite ? "prerequisite" : "criterion");
+			scsec__buf_puts(b, "/>\n");
+		}
+		scsec__buf_puts(b, "  </gaps>\n");
+	}
+	for (i = 1; i < SCSEC_FUNCTION_COUNT; i++) {
+		if (!r->function_figures[i].applicable)
+			continue;
+		scsec__buf_printf(b, "  <function code=\"%s\"", scsec_function_code((scsec_function)i));
+		xml_figures(b, &r->function_figures[i]);
+		scsec__buf_puts(b, "/>\n");
+	}
+	for (i = 0, k = 0; i < r->ncategories; i++) {
+		const struct scsec_category *cat = scsec__criteria_next_top(c, &k);
+
+		scsec__buf_puts(b, "  <category");
+		scsec__xw_attr(b, "id", cat ? cat->id : NULL);
+		xml_figures(b, &r->category_figures[i]);
+		scsec__buf_puts(b, "/>\n");
+	}
+	if (r->has_score) {
+		scsec__buf_printf(b, "  <score model=\"%s\" value=\"%ld\" max=\"%ld\"",
+		                  c->scoring.model == SCSEC_SCORING_POINTS ? "points" : "deductions",
+		                  r->score, r->score_max);
+		scsec__xw_attr(b, "band", r->band);
+		if (r->conditional)
+			scsec__xw_attr(b, "conditional", scsec_conditional_name(r->conditional));
+		scsec__buf_puts(b, "/>\n");
+	}
+	scsec__buf_puts(b, "</result>\n");
+	return scsec__buf_error(b);
+}
+
+static int serialise(char **out, size_t *size, const scsec_result *r,
+                     int (*fn)(scsec__buf *, const scsec_result *))
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(r);
+	if ((rc = fn(&b, r))) {
+		scsec__buf_dispose(&b);
+		return rc;
+	}
+	*out = scsec__buf_detach(&b, size);
+	return *out ? 0 : SCSEC_ENOMEM;
+}
+
+int scsec_result_to_json(char **out, size_t *size, const scsec_result *r)
+{
+	return serialise(out, size, r, to_json);
+}
+
+int scsec_result_to_xml(char **out, size_t *size, const scsec_result *r)
+{
+	return serialise(out, size, r, to_xml);
+}

@@ -1,0 +1,779 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Evidence records: the model, its API and the check against a set. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "model/evidence.h"
+
+/* ------------------------------------------------------------------ tokens */
+
+static const char *const status_names[] = { "", "met", "partial", "not-met", "not-applicable" };
+static const char *const status_names_ja[] = { "", "実施", "一部実施", "未実施", "該当なし" };
+
+const char *scsec_status_name(scsec_status status)
+{
+	return (unsigned)status < 5 ? status_names[status] : "";
+}
+
+int scsec__status_parse(scsec_status *out, const char *text, int allow_ja)
+{
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		if (!strcmp(text, status_names[i]) || (allow_ja && !strcmp(text, status_names_ja[i]))) {
+			*out = (scsec_status)i;
+			return 0;
+		}
+	}
+	if (!allow_ja)
+		return scsec__error_set(SCSEC_EINVAL,
+		                        "unknown status '%.64s' (expected met, partial, not-met or "
+		                        "not-applicable)",
+		                        text);
+	return scsec__error_set(SCSEC_EINVAL,
+	                        "unknown status '%.64s' (expected met, partial, not-met, "
+	                        "not-applicable, 実施, 一部実施, 未実施 or 該当なし)",
+	                        text);
+}
+
+int scsec_status_parse(scsec_status *out, const char *text)
+{
+	SCSEC__CHECK_ARG(out);
+	SCSEC__CHECK_ARG(text);
+	return scsec__status_parse(out, text, 1);
+}
+
+/* 法人番号: 13 digits; the first is the check digit of the other twelve:
+ * 9 - (sum of P(n) * Q(n) for n = 1..12) mod 9, P(n) the n-th digit counted
+ * from the right of the twelve, Q(n) 1 for odd n and 2 for even n. */
+int scsec_corporate_number_valid(const char *number)
+{
+	int sum = 0, n;
+
+	if (!number || strlen(number) != 13)
+		return 0;
+	for (n = 0; n < 13; n++)
+		if (number[n] < '0' || number[n] > '9')
+			return 0;
+	for (n = 1; n <= 12; n++)
+		sum += (number[13 - n] - '0') * (n % 2 ? 1 : 2);
+	return number[0] - '0' == 9 - sum % 9;
+}
+
+int scsec__timestamp_ok(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	scsec_date d;
+	int i;
+
+	if (!s || strlen(s) != sizeof shape - 1)
+		return 0;
+	for (i = 0; shape[i]; i++) {
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
+			return 0;
+	}
+	if (scsec__date_parse_n(&d, s, 10))
+		return 0;
+	return (s[11] - '0') * 10 + (s[12] - '0') < 24 && (s[14] - '0') * 10 + (s[15] - '0') < 60 &&
+	       (s[17] - '0') * 10 + (s[18] - '0') < 61;
+}
+
+/* ------------------------------------------------------------------ strings */
+
+int scsec__set_str(char **dst, const char *src)
+{
+	char *copy = NULL;
+
+	/* Whitespace-only text is no text: the XML reader sees it so too, and
+	 * a blank justification must not justify anything. */
+	if (src && src[strspn(src, " \t\r\n")]) {
+		if (!scsec__text_ok(src, strlen(src)))
+			return scsec__error_set(SCSEC_EENCODING,
+			                        "text is not valid UTF-8, or holds control characters");
+		if (!(copy = scsec__strdup(src)))
+			return SCSEC_ENOMEM;
+	}
+	scsec__free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ entries */
+
+int scsec_entry_new(scsec_entry **out, const char *id)
+{
+	scsec_entry *e;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(id);
+	if (!scsec__id_ok(id))
+		return scsec__error_set(SCSEC_EINVAL,
+		                        "'%.64s' is not an id (1 to 64 letters, digits, '-', '_', '.', ':')",
+		                        id);
+	e = scsec__calloc(1, sizeof *e);
+	if (!e)
+		return SCSEC_ENOMEM;
+	e->assessed_on = e->expires_on = SCSEC_DATE_NONE;
+	if (!(e->id = scsec__strdup(id))) {
+		scsec__free(e);
+		return SCSEC_ENOMEM;
+	}
+	*out = e;
+	return 0;
+}
+
+void scsec_entry_free(scsec_entry *e)
+{
+	size_t i;
+
+	if (!e)
+		return;
+	for (i = 0; i < e->nartifacts; i++)
+		scsec__free(e->artifacts[i].uri);
+	scsec__free(e->artifacts);
+	scsec__free(e->id);
+	scsec__free(e->assessor);
+	scsec__free(e->assessor_id);
+	scsec__free(e->justification);
+	scsec__free(e->note);
+	scsec__free(e);
+}
+
+int scsec_entry_dup(scsec_entry **out, const scsec_entry *e)
+{
+	scsec_entry *d;
+	size_t i;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(e);
+	if ((rc = scsec_entry_new(&d, e->id)))
+		return rc;
+	d->status = e->status;
+	d->method = e->method;
+	d->assessed_on = e->assessed_on;
+	d->expires_on = e->expires_on;
+	d->loc = e->loc;
+	if ((rc = scsec__set_str(&d->assessor, e->assessor)) ||
+	    (rc = scsec__set_str(&d->assessor_id, e->assessor_id)) ||
+	    (rc = scsec__set_str(&d->justification, e->justification)) ||
+	    (rc = scsec__set_str(&d->note, e->note)))
+		goto fail;
+	for (i = 0; i < e->nartifacts; i++)
+		if ((rc = scsec_entry_add_artifact(d, e->artifacts[i].uri,
+		                                   e->artifacts[i].sha256[0] ? e->artifacts[i].sha256 : NULL)))
+			goto fail;
+	*out = d;
+	return 0;
+fail:
+	scsec_entry_free(d);
+	return rc;
+}
+
+const char *scsec_entry_id(const scsec_entry *e) { return e ? e->id : NULL; }
+scsec_status scsec_entry_status(const scsec_entry *e) { return e ? e->status : SCSEC_STATUS_NONE; }
+scsec_method scsec_entry_method(const scsec_entry *e) { return e ? e->method : SCSEC_METHOD_NONE; }
+const char *scsec_entry_assessor(const scsec_entry *e) { return e ? e->assessor : NULL; }
+const char *scsec_entry_assessor_id(const scsec_entry *e) { return e ? e->assessor_id : NULL; }
+scsec_date scsec_entry_assessed_on(const scsec_entry *e) { return e ? e->assessed_on : SCSEC_DATE_NONE; }
+scsec_date scsec_entry_expires_on(const scsec_entry *e) { return e ? e->expires_on : SCSEC_DATE_NONE; }
+const char *scsec_entry_justification(const scsec_entry *e) { return e ? e->justification : NULL; }
+const char *scsec_entry_note(const scsec_entry *e) { return e ? e->note : NULL; }
+size_t scsec_entry_artifact_count(const scsec_entry *e) { return e ? e->nartifacts : 0; }
+
+int scsec_entry_artifact_at(const scsec_entry *e, size_t i, const char **uri, const char **sha256)
+{
+	SCSEC__CHECK_ARG(e);
+	if (i >= e->nartifacts)
+		return scsec__error_set(SCSEC_EINVAL, "artifact index %zu out of range", i);
+	if (uri)
+		*uri = e->artifacts[i].uri;
+	if (sha256)
+		*sha256 = e->artifacts[i].sha256[0] ? e->artifacts[i].sha256 : NULL;
+	return 0;
+}
+
+int scsec_entry_set_status(scsec_entry *e, scsec_status status)
+{
+	SCSEC__CHECK_ARG(e);
+	SCSEC__CHECK_ARG((unsigned)status <= SCSEC_STATUS_NOT_APPLICABLE);
+	e->status = status;
+	return 0;
+}
+
+int scsec_entry_set_method(scsec_entry *e, scsec_method method)
+{
+	SCSEC__CHECK_ARG(e);
+	SCSEC__CHECK_ARG((unsigned)method <= SCSEC_METHOD_THIRD_PARTY);
+	e->method = method;
+	return 0;
+}
+
+int scsec_entry_set_assessor(scsec_entry *e, const char *name, const char *id)
+{
+	char *n = NULL, *i = NULL;
+	int rc;
+
+	SCSEC__CHECK_ARG(e);
+	if ((rc = scsec__set_str(&n, name)) || (rc = scsec__set_str(&i, id))) {
+		scsec__free(n);
+		return rc;
+	}
+	scsec__free(e->assessor);
+	scsec__free(e->assessor_id);
+	e->assessor = n;
+	e->assessor_id = i;
+	return 0;
+}
+
+static int set_date(scsec_date *dst, scsec_date date)
+{
+	if (date != SCSEC_DATE_NONE && scsec_date_to_ymd(date, NULL, NULL, NULL))
+		return SCSEC_EDATE;
+	*dst = date;
+	return 0;
+}
+
+int scsec_entry_set_assessed_on(scsec_entry *e, scsec_date date)
+{
+	SCSEC__CHECK_ARG(e);
+	return set_date(&e->assessed_on, date);
+}
+
+int scsec_entry_set_expires_on(scsec_entry *e, scsec_date date)
+{
+	SCSEC__CHECK_ARG(e);
+	return set_date(&e->expires_on, date);
+}
+
+int scsec_entry_set_justification(scsec_entry *e, const char *text)
+{
+	SCSEC__CHECK_ARG(e);
+	return scsec__set_str(&e->justification, text);
+}
+
+int scsec_entry_set_note(scsec_entry *e, const char *text)
+{
+	SCSEC__CHECK_ARG(e);
+	return scsec__set_str(&e->note, text);
+}
+
+int scsec_entry_add_artifact(scsec_entry *e, const char *uri, const char *sha256)
+{
+	scsec__artifact *a;
+	size_t i;
+
+	SCSEC__CHECK_ARG(e);
+	SCSEC__CHECK_ARG(uri && uri[strspn(uri, " \t\r\n")]);
+	if (sha256 && !scsec__sha256_hex_ok(sha256))
+		return scsec__error_set(SCSEC_EINVAL, "artifact digest '%.80s' is not 64 hex digits",
+		                        sha256);
+	if (!scsec__text_ok(uri, strlen(uri)))
+		return scsec__error_set(SCSEC_EENCODING, "artifact URI is not valid UTF-8 text");
+	if (scsec__grow(&e->artifacts, &e->cartifacts, e->nartifacts + 1, sizeof *e->artifacts))
+		return SCSEC_ENOMEM;
+	a = &e->artifacts[e->nartifacts];
+	if (!(a->uri = scsec__strdup(uri)))
+		return SCSEC_ENOMEM;
+	a->sha256[0] = '\0';
+	if (sha256) {
+		for (i = 0; i < 64; i++)
+			a->sha256[i] = (char)(sha256[i] >= 'A' && sha256[i] <= 'F' ? sha256[i] + 32 : sha256[i]);
+		a->sha256[64] = '\0';
+	}
+	e->nartifacts++;
+	return 0;
+}
+
+int scsec_entry_clear_artifacts(scsec_entry *e)
+{
+	size_t i;
+
+	SCSEC__CHECK_ARG(e);
+	for (i = 0; i < e->nartifacts; i++)
+		scsec__free(e->artifacts[i].uri);
+	e->nartifacts = 0;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ records */
+
+int scsec_evidence_new(scsec_evidence **out, const scsec_criteria *criteria)
+{
+	scsec_evidence *ev;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	ev = scsec__calloc(1, sizeof *ev);
+	if (!ev)
+		return SCSEC_ENOMEM;
+	if (criteria && (rc = scsec_evidence_set_criteria(ev, criteria->id, criteria->version,
+	                                                  criteria->fingerprint))) {
+		scsec_evidence_free(ev);
+		return rc;
+	}
+	*out = ev;
+	return 0;
+}
+
+void scsec__evidence_changed(scsec_evidence *ev)
+{
+	scsec__free(atomic_exchange(&ev->fingerprint, NULL));
+	scsec__binding_free(atomic_exchange(&ev->binding, NULL));
+}
+
+void scsec_evidence_free(scsec_evidence *ev)
+{
+	size_t i;
+
+	if (!ev)
+		return;
+	scsec__evidence_changed(ev);
+	for (i = 0; i < ev->nentries; i++)
+		scsec_entry_free(ev->entries[i]);
+	for (i = 0; i < ev->nids; i++) {
+		scsec__free(ev->ids[i].scheme);
+		scsec__free(ev->ids[i].value);
+	}
+	scsec__free(ev->ids);
+	scsec__free(ev->entries);
+	scsec__map_dispose(&ev->index);
+	scsec__free(ev->source);
+	scsec__free(ev->subject_name);
+	scsec__free(ev->criteria_id);
+	scsec__free(ev->criteria_version);
+	scsec__free(ev->criteria_fingerprint);
+	scsec__free(ev->created);
+	scsec__free(ev->tool);
+	scsec__free(ev);
+}
+
+int scsec__evidence_set_source(scsec_evidence *ev, const char *name)
+{
+	char *s = name ? scsec__strdup(name) : NULL;
+
+	if (name && !s)
+		return SCSEC_ENOMEM;
+	scsec__free(ev->source);
+	ev->source = s;
+	return 0;
+}
+
+int scsec_evidence_dup(scsec_evidence **out, const scsec_evidence *ev)
+{
+	scsec_evidence *d;
+	size_t i;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(ev);
+	if ((rc = scsec_evidence_new(&d, NULL)))
+		return rc;
+	if ((rc = scsec__evidence_set_source(d, ev->source)) ||
+	    (rc = scsec__set_str(&d->subject_name, ev->subject_name)) ||
+	    (rc = scsec__set_str(&d->criteria_id, ev->criteria_id)) ||
+	    (rc = scsec__set_str(&d->criteria_version, ev->criteria_version)) ||
+	    (rc = scsec__set_str(&d->criteria_fingerprint, ev->criteria_fingerprint)) ||
+	    (rc = scsec__set_str(&d->created, ev->created)) || (rc = scsec__set_str(&d->tool, ev->tool)))
+		goto fail;
+	d->criteria_loc = ev->criteria_loc;
+	for (i = 0; i < ev->nids; i++) {
+		if ((rc = scsec__evidence_add_ident(d, ev->ids[i].scheme, ev->ids[i].value,
+		                                    ev->ids[i].loc)))
+			goto fail;
+	}
+	for (i = 0; i < ev->nentries; i++) {
+		scsec_entry *e;
+
+		if ((rc = scsec_entry_dup(&e, ev->entries[i])))
+			goto fail;
+		if ((rc = scsec__evidence_append(d, e))) {
+			scsec_entry_free(e);
+			goto fail;
+		}
+	}
+	*out = d;
+	return 0;
+fail:
+	scsec_evidence_free(d);
+	return rc;
+}
+
+/* ---- subject, criteria, metadata ---- */
+
+int scsec_evidence_set_subject_name(scsec_evidence *ev, const char *name)
+{
+	SCSEC__CHECK_ARG(ev);
+	scsec__evidence_changed(ev);
+	return scsec__set_str(&ev->subject_name, name);
+}
+
+const char *scsec_evidence_subject_name(const scsec_evidence *ev)
+{
+	return ev ? ev->subject_name : NULL;
+}
+
+int scsec_evidence_add_subject_id(scsec_evidence *ev, const char *scheme, const char *value)
+{
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(scheme && *scheme);
+	SCSEC__CHECK_ARG(value && *value);
+	return scsec__evidence_add_ident(ev, scheme, value, (scsec__loc){ 0, 0 });
+}
+
+int scsec__evidence_add_ident(scsec_evidence *ev, const char *scheme, const char *value,
+                              scsec__loc loc)
+{
+	size_t i, at;
+	scsec__ident id = { NULL, NULL, loc };
+	int rc;
+
+	if (!scsec__id_ok(scheme))
+		return scsec__error_set(SCSEC_EINVAL, "'%.64s' is not an identifier scheme id", scheme);
+	for (at = 0; at < ev->nids; at++) {
+		int cmp = strcmp(ev->ids[at].scheme, scheme);
+
+		if (!cmp)
+			return scsec__error_set(SCSEC_EEXISTS, "the subject already has a '%s' identifier",
+			                        scheme);
+		if (cmp > 0)
+			break;
+	}
+	if ((rc = scsec__set_str(&id.scheme, scheme)) || (rc = scsec__set_str(&id.value, value)) ||
+	    (rc = scsec__grow(&ev->ids, &ev->cids, ev->nids + 1, sizeof *ev->ids))) {
+		scsec__free(id.scheme);
+		scsec__free(id.value);
+		return rc;
+	}
+	for (i = ev->nids; i > at; i--)
+		ev->ids[i] = ev->ids[i - 1];
+	ev->ids[at] = id;
+	ev->nids++;
+	scsec__evidence_changed(ev);
+	return 0;
+}
+
+int scsec_evidence_remove_subject_id(scsec_evidence *ev, const char *scheme)
+{
+	size_t i;
+
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(scheme);
+	for (i = 0; i < ev->nids; i++) {
+		if (!strcmp(ev->ids[i].scheme, scheme)) {
+			scsec__free(ev->ids[i].scheme);
+			scsec__free(ev->ids[i].value);
+			memmove(&ev->ids[i], &ev->ids[i + 1], (ev->nids - i - 1) * sizeof *ev->ids);
+			ev->nids--;
+			scsec__evidence_changed(ev);
+			return 0;
+		}
+	}
+	return scsec__error_set(SCSEC_ENOTFOUND, "the subject has no '%.64s' identifier", scheme);
+}
+
+size_t scsec_evidence_subject_id_count(const scsec_evidence *ev)
+{
+	return ev ? ev->nids : 0;
+}
+
+int scsec_evidence_subject_id_at(const scsec_evidence *ev, size_t i, const char **scheme,
+                                 const char **value)
+{
+	SCSEC__CHECK_ARG(ev);
+	if (i >= ev->nids)
+		return scsec__error_set(SCSEC_EINVAL, "identifier index %zu out of range", i);
+	if (scheme)
+		*scheme = ev->ids[i].scheme;
+	if (value)
+		*value = ev->ids[i].value;
+	return 0;
+}
+
+int scsec_evidence_set_criteria(scsec_evidence *ev, const char *id, const char *version,
+                                const char *fingerprint)
+{
+	char *i = NULL, *v = NULL, *f = NULL;
+	int rc;
+
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(id && *id);
+	SCSEC__CHECK_ARG(version && *version);
+	if (!scsec__id_ok(id))
+		return scsec__error_set(SCSEC_EINVAL, "'%.64s' is not a criteria-set id", id);
+	if (fingerprint && !scsec__sha256_hex_ok(fingerprint))
+		return scsec__error_set(SCSEC_EINVAL, "fingerprint '%.80s' is not 64 hex digits",
+		                        fingerprint);
+	if ((rc = scsec__set_str(&i, id)) || (rc = scsec__set_str(&v, version)) ||
+	    (rc = scsec__set_str(&f, fingerprint))) {
+		scsec__free(i);
+		scsec__free(v);
+		return rc;
+	}
+	if (f) {
+		char *p;
+
+		for (p = f; *p; p++)
+			if (*p >= 'A' && *p <= 'F')
+				*p = (char)(*p + 32);
+	}
+	scsec__free(ev->criteria_id);
+	scsec__free(ev->criteria_version);
+	scsec__free(ev->criteria_fingerprint);
+	ev->criteria_id = i;
+	ev->criteria_version = v;
+	ev->criteria_fingerprint = f;
+	scsec__evidence_changed(ev);
+	return 0;
+}
+
+const char *scsec_evidence_criteria_id(const scsec_evidence *ev) { return ev ? ev->criteria_id : NULL; }
+const char *scsec_evidence_criteria_version(const scsec_evidence *ev)
+{
+	return ev ? ev->criteria_version : NULL;
+}
+const char *scsec_evidence_criteria_fingerprint(const scsec_evidence *ev)
+{
+	return ev ? ev->criteria_fingerprint : NULL;
+}
+
+int scsec_evidence_set_created(scsec_evidence *ev, const char *timestamp)
+{
+	SCSEC__CHECK_ARG(ev);
+	if (timestamp && !scsec__timestamp_ok(timestamp))
+		return scsec__error_set(SCSEC_EINVAL,
+		                        "'%.64s' is not an RFC 3339 UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)",
+		                        timestamp);
+	scsec__evidence_changed(ev);
+	return scsec__set_str(&ev->created, timestamp);
+}
+
+const char *scsec_evidence_created(const scsec_evidence *ev) { return ev ? ev->created : NULL; }
+
+int scsec_evidence_set_tool(scsec_evidence *ev, const char *tool)
+{
+	SCSEC__CHECK_ARG(ev);
+	scsec__evidence_changed(ev);
+	return scsec__set_str(&ev->tool, tool);
+}
+
+const char *scsec_evidence_tool(const scsec_evidence *ev) { return ev ? ev->tool : NULL; }
+
+/* ---- entries of a record ---- */
+
+size_t scsec_evidence_entry_count(const scsec_evidence *ev) { return ev ? ev->nentries : 0; }
+
+const scsec_entry *scsec_evidence_entry_at(const scsec_evidence *ev, size_t i)
+{
+	return ev && i < ev->nentries ? ev->entries[i] : NULL;
+}
+
+const scsec_entry *scsec_evidence_entry(const scsec_evidence *ev, const char *id)
+{
+	return ev && id ? scsec__map_get(&ev->index, id) : NULL;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return scsec__idcmp((*(struct scsec_entry *const *)a)->id, (*(struct scsec_entry *const *)b)->id);
+}
+
+void scsec__evidence_sort(scsec_evidence *ev)
+{
+	if (ev->nentries > 1)
+		qsort(ev->entries, ev->nentries, sizeof *ev->entries, cmp_entry);
+}
+
+/* Binary search for id's place. */
+static size_t entry_pos(const scsec_evidence *ev, const char *id)
+{
+	size_t lo = 0, hi = ev->nentries;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (scsec__idcmp(ev->entries[mid]->id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Add e to the index and the entries: in its place by id (sorted), or at
+ * the end. SCSEC_EEXISTS when the id is present. */
+static int insert_entry(scsec_evidence *ev, struct scsec_entry *e, int sorted)
+{
+	size_t at;
+	int rc;
+
+	if (scsec__grow(&ev->entries, &ev->centries, ev->nentries + 1, sizeof *ev->entries))
+		return SCSEC_ENOMEM;
+	if ((rc = scsec__map_put(&ev->index, e->id, e, NULL)))
+		return rc == SCSEC_EEXISTS ? scsec__error_set(SCSEC_EEXISTS,
+		                                              "the record already has an entry for '%s'",
+		                                              e->id)
+		                           : rc;
+	at = sorted ? entry_pos(ev, e->id) : ev->nentries;
+	memmove(&ev->entries[at + 1], &ev->entries[at], (ev->nentries - at) * sizeof *ev->entries);
+	ev->entries[at] = e;
+	ev->nentries++;
+	scsec__evidence_changed(ev);
+	return 0;
+}
+
+int scsec__evidence_append(scsec_evidence *ev, struct scsec_entry *e)
+{
+	return insert_entry(ev, e, 0);
+}
+
+int scsec_evidence_add(scsec_evidence *ev, scsec_entry *e)
+{
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(e);
+	return insert_entry(ev, e, 1);
+}
+
+int scsec_evidence_replace(scsec_evidence *ev, scsec_entry *e)
+{
+	struct scsec_entry *old;
+
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(e);
+	old = scsec__map_get(&ev->index, e->id);
+	if (!old)
+		return scsec_evidence_add(ev, e);
+	if (scsec__map_set(&ev->index, e->id, e))
+		return SCSEC_ENOMEM;
+	ev->entries[entry_pos(ev, e->id)] = e;
+	scsec_entry_free(old);
+	scsec__evidence_changed(ev);
+	return 0;
+}
+
+int scsec_evidence_remove(scsec_evidence *ev, const char *id)
+{
+	struct scsec_entry *old;
+	size_t at;
+
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(id);
+	old = scsec__map_remove(&ev->index, id);
+	if (!old)
+		return scsec__error_set(SCSEC_ENOTFOUND, "the record has no entry for '%.64s'", id);
+	at = entry_pos(ev, id);
+	memmove(&ev->entries[at], &ev->entries[at + 1], (ev->nentries - at - 1) * sizeof *ev->entries);
+	ev->nentries--;
+	scsec_entry_free(old);
+	scsec__evidence_changed(ev);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ check */
+
+#define DIAG(sev, code, id, loc, ...) \
+	scsec__report(&rep, (loc).line, (loc).column, (sev), (code), (id), __VA_ARGS__)
+
+int scsec_evidence_check(const scsec_evidence *ev, const scsec_criteria *c, scsec_diagnostics *diags)
+{
+	scsec__reporter rep = SCSEC__REPORTER_INIT(ev ? ev->source : NULL, diags);
+	scsec__loc none = { 0, 0 };
+	size_t i, j;
+	int rc;
+
+	SCSEC__CHECK_ARG(ev);
+	SCSEC__CHECK_ARG(c);
+
+	if (!ev->criteria_id) {
+		DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EMISMATCH, NULL, none,
+		     "the record does not name the criteria set it answers");
+	} else if (strcmp(ev->criteria_id, c->id) || strcmp(ev->criteria_version, c->version)) {
+		DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EMISMATCH, ev->criteria_id, ev->criteria_loc,
+		     "the record answers criteria set '%s' version '%s', not '%s' version '%s'",
+		     ev->criteria_id, ev->criteria_version, c->id, c->version);
+	} else if (ev->criteria_fingerprint && strcmp(ev->criteria_fingerprint, c->fingerprint)) {
+		DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EMISMATCH, ev->criteria_id, ev->criteria_loc,
+		     "the record was written against a copy of '%s' %s with another fingerprint (%.12s..., "
+		     "this one %.12s...): its texts may differ",
+		     c->id, c->version, ev->criteria_fingerprint, c->fingerprint);
+	}
+	for (i = 0; i < ev->nids; i++)
+		if (!strcmp(ev->ids[i].scheme, SCSEC_ID_SCHEME_JP_CORPORATE) &&
+		    !scsec_corporate_number_valid(ev->ids[i].value))
+			DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, ev->ids[i].value, ev->ids[i].loc,
+			     "'%.64s' is not a valid corporate number (13 digits, the first a check digit "
+			     "of the other twelve)",
+			     ev->ids[i].value);
+
+	for (i = 0; i < ev->nentries; i++) {
+		const struct scsec_entry *e = ev->entries[i];
+		const void *obj;
+		scsec__id_kind kind = scsec__criteria_lookup(c, e->id, &obj);
+
+		if (kind == SCSEC__ID_NONE) {
+			DIAG(SCSEC_SEVERITY_ERROR, SCSEC_ENOTFOUND, e->id, e->loc,
+			     "'%s' is not a criterion or prerequisite of '%s'", e->id, c->id);
+			continue;
+		}
+		if (kind == SCSEC__ID_REQUIREMENT || kind == SCSEC__ID_CATEGORY) {
+			DIAG(SCSEC_SEVERITY_ERROR, SCSEC_ENOTFOUND, e->id, e->loc,
+			     "'%s' is a %s of '%s'; entries answer criteria and prerequisites", e->id,
+			     kind == SCSEC__ID_REQUIREMENT ? "requirement" : "category", c->id);
+			continue;
+		}
+		if (e->expires_on != SCSEC_DATE_NONE && e->assessed_on != SCSEC_DATE_NONE &&
+		    e->expires_on < e->assessed_on)
+			DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EDATE, e->id, e->loc,
+			     "'%s' expires before it was assessed", e->id);
+		if (e->expires_on != SCSEC_DATE_NONE && e->assessed_on == SCSEC_DATE_NONE)
+			DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EDATE, e->id, e->loc,
+			     "'%s' has an expiry date but no assessment date", e->id);
+		if (kind == SCSEC__ID_PREREQUISITE) {
+			if (e->status == SCSEC_STATUS_NOT_APPLICABLE || e->status == SCSEC_STATUS_PARTIAL)
+				DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, e->id, e->loc,
+				     "prerequisite '%s' is either met or not: '%s' does not apply", e->id,
+				     scsec_status_name(e->status));
+		} else if (e->status == SCSEC_STATUS_NOT_APPLICABLE) {
+			const struct scsec_criterion *cr = obj;
+
+			if (!cr->na_allowed)
+				DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, e->id, e->loc,
+				     "criterion '%s' may not be answered not-applicable", e->id);
+			else if (!e->justification)
+				DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, e->id, e->loc,
+				     "'%s' is not-applicable without a justification", e->id);
+		}
+		if (e->status != SCSEC_STATUS_NONE) {
+			if (kind == SCSEC__ID_CRITERION && e->method == SCSEC_METHOD_NONE)
+				DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, e->id, e->loc,
+				     "'%s' does not say how it was assessed (method)", e->id);
+			if (e->assessed_on == SCSEC_DATE_NONE)
+				DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EDATE, e->id, e->loc,
+				     "'%s' has no assessment date: it cannot count as valid", e->id);
+		}
+		for (j = 0; j < e->nartifacts; j++)
+			if (!e->artifacts[j].sha256[0])
+				DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, e->id, e->loc,
+				     "artifact '%.200s' of '%s' has no SHA-256 digest", e->artifacts[j].uri,
+				     e->id);
+	}
+	if (rep.oom)
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
+	if (!rep.errors)
+		return 0;
+	/* One verdict code; the message and location are the first error's. */
+	rc = rep.first_error == SCSEC_EMISMATCH ? SCSEC_EMISMATCH : SCSEC_EINVALID;
+	return scsec__error_set_at(rc, rep.name, rep.first_line, rep.first_column, "%s",
+	                           rep.first_message);
+}
+#undef DIAG

@@ -1,0 +1,96 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Private: the evidence-record model. */
+#ifndef SCSEC_LIB_MODEL_EVIDENCE_H
+#define SCSEC_LIB_MODEL_EVIDENCE_H
+
+#include <stdatomic.h>
+
+#include "scsec/evidence.h"
+#include "model/criteria.h"
+#include "util/util.h"
+
+typedef struct scsec__artifact {
+	char *uri;
+	char sha256[65]; /* lowercase hex, or "" */
+} scsec__artifact;
+
+struct scsec_entry {
+	char *id;
+	scsec_status status;
+	scsec_method method;
+	char *assessor;
+	char *assessor_id;
+	scsec_date assessed_on;
+	scsec_date expires_on;
+	char *justification;
+	char *note;
+	scsec__artifact *artifacts;
+	size_t nartifacts;
+	size_t cartifacts;
+	scsec__loc loc;          /* where it was read (XML line/column, CSV row/column) */
+};
+
+typedef struct scsec__ident {
+	char *scheme;
+	char *value;
+	scsec__loc loc;
+} scsec__ident;
+
+struct scsec__binding;
+
+struct scsec_evidence {
+	char *source;            /* file or sheet it was read from, for messages */
+	char *subject_name;
+	scsec__ident *ids;       /* by scheme */
+	size_t nids;
+	size_t cids;
+	char *criteria_id;
+	char *criteria_version;
+	char *criteria_fingerprint;
+	scsec__loc criteria_loc;
+	char *created;
+	char *tool;
+	struct scsec_entry **entries; /* ordered by scsec__idcmp */
+	size_t nentries;
+	size_t centries;
+	scsec__map index;        /* id -> entry */
+	/* Caches filled by readers of a finished record, possibly from several
+	 * threads at once: published once with compare-and-swap, released on
+	 * the next change (changes are single-threaded by contract). */
+	_Atomic(char *) fingerprint;
+	_Atomic(struct scsec__binding *) binding;
+};
+
+/* scsec_status_parse(), which also takes the Japanese names; the file
+ * formats take the English ones only (allow_ja = 0). "" is
+ * SCSEC_STATUS_NONE. */
+int scsec__status_parse(scsec_status *out, const char *text, int allow_ja);
+
+/* Forget the caches: every mutation calls this. */
+void scsec__evidence_changed(scsec_evidence *ev);
+
+/* Append without keeping the order (readers sort once at the end with
+ * scsec__evidence_sort). SCSEC_EEXISTS when the id is present. */
+int scsec__evidence_append(scsec_evidence *ev, struct scsec_entry *e);
+void scsec__evidence_sort(scsec_evidence *ev);
+
+int scsec__evidence_set_source(scsec_evidence *ev, const char *name);
+
+/* scsec_evidence_add_subject_id() with the identifier's location in the
+ * document it was read from. */
+int scsec__evidence_add_ident(scsec_evidence *ev, const char *scheme, const char *value,
+                              scsec__loc loc);
+
+/* Strings: copies, and "" for NULL or empty means none. */
+int scsec__set_str(char **dst, const char *src);
+
+/* RFC 3339 UTC timestamp check (YYYY-MM-DDTHH:MM:SSZ). */
+int scsec__timestamp_ok(const char *s);
+
+/* Eval's cache, released with the record (eval.c). */
+void scsec__binding_free(struct scsec__binding *b);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Results: the accessors (the JSON and XML forms are io/result_write.c). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "model/result.h"
+#include "scsec/version.h"
+#include "util/xmlwrite.h"
+
+static const char *const reason_names[SCSEC_REASON_COUNT] = {
+	"", "missing", "not-met", "partial", "na-rejected", "method", "not-yet-valid", "expired",
+};
+static const char *const conditional_names[] = { "", "final", "conditional", "not-met" };
+
+const char *scsec_reason_name(scsec_reason reason)
+{
+	return (unsigned)reason < SCSEC_REASON_COUNT ? reason_names[reason] : "";
+}
+
+const char *scsec_conditional_name(scsec_conditional status)
+{
+	return (unsigned)status < 4 ? conditional_names[status] : "";
+}
+
+/* ---------------------------------------------------------------- accessors */
+
+int scsec_result_level(const scsec_result *r) { return r ? r->level : 0; }
+const char *scsec_result_level_label(const scsec_result *r)
+{
+	return r && r->level_index >= 0 ? r->c->levels[r->level_index]->label : NULL;
+}
+scsec_date scsec_result_valid_until(const scsec_result *r) { return r ? r->valid_until : SCSEC_DATE_NONE; }
+scsec_date scsec_result_as_of(const scsec_result *r) { return r ? r->as_of : SCSEC_DATE_NONE; }
+
+size_t scsec_result_level_count(const scsec_result *r) { return r ? r->nlevels : 0; }
+int scsec_result_level_rank_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nlevels ? r->c->levels[i]->rank : 0;
+}
+int scsec_result_level_met_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nlevels ? r->met[i] : 0;
+}
+const char *scsec_result_level_label_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nlevels ? r->c->levels[i]->label : NULL;
+}
+const scsec_figures *scsec_result_level_figures_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nlevels ? &r->level_figures[i] : NULL;
+}
+
+int scsec_result_gap_level(const scsec_result *r)
+{
+	return r && r->gap_index >= 0 ? r->c->levels[r->gap_index]->rank : 0;
+}
+size_t scsec_result_gap_count(const scsec_result *r) { return r ? r->ngaps : 0; }
+const scsec_gap *scsec_result_gap_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->ngaps ? &r->gaps[i] : NULL;
+}
+const char *scsec_gap_id(const scsec_gap *g) { return g ? g->id : NULL; }
+scsec_reason scsec_gap_reason(const scsec_gap *g) { return g ? (scsec_reason)g->reason : SCSEC_REASON_NONE; }
+int scsec_gap_is_prerequisite(const scsec_gap *g) { return g ? g->prerequisite : 0; }
+
+size_t scsec_figures_applicable(const scsec_figures *f) { return f ? f->applicable : 0; }
+size_t scsec_figures_satisfied(const scsec_figures *f) { return f ? f->count[SCSEC_REASON_NONE] : 0; }
+size_t scsec_figures_reason_count(const scsec_figures *f, scsec_reason reason)
+{
+	return f && (unsigned)reason < SCSEC_REASON_COUNT ? f->count[reason] : 0;
+}
+
+const scsec_figures *scsec_result_function_figures(const scsec_result *r, scsec_function function)
+{
+	return r && (unsigned)function < SCSEC_FUNCTION_COUNT ? &r->function_figures[function] : NULL;
+}
+
+/* The i-th top-level category: it comes at position i or later. */
+static const struct scsec_category *top_category(const scsec_criteria *c, size_t i)
+{
+	size_t k = i;
+	const struct scsec_category *cat;
+
+	while ((cat = scsec__criteria_next_top(c, &k)) && cat->top != i)
+		;
+	return cat;
+}
+
+size_t scsec_result_category_count(const scsec_result *r) { return r ? r->ncategories : 0; }
+const char *scsec_result_category_id_at(const scsec_result *r, size_t i)
+{
+	const struct scsec_category *cat = r && i < r->ncategories ? top_category(r->c, i) : NULL;
+
+	return cat ? cat->id : NULL;
+}
+const scsec_figures *scsec_result_category_figures_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->ncategories ? &r->category_figures[i] : NULL;
+}
+
+int scsec_result_has_score(const scsec_result *r) { return r ? r->has_score : 0; }
+long scsec_result_score(const scsec_result *r) { return r ? r->score : 0; }
+long scsec_result_score_max(const scsec_result *r) { return r ? r->score_max : 0; }
+const char *scsec_result_band(const scsec_result *r) { return r ? r->band : NULL; }
+scsec_conditional scsec_result_conditional(const scsec_result *r)
+{
+	return r ? r->conditional : SCSEC_CONDITIONAL_NONE;
+}
+
+int scsec_result_required_level(const scsec_result *r) { return r ? r->required : 0; }
+int scsec_result_meets_required(const scsec_result *r)
+{
+	if (!r || !r->required)
+		return -1;
+	return r->level >= r->required;
+}
+
+const char *scsec_result_engine(const scsec_result *r)
+{
+	return r ? "libscsec " SCSEC_VERSION_STRING : NULL;
+}
+const scsec_criteria *scsec_result_criteria(const scsec_result *r) { return r ? r->c : NULL; }
+const char *scsec_result_criteria_id(const scsec_result *r) { return r ? r->c->id : NULL; }
+const char *scsec_result_criteria_version(const scsec_result *r) { return r ? r->c->version : NULL; }
+const char *scsec_result_criteria_fingerprint(const scsec_result *r)
+{
+	return r ? r->c->fingerprint : NULL;
+}
+const char *scsec_result_evidence_fingerprint(const scsec_result *r)
+{
+	return r ? r->evidence_fingerprint : NULL;
+}
+const char *scsec_result_subject_name(const scsec_result *r) { return r ? r->subject : NULL; }

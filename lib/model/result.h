@@ -1,0 +1,50 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Private: the result's layout, shared by the engine (eval/), the
+ * accessors (model/result.c) and the serialisers (io/result_write.c). */
+#ifndef SCSEC_LIB_MODEL_RESULT_H
+#define SCSEC_LIB_MODEL_RESULT_H
+
+#include "scsec/eval.h"
+#include "model/criteria.h"
+#include "model/evidence.h"
+
+struct scsec_figures {
+	size_t applicable;
+	size_t count[SCSEC_REASON_COUNT]; /* [SCSEC_REASON_NONE] = satisfied */
+};
+
+struct scsec_gap {
+	const char *id;      /* borrowed from the set, which the result keeps alive */
+	unsigned char reason;
+	unsigned char prerequisite;
+};
+
+struct scsec_result {
+	const scsec_criteria *c;  /* one reference held */
+	int level;                /* rank achieved, 0 for none */
+	int level_index;          /* its index, -1 for none */
+	scsec_date valid_until;
+	scsec_date as_of;
+	int gap_index;            /* index of the gap level, -1 for a set without levels */
+	size_t nlevels;
+	unsigned char *met;       /* per level */
+	struct scsec_figures *level_figures;
+	struct scsec_figures function_figures[SCSEC_FUNCTION_COUNT];
+	size_t ncategories;       /* top-level */
+	struct scsec_figures *category_figures;
+	size_t ngaps;
+	struct scsec_gap *gaps;
+	int has_score;
+	long score;
+	long score_max;
+	const char *band;         /* from the set, or NULL */
+	scsec_conditional conditional;
+	int required;             /* 0: not determined */
+	char evidence_fingerprint[65];
+	char *subject;            /* inside the same allocation, or NULL */
+};
+
+#endif

@@ -1,0 +1,317 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Private: string-keyed hash map, texts in languages, id ordering, text
+ * checks, system error messages. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "util/util.h"
+
+/* ------------------------------------------------------------------- map */
+
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static scsec__map_slot *find_slot(const scsec__map *m, const char *key, uint32_t h)
+{
+	size_t mask = m->cap - 1, i = h & mask;
+
+	for (;;) {
+		scsec__map_slot *s = &m->slots[i];
+
+		if (!s->key || (s->hash == h && !strcmp(s->key, key)))
+			return s;
+		i = (i + 1) & mask;
+	}
+}
+
+static int map_grow(scsec__map *m)
+{
+	scsec__map_slot *old = m->slots;
+	size_t oldcap = m->cap, i;
+	size_t ncap = oldcap ? oldcap * 2 : 16;
+	scsec__map_slot *slots = scsec__calloc(ncap, sizeof *slots);
+
+	if (!slots)
+		return SCSEC_ENOMEM;
+	m->slots = slots;
+	m->cap = ncap;
+	for (i = 0; i < oldcap; i++)
+		if (old[i].key)
+			*find_slot(m, old[i].key, old[i].hash) = old[i];
+	scsec__free(old);
+	return 0;
+}
+
+int scsec__map_put(scsec__map *m, const char *key, void *value, void **existing)
+{
+	uint32_t h = hash_str(key);
+	scsec__map_slot *s;
+
+	if ((m->count + 1) * 2 > m->cap && map_grow(m))
+		return SCSEC_ENOMEM;
+	s = find_slot(m, key, h);
+	if (s->key) {
+		if (existing)
+			*existing = s->value;
+		return SCSEC_EEXISTS;
+	}
+	s->key = key;
+	s->value = value;
+	s->hash = h;
+	m->count++;
+	return 0;
+}
+
+int scsec__map_set(scsec__map *m, const char *key, void *value)
+{
+	scsec__map_slot *s;
+
+	if (m->cap) {
+		s = find_slot(m, key, hash_str(key));
+		if (s->key) {
+			s->key = key;
+			s->value = value;
+			return 0;
+		}
+	}
+	return scsec__map_put(m, key, value, NULL);
+}
+
+void *scsec__map_get(const scsec__map *m, const char *key)
+{
+	scsec__map_slot *s;
+
+	if (!m->cap || !key)
+		return NULL;
+	s = find_slot(m, key, hash_str(key));
+	return s->key ? s->value : NULL;
+}
+
+void *scsec__map_remove(scsec__map *m, const char *key)
+{
+	size_t mask, i, j;
+	scsec__map_slot *s;
+	void *value;
+
+	if (!m->cap)
+		return NULL;
+	s = find_slot(m, key, hash_str(key));
+	if (!s->key)
+		return NULL;
+	value = s->value;
+	/* Backward-shift deletion keeps probe chains intact. */
+	mask = m->cap - 1;
+	i = (size_t)(s - m->slots);
+	j = i;
+	for (;;) {
+		size_t k;
+
+		j = (j + 1) & mask;
+		if (!m->slots[j].key)
+			break;
+		k = m->slots[j].hash & mask;
+		if ((j > i && (k <= i || k > j)) || (j < i && (k <= i && k > j))) {
+			m->slots[i] = m->slots[j];
+			i = j;
+		}
+	}
+	m->slots[i].key = NULL;
+	m->slots[i].value = NULL;
+	m->count--;
+	return value;
+}
+
+void scsec__map_dispose(scsec__map *m)
+{
+	scsec__free(m->slots);
+	m->slots = NULL;
+	m->cap = m->count = 0;
+}
+
+/* ----------------------------------------------------------------- texts */
+
+const char *scsec__texts_exact(const scsec__texts *t, const char *lang)
+{
+	size_t i;
+
+	/* Language tags compare without case (BCP 47). */
+	for (i = 0; i < t->count; i++)
+		if (!strcasecmp(t->items[i].lang, lang))
+			return t->items[i].text;
+	return NULL;
+}
+
+/* The text whose primary subtag is lang's ("ja" for "ja-JP"), or NULL. */
+static const char *texts_primary(const scsec__texts *t, const char *lang)
+{
+	size_t n = strcspn(lang, "-_"), i;
+
+	for (i = 0; i < t->count; i++) {
+		const char *l = t->items[i].lang;
+
+		if (!strncasecmp(l, lang, n) && (l[n] == '\0' || l[n] == '-'))
+			return t->items[i].text;
+	}
+	return NULL;
+}
+
+const char *scsec__texts_get(const scsec__texts *t, const char *lang)
+{
+	const char *s;
+
+	if (!t->count)
+		return NULL;
+	if (lang && ((s = scsec__texts_exact(t, lang)) || (s = texts_primary(t, lang))))
+		return s;
+	if ((s = scsec__texts_exact(t, "en")) || (s = texts_primary(t, "en")))
+		return s;
+	return t->items[0].text;
+}
+
+int scsec__texts_add(scsec__arena *a, scsec__texts *t, const char *lang, const char *text)
+{
+	if (scsec__arena_grow(a, &t->items, &t->cap, t->count + 1, sizeof *t->items))
+		return SCSEC_ENOMEM;
+	t->items[t->count].lang = lang;
+	t->items[t->count].text = text;
+	t->count++;
+	return 0;
+}
+
+/* ------------------------------------------------------------------- ids */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int scsec__idcmp(const char *a, const char *b)
+{
+	const char *a0 = a, *b0 = b;
+
+	while (*a && *b) {
+		if (is_digit(*a) && is_digit(*b)) {
+			const char *as, *bs;
+			size_t al, bl;
+
+			while (*a == '0' && is_digit(a[1]))
+				a++;
+			while (*b == '0' && is_digit(b[1]))
+				b++;
+			for (as = a; is_digit(*a); a++)
+				;
+			for (bs = b; is_digit(*b); b++)
+				;
+			al = (size_t)(a - as);
+			bl = (size_t)(b - bs);
+			if (al != bl)
+				return al < bl ? -1 : 1;
+			if (memcmp(as, bs, al))
+				return memcmp(as, bs, al) < 0 ? -1 : 1;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	if (*a || *b)
+		return *a ? 1 : -1;
+	/* Equal by value ("01" and "1"): fall back to bytes for a total order. */
+	return strcmp(a0, b0) < 0 ? -1 : strcmp(a0, b0) > 0;
+}
+
+/* ----------------------------------------------------------- text checks */
+
+int scsec__text_ok(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str, *end = s + n;
+
+	while (s < end) {
+		unsigned c = *s;
+		unsigned long cp;
+		int len, i;
+
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				return 0;
+			s++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (end - s < len)
+			return 0;
+		for (i = 1; i < len; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
+			return 0;
+		s += len;
+	}
+	return 1;
+}
+
+int scsec__id_ok(const char *s)
+{
+	size_t n = 0;
+
+	if (!s || !((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || is_digit(*s)))
+		return 0;
+	for (; s[n]; n++) {
+		char c = s[n];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' ||
+		      c == '_' || c == '.' || c == ':'))
+			return 0;
+	}
+	return n <= 64;
+}
+
+int scsec__sha256_hex_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 64; i++) {
+		char c = s[i];
+
+		if (!(is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			return 0;
+	}
+	return s[64] == '\0';
+}
+
+/* strerror() is not required to be thread-safe; the GNU strerror_r is. */
+const char *scsec__strerror(int err, char *buf, size_t size)
+{
+	return strerror_r(err, buf, size);
+}

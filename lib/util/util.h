@@ -1,0 +1,87 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Private: string-keyed hash map, texts in languages, id ordering, text
+ * checks, system error messages. */
+#ifndef SCSEC_LIB_UTIL_UTIL_H
+#define SCSEC_LIB_UTIL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/alloc.h"
+
+/* ---- hash map: borrowed NUL-terminated keys to pointers ---- */
+
+typedef struct scsec__map_slot {
+	const char *key;
+	void *value;
+	uint32_t hash;
+} scsec__map_slot;
+
+typedef struct scsec__map {
+	scsec__map_slot *slots;
+	size_t cap;   /* power of two, or 0 */
+	size_t count;
+} scsec__map;
+
+/* Insert; SCSEC_EEXISTS (map unchanged, *existing set when given) if the
+ * key is present; SCSEC_ENOMEM. Keys are borrowed: they must outlive the
+ * map entry. */
+int scsec__map_put(scsec__map *m, const char *key, void *value, void **existing);
+void *scsec__map_get(const scsec__map *m, const char *key);
+/* Replace the value of a present key, or insert. */
+int scsec__map_set(scsec__map *m, const char *key, void *value);
+/* Remove; returns the value or NULL. */
+void *scsec__map_remove(scsec__map *m, const char *key);
+void scsec__map_dispose(scsec__map *m);
+
+/* ---- texts in languages ---- */
+
+typedef struct scsec__text {
+	const char *lang; /* BCP 47 tag */
+	const char *text;
+} scsec__text;
+
+typedef struct scsec__texts {
+	scsec__text *items;
+	size_t count;
+	size_t cap;
+} scsec__texts;
+
+/* The text in lang (NULL: English), else English, else the first; NULL
+ * when there is none. */
+const char *scsec__texts_get(const scsec__texts *t, const char *lang);
+/* The text in exactly lang, or NULL. */
+const char *scsec__texts_exact(const scsec__texts *t, const char *lang);
+/* Append (the array lives in the arena). */
+int scsec__texts_add(scsec__arena *a, scsec__texts *t, const char *lang, const char *text);
+
+/* ---- ids ---- */
+
+/* Order ids comparing runs of ASCII digits by value: "1-2-9" < "1-2-10",
+ * "a2" < "a10"; ties broken bytewise so the order is total. */
+int scsec__idcmp(const char *a, const char *b);
+
+/* ---- text checks ---- */
+
+/* Non-zero when s[0..n) is well-formed UTF-8 that XML 1.0 can carry (no
+ * NUL or C0 controls other than tab, LF, CR; no U+FFFE/U+FFFF; no
+ * surrogates). */
+int scsec__text_ok(const char *s, size_t n);
+
+/* Non-zero when s is an id: 1..64 of [A-Za-z0-9_.:-], starting with a letter
+ * or digit (the schema's Id type). */
+int scsec__id_ok(const char *s);
+
+/* Non-zero when s is 64 hex digits. */
+int scsec__sha256_hex_ok(const char *s);
+
+/* ---- system errors ---- */
+
+/* The message for errno value err, thread-safe (strerror() need not be):
+ * the returned string is buf or a static one. */
+const char *scsec__strerror(int err, char *buf, size_t size);
+
+#endif

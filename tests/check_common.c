@@ -502,6 +502,78 @@ END_TEST
 
 /* ---- buffer ---- */
 
+/* s = the UTF-8 form of code point cp; returns its length. */
+static size_t test_utf8(char *s, unsigned long cp)
+{
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		s[0] = (char)(0xc0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		s[0] = (char)(0xe0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	s[0] = (char)(0xf0 | (cp >> 18));
+	s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	s[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* The one trimming rule (util/util.h), character by character. */
+START_TEST(blanks_are_one_rule)
+{
+	static const unsigned long blank[] = {
+		0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0xad, 0x34f, 0x61c, 0x115f, 0x1160,
+		0x1680, 0x180e, 0x2000, 0x2003, 0x200a, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f,
+		0x2028, 0x2029, 0x202a, 0x202e, 0x202f, 0x205f, 0x2060, 0x2064, 0x2066, 0x206f,
+		0x2800, 0x3000, 0x3164, 0xfeff, 0xffa0,
+	};
+	static const unsigned long visible[] = { 0x21, 0x7e, 0xa1, 0x3001, 0x3042, 0x2010, 0x2065,
+	                                          0xfffd, 0x1f600 };
+	char s[16];
+	const char *p;
+	size_t i, n;
+
+	for (i = 0; i < sizeof blank / sizeof *blank; i++) {
+		n = test_utf8(s, blank[i]);
+		ck_assert_msg(scsec__blank(s, n), "U+%04lX is not blank", blank[i]);
+		ck_assert_uint_eq(scsec__blank_at(s, n), n);
+		ck_assert_uint_eq(scsec__blank_before(s, n), n);
+		/* x, the blank, x: not blank; the blank between stays. */
+		memmove(s + 1, s, n);
+		s[0] = 'x';
+		s[n + 1] = 'x';
+		ck_assert(!scsec__blank(s, n + 2));
+		p = s;
+		n += 2;
+		scsec__trim(&p, &n);
+		ck_assert(p == s && n == test_utf8(s + 8, blank[i]) + 2);
+	}
+	for (i = 0; i < sizeof visible / sizeof *visible; i++) {
+		n = test_utf8(s, visible[i]);
+		ck_assert_msg(!scsec__blank(s, n), "U+%04lX is blank", visible[i]);
+	}
+	/* Trimming both ends, mixed; invalid UTF-8 is not blank. */
+	p = "\xe3\x80\x80\xe2\x80\x8b a b\xef\xbb\xbf\xc2\xa0\t";
+	n = strlen(p);
+	scsec__trim(&p, &n);
+	ck_assert_uint_eq(n, 3);
+	ck_assert(!strncmp(p, "a b", 3));
+	ck_assert(!scsec__blank("\xe3\x80", 2));
+	ck_assert(!scsec__blank("\x80", 1));
+	ck_assert(scsec__blank_str(NULL));
+	ck_assert(scsec__blank_str(""));
+}
+END_TEST
+
 START_TEST(buffer_appends)
 {
 	scsec__buf b = SCSEC__BUF_INIT;
@@ -554,6 +626,10 @@ static Suite *common_suite(void)
 	tcase_add_test(tc, duration_arithmetic);
 	tcase_add_test(tc, duration_parse_rejects);
 	tcase_add_test(tc, duration_out_of_range);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("blanks");
+	tcase_add_test(tc, blanks_are_one_rule);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("memory");

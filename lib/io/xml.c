@@ -263,8 +263,11 @@ static void flush_text(xparse *p)
 
 	if (!n || p->fatal)
 		return;
-	/* Whitespace-only text is layout, not content. */
-	if (p->text.len && !all_space(p->text.data, p->text.len)) {
+	/* XML white space is layout; other text of blanks only (U+3000,
+	 * U+200B, ...) is there but reads as empty, as in every reader. */
+	if (p->text.len && !all_space(p->text.data, p->text.len))
+		n->nonspace = 1;
+	if (p->text.len && !scsec__blank(p->text.data, p->text.len)) {
 		n->text = arena_str(p, (const xmlChar *)p->text.data, p->text.len);
 		n->text_len = p->text.len;
 	}
@@ -951,7 +954,7 @@ size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const s
 	/* As an XML Schema validator sees it: an element of empty content takes
 	 * no character data at all, whitespace included; element-only content
 	 * takes whitespace between its elements, but neither text nor CDATA. */
-	if (!spec->text && (n->text_len || n->cdata || (!spec->children && n->chars))) {
+	if (!spec->text && (n->nonspace || n->cdata || (!spec->children && n->chars))) {
 		scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 		                  spec->children ? "element '%s' holds text; only elements are allowed in it"
 		                                 : "element '%s' must be empty",

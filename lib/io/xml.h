@@ -45,6 +45,9 @@ struct scsec__xnode {
 	size_t text_len;
 	unsigned char chars; /* had character data, whitespace included */
 	unsigned char cdata; /* had a CDATA section, even an empty one */
+	unsigned char nonspace; /* had character data other than XML white space (text
+	                         * of blanks only reads as empty but is still there
+	                         * for the structure rules) */
 	unsigned long line;
 	unsigned long column;
 	scsec__xnode *parent;

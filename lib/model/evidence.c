@@ -90,9 +90,10 @@ int scsec__set_str(char **dst, const char *src)
 {
 	char *copy = NULL;
 
-	/* Whitespace-only text is no text: the XML reader sees it so too, and
-	 * a blank justification must not justify anything. */
-	if (src && src[strspn(src, " \t\r\n")]) {
+	/* Text of blanks only (util/util.h: white space and invisible
+	 * characters) is no text: the readers see it so too, and a blank
+	 * justification must not justify anything. */
+	if (!scsec__blank_str(src)) {
 		if (!scsec__text_ok(src, strlen(src)))
 			return scsec__error_set(SCSEC_EENCODING,
 			                        "text is not valid UTF-8, or holds control characters");
@@ -749,7 +750,7 @@ int scsec_evidence_check(const scsec_evidence *ev, const scsec_criteria *c, scse
 			if (!cr->na_allowed)
 				DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, e->id, e->loc,
 				     "criterion '%s' may not be answered not-applicable", e->id);
-			else if (!e->justification)
+			else if (scsec__blank_str(e->justification))
 				DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, e->id, e->loc,
 				     "'%s' is not-applicable without a justification", e->id);
 		}

@@ -239,46 +239,124 @@ int scsec__idcmp(const char *a, const char *b)
 
 /* ----------------------------------------------------------- text checks */
 
+/* The code point of the well-formed UTF-8 sequence at s[0..n) and its
+ * length in *len; 0 with *len = 0 for anything else. */
+static unsigned long decode(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned long cp;
+	size_t k, i;
+
+	*len = 0;
+	if (!n)
+		return 0;
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		k = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		k = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		k = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	*len = k;
+	return cp;
+}
+
 int scsec__text_ok(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str, *end = s + n;
+	const unsigned char *s = (const unsigned char *)str;
 
-	while (s < end) {
-		unsigned c = *s;
-		unsigned long cp;
-		int len, i;
+	while (n) {
+		size_t len;
+		unsigned long cp = decode(s, n, &len);
 
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-				return 0;
-			s++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		if (end - s < len)
-			return 0;
-		for (i = 1; i < len; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
+		if (!len || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xfffe ||
+		    cp == 0xffff)
 			return 0;
 		s += len;
+		n -= len;
 	}
 	return 1;
+}
+
+size_t scsec__utf8_len(const char *s, size_t n)
+{
+	size_t len;
+
+	decode((const unsigned char *)s, n, &len);
+	return len;
+}
+
+static int blank_cp(unsigned long c)
+{
+	return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0xad ||
+	       c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x1680 ||
+	       c == 0x180e || (c >= 0x2000 && c <= 0x200f) || c == 0x2028 || c == 0x2029 ||
+	       (c >= 0x202a && c <= 0x202f) || (c >= 0x205f && c <= 0x2064) ||
+	       (c >= 0x2066 && c <= 0x206f) || c == 0x2800 || c == 0x3000 || c == 0x3164 ||
+	       c == 0xfeff || c == 0xffa0;
+}
+
+size_t scsec__blank_at(const char *s, size_t n)
+{
+	size_t len;
+	unsigned long cp = decode((const unsigned char *)s, n, &len);
+
+	return len && blank_cp(cp) ? len : 0;
+}
+
+size_t scsec__blank_before(const char *s, size_t n)
+{
+	size_t k;
+
+	/* A blank is 1 to 3 bytes long; the longest sequence that ends s and
+	 * decodes whole is the last character. */
+	for (k = 1; k <= 3 && k <= n; k++) {
+		if (k < n && k < 4 && ((unsigned char)s[n - k] & 0xc0) == 0x80)
+			continue;
+		return scsec__blank_at(s + n - k, k) == k ? k : 0;
+	}
+	return 0;
+}
+
+void scsec__trim(const char **s, size_t *n)
+{
+	size_t k;
+
+	while ((k = scsec__blank_at(*s, *n))) {
+		*s += k;
+		*n -= k;
+	}
+	while ((k = scsec__blank_before(*s, *n)))
+		*n -= k;
+}
+
+int scsec__blank(const char *s, size_t n)
+{
+	scsec__trim(&s, &n);
+	return n == 0;
+}
+
+int scsec__blank_str(const char *s)
+{
+	return !s || scsec__blank(s, strlen(s));
 }
 
 int scsec__id_ok(const char *s)

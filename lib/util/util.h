@@ -71,6 +71,33 @@ int scsec__idcmp(const char *a, const char *b);
  * surrogates). */
 int scsec__text_ok(const char *s, size_t n);
 
+/* The length of the well-formed UTF-8 sequence at s[0..n) (1 to 4), 0 when
+ * s does not start with one (n == 0, a stray or cut byte). */
+size_t scsec__utf8_len(const char *s, size_t n);
+
+/* ---- blanks: the one trimming rule ----
+ *
+ * A blank is a character that shows as nothing: Unicode White_Space
+ * (U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000) and the invisible format and filler
+ * characters (U+00AD, U+034F, U+061C, U+115F, U+1160, U+180E,
+ * U+200B..U+200F, U+202A..U+202E, U+2060..U+2064, U+2066..U+206F, U+2800,
+ * U+3164, U+FEFF, U+FFA0). Every reader trims cells with it, text made of
+ * blanks only is no text (a justification of U+3000 justifies nothing), in
+ * CSV, XML and through the API alike. doc/evidence-format.md lists it. */
+
+/* The length of the blank character at s[0..n), 0 when s does not start
+ * with one. */
+size_t scsec__blank_at(const char *s, size_t n);
+/* The length of the blank character that ends s[0..n), 0 when none. */
+size_t scsec__blank_before(const char *s, size_t n);
+/* Narrow *s, *n to the text between leading and trailing blanks. */
+void scsec__trim(const char **s, size_t *n);
+/* Non-zero when s[0..n) is empty or blanks only. */
+int scsec__blank(const char *s, size_t n);
+/* The same for a NUL-terminated string (NULL is blank). */
+int scsec__blank_str(const char *s);
+
 /* Non-zero when s is an id: 1..64 of [A-Za-z0-9_.:-], starting with a letter
  * or digit (the schema's Id type). */
 int scsec__id_ok(const char *s);

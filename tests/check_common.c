@@ -17,6 +17,8 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/util.h"
+#include "model/evidence.h"
+#include "scsec/scsec.h"
 
 /* ---- version ---- */
 
@@ -574,6 +576,51 @@ START_TEST(blanks_are_one_rule)
 }
 END_TEST
 
+/* The engine counts a not-applicable justified by blanks only as not
+ * justified, whatever path put the text in the record. */
+START_TEST(engine_blank_justification)
+{
+	static const char *const blanks[] = { "\xe3\x80\x80", "\xe2\x80\x8b", "\xc2\xa0",
+	                                      "\xef\xbb\xbf", "\xe2\x81\xa0", "\xe1\xa0\x8e", "x" };
+	scsec_criteria *c;
+	size_t i;
+
+	ck_assert_int_eq(scsec_criteria_builtin(&c, NULL), 0);
+	for (i = 0; i < sizeof blanks / sizeof *blanks; i++) {
+		scsec_evidence *ev;
+		scsec_entry *e;
+		scsec_result *r;
+		scsec_date day;
+		size_t g, found = 0;
+
+		ck_assert_int_eq(scsec_evidence_new(&ev, c), 0);
+		ck_assert_int_eq(scsec_entry_new(&e, "1-2-1-1"), 0);
+		ck_assert_int_eq(scsec_entry_set_status(e, SCSEC_STATUS_NOT_APPLICABLE), 0);
+		ck_assert_int_eq(scsec_entry_set_method(e, SCSEC_METHOD_THIRD_PARTY), 0);
+		ck_assert_int_eq(scsec_date_from_ymd(&day, 2026, 4, 1), 0);
+		ck_assert_int_eq(scsec_entry_set_assessed_on(e, day), 0);
+		/* Past the setters, which would drop blank text themselves. */
+		scsec__free(e->justification);
+		e->justification = scsec__strdup(blanks[i]);
+		ck_assert_int_eq(scsec_evidence_add(ev, e), 0);
+		ck_assert_int_eq(scsec_evaluate(&r, c, ev, NULL), 0);
+		for (g = 0; g < scsec_result_gap_count(r); g++) {
+			const scsec_gap *gap = scsec_result_gap_at(r, g);
+
+			if (!strcmp(scsec_gap_id(gap), "1-2-1-1")) {
+				ck_assert_int_eq(scsec_gap_reason(gap), SCSEC_REASON_NA_REJECTED);
+				found = 1;
+			}
+		}
+		ck_assert_msg(found == (i + 1 < sizeof blanks / sizeof *blanks),
+		              "justification %zu: %s", i, found ? "not accepted" : "accepted");
+		scsec_result_free(r);
+		scsec_evidence_free(ev);
+	}
+	scsec_criteria_free(c);
+}
+END_TEST
+
 START_TEST(buffer_appends)
 {
 	scsec__buf b = SCSEC__BUF_INIT;
@@ -630,6 +677,7 @@ static Suite *common_suite(void)
 
 	tc = tcase_create("blanks");
 	tcase_add_test(tc, blanks_are_one_rule);
+	tcase_add_test(tc, engine_blank_justification);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("memory");

@@ -258,9 +258,9 @@ static struct scsec__binding *bind(const scsec_criteria *c, const scsec_evidence
 		const struct scsec_entry *e = scsec__map_get(&ev->index, id);
 		bound *x = &b->items[i];
 		/* Not-applicable would be accepted: a criterion that allows it,
-		 * with a non-empty justification. */
-		int na_ok = i < c->ncriteria && c->criteria[i]->na_allowed && e && e->justification &&
-		            *e->justification;
+		 * with a justification that is not blanks only (util/util.h). */
+		int na_ok = i < c->ncriteria && c->criteria[i]->na_allowed && e &&
+		            !scsec__blank_str(e->justification);
 
 		x->status = (signed char)(e ? e->status : SCSEC_STATUS_NONE);
 		x->method = (signed char)(i >= c->ncriteria ? SCSEC_METHOD_THIRD_PARTY

@@ -2468,7 +2468,49 @@ END_TEST
 
 START_TEST(csv_reject_bad_date)
 {
+	scsec_diagnostics *d;
+
+	/* 03/02/2026: the 3rd of February or the 2nd of March? */
 	reject_one("sheet-bad-date.csv", SCSEC_EDATE, "1-2-1-1", 2, 5);
+	d = import_fx_bad("sheet-bad-date.csv", SCSEC_EDATE);
+	ck_assert_ptr_nonnull(strstr(scsec_diagnostic_message(scsec_diagnostics_at(d, 0)),
+	                             "'03/02/2026' of '1-2-1-1' is ambiguous"));
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* Japanese Excel shows dates as 2026/4/1 and saves them so in CSV. */
+START_TEST(csv_japanese_excel_dates)
+{
+	static const char sheet[] = "id,status,assessed_on,expires_on\r\n"
+	                            "1-2-1-1,met,2026/4/1,2026/04/30\r\n"
+	                            "1-2-1-2,met,2026/2/29,\r\n"
+	                            "1-2-1-3,met,26/4/1,\r\n"
+	                            "1-2-2-1,met,2026/4/1/1,\r\n";
+	scsec_evidence *ev = NULL;
+	scsec_diagnostics *d = diags_new();
+	scsec_date day;
+
+	/* The first two rows alone import. */
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, sheet,
+	                                                  (size_t)(strstr(sheet, "1-2-1-2") - sheet),
+	                                                  "d.csv", NULL, NULL, d),
+	                 0);
+	ck_assert_msg(scsec_diagnostics_count(d) == 0, "unexpected:%s", dump(d));
+	ck_ok(scsec_date_from_ymd(&day, 2026, 4, 1));
+	ck_assert_int_eq(scsec_entry_assessed_on(scsec_evidence_entry(ev, "1-2-1-1")), day);
+	ck_ok(scsec_date_from_ymd(&day, 2026, 4, 30));
+	ck_assert_int_eq(scsec_entry_expires_on(scsec_evidence_entry(ev, "1-2-1-1")), day);
+	scsec_evidence_free(ev);
+	/* A day that does not exist, a two-digit year, a fourth part: refused. */
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, sheet, sizeof sheet - 1, "d.csv", NULL,
+	                                                  NULL, d),
+	                 SCSEC_EDATE);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 3);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, "1-2-1-2", "d.csv", 3, 3);
+	expect_diag(d, 1, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, "1-2-1-3", "d.csv", 4, 3);
+	expect_diag(d, 2, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, "1-2-2-1", "d.csv", 5, 3);
+	scsec_diagnostics_free(d);
 }
 END_TEST
 
@@ -2531,16 +2573,25 @@ END_TEST
 
 START_TEST(csv_reject_bad_encoding)
 {
-	/* Saved as Shift_JIS instead of UTF-8. */
-	scsec_diagnostics *d = import_fx_bad("sheet-shift-jis.csv", SCSEC_EENCODING);
+	/* Saved as Shift_JIS, read as UTF-8 because the options say so: the
+	 * cell is not text. */
+	scsec_load_options *o;
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev = NULL;
 
+	ck_ok(scsec_load_options_new(&o));
+	ck_ok(scsec_load_options_set(o, SCSEC_LOAD_ENCODING, SCSEC_ENCODING_UTF8));
+	ck_assert_int_eq(scsec_evidence_import_csv(&ev, fx("sheet-shift-jis.csv"), NULL, o, d),
+	                 SCSEC_EENCODING);
 	ck_assert_uint_eq(scsec_diagnostics_count_severity(d, SCSEC_SEVERITY_ERROR), 1);
 	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EENCODING, "1-2-1-1", "sheet-shift-jis.csv", 2, 2);
 	scsec_diagnostics_free(d);
+	scsec_load_options_free(o);
 }
 END_TEST
 
-/* Row numbers are CSV records: blank text lines are not counted. */
+/* Row numbers are the rows a spreadsheet shows: an empty line is an empty
+ * row, a cell over several lines is in one row. */
 START_TEST(csv_rows_are_records)
 {
 	/* Cells over several text lines: still one row each. */
@@ -2550,7 +2601,7 @@ START_TEST(csv_rows_are_records)
 	scsec_evidence *ev = (scsec_evidence *)&ev;
 	scsec_diagnostics *d = diags_new();
 
-	reject_one("sheet-blank-lines.csv", SCSEC_ENOTFOUND, "1-2-9-9", 3, 1);
+	reject_one("sheet-blank-lines.csv", SCSEC_ENOTFOUND, "1-2-9-9", 5, 1);
 	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, sheet, sizeof sheet - 1, "lines.csv",
 	                                                  NULL, NULL, d),
 	                 SCSEC_EINVALID);
@@ -2805,6 +2856,232 @@ END_TEST
 START_TEST(csv_reject_nul_byte)
 {
 	reject_one("sheet-nul-byte.csv", SCSEC_EENCODING, "1-2-1-1", 2, 2);
+}
+END_TEST
+
+/* A not-applicable justified by invisible characters only is not
+ * justified, in XML, in CSV and through the API alike. */
+START_TEST(blank_justification_everywhere)
+{
+	static const char *const blanks[] = { "\xc2\xa0", "\xe2\x80\x8b", "\xe2\x80\x83", "\xe3\x80\x80",
+	                                      "\xef\xbb\xbf", "\xe2\x81\xa0", "\xe1\xa0\x8e",
+	                                      " \xe3\x80\x80\xe2\x80\x8b\t" };
+	scsec_criteria *c = builtin();
+	size_t i;
+
+	for (i = 0; i < sizeof blanks / sizeof *blanks; i++) {
+		char xml[1024], csv[256];
+		scsec_evidence *ev[3] = { NULL, NULL, NULL };
+		scsec_entry *e;
+		int k;
+
+		snprintf(xml, sizeof xml,
+		         "<evidence xmlns=\"urn:scsec:evidence:1\"><criteria id=\"meti-sc-2026-03\" "
+		         "version=\"2026.03\"/><entry id=\"1-2-1-1\" status=\"not-applicable\" "
+		         "method=\"self\" assessed-on=\"2026-04-01\"><justification>%s</justification>"
+		         "</entry></evidence>",
+		         blanks[i]);
+		snprintf(csv, sizeof csv, "id,status,method,assessed_on,justification\n"
+		                          "1-2-1-1,not-applicable,self,2026-04-01,\"%s\"\n", blanks[i]);
+		ck_ok(scsec_evidence_load_memory(&ev[0], xml, strlen(xml), "b.xml", NULL, NULL));
+		ck_ok(scsec_evidence_import_csv_memory(&ev[1], csv, strlen(csv), "b.csv", c, NULL, NULL));
+		ck_ok(scsec_evidence_new(&ev[2], c));
+		ck_ok(scsec_entry_new(&e, "1-2-1-1"));
+		ck_ok(scsec_entry_set_status(e, SCSEC_STATUS_NOT_APPLICABLE));
+		ck_ok(scsec_entry_set_justification(e, blanks[i]));
+		ck_ok(scsec_evidence_add(ev[2], e));
+		for (k = 0; k < 3; k++) {
+			scsec_diagnostics *d = diags_new();
+
+			ck_assert_msg(!scsec_entry_justification(scsec_evidence_entry(ev[k], "1-2-1-1")),
+			              "blank %zu, form %d: a justification", i, k);
+			ck_assert_int_eq(scsec_evidence_check(ev[k], c, d), SCSEC_EINVALID);
+			ck_assert_ptr_nonnull(strstr(dump(d), "not-applicable without a justification"));
+			scsec_diagnostics_free(d);
+			scsec_evidence_free(ev[k]);
+		}
+	}
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* Import sheet[0..len) with the default options; returns the code, the
+ * record in *ev (or NULL). */
+static int import_mem(scsec_evidence **ev, const char *sheet, size_t len, scsec_diagnostics *d,
+                      const scsec_load_options *o)
+{
+	*ev = NULL;
+	return scsec_evidence_import_csv_memory(ev, sheet, len, "s.csv", NULL, o, d);
+}
+
+/* DEL and C1 controls, a NUL at the start of every cell, a NUL in a header
+ * cell: refused, each at its cell. */
+START_TEST(csv_reject_hidden_controls)
+{
+	static const struct {
+		const char *sheet;
+		size_t len;
+		unsigned long row, col;
+	} cases[] = {
+		{ "id,status,note\n1-2-1-1,met,a\x7f" "b\n", 0, 2, 3 },         /* DEL */
+		{ "id,status,note\n1-2-1-1,met,a\xc2\x85" "b\n", 0, 2, 3 },     /* U+0085 NEL */
+		{ "id,status,note\n1-2-1-1,met,\xc2\x9b" "31m\n", 0, 2, 3 },    /* U+009B CSI */
+		{ "id,status\n\0" "1-2-1-1,\0met\n", 24, 2, 1 },                /* NUL-led cells */
+		{ "id,status\0junk\n1-2-1-1,met\n", 27, 1, 2 },                 /* header status\0junk */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		scsec_diagnostics *d = diags_new();
+		scsec_evidence *ev;
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].sheet);
+
+		ck_assert_msg(import_mem(&ev, cases[i].sheet, len, d, NULL) == SCSEC_EENCODING,
+		              "case %zu imported:%s", i, dump(d));
+		ck_assert_ptr_null(ev);
+		ck_assert_uint_ge(scsec_diagnostics_count(d), 1);
+		ck_assert_int_eq(scsec_diagnostic_code(scsec_diagnostics_at(d, 0)), SCSEC_EENCODING);
+		ck_assert_uint_eq(scsec_diagnostic_line(scsec_diagnostics_at(d, 0)), cases[i].row);
+		ck_assert_uint_eq(scsec_diagnostic_column(scsec_diagnostics_at(d, 0)), cases[i].col);
+		scsec_diagnostics_free(d);
+	}
+}
+END_TEST
+
+/* Japanese Excel's "CSV": Shift_JIS (CP932), found by a decoding trial. */
+START_TEST(csv_reads_shift_jis)
+{
+	/* 実施 一部実施 専門家確認 ①, and a half-width katakana note. */
+	static const char sheet[] = "id,status,method,note\r\n"
+	                            "1-2-1-1,\x8e\xc0\x8e{,\x90\xea\x96\xe5\x89\xc6\x8am\x94\x46,\x87\x40\r\n"
+	                            "1-2-1-2,\x88\xea\x95\x94\x8e\xc0\x8e{,,\xb1\xb2\r\n";
+	scsec_diagnostics *d = diags_new();
+	scsec_load_options *o;
+	scsec_evidence *ev;
+
+	ck_assert_msg(import_mem(&ev, sheet, sizeof sheet - 1, d, NULL) == 0, "%s", dump(d));
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-1")), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_method(scsec_evidence_entry(ev, "1-2-1-1")),
+	                 SCSEC_METHOD_EXPERT_REVIEWED);
+	ck_assert_str_eq(scsec_entry_note(scsec_evidence_entry(ev, "1-2-1-1")), "①");
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-2")),
+	                 SCSEC_STATUS_PARTIAL);
+	ck_assert_str_eq(scsec_entry_note(scsec_evidence_entry(ev, "1-2-1-2")), "ｱｲ");
+	scsec_evidence_free(ev);
+	/* The file fixture, and the same when the encoding is named. */
+	ck_assert_ptr_nonnull(ev = import_fx("sheet-shift-jis.csv", d));
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-1")), SCSEC_STATUS_MET);
+	scsec_evidence_free(ev);
+	ck_ok(scsec_load_options_new(&o));
+	ck_ok(scsec_load_options_set(o, SCSEC_LOAD_ENCODING, SCSEC_ENCODING_CP932));
+	ck_assert_int_eq(import_mem(&ev, sheet, sizeof sheet - 1, d, o), 0);
+	scsec_evidence_free(ev);
+	/* UTF-8 text read as CP932 because the options say so: what it gives
+	 * is no status. */
+	ck_assert_int_eq(import_mem(&ev, "id,status\n1-2-1-1,実施\n", 22, d, o), SCSEC_EINVALID);
+	scsec_load_options_free(o);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* UTF-16 with a BOM, tab-separated: Excel's "Unicode text". Built here
+ * from UTF-8 through iconv's sibling, by hand: every ASCII byte is
+ * followed by a zero, and 実施 is U+5B9F U+65BD. */
+static size_t utf16le(char *out, const char *ascii_with_marks)
+{
+	size_t n = 0;
+	const char *p;
+
+	out[n++] = '\xff';
+	out[n++] = '\xfe';
+	for (p = ascii_with_marks; *p; p++) {
+		if (*p == '@') { /* 実施 */
+			memcpy(out + n, "\x9f\x5b\xbd\x65", 4);
+			n += 4;
+			continue;
+		}
+		out[n++] = *p;
+		out[n++] = '\0';
+	}
+	return n;
+}
+
+START_TEST(csv_reads_utf16_tab_separated)
+{
+	char buf[512], be[512];
+	size_t n = utf16le(buf, "id\tstatus\tnote\r\n1-2-1-1\t@\t\"a, b\"\r\n1-2-1-2\tmet\t\r\n"), i;
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev;
+
+	ck_assert_msg(import_mem(&ev, buf, n, d, NULL) == 0, "%s", dump(d));
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-1")), SCSEC_STATUS_MET);
+	ck_assert_str_eq(scsec_entry_note(scsec_evidence_entry(ev, "1-2-1-1")), "a, b");
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-2")), SCSEC_STATUS_MET);
+	scsec_evidence_free(ev);
+	/* Big-endian, and without a BOM. */
+	for (i = 0; i < n; i += 2) {
+		be[i] = buf[i + 1];
+		be[i + 1] = buf[i];
+	}
+	ck_assert_msg(import_mem(&ev, be, n, d, NULL) == 0, "%s", dump(d));
+	scsec_evidence_free(ev);
+	ck_assert_msg(import_mem(&ev, buf + 2, n - 2, d, NULL) == 0, "%s", dump(d));
+	scsec_evidence_free(ev);
+	/* Cut in the middle of a character. */
+	ck_assert_int_eq(import_mem(&ev, buf, n - 1, d, NULL), SCSEC_EENCODING);
+	ck_assert_ptr_nonnull(strstr(dump(d), "ends in the middle of a UTF-16LE character"));
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(csv_reads_semicolons)
+{
+	static const char sheet[] = "id;status;note\n1-2-1-1;met;\"a; b, c\"\n";
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev;
+
+	ck_assert_msg(import_mem(&ev, sheet, sizeof sheet - 1, d, NULL) == 0, "%s", dump(d));
+	ck_assert_str_eq(scsec_entry_note(scsec_evidence_entry(ev, "1-2-1-1")), "a; b, c");
+	scsec_evidence_free(ev);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* Bytes that are neither UTF-8 nor CP932: one error for the sheet, not one
+ * per row. */
+START_TEST(csv_reject_unknown_encoding)
+{
+	char sheet[8192];
+	size_t n = 0, i;
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev;
+
+	n += (size_t)sprintf(sheet, "id,status,note\n");
+	for (i = 0; i < 200; i++) /* Latin-1 bytes, 0x80 and 0xA0 fit neither */
+		n += (size_t)sprintf(sheet + n, "1-2-1-1,met,caf\xe9 \x80\xa0\n");
+	ck_assert_int_eq(import_mem(&ev, sheet, n, d, NULL), SCSEC_EENCODING);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+	ck_assert_ptr_nonnull(strstr(dump(d), "neither UTF-8 nor Shift_JIS (CP932)"));
+	ck_assert_ptr_nonnull(strstr(dump(d), "near text line 2"));
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(encoding_names)
+{
+	scsec_encoding e;
+
+	ck_ok(scsec_encoding_parse(&e, "Shift_JIS"));
+	ck_assert_int_eq(e, SCSEC_ENCODING_CP932);
+	ck_ok(scsec_encoding_parse(&e, "utf_16"));
+	ck_assert_int_eq(e, SCSEC_ENCODING_UTF16LE);
+	ck_ok(scsec_encoding_parse(&e, "UTF-8"));
+	ck_assert_int_eq(e, SCSEC_ENCODING_UTF8);
+	ck_assert_int_eq(scsec_encoding_parse(&e, "latin1"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_encoding_parse(&e, "utf-8-and-then-some-more"), SCSEC_EINVAL);
+	ck_assert_str_eq(scsec_encoding_name(SCSEC_ENCODING_UTF16BE), "UTF-16BE");
+	ck_assert_ptr_null(scsec_encoding_name((scsec_encoding)99));
+	ck_assert_int_eq(scsec_load_options_set(NULL, SCSEC_LOAD_ENCODING, 1), SCSEC_EINVAL);
 }
 END_TEST
 
@@ -3725,6 +4002,14 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_status);
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
+	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, blank_justification_everywhere);
+	tcase_add_test(tc, csv_reads_shift_jis);
+	tcase_add_test(tc, csv_reads_utf16_tab_separated);
+	tcase_add_test(tc, csv_reads_semicolons);
+	tcase_add_test(tc, csv_reject_unknown_encoding);
+	tcase_add_test(tc, encoding_names);
+	tcase_add_test(tc, csv_japanese_excel_dates);
 	tcase_add_test(tc, csv_reject_impossible_date);
 	tcase_add_test(tc, csv_reject_unknown_id);
 	tcase_add_test(tc, csv_reject_duplicate_id);

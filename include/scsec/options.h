@@ -63,8 +63,53 @@ typedef enum scsec_load_option {
 	 */
 	SCSEC_LOAD_SCHEMA_VALIDATION = 4,
 	/** Largest number of XML elements, or CSV rows, accepted. Default 1,000,000. */
-	SCSEC_LOAD_MAX_ITEMS = 5
+	SCSEC_LOAD_MAX_ITEMS = 5,
+	/**
+	 * The character encoding of CSV sheets (answer sheets, IPA's sheet): one
+	 * of ::scsec_encoding. Default SCSEC_ENCODING_AUTO: a byte-order mark
+	 * decides, else zero bytes (UTF-16 or UTF-32 without a mark), else a
+	 * strict decoding trial, UTF-8 first, then CP932 (Shift_JIS, as Japanese
+	 * Excel saves "CSV"). XML documents are UTF-8 whatever this says.
+	 * @since 1.1
+	 */
+	SCSEC_LOAD_ENCODING = 6
 } scsec_load_option;
+
+/**
+ * Values of SCSEC_LOAD_ENCODING. A byte-order mark of the chosen encoding
+ * is skipped; a mark of another one is read as text.
+ * @since 1.1
+ */
+typedef enum scsec_encoding {
+	SCSEC_ENCODING_AUTO = 0,    /**< found from the sheet (see SCSEC_LOAD_ENCODING) */
+	SCSEC_ENCODING_UTF8 = 1,    /**< UTF-8 */
+	SCSEC_ENCODING_CP932 = 2,   /**< Shift_JIS as Windows writes it (CP932, Windows-31J) */
+	SCSEC_ENCODING_UTF16LE = 3, /**< UTF-16, little-endian (Excel's "Unicode text") */
+	SCSEC_ENCODING_UTF16BE = 4, /**< UTF-16, big-endian */
+	SCSEC_ENCODING_UTF32LE = 5, /**< UTF-32, little-endian */
+	SCSEC_ENCODING_UTF32BE = 6  /**< UTF-32, big-endian */
+} scsec_encoding;
+
+/**
+ * The encoding named @p name, for command lines and configuration files:
+ * `auto`, `utf-8`, `cp932` (also `shift_jis`, `sjis`, `windows-31j`, `ms932`),
+ * `utf-16le`, `utf-16be`, `utf-16` (little-endian unless a byte-order mark
+ * says otherwise), `utf-32le`, `utf-32be`, `utf-32`; case and `-`/`_` do
+ * not matter.
+ *
+ * @param[out] out the encoding
+ * @param name its name
+ * @return 0; SCSEC_EINVAL for a NULL argument or an unknown name.
+ * @since 1.1
+ */
+SCSEC_API int scsec_encoding_parse(scsec_encoding *out, const char *name);
+
+/**
+ * The canonical name of an encoding (`UTF-8`, `CP932`, `UTF-16LE`, ...;
+ * `auto` for SCSEC_ENCODING_AUTO), or NULL for a value that is none.
+ * @since 1.1
+ */
+SCSEC_API const char *scsec_encoding_name(scsec_encoding encoding);
 
 /** Create options holding the defaults. @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
 SCSEC_API int scsec_load_options_new(scsec_load_options **out);

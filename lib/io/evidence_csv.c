@@ -11,6 +11,7 @@
 #include "util/error.h"
 #include "model/evidence.h"
 #include "io/sheet.h"
+#include "util/util.h"
 
 /* The layout. Informational columns first, then the answers; import reads
  * the answer columns by name and ignores everything else. */
@@ -218,6 +219,7 @@ typedef struct importer {
 	const scsec_criteria *c;
 	scsec_evidence *ev;
 	long col[NCOLS];
+	int have_header;
 	int oom;
 } importer;
 
@@ -225,46 +227,88 @@ typedef struct importer {
 	scsec__report(&(im)->rep, (row)->number, (unsigned long)(im)->col[colx] + 1,            \
 	              SCSEC_SEVERITY_ERROR, (code), (id), __VA_ARGS__)
 
-/* A cleaned copy of the row's cell in layout column colx, or NULL when the
- * sheet has no such column or the cell is blank. Invalid text is reported. */
+/* A copy of the row's cell in layout column colx (cleaned by the sheet
+ * reader), or NULL when the sheet has no such column or the cell is empty.
+ * A cell that is not text is reported. */
 static char *cell(importer *im, const scsec__sheet_row *row, int colx, const char *id)
 {
+	const scsec__sheet_span *sp;
 	const char *raw;
+	size_t len;
 	char *s;
 
-	if (im->col[colx] < 0)
+	if (im->col[colx] < 0 || (size_t)im->col[colx] >= row->ncells)
 		return NULL;
-	raw = scsec__sheet_cell(row, (size_t)im->col[colx]);
-	if (!scsec__sheet_cell_ok(row, (size_t)im->col[colx])) {
+	sp = &row->cells[im->col[colx]];
+	if (!sp->ok) {
 		ERR(im, row, colx, SCSEC_EENCODING, id,
-		    "the %s cell is not valid UTF-8, or holds control characters (save the sheet as "
-		    "\"CSV UTF-8\")",
+		    "the %s cell is not valid UTF-8, or holds a NUL, DEL or control character (save "
+		    "the sheet as \"CSV UTF-8\")",
 		    col_names[colx]);
 		return NULL;
 	}
+	raw = row->text + sp->off;
+	len = sp->len;
 	/* An apostrophe the exporter put before formula-like text. */
-	if (raw[0] == '\'' && scsec__csv_formula_start(raw))
+	if (raw[0] == '\'' && scsec__csv_formula_start(raw)) {
 		raw++;
-	if (!(s = scsec__sheet_clean(raw))) {
+		len--;
+		scsec__trim(&raw, &len);
+	}
+	if (!len)
+		return NULL;
+	if (!(s = scsec__strndup(raw, len)))
 		im->oom = 1;
-		return NULL;
-	}
-	if (!*s) {
-		scsec__free(s);
-		return NULL;
-	}
 	return s;
+}
+
+/* A date as a spreadsheet shows it to a Japanese user, 2026/4/1 or
+ * 2026/04/01, written as YYYY-MM-DD into iso[11]. Returns 0, 1 when s is
+ * not of that form, -1 for the ambiguous 4/1/2026 (day/month or
+ * month/day?). */
+static int slash_date(const char *s, char iso[11])
+{
+	unsigned part[3] = { 0, 0, 0 }, digits[3] = { 0, 0, 0 };
+	int k = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (++digits[k] > 4)
+				return 1;
+			part[k] = part[k] * 10 + (unsigned)(*s - '0');
+		} else if (*s == '/' && k < 2 && digits[k]) {
+			k++;
+		} else {
+			return 1;
+		}
+	}
+	if (k != 2 || !digits[2])
+		return 1;
+	if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2) {
+		snprintf(iso, 11, "%04u-%02u-%02u", part[0], part[1], part[2]);
+		return 0;
+	}
+	return digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2 ? -1 : 1;
 }
 
 static void read_date(importer *im, const scsec__sheet_row *row, int colx, const char *id,
                       scsec_date *out)
 {
-	char *s = cell(im, row, colx, id);
+	char *s = cell(im, row, colx, id), iso[11];
+	int form;
 
 	if (!s)
 		return;
-	if (scsec__date_parse_n(out, s, strlen(s)))
-		ERR(im, row, colx, SCSEC_EDATE, id, "%s '%.40s' of '%s': %s (dates are YYYY-MM-DD)",
+	form = strchr(s, '/') ? slash_date(s, iso) : 1;
+	if (form < 0)
+		ERR(im, row, colx, SCSEC_EDATE, id,
+		    "%s '%.40s' of '%s' is ambiguous (day/month or month/day?): write YYYY-MM-DD or "
+		    "YYYY/M/D",
+		    col_names[colx], s, id);
+	else if (form == 0 ? scsec__date_parse_n(out, iso, 10) : scsec__date_parse_n(out, s, strlen(s)))
+		ERR(im, row, colx, SCSEC_EDATE, id,
+		    "%s '%.40s' of '%s': %s (dates are YYYY-MM-DD, or YYYY/M/D as Japanese Excel shows "
+		    "them)",
 		    col_names[colx], s, id, scsec_error_message(scsec_error_last()));
 	scsec__free(s);
 }
@@ -424,15 +468,60 @@ out:
 	scsec__free(method);
 }
 
+/* The header: the first row that is not empty. Columns are found by name;
+ * a header cell that is not text is refused (a NUL would hide what
+ * follows it). */
+static int read_header(importer *im, const scsec__sheet_row *row)
+{
+	size_t i;
+
+	im->have_header = 1;
+	for (i = 0; i < row->ncells; i++)
+		if (!row->cells[i].ok)
+			scsec__report(&im->rep, row->number, (unsigned long)i + 1, SCSEC_SEVERITY_ERROR,
+			              SCSEC_EENCODING, NULL,
+			              "header cell %lu is not valid UTF-8, or holds a NUL, DEL or control "
+			              "character",
+			              (unsigned long)i + 1);
+	for (i = 0; i < NCOLS; i++) {
+		long again;
+
+		im->col[i] = scsec__sheet_find(row, col_names[i]);
+		again = im->col[i] < 0 ? -1 : scsec__sheet_find_from(row, col_names[i], (size_t)im->col[i] + 1);
+		if (again >= 0)
+			scsec__report(&im->rep, row->number, (unsigned long)again + 1, SCSEC_SEVERITY_ERROR,
+			              SCSEC_EINVALID, NULL, "a second '%s' column (the first is column %ld)",
+			              col_names[i], im->col[i] + 1);
+	}
+	if (im->rep.errors)
+		return scsec__report_result(&im->rep);
+	if (im->col[COL_ID] < 0 || im->col[COL_STATUS] < 0)
+		return scsec__report(&im->rep, row->number, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+		                     "the header row has no '%s' column (an answer sheet needs 'id' and "
+		                     "'status'; the sheet was %s)",
+		                     im->col[COL_ID] < 0 ? "id" : "status", row->format);
+	return 0;
+}
+
+static int on_row(void *ctx, const scsec__sheet_row *row)
+{
+	importer *im = ctx;
+
+	if (scsec__sheet_row_empty(row))
+		return 0;
+	if (!im->have_header)
+		return read_header(im, row);
+	read_row(im, row);
+	return im->oom || im->rep.oom ? SCSEC_ENOMEM : 0;
+}
+
 static int read_sheet(void *out_p, scsec__source *src, const void *arg,
                       const scsec_load_options *opts, scsec_diagnostics *diags)
 {
 	scsec_evidence **out = out_p;
 	const scsec_criteria *criteria = arg;
 	scsec_criteria *builtin = NULL;
-	scsec__sheet sh;
 	importer im;
-	size_t i;
 	int rc;
 
 	memset(&im, 0, sizeof im);
@@ -444,44 +533,14 @@ static int read_sheet(void *out_p, scsec__source *src, const void *arg,
 		criteria = builtin;
 	}
 	im.c = criteria;
-	if ((rc = scsec__sheet_read(&sh, src, opts, &im.rep))) {
-		scsec_criteria_free(builtin);
-		return rc;
-	}
-	if (!sh.nrows) {
-		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
-		                   "the sheet has no header row");
-		goto out;
-	}
-	for (i = 0; i < NCOLS; i++) {
-		long again;
-
-		im.col[i] = scsec__sheet_find(&sh.rows[0], col_names[i]);
-		again = im.col[i] < 0 ? -1
-		                      : scsec__sheet_find_from(&sh.rows[0], col_names[i],
-		                                               (size_t)im.col[i] + 1);
-		if (again >= 0)
-			scsec__report(&im.rep, 1, (unsigned long)again + 1, SCSEC_SEVERITY_ERROR,
-			              SCSEC_EINVALID, NULL, "a second '%s' column (the first is column %ld)",
-			              col_names[i], im.col[i] + 1);
-	}
-	if (im.rep.errors) {
-		rc = scsec__report_result(&im.rep);
-		goto out;
-	}
-	if (im.col[COL_ID] < 0 || im.col[COL_STATUS] < 0) {
-		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
-		                   "the header row has no '%s' column (an answer sheet needs 'id' and "
-		                   "'status')",
-		                   im.col[COL_ID] < 0 ? "id" : "status");
-		goto out;
-	}
 	if ((rc = scsec_evidence_new(&im.ev, criteria)) ||
 	    (rc = scsec__evidence_set_source(im.ev, src->name)))
 		goto out;
-	for (i = 1; i < sh.nrows && !im.oom; i++)
-		read_row(&im, &sh.rows[i]);
-	if (im.oom || im.rep.oom)
+	rc = scsec__sheet_read(src, opts, &im.rep, on_row, &im);
+	if (!rc && !im.have_header && !im.rep.errors)
+		rc = scsec__report(&im.rep, 1, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
+		                   "the sheet has no header row");
+	if (im.oom || im.rep.oom || rc == SCSEC_ENOMEM)
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (im.rep.errors)
 		rc = scsec__report_result(&im.rep);
@@ -492,7 +551,6 @@ static int read_sheet(void *out_p, scsec__source *src, const void *arg,
 	}
 out:
 	scsec_evidence_free(im.ev);
-	scsec__sheet_dispose(&sh);
 	scsec_criteria_free(builtin);
 	return rc;
 }

@@ -7,15 +7,14 @@
  * and references, with IPA's Japanese texts; the scheme's rules come from
  * another set (the built-in METI set by default).
  *
- * The CSV is parsed by libcsv in strict mode, one record at a time: the
- * first non-empty record is the header (columns are found by name, in any
- * order), the next may be a second header naming the reference columns,
- * every later record is one criterion. Every malformed row or cell is
+ * The sheet is read by the one sheet reader (io/sheet.h), one row at a
+ * time: the first non-empty row is the header (columns are found by name,
+ * in any order), the next may be a second header naming the reference
+ * columns, every later row is one criterion. Every malformed row or cell is
  * reported with its row (record number, 1 = header) and column; any error
  * leaves no set. */
 #include "config.h"
 
-#include <csv.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -23,7 +22,9 @@
 #include "model/criteria.h"
 #include "util/error.h"
 #include "io/options.h"
+#include "io/sheet.h"
 #include "io/source.h"
+#include "util/util.h"
 
 /* ------------------------------------------------------------ the sheet */
 
@@ -87,21 +88,9 @@ static const struct {
 #define OTHER_TITLE "Other reference"
 #define KNOWN_PREFIXES "CE, CMMC, ISO/IEC 27001, 政府統一基準, 自動車GL"
 
-/* Cells past this column are not kept (an IPA sheet has about 16): a row
- * of a million empty cells must not cost a million cell records. */
-#define MAX_COLUMNS 1024
-
-/* libcsv is fed this much at a time, so that a stop (row limit, out of
- * memory) takes effect soon. */
-#define CHUNK 65536
+#define MAX_COLUMNS SCSEC__SHEET_MAX_COLUMNS
 
 /* ------------------------------------------------------------ the importer */
-
-typedef struct ipa_cell {
-	size_t off;  /* of the normalised text in the row buffer */
-	size_t len;
-	int ok;      /* the raw bytes are valid UTF-8 text */
-} ipa_cell;
 
 typedef struct ipa_refcol {
 	size_t col;  /* 0-based */
@@ -115,19 +104,11 @@ typedef struct ipa {
 	scsec__reporter *rep;
 	scsec_criteria *c;
 	const scsec_criteria *rules;
-	uint64_t max_items;
 	int oom;
-	int stop;                    /* the row limit was passed */
 
-	/* the record being assembled */
-	scsec__buf text;             /* normalised cells, each NUL-terminated */
-	ipa_cell *cells;
-	size_t ncells;
-	size_t ccells;
-	size_t nfields;              /* fields of the record so far, kept or not */
-	size_t keep;                 /* fields kept per record */
-	int prev_term;               /* what ended the previous record */
-	unsigned long row;           /* records completed: the current row's number */
+	/* the row being read */
+	const scsec__sheet_row *cur;
+	unsigned long row;           /* its number */
 
 	/* the layout */
 	ipa_state state;
@@ -160,65 +141,7 @@ typedef struct ipa {
 
 /* ---- text helpers ---- */
 
-/* Length of the whitespace character at s[0..n), 0 when there is none:
- * ASCII blanks and line ends, NO-BREAK SPACE and IDEOGRAPHIC SPACE. */
-static size_t ws_at(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (!n)
-		return 0;
-	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\n' || u[0] == '\r' || u[0] == '\v' || u[0] == '\f')
-		return 1;
-	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
-		return 2;
-	if (n >= 3 && u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	return 0;
-}
-
-/* Length of the whitespace character ending s[0..n), 0 when there is none. */
-static size_t ws_before(const char *s, size_t n)
-{
-	if (n >= 1 && ws_at(s + n - 1, 1))
-		return 1;
-	if (n >= 2 && ws_at(s + n - 2, 2) == 2)
-		return 2;
-	if (n >= 3 && ws_at(s + n - 3, 3) == 3)
-		return 3;
-	return 0;
-}
-
-static void trim(const char **s, size_t *n)
-{
-	size_t k;
-
-	while ((k = ws_at(*s, *n))) {
-		*s += k;
-		*n -= k;
-	}
-	while ((k = ws_before(*s, *n)))
-		*n -= k;
-}
-
-/* Append a cell's text: trimmed, CRLF and CR turned into LF, NUL-ended. */
-static void put_cell(scsec__buf *b, const char *s, size_t n)
-{
-	size_t i, run = 0;
-
-	trim(&s, &n);
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\r')
-			continue;
-		scsec__buf_put(b, s + run, i - run);
-		scsec__buf_putc(b, '\n');
-		if (i + 1 < n && s[i + 1] == '\n')
-			i++;
-		run = i + 1;
-	}
-	scsec__buf_put(b, s + run, n - run);
-	scsec__buf_putc(b, '\0');
-}
+#define trim scsec__trim
 
 /* How much of s to quote in a message: its first line, at most about 40
  * bytes, never cutting a UTF-8 sequence. */
@@ -271,12 +194,12 @@ static void SCSEC__PRINTF(5, 6) report(ipa *x, long col, scsec_severity sev, int
 
 static const char *cell_text(const ipa *x, size_t i)
 {
-	return i < x->ncells ? x->text.data + x->cells[i].off : "";
+	return scsec__sheet_cell(x->cur, i);
 }
 
 static int cell_ok(const ipa *x, size_t i)
 {
-	return i >= x->ncells || x->cells[i].ok;
+	return scsec__sheet_cell_ok(x->cur, i);
 }
 
 /* The text under header k in the current row ("" when absent). */
@@ -311,8 +234,8 @@ static int row_empty(const ipa *x)
 {
 	size_t i;
 
-	for (i = 0; i < x->ncells; i++)
-		if (x->cells[i].len && x->is_read[i])
+	for (i = 0; i < x->cur->ncells; i++)
+		if ((x->cur->cells[i].len || !x->cur->cells[i].ok) && x->is_read[i])
 			return 0;
 	return 1;
 }
@@ -353,7 +276,7 @@ static int match_framework(const char *s, size_t n, const char **rest)
 		if (n < plen || memcmp(s, frameworks[fw].prefix, plen))
 			continue;
 		if (p < end && *p == ':') {
-			while (p < end && !ws_at(p, (size_t)(end - p)))
+			while (p < end && !scsec__blank_at(p, (size_t)(end - p)))
 				p++;
 		} else if (p < end && *p == '(') {
 			close = memchr(p, ')', (size_t)(end - p));
@@ -365,7 +288,7 @@ static int match_framework(const char *s, size_t n, const char **rest)
 			if (end - close >= 3)
 				p = close + 3;
 		}
-		if (p == end || ws_at(p, (size_t)(end - p))) {
+		if (p == end || scsec__blank_at(p, (size_t)(end - p))) {
 			*rest = p;
 			return fw;
 		}
@@ -443,26 +366,20 @@ static void read_ref_columns(ipa *x, struct scsec_criterion *cr)
 
 static void read_header(ipa *x)
 {
-	size_t i, last = 0;
+	size_t i, ncells = x->cur->ncells;
 	int k, errors = 0;
 
 	x->header_row = x->row;
-	for (i = 0; i < x->ncells; i++) {
+	for (i = 0; i < ncells; i++) {
 		const char *name = cell_text(x, i);
 
-		if (!x->cells[i].ok) {
+		if (!cell_ok(x, i)) {
 			ERR(x, (long)i, SCSEC_EENCODING,
-			    "the header is not valid UTF-8 text (save the sheet as CSV UTF-8)");
+			    "the header is not valid UTF-8 text, or holds a NUL, DEL or control character "
+			    "(save the sheet as CSV UTF-8; the sheet was %s)",
+			    x->cur->format);
 			errors++;
 			continue;
-		}
-		if (starts_with(name, "\xef\xbb\xbf")) {
-			size_t n = strlen(name + 3);
-
-			name += 3; /* a BOM inside the first cell's quotes */
-			trim(&name, &n);
-			if (name[n])
-				continue; /* whitespace inside a header: no name of ours */
 		}
 		if (!*name)
 			continue;
@@ -481,11 +398,10 @@ static void read_header(ipa *x)
 	}
 	for (k = 0; k < NCOLS; k++) {
 		if (columns[k].needed && x->col[k] < 0) {
-			ERR(x, -1, SCSEC_EPARSE, "the sheet has no column '%s'", columns[k].name);
+			ERR(x, -1, SCSEC_EPARSE, "the sheet has no column '%s' (the sheet was %s)",
+			    columns[k].name, x->cur->format);
 			errors++;
 		}
-		if (x->col[k] >= 0 && (size_t)x->col[k] > last)
-			last = (size_t)x->col[k];
 	}
 	if (errors) {
 		x->state = BROKEN;
@@ -495,13 +411,10 @@ static void read_header(ipa *x)
 	 * (a second header row may name them). */
 	x->block_end = 0;
 	if (x->col[COL_REFS] >= 0) {
-		for (i = (size_t)x->col[COL_REFS] + 1; i < x->ncells && !*cell_text(x, i); i++)
+		for (i = (size_t)x->col[COL_REFS] + 1; i < ncells && !*cell_text(x, i); i++)
 			;
-		x->block_end = i < x->ncells ? i : MAX_COLUMNS;
-		if (x->block_end - 1 > last)
-			last = x->block_end - 1;
+		x->block_end = i < ncells ? i : MAX_COLUMNS;
 	}
-	x->keep = last + 1;
 	x->state = WANT_SECOND;
 	note_read_columns(x);
 }
@@ -515,7 +428,7 @@ static int read_second_header(ipa *x)
 	if (x->col[COL_REFS] < 0 || *col_text(x, COL_CRIT_NO))
 		goto out;
 	start = (size_t)x->col[COL_REFS];
-	end = x->block_end < x->ncells ? x->block_end : x->ncells;
+	end = x->block_end < x->cur->ncells ? x->block_end : x->cur->ncells;
 	for (i = start; i < end && !*cell_text(x, i); i++)
 		;
 	if (i == end)
@@ -885,59 +798,17 @@ static void read_data_row(ipa *x)
 		read_ref_lines(x, cr, col_text(x, COL_REFS));
 }
 
-/* ---- libcsv callbacks ---- */
+/* ---- rows ---- */
 
-static void on_field(void *s, size_t len, void *data)
+static int on_row(void *ctx, const scsec__sheet_row *row)
 {
-	ipa *x = data;
-	ipa_cell *cell;
+	ipa *x = ctx;
 
-	if (x->oom || x->stop)
-		return;
-	if (x->nfields++ >= x->keep)
-		return;
-	if (scsec__grow(&x->cells, &x->ccells, x->ncells + 1, sizeof *x->cells)) {
-		x->oom = 1;
-		return;
-	}
-	cell = &x->cells[x->ncells++];
-	cell->off = x->text.len;
-	cell->ok = scsec__text_ok(s, len);
-	put_cell(&x->text, s, len);
-	if (scsec__buf_error(&x->text)) {
-		x->oom = 1;
-		return;
-	}
-	cell->len = x->text.len - cell->off - 1;
-}
-
-static void on_record(int term, void *data)
-{
-	ipa *x = data;
-
-	/* With CSV_REPALL_NL an empty line is a record too (so that rows
-	 * count like the sheet's), but the LF of a CRLF is not. */
-	if (term == '\n' && x->prev_term == '\r' && !x->nfields) {
-		x->prev_term = 0;
-		return;
-	}
-	x->prev_term = term;
-	if (x->oom || x->stop)
-		goto next;
-	x->row++;
-	if (x->row > x->max_items) {
-		ERR(x, -1, SCSEC_ELIMIT, "the sheet has more than %llu rows (SCSEC_LOAD_MAX_ITEMS)",
-		    (unsigned long long)x->max_items);
-		x->stop = 1;
-		goto next;
-	}
-	if (scsec__buf_error(&x->text)) {
-		x->oom = 1;
-		goto next;
-	}
+	x->cur = row;
+	x->row = row->number;
 	x->crit_id = NULL;
 	if (row_empty(x))
-		goto next;
+		return 0;
 	switch (x->state) {
 	case WANT_HEADER:
 		read_header(x);
@@ -954,52 +825,9 @@ static void on_record(int term, void *data)
 	case BROKEN:
 		break;
 	}
-next:
 	x->crit_id = NULL;
-	x->ncells = 0;
-	x->nfields = 0;
-	scsec__buf_reset(&x->text);
-}
-
-/* Run libcsv over the sheet. */
-static void parse_sheet(ipa *x, const char *data, size_t len)
-{
-	struct csv_parser p;
-	size_t pos = 0;
-
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		pos = 3; /* the BOM Excel writes */
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) {
-		x->oom = 1;
-		return;
-	}
-	while (pos < len && !x->oom && !x->stop) {
-		size_t n = len - pos < CHUNK ? len - pos : CHUNK;
-		size_t done = csv_parse(&p, data + pos, n, on_field, on_record, x);
-
-		if (done < n) {
-			if (csv_error(&p) != CSV_EPARSE) {
-				x->oom = 1;
-			} else {
-				x->crit_id = NULL;
-				x->row++;
-				ERR(x, (long)x->nfields, SCSEC_EPARSE, "malformed CSV: %s",
-				    p.quoted ? "text after the closing quote of a quoted cell (a quote "
-				               "inside a cell is written twice)"
-				             : "a quote inside a cell that does not start with one");
-				x->stop = 1;
-			}
-			break;
-		}
-		pos += n;
-	}
-	if (!x->oom && !x->stop && csv_fini(&p, on_field, on_record, x)) {
-		x->crit_id = NULL;
-		x->row++;
-		ERR(x, (long)x->nfields, SCSEC_EPARSE,
-		    "malformed CSV: a quoted cell is not closed before the end of the sheet");
-	}
-	csv_free(&p);
+	x->cur = NULL;
+	return x->oom ? SCSEC_ENOMEM : 0;
 }
 
 /* ---- the set ---- */
@@ -1045,8 +873,6 @@ static void ipa_dispose(ipa *x)
 	for (i = 0; i < x->nrefcols; i++)
 		scsec__free(x->refcols[i].name);
 	scsec__free(x->refcols);
-	scsec__free(x->cells);
-	scsec__buf_dispose(&x->text);
 	scsec__buf_dispose(&x->scratch);
 	scsec__map_dispose(&x->cats);
 	scsec__map_dispose(&x->subs);
@@ -1059,31 +885,20 @@ static int read_ipa(void *out_p, scsec__source *src, const void *arg,
 	scsec_criteria **out = out_p;
 	const scsec_criteria *rules = arg;
 	const char *name = src->unnamed ? NULL : src->name;
-	scsec__buf in = SCSEC__BUF_INIT;
 	scsec_criteria *builtin = NULL, *c = NULL;
 	scsec__reporter rep = SCSEC__REPORTER_INIT(src->name, diags);
 	ipa x;
-	int rc, k;
+	int rc, read_rc = 0, k;
 
-	if ((rc = scsec__source_slurp(src, &in))) {
-		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src->name, 0, 0, "%s",
-		                scsec_error_message(scsec_error_last()));
-		scsec__buf_dispose(&in);
-		return rc;
-	}
 	if (!rules) {
-		if ((rc = scsec_criteria_builtin(&builtin, NULL))) {
-			scsec__buf_dispose(&in);
+		if ((rc = scsec_criteria_builtin(&builtin, NULL)))
 			return rc;
-		}
 		rules = builtin;
 	}
 
 	memset(&x, 0, sizeof x);
 	x.rep = &rep;
 	x.rules = rules;
-	x.max_items = scsec__load_options(opts)->max_items;
-	x.keep = MAX_COLUMNS;
 	memset(x.is_read, 1, sizeof x.is_read);
 	for (k = 0; k < NCOLS; k++)
 		x.col[k] = -1;
@@ -1091,12 +906,14 @@ static int read_ipa(void *out_p, scsec__source *src, const void *arg,
 		x.oom = 1;
 	x.c = c;
 	if (!x.oom)
-		parse_sheet(&x, in.data ? in.data : "", in.len);
+		read_rc = scsec__sheet_read(src, opts, &rep, on_row, &x);
 
-	if (!x.oom && !rep.errors) {
+	if (read_rc == SCSEC_ENOMEM)
+		x.oom = 1;
+	if (!x.oom && !rep.errors && !read_rc) {
 		if (x.state == WANT_HEADER)
 			scsec__report(&rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
-			              "empty sheet: no header row and no criteria");
+			              "the sheet is empty: no header row and no criteria");
 		else if (!x.ncriteria)
 			scsec__report(&rep, x.header_row, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
 			              "the sheet has a header but no criterion row");
@@ -1106,12 +923,13 @@ static int read_ipa(void *out_p, scsec__source *src, const void *arg,
 		                   "out of memory");
 	else if (rep.errors)
 		rc = scsec__report_result(&rep);
+	else if (read_rc)
+		rc = read_rc;
 	else if ((rc = describe(c, name, rules)) == 0)
 		if (!(rc = scsec__criteria_finish(c, &rep)))
 			rc = scsec__criteria_fingerprint(c);
 
 	ipa_dispose(&x);
-	scsec__buf_dispose(&in);
 	scsec_criteria_free(builtin);
 	if (rc) {
 		scsec_criteria_free(c);

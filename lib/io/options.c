@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "util/alloc.h"
 #include "util/error.h"
 #include "io/options.h"
@@ -15,6 +17,7 @@ static const struct scsec_load_options defaults = {
 	32,        /* max_depth */
 	SCSEC_SCHEMA_AUTO, /* schema_validation */
 	1000000,   /* max_items */
+	SCSEC_ENCODING_AUTO, /* encoding */
 };
 
 #define MAX_DEPTH_LIMIT 256
@@ -67,6 +70,12 @@ int scsec_load_options_set(scsec_load_options *opts, scsec_load_option option, u
 			                                      "is SCSEC_SCHEMA_NEVER, _ALWAYS or _AUTO");
 		opts->schema_validation = value;
 		return 0;
+	case SCSEC_LOAD_ENCODING:
+		if (value > SCSEC_ENCODING_UTF32BE)
+			return scsec__error_set(SCSEC_EINVAL, "scsec_load_options_set: unknown encoding "
+			                                      "%llu", (unsigned long long)value);
+		opts->encoding = value;
+		return 0;
 	}
 	return scsec__error_set(SCSEC_EINVAL, "scsec_load_options_set: unknown option %d", (int)option);
 }
@@ -81,6 +90,60 @@ uint64_t scsec_load_options_get(const scsec_load_options *opts, scsec_load_optio
 	case SCSEC_LOAD_MAX_DEPTH:         return o->max_depth;
 	case SCSEC_LOAD_SCHEMA_VALIDATION: return o->schema_validation;
 	case SCSEC_LOAD_MAX_ITEMS:         return o->max_items;
+	case SCSEC_LOAD_ENCODING:          return o->encoding;
 	}
 	return 0;
+}
+
+/* ---- encodings ---- */
+
+static const struct {
+	const char *name;           /* compared without case, '-' and '_' */
+	scsec_encoding encoding;
+} encoding_names[] = {
+	{ "auto", SCSEC_ENCODING_AUTO },        { "utf8", SCSEC_ENCODING_UTF8 },
+	{ "cp932", SCSEC_ENCODING_CP932 },      { "shiftjis", SCSEC_ENCODING_CP932 },
+	{ "sjis", SCSEC_ENCODING_CP932 },       { "windows31j", SCSEC_ENCODING_CP932 },
+	{ "ms932", SCSEC_ENCODING_CP932 },      { "utf16le", SCSEC_ENCODING_UTF16LE },
+	{ "utf16", SCSEC_ENCODING_UTF16LE },    { "utf16be", SCSEC_ENCODING_UTF16BE },
+	{ "utf32le", SCSEC_ENCODING_UTF32LE },  { "utf32", SCSEC_ENCODING_UTF32LE },
+	{ "utf32be", SCSEC_ENCODING_UTF32BE },
+};
+
+static const char *const canonical_names[] = {
+	"auto", "UTF-8", "CP932", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE",
+};
+
+int scsec_encoding_parse(scsec_encoding *out, const char *name)
+{
+	char key[16];
+	size_t i, n = 0;
+
+	SCSEC__CHECK_ARG(out);
+	SCSEC__CHECK_ARG(name);
+	for (i = 0; name[i] && n < sizeof key - 1; i++) {
+		char c = name[i];
+
+		if (c == '-' || c == '_')
+			continue;
+		key[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	key[n] = '\0';
+	if (!name[i])
+		for (i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
+			if (!strcmp(key, encoding_names[i].name)) {
+				*out = encoding_names[i].encoding;
+				return 0;
+			}
+	return scsec__error_set(SCSEC_EINVAL,
+	                        "unknown encoding '%.40s' (auto, utf-8, cp932, shift_jis, utf-16, "
+	                        "utf-16le, utf-16be, utf-32, utf-32le, utf-32be)",
+	                        name);
+}
+
+const char *scsec_encoding_name(scsec_encoding encoding)
+{
+	if ((int)encoding < 0 || (size_t)encoding >= sizeof canonical_names / sizeof *canonical_names)
+		return NULL;
+	return canonical_names[encoding];
 }

@@ -16,6 +16,7 @@ struct scsec_load_options {
 	uint64_t max_depth;
 	uint64_t schema_validation;
 	uint64_t max_items;
+	uint64_t encoding;          /* scsec_encoding */
 };
 
 /* The options to use: opts, or the defaults when opts is NULL. */

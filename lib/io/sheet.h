@@ -2,10 +2,17 @@
  * libscsec -- supply-chain security evaluation engine
  * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
  */
-/* Private: CSV sheets as spreadsheet programs save them (UTF-8 with or
- * without BOM, CRLF, quoted cells with line breaks), read with libcsv into
- * rows of cells; and the writer side. Row numbers are record numbers, which
- * are the row numbers a spreadsheet shows (1 = the header). */
+/* Private: the one sheet reader. CSV sheets as spreadsheet programs save
+ * them are read row by row through libcsv, never whole: UTF-8 (with or
+ * without BOM), Shift_JIS (CP932, Japanese Excel's "CSV"), UTF-16 and UTF-32
+ * (Excel's "Unicode text"), transcoded with iconv; comma-, tab- or
+ * semicolon-separated; rows ending in CRLF, LF or CR; quoted cells with line
+ * breaks. Every cell is cleaned by one rule (blanks trimmed as
+ * util/util.h defines them, CRLF and CR inside turned into LF). Row numbers
+ * are the row numbers a spreadsheet shows: 1 is the first line, an empty
+ * line is an empty row. Used by the evidence import and the IPA import.
+ *
+ * And the writer side: cells quoted when they must be, formulas defused. */
 #ifndef SCSEC_LIB_IO_SHEET_H
 #define SCSEC_LIB_IO_SHEET_H
 
@@ -14,52 +21,57 @@
 
 /* Cells past this column are not kept: a row of a million empty cells must
  * not cost a million cells. Like any column the readers do not know, they
- * are ignored (an answer sheet has 15 columns). */
+ * are ignored (an answer sheet has 15 columns, IPA's about 16). */
 #define SCSEC__SHEET_MAX_COLUMNS 1024
 
 typedef struct scsec__sheet_span {
-	size_t off;             /* of the cell in the row's text */
+	size_t off;             /* of the cleaned cell in the row's text */
 	size_t len;             /* its length: a NUL byte in a cell shows as a length
 	                         * beyond strlen(), for the readers to refuse */
+	int ok;                 /* the cell is text a sheet may hold (scsec__sheet_text_ok) */
 } scsec__sheet_span;
 
 typedef struct scsec__sheet_row {
-	char *text;             /* the cells, each NUL-terminated, as in the file (unquoted) */
-	scsec__sheet_span *cells;
+	const char *text;       /* the cleaned cells, each NUL-terminated */
+	const scsec__sheet_span *cells;
 	size_t ncells;          /* at most SCSEC__SHEET_MAX_COLUMNS */
 	unsigned long number;   /* 1-based */
+	const char *format;     /* how the sheet is read: "UTF-8, comma-separated", ... */
 } scsec__sheet_row;
 
-typedef struct scsec__sheet {
-	scsec__sheet_row *rows;
-	size_t nrows;
-	size_t crows;
-} scsec__sheet;
+/* Called with every row of the sheet, empty ones included, in order; the
+ * row is valid during the call only. Returns 0 to go on; anything else
+ * stops the reading and is returned by scsec__sheet_read(). */
+typedef int (*scsec__sheet_row_fn)(void *ctx, const scsec__sheet_row *row);
 
-/* Read a whole sheet. Problems are reported through rep (with row and
- * column); returns 0 or the first error's code. Cells past column
- * SCSEC__SHEET_MAX_COLUMNS are counted but not kept. */
-int scsec__sheet_read(scsec__sheet *sh, scsec__source *src, const scsec_load_options *opts,
-                      scsec__reporter *rep);
-void scsec__sheet_dispose(scsec__sheet *sh);
+/* Read the sheet from src. The encoding is the options' SCSEC_LOAD_ENCODING,
+ * or found from a byte-order mark, zero bytes (UTF-16 and UTF-32 without a
+ * mark) and a strict decoding trial (UTF-8, else CP932); the separator from
+ * the first non-empty line. Problems of the file itself (empty, an encoding
+ * that fits none, malformed CSV, too many rows, read errors) are reported
+ * once through rep, with row and column. Returns 0, the reported code, or
+ * what fn returned. */
+int scsec__sheet_read(scsec__source *src, const scsec_load_options *opts, scsec__reporter *rep,
+                      scsec__sheet_row_fn fn, void *ctx);
 
 /* The cell, or "" when the row is shorter. */
 const char *scsec__sheet_cell(const scsec__sheet_row *row, size_t col);
-/* Non-zero when the cell is text a document can carry: valid UTF-8, no NUL
- * or other control characters but tab, LF and CR. */
+/* Non-zero when the cell is text a sheet may hold (or absent). */
 int scsec__sheet_cell_ok(const scsec__sheet_row *row, size_t col);
-/* Non-zero when every cell of the row is empty or blank. */
+/* Non-zero when every cell of the row is empty (cleaned cells: blanks are
+ * already gone; a cell holding a NUL is not empty). */
 int scsec__sheet_row_empty(const scsec__sheet_row *row);
 
-/* Find the column whose header (trimmed) equals name, ASCII letters
- * compared without case; -1 when absent. */
+/* Non-zero when s[0..n) is text a sheet may hold: valid UTF-8 without NUL,
+ * DEL, C0 controls other than tab, LF and CR, or C1 controls (U+0080 to
+ * U+009F), none of which a person types into a cell. */
+int scsec__sheet_text_ok(const char *s, size_t n);
+
+/* Find the column whose header equals name, ASCII letters compared without
+ * case; -1 when absent. A header cell that is not text matches nothing. */
 long scsec__sheet_find(const scsec__sheet_row *header, const char *name);
 /* The same, looking from column `from` on. */
 long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, size_t from);
-
-/* Copy of s without leading/trailing blanks (ASCII and U+3000), with CRLF
- * and lone CR turned into LF. Free with scsec__free. */
-char *scsec__sheet_clean(const char *s);
 
 /* Non-zero when text would start a spreadsheet formula (= + - @ TAB CR). */
 int scsec__csv_formula_start(const char *s);

@@ -346,6 +346,8 @@ SIGNATURES = [
     ("scsec_load_options_free", None, [load_options_p]),
     ("scsec_load_options_set", CHECK, [load_options_p, c_int, c_uint64]),
     ("scsec_load_options_get", c_uint64, [load_options_p, c_int]),
+    ("scsec_encoding_parse", CHECK, [_P(c_int), _cstr]),
+    ("scsec_encoding_name", _cstr, [c_int]),
     # document.h (the verdict is read by the caller: no errcheck)
     ("scsec_document_kind_name", _cstr, [c_int]),
     ("scsec_document_validate_file", c_int,

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -22,6 +23,9 @@
 
 #include "oracle.h"
 #include "testutil.h"
+
+/* How many diagnostics of one kind a reader stores (util/error.h). */
+#define SCSEC_REPEAT_SHOWN 50
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -2905,6 +2909,154 @@ START_TEST(blank_justification_everywhere)
 }
 END_TEST
 
+/* Nothing the library does prints to the process's stderr: hostile XML
+ * that makes libxml2 talk (foreign encodings, EBCDIC, conversion errors,
+ * XML 1.1, relative namespaces, schema violations under the validator)
+ * goes to the diagnostics or nowhere. fd 2 is captured in a file. */
+START_TEST(nothing_on_stderr)
+{
+	static const char *const docs[] = {
+		"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<evidence xmlns=\"urn:scsec:evidence:1\"/>",
+		"<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?>\n<evidence xmlns=\"urn:scsec:evidence:1\"/>",
+		"<?xml version='1.0' encoding='ISO-8859-1'?><evidence xmlns='urn:scsec:evidence:1'/>",
+		"\x4c\x6f\xa7\x94\x93\x40\xa5\x85\x99\xa2\x89\x96\x95\x7e",
+		"<?xml version=\"1.1\"?><evidence xmlns=\"urn:scsec:evidence:1\"/>",
+		"<evidence xmlns=\"urn:scsec:evidence:1\" xmlns:a=\"rel/ative\"><a:x/></evidence>",
+		"<evidence xmlns=\"urn:scsec:evidence:1\"><entry id=\"1\" status=\"\xff\"/></evidence>",
+		"<evidence xmlns=\"urn:scsec:evidence:1\"><entry/><bogus/>&undefined;</evidence>",
+		"<!DOCTYPE x [<!ENTITY a \"b\">]><evidence xmlns=\"urn:scsec:evidence:1\"/>",
+		"<evidence xmlns=\"urn:scsec:evidence:1\"><entry id=\"1-2-1-1\" status=\"met\" "
+		"assessed-on=\"2026-13-01\"/></evidence>",
+		"<criteria-set xmlns=\"urn:scsec:criteria:1\"><level/></criteria-set>",
+		"<result xmlns=\"urn:scsec:result:1\"><x/></result>",
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?><evidence xmlns=\"urn:scsec:evidence:1\"/>",
+		"\x1f\x8b\x08\x00\x00\x00\x00\x00",
+	};
+	char *dir = test_tmpdir_new("stderr"), path[4096];
+	scsec_load_options *always;
+	int fd, saved;
+	size_t i;
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/stderr", dir);
+	ck_ok(scsec_load_options_new(&always));
+	ck_ok(scsec_load_options_set(always, SCSEC_LOAD_SCHEMA_VALIDATION, SCSEC_SCHEMA_ALWAYS));
+	fflush(stderr);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ck_assert_int_ge(fd, 0);
+	saved = dup(2);
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_eq(dup2(fd, 2), 2);
+	for (i = 0; i < sizeof docs / sizeof *docs; i++) {
+		scsec_evidence *ev = NULL;
+		scsec_criteria *c = NULL;
+		scsec_document_kind kind;
+		size_t n = strlen(docs[i]);
+		int o;
+
+		for (o = 0; o < 2; o++) {
+			const scsec_load_options *opts = o ? always : NULL;
+			scsec_diagnostics *d = diags_new();
+
+			scsec_evidence_load_memory(&ev, docs[i], n, "x.xml", opts, d);
+			scsec_evidence_free(ev);
+			scsec_criteria_load_memory(&c, docs[i], n, "x.xml", opts, d);
+			scsec_criteria_free(c);
+			scsec_document_validate_memory(&kind, docs[i], n, "x.xml", opts, d);
+			scsec_evidence_import_csv_memory(&ev, docs[i], n, "x.csv", NULL, opts, d);
+			scsec_evidence_free(ev);
+			scsec_diagnostics_free(d);
+		}
+	}
+	fflush(stderr);
+	ck_assert_int_eq(dup2(saved, 2), 2);
+	close(saved);
+	close(fd);
+	ck_assert_int_eq(stat(path, &st), 0);
+	if (st.st_size) {
+		char *out = test_read_file(path, NULL);
+
+		ck_abort_msg("the library wrote to stderr: %s", out);
+	}
+	scsec_load_options_free(always);
+	unlink(path);
+	test_tmpdir_free(dir);
+}
+END_TEST
+
+/* Non-zero when s is well-formed UTF-8 (an oracle of its own: no library
+ * code). */
+static int valid_utf8(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	while (*s) {
+		int n = *s < 0x80 ? 0 : *s >= 0xc2 && *s <= 0xdf ? 1 : *s >= 0xe0 && *s <= 0xef ? 2
+		        : *s >= 0xf0 && *s <= 0xf4 ? 3 : -1, i;
+
+		if (n < 0)
+			return 0;
+		for (i = 1; i <= n; i++)
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+		s += n + 1;
+	}
+	return 1;
+}
+
+/* A value cut for a message is cut between characters, in the diagnostic
+ * and in the thread's error record. */
+START_TEST(messages_cut_at_characters)
+{
+	static const char sheet[] = "id,status,assessed_on\n"
+	                            "1-2-1-1,実施実施実施実施実施実施実施実施,2026-04-01\n"
+	                            "1-2-1-2,met,二〇二六年四月一日二〇二六年四月一日\n";
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev = NULL;
+	size_t i;
+
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, sheet, sizeof sheet - 1, "m.csv", NULL,
+	                                                  NULL, d),
+	                 SCSEC_EINVALID);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 2);
+	for (i = 0; i < 2; i++)
+		ck_assert_msg(valid_utf8(scsec_diagnostic_message(scsec_diagnostics_at(d, i))),
+		              "diagnostic %zu is not UTF-8: %s", i,
+		              scsec_diagnostic_message(scsec_diagnostics_at(d, i)));
+	ck_assert(valid_utf8(scsec_error_message(scsec_error_last())));
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* A million bad rows give fifty diagnostics of that kind and one that
+ * counts the rest, kept up to date. */
+START_TEST(repeated_diagnostics_are_capped)
+{
+	size_t rows = 20000, i, n = 0;
+	char *sheet = malloc(rows * 32 + 64);
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev = NULL;
+	const scsec_diagnostic *last;
+
+	ck_assert_ptr_nonnull(sheet);
+	n += (size_t)sprintf(sheet, "id,status,method\n1-2-1-1,met,sometimes\n");
+	for (i = 0; i < rows; i++)
+		n += (size_t)sprintf(sheet + n, "x-%zu,maybe\n", i);
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, sheet, n, "many.csv", NULL, NULL, d),
+	                 SCSEC_EINVALID);
+	/* The bad method, 50 unknown ids, the count of the others. */
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1 + SCSEC_REPEAT_SHOWN + 1);
+	last = scsec_diagnostics_at(d, scsec_diagnostics_count(d) - 1);
+	ck_assert_str_eq(scsec_diagnostic_message(last), "\xe2\x80\xa6 and 19,950 more like the one above");
+	ck_assert_int_eq(scsec_diagnostic_code(last), SCSEC_ENOTFOUND);
+	ck_assert_int_eq(scsec_diagnostic_severity(last), SCSEC_SEVERITY_ERROR);
+	/* The first error is still the one returned. */
+	ck_assert_uint_eq(scsec_error_line(scsec_error_last()), 2);
+	scsec_diagnostics_free(d);
+	free(sheet);
+}
+END_TEST
+
 /* Import sheet[0..len) with the default options; returns the code, the
  * record in *ev (or NULL). */
 static int import_mem(scsec_evidence **ev, const char *sheet, size_t len, scsec_diagnostics *d,
@@ -4003,6 +4155,9 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
 	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, nothing_on_stderr);
+	tcase_add_test(tc, messages_cut_at_characters);
+	tcase_add_test(tc, repeated_diagnostics_are_capped);
 	tcase_add_test(tc, blank_justification_everywhere);
 	tcase_add_test(tc, csv_reads_shift_jis);
 	tcase_add_test(tc, csv_reads_utf16_tab_separated);

@@ -9,6 +9,28 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/util.h"
+
+void scsec__utf8_repair(char *s)
+{
+	char *o = s;
+	size_t n = strlen(s);
+
+	while (n) {
+		size_t k = scsec__utf8_len(s, n);
+
+		if (!k) {
+			s++;
+			n--;
+			continue;
+		}
+		memmove(o, s, k);
+		o += k;
+		s += k;
+		n -= k;
+	}
+	*o = '\0';
+}
 
 /* The thread's last error lives in fixed thread-local storage: recording an
  * error never allocates (so SCSEC_ENOMEM can always be reported) and there
@@ -43,6 +65,7 @@ int scsec__error_vset_at(int code, const char *file, unsigned long line, unsigne
 	e->column = column;
 	e->has_file = file != NULL;
 	memcpy(e->file, file ? name : "", file ? sizeof name : 1);
+	scsec__utf8_repair(message);
 	memcpy(e->message, message, sizeof message);
 	last_error_changes++;
 	return code;
@@ -309,8 +332,88 @@ int scsec__diag_vadd(scsec_diagnostics *diags, scsec_severity sev, int code, con
 		p += filelen;
 	}
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	scsec__utf8_repair(p);
 	d->message = p;
 	diags->items[diags->count++] = d;
+	return 0;
+}
+
+/* Room for the longest counting message. */
+#define SUMMARY_SIZE 96
+
+static void summary_text(char *out, unsigned long more)
+{
+	char digits[32], grouped[48];
+	int n = snprintf(digits, sizeof digits, "%lu", more), i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			grouped[o++] = ',';
+		grouped[o++] = digits[i];
+	}
+	grouped[o] = '\0';
+	snprintf(out, SUMMARY_SIZE, "\xe2\x80\xa6 and %s more like the one above", grouped);
+}
+
+/* Append the diagnostic that counts the ones of a kind not stored. */
+static int summary_add(scsec_diagnostics *diags, const scsec__report_kind *k, const char *file,
+                       size_t *index)
+{
+	struct scsec_diagnostic *d;
+	size_t filelen = file ? strlen(file) + 1 : 0;
+
+	if (scsec__grow(&diags->items, &diags->cap, diags->count + 1, sizeof *diags->items))
+		return SCSEC_ENOMEM;
+	d = scsec__calloc(1, sizeof *d + filelen + SUMMARY_SIZE);
+	if (!d)
+		return SCSEC_ENOMEM;
+	d->severity = (scsec_severity)k->sev;
+	d->code = k->code;
+	if (file) {
+		memcpy(d->text, file, filelen);
+		d->file = d->text;
+	}
+	d->message = d->text + filelen;
+	summary_text(d->text + filelen, 1);
+	*index = diags->count;
+	diags->items[diags->count++] = d;
+	return 0;
+}
+
+/* The kind of a report, counted; NULL when the table is full (then every
+ * report of a new kind is stored). */
+static scsec__report_kind *report_kind(scsec__reporter *r, const char *fmt, int code,
+                                       scsec_severity sev)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkinds; i++)
+		if (r->kinds[i].fmt == fmt && r->kinds[i].code == code && r->kinds[i].sev == (int)sev)
+			return &r->kinds[i];
+	if (r->nkinds == SCSEC__REPORT_KINDS)
+		return NULL;
+	r->kinds[r->nkinds].fmt = fmt;
+	r->kinds[r->nkinds].code = code;
+	r->kinds[r->nkinds].sev = (int)sev;
+	return &r->kinds[r->nkinds++];
+}
+
+/* Store a report, or count it when its kind has had its share. */
+static int report_store(scsec__reporter *r, unsigned long line, unsigned long column,
+                        scsec_severity sev, int code, const char *id, const char *fmt, va_list ap)
+{
+	scsec__report_kind *k;
+
+	if (!r->diags)
+		return 0;
+	k = report_kind(r, fmt, code, sev);
+	if (!k || ++k->count <= SCSEC__REPORT_REPEAT)
+		return scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap);
+	if (k->count == SCSEC__REPORT_REPEAT + 1)
+		return summary_add(r->diags, k, r->name, &k->summary);
+	if (k->summary < r->diags->count)
+		summary_text((char *)r->diags->items[k->summary]->message,
+		             k->count - SCSEC__REPORT_REPEAT);
 	return 0;
 }
 
@@ -336,7 +439,7 @@ int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column,
 	/* The diagnostic first: the arguments may point into the thread's
 	 * error record, which the next step overwrites. */
 	va_copy(ap2, ap);
-	if (scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap2)) {
+	if (report_store(r, line, column, sev, code, id, fmt, ap2)) {
 		r->oom = 1;
 		rc = SCSEC_ENOMEM;
 	}
@@ -348,6 +451,7 @@ int scsec__vreport(scsec__reporter *r, unsigned long line, unsigned long column,
 			r->first_line = line;
 			r->first_column = column;
 			vsnprintf(r->first_message, sizeof r->first_message, fmt, ap);
+			scsec__utf8_repair(r->first_message);
 		} else if (r->first_set == last_error_changes) {
 			/* The record still holds the first error, as set here. */
 			return rc;

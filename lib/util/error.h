@@ -35,6 +35,21 @@ int scsec__diag_vadd(scsec_diagnostics *diags, scsec_severity sev, int code, con
                      const char *file, unsigned long line, unsigned long column,
                      const char *fmt, va_list ap);
 
+/* A reporter stores at most this many diagnostics of one kind (one format
+ * string, code and severity); the rest are counted in one more diagnostic,
+ * "… and 999,950 more like the one above", kept up to date. A sheet with a
+ * million bad rows gives a readable list, not a million lines. */
+#define SCSEC__REPORT_REPEAT 50
+#define SCSEC__REPORT_KINDS 32
+
+typedef struct scsec__report_kind {
+	const char *fmt;
+	int code;
+	int sev;
+	unsigned long count;     /* reported, stored or not */
+	size_t summary;          /* index of the counting diagnostic in the list */
+} scsec__report_kind;
+
 /* Where a reader reports problems: the document's name, the caller's list
  * (may be NULL), and the first error, which also becomes the thread's last
  * error. */
@@ -49,10 +64,17 @@ typedef struct scsec__reporter {
 	char first_message[512];
 	uint64_t first_set;      /* the thread's count of error changes when the first
 	                          * error was last set as its error (error.c) */
+	scsec__report_kind kinds[SCSEC__REPORT_KINDS]; /* what was reported, by kind */
+	size_t nkinds;
 } scsec__reporter;
 
 /* Initialise a reporter for document `name`, diagnostics to `diags`. */
-#define SCSEC__REPORTER_INIT(name, diags) { (name), (diags), 0, 0, 0, 0, 0, "", 0 }
+#define SCSEC__REPORTER_INIT(name, diags) { (name), (diags), 0, 0, 0, 0, 0, "", 0, { { 0 } }, 0 }
+
+/* Make s valid UTF-8 in place: bytes that are not part of a well-formed
+ * sequence (a character cut by a precision such as %.40s, or by a buffer's
+ * end) are dropped. Every message the library records goes through it. */
+void scsec__utf8_repair(char *s);
 
 /* The outcome of a reader: SCSEC_ENOMEM when a diagnostic was lost, the
  * first error's code otherwise (0 when none), with the thread's last error

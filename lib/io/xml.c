@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -82,9 +83,53 @@ static struct {
 
 static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
 
+/* ---- no output of libxml2's own ----
+ *
+ * libxml2 prints what no handler takes to stderr (its global handlers,
+ * which are per thread). The library never prints: while libscsec calls
+ * libxml2, the thread's global handlers are libscsec's, and the caller's
+ * are put back after. Every message reaches the library's own error record
+ * and diagnostics, or nowhere. */
+typedef struct quiet {
+	xmlGenericErrorFunc generic;
+	void *generic_ctx;
+	xmlStructuredErrorFunc structured;
+	void *structured_ctx;
+} quiet;
+
+static void on_parser_error(void *ctx, xmlErrorPtr err);
+
+static void on_generic(void *ctx, const char *msg, ...)
+{
+	/* Unstructured fragments: every error libscsec can act on also comes
+	 * structured, to on_parser_error. */
+	(void)ctx;
+	(void)msg;
+}
+
+static void quiet_begin(quiet *q)
+{
+	q->generic = xmlGenericError;
+	q->generic_ctx = xmlGenericErrorContext;
+	q->structured = xmlStructuredError;
+	q->structured_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, on_generic);
+	xmlSetStructuredErrorFunc(NULL, on_parser_error);
+}
+
+static void quiet_end(const quiet *q)
+{
+	xmlSetGenericErrorFunc(q->generic_ctx, q->generic);
+	xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
+}
+
 static void libxml_init(void)
 {
+	quiet q;
+
+	quiet_begin(&q);
 	xmlInitParser();
+	quiet_end(&q);
 }
 
 static void schema_error_ignore(void *ctx, xmlErrorPtr err)
@@ -100,12 +145,16 @@ static void compile_schema(scsec__schema_kind kind)
 
 	if (!e)
 		return;
+	quiet q;
+
+	quiet_begin(&q);
 	pc = xmlSchemaNewMemParserCtxt((const char *)e->data, (int)e->size);
-	if (!pc)
-		return;
-	xmlSchemaSetParserStructuredErrors(pc, schema_error_ignore, NULL);
-	schemas[kind].schema = xmlSchemaParse(pc);
-	xmlSchemaFreeParserCtxt(pc);
+	if (pc) {
+		xmlSchemaSetParserStructuredErrors(pc, schema_error_ignore, NULL);
+		schemas[kind].schema = xmlSchemaParse(pc);
+		xmlSchemaFreeParserCtxt(pc);
+	}
+	quiet_end(&q);
 }
 
 static void compile_criteria(void) { compile_schema(SCSEC__SCHEMA_CRITERIA); }
@@ -567,6 +616,57 @@ static const char *other_encoding(const unsigned char *b, long n)
 
 #define CHUNK 16384
 
+/* The encoding named by the XML declaration at the start of b[0..n), copied
+ * into out; 0 when there is no declaration or it names none. Only what the
+ * XML grammar allows is read: <?xml, white space, pseudo-attributes. */
+static int declared_encoding(const unsigned char *b, long n, char *out, size_t size)
+{
+	const char *s = (const char *)b, *end, *v;
+	size_t len;
+	char quote;
+
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
+		s += 3;
+		n -= 3;
+	}
+	if (n < 6 || memcmp(s, "<?xml", 5) || !xml_space(s[5]))
+		return 0;
+	end = memchr(s, '>', (size_t)(n < 512 ? n : 512));
+	if (!end)
+		return 0;
+	for (v = s + 5; v + 8 < end; v++) {
+		if (!xml_space(v[-1]) || memcmp(v, "encoding", 8))
+			continue;
+		v += 8;
+		while (v < end && xml_space(*v))
+			v++;
+		if (v >= end || *v++ != '=')
+			return 0;
+		while (v < end && xml_space(*v))
+			v++;
+		if (v >= end || (*v != '"' && *v != '\''))
+			return 0;
+		quote = *v++;
+		for (len = 0; v + len < end && v[len] != quote; len++)
+			;
+		if (v + len >= end)
+			return 0;
+		if (len >= size)
+			len = size - 1;
+		memcpy(out, v, len);
+		out[len] = '\0';
+		/* A value only of the characters an EncName has, so that it can be
+		 * quoted in a message. */
+		for (size_t i = 0; i < len; i++)
+			if (!((out[i] >= 'A' && out[i] <= 'Z') || (out[i] >= 'a' && out[i] <= 'z') ||
+			      (out[i] >= '0' && out[i] <= '9') || out[i] == '-' || out[i] == '_' ||
+			      out[i] == '.'))
+				out[i] = '?';
+		return 1;
+	}
+	return 0;
+}
+
 static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
                      scsec__schema_kind schema_kind, scsec_diagnostics *diags, int sniff)
 {
@@ -578,6 +678,8 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 	xmlSchemaSAXPlugPtr plug = NULL;
 	unsigned char *buf = NULL;
 	const char *enc;
+	char declared[48];
+	quiet q;
 	long n;
 
 	memset(doc, 0, sizeof *doc);
@@ -596,6 +698,7 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 	}
 	user = &p;
 	pthread_once(&libxml_once, libxml_init);
+	quiet_begin(&q);
 
 	buf = scsec__malloc(CHUNK);
 	if (!buf)
@@ -617,6 +720,17 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 	if ((enc = other_encoding(buf, n))) {
 		scsec__xml_report(doc, NULL, SCSEC_SEVERITY_ERROR, SCSEC_EENCODING, NULL,
 		                  "the document is %s; libscsec documents are UTF-8", enc);
+		goto out;
+	}
+	/* Refused before libxml2 tries to switch to it (an EBCDIC declaration
+	 * would give "Blank needed here", a conversion error, or worse). */
+	if (declared_encoding(buf, n, declared, sizeof declared) &&
+	    strcasecmp(declared, "UTF-8") && strcasecmp(declared, "UTF8")) {
+		scsec__xml_report(doc, NULL, SCSEC_SEVERITY_ERROR, SCSEC_EENCODING, NULL,
+		                  "the document declares encoding '%s'; libscsec documents are UTF-8 "
+		                  "(convert it, for example with iconv -f '%s' -t UTF-8, and change its "
+		                  "declaration)",
+		                  declared, declared);
 		goto out;
 	}
 	if (schema_kind != SCSEC__SCHEMA_NONE && !sniff &&
@@ -691,6 +805,7 @@ out:
 		xmlSchemaSAXUnplug(plug);
 	if (vctxt)
 		xmlSchemaFreeValidCtxt(vctxt);
+	quiet_end(&q);
 	scsec__free(buf);
 	scsec__buf_dispose(&p.text);
 	if (doc->rep.oom) {

@@ -2909,6 +2909,81 @@ START_TEST(blank_justification_everywhere)
 }
 END_TEST
 
+/* The kind of a file is found from its content, not its name, and
+ * scsec_evidence_load_any() reads either form by it. */
+START_TEST(load_any_by_content)
+{
+	static const char csv[] = "id,status\r\n1-2-1-1,met\r\n";
+	char *dir = test_tmpdir_new("any"), p[4096], wide[256];
+	char *xml = test_read_file(fx("valid-full.xml"), NULL);
+	char *set = test_read_file(fx("criteria-small.xml"), NULL);
+	static const struct {
+		const char *name;
+		scsec_file_kind kind;
+		int rc;
+	} files[] = {
+		{ "sheet.txt", SCSEC_FILE_SHEET, 0 },        { "record.csv", SCSEC_FILE_EVIDENCE, 0 },
+		{ "sheet.dat", SCSEC_FILE_SHEET, 0 },        { "record", SCSEC_FILE_EVIDENCE, 0 },
+		{ "unicode.txt", SCSEC_FILE_SHEET, 0 },      { "set.csv", SCSEC_FILE_CRITERIA, SCSEC_EINVALID },
+		{ "book.csv", SCSEC_FILE_ZIP, SCSEC_EPARSE }, { "data.csv", SCSEC_FILE_JSON, SCSEC_EPARSE },
+		{ "empty.csv", SCSEC_FILE_UNKNOWN, SCSEC_EPARSE },
+		{ "other.xml", SCSEC_FILE_XML, SCSEC_EVERSION },
+	};
+	size_t i, n = 0;
+	const char *q;
+
+	/* UTF-16LE with a BOM, tab-separated. */
+	wide[n++] = '\xff';
+	wide[n++] = '\xfe';
+	for (q = "id\tstatus\r\n1-2-1-1\tmet\r\n"; *q; q++) {
+		wide[n++] = *q;
+		wide[n++] = '\0';
+	}
+#define AT(name) (snprintf(p, sizeof p, "%s/%s", dir, (name)), p)
+	test_write_file(AT("sheet.txt"), csv, sizeof csv - 1);
+	test_write_file(AT("record.csv"), xml, strlen(xml));
+	ck_ok(scsec_file_write(AT("sheet.dat"), csv, sizeof csv - 1, SCSEC_WRITE_GZIP));
+	ck_ok(scsec_file_write(AT("record"), xml, strlen(xml), SCSEC_WRITE_GZIP));
+	test_write_file(AT("unicode.txt"), wide, n);
+	test_write_file(AT("set.csv"), set, strlen(set));
+	test_write_file(AT("book.csv"), "PK\x03\x04\x14\0\0\0", 8);
+	test_write_file(AT("data.csv"), "{\"id\": 1}", 9);
+	test_write_file(AT("empty.csv"), "", 0);
+	test_write_file(AT("other.xml"), "<x xmlns=\"urn:other\"/>", 22);
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		scsec_diagnostics *d = diags_new();
+		scsec_evidence *ev = NULL;
+		scsec_file_kind kind = (scsec_file_kind)-1;
+
+		ck_ok(scsec_file_detect(&kind, AT(files[i].name), NULL));
+		ck_assert_msg(kind == files[i].kind, "%s: %s, want %s", files[i].name,
+		              scsec_file_kind_name(kind), scsec_file_kind_name(files[i].kind));
+		ck_assert_msg(scsec_evidence_load_any(&ev, p, NULL, NULL, d) == files[i].rc,
+		              "%s:%s", files[i].name, dump(d));
+		if (files[i].rc) {
+			ck_assert_ptr_null(ev);
+			ck_assert_uint_ge(scsec_diagnostics_count(d), 1);
+		} else {
+			ck_assert_ptr_nonnull(scsec_evidence_entry(ev, "1-2-1-1"));
+		}
+		scsec_evidence_free(ev);
+		scsec_diagnostics_free(d);
+	}
+	{
+		scsec_file_kind k;
+
+		ck_ok(scsec_file_detect_memory(&k, csv, sizeof csv - 1, NULL));
+		ck_assert_int_eq(k, SCSEC_FILE_SHEET);
+		ck_assert_int_eq(scsec_file_detect(&k, AT("missing"), NULL), SCSEC_EIO);
+	}
+	ck_assert_str_eq(scsec_file_kind_name((scsec_file_kind)99), "unknown");
+#undef AT
+	free(xml);
+	free(set);
+	test_tmpdir_free(dir);
+}
+END_TEST
+
 /* Nothing the library does prints to the process's stderr: hostile XML
  * that makes libxml2 talk (foreign encodings, EBCDIC, conversion errors,
  * XML 1.1, relative namespaces, schema violations under the validator)
@@ -4155,6 +4230,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
 	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, load_any_by_content);
 	tcase_add_test(tc, nothing_on_stderr);
 	tcase_add_test(tc, messages_cut_at_characters);
 	tcase_add_test(tc, repeated_diagnostics_are_capped);

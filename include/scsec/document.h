@@ -50,6 +50,52 @@ SCSEC_API int scsec_document_validate_memory(scsec_document_kind *kind, const vo
                                              const scsec_load_options *opts,
                                              scsec_diagnostics *diags);
 
+/**
+ * What a file holds, found from its content (never from its name).
+ * @since 1.1
+ */
+typedef enum scsec_file_kind {
+	SCSEC_FILE_UNKNOWN = 0,      /**< none of the below: binary data, an empty file, ... */
+	SCSEC_FILE_CRITERIA = 1,     /**< a criteria set in XML */
+	SCSEC_FILE_EVIDENCE = 2,     /**< an evidence record in XML */
+	SCSEC_FILE_RESULT = 3,       /**< an evaluation result in XML */
+	SCSEC_FILE_XML = 4,          /**< XML of another kind (another root or namespace) */
+	SCSEC_FILE_SHEET = 5,        /**< a CSV or tab-separated sheet, in any encoding the
+	                                  sheet readers know (SCSEC_LOAD_ENCODING) */
+	SCSEC_FILE_ZIP = 6,          /**< a zip archive, such as an Excel workbook (.xlsx) */
+	SCSEC_FILE_JSON = 7          /**< JSON text */
+} scsec_file_kind;
+
+/**
+ * The kind's name: "criteria", "evidence", "result", "xml", "sheet", "zip",
+ * "json", "unknown".
+ * @since 1.1
+ */
+SCSEC_API const char *scsec_file_kind_name(scsec_file_kind kind);
+
+/**
+ * Find what a file holds from its first bytes, after gzip decompression
+ * (so a gzip of either form is told too), whatever its name: a CSV named
+ * `.txt` is a sheet, XML named `.csv` is XML. XML is told apart by its root
+ * element and namespace (the document is read no further); text in UTF-16
+ * or UTF-32 is looked at after transcoding; text that is neither XML nor
+ * JSON is a sheet. Reads at most a few KiB.
+ *
+ * @param[out] kind what the file holds
+ * @param path      the file
+ * @param opts      limits and the sheet encoding, or NULL for the defaults
+ * @return 0 (even for SCSEC_FILE_UNKNOWN); SCSEC_EIO when the file cannot
+ *         be read, SCSEC_ELIMIT, SCSEC_EPARSE for corrupt gzip data,
+ *         SCSEC_EINVAL, SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_file_detect(scsec_file_kind *kind, const char *path,
+                                const scsec_load_options *opts);
+
+/** The same for data in memory. @see scsec_file_detect() @since 1.1 */
+SCSEC_API int scsec_file_detect_memory(scsec_file_kind *kind, const void *data, size_t size,
+                                       const scsec_load_options *opts);
+
 SCSEC_END_DECLS
 
 #endif /* SCSEC_DOCUMENT_H */

@@ -112,8 +112,32 @@ SCSEC_API int scsec_evidence_load_memory(scsec_evidence **out, const void *data,
                                          scsec_diagnostics *diags);
 
 /**
+ * Load a record from a file of either form, found from its content
+ * (scsec_file_detect()), not its name: an evidence record in XML, as
+ * scsec_evidence_load_file() reads it, or an answer sheet, as
+ * scsec_evidence_import_csv() reads it (a CSV named `.txt`, Excel's
+ * tab-separated "Unicode text", a gzip of either). Anything else is refused
+ * with a message that says what the file is.
+ *
+ * @param[out] out  the record; free with scsec_evidence_free()
+ * @param path      the file
+ * @param criteria  the set an answer sheet answers, or NULL for the default
+ *                  built-in set (not used for XML, which names its set)
+ * @param opts      limits and the sheet encoding, or NULL for the defaults
+ * @param diags     a list receiving every problem found, or NULL
+ * @return 0; what the two loaders return; SCSEC_EINVALID for a criteria set
+ *         or a result; SCSEC_EVERSION for XML of another kind; SCSEC_EPARSE
+ *         for a file of no known form.
+ * @since 1.1
+ */
+SCSEC_API int scsec_evidence_load_any(scsec_evidence **out, const char *path,
+                                      const scsec_criteria *criteria,
+                                      const scsec_load_options *opts, scsec_diagnostics *diags);
+
+/**
  * Import a filled CSV answer sheet (UTF-8, BOM and CRLF tolerated, quoted
- * multi-line cells).
+ * multi-line cells; Shift_JIS, UTF-16 and UTF-32 transcoded, tab- and
+ * semicolon-separated sheets read: see SCSEC_LOAD_ENCODING).
  *
  * Columns are found by header name in any order; columns other than `id`,
  * `status`, `method`, `assessor`, `assessor_id`, `assessed_on`,

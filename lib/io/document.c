@@ -5,12 +5,15 @@
 /* Validating any of libscsec's documents, kind found from the root. */
 #include "config.h"
 
+#include <iconv.h>
 #include <string.h>
 
 #include "scsec/document.h"
+#include "scsec/evidence.h"
 #include "model/evidence.h"
 #include "util/error.h"
 #include "io/options.h"
+#include "io/source.h"
 #include "io/xml.h"
 
 const char *scsec_document_kind_name(scsec_document_kind kind)
@@ -108,4 +111,198 @@ int scsec_document_validate_memory(scsec_document_kind *kind, const void *data, 
 {
 	SCSEC__CHECK_ARG(data || !size);
 	return validate(kind, NULL, data, size, name, opts, diags);
+}
+
+/* ------------------------------------------------------------ detection */
+
+/* Bytes looked at to tell what a file holds. */
+#define SNIFF 4096
+
+const char *scsec_file_kind_name(scsec_file_kind kind)
+{
+	switch (kind) {
+	case SCSEC_FILE_CRITERIA: return "criteria";
+	case SCSEC_FILE_EVIDENCE: return "evidence";
+	case SCSEC_FILE_RESULT:   return "result";
+	case SCSEC_FILE_XML:      return "xml";
+	case SCSEC_FILE_SHEET:    return "sheet";
+	case SCSEC_FILE_ZIP:      return "zip";
+	case SCSEC_FILE_JSON:     return "json";
+	case SCSEC_FILE_UNKNOWN:  break;
+	}
+	return "unknown";
+}
+
+/* Text in UTF-16 or UTF-32 (a byte-order mark, or the zero bytes of
+ * ASCII), as UTF-8 in out; 0 when b is not such text. */
+static size_t wide_text(const unsigned char *b, size_t n, char *out, size_t size)
+{
+	const char *from = NULL;
+	iconv_t cd;
+	char *in = (char *)b, *o = out;
+	size_t left = n, room = size - 1;
+
+	if (n >= 4 && ((b[0] == 0xff && b[1] == 0xfe && !b[2] && !b[3]) || (b[0] && !b[1] && !b[2] && !b[3])))
+		from = "UTF-32LE";
+	else if (n >= 4 && !b[0] && !b[1] && (b[2] || b[3]))
+		from = "UTF-32BE";
+	else if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] && !b[1])))
+		from = "UTF-16LE";
+	else if (n >= 2 && ((b[0] == 0xfe && b[1] == 0xff) || (!b[0] && b[1])))
+		from = "UTF-16BE";
+	if (!from || (cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
+		return 0;
+	/* What converts: a cut or bad sequence ends the sample. */
+	iconv(cd, &in, &left, &o, &room);
+	iconv_close(cd);
+	*o = '\0';
+	return (size_t)(o - out);
+}
+
+static scsec_file_kind classify(const unsigned char *b, size_t n)
+{
+	char wide[SNIFF * 2 + 1];
+	const char *s = (const char *)b;
+	size_t i, w;
+
+	if (!n)
+		return SCSEC_FILE_UNKNOWN;
+	if (n >= 4 && !memcmp(b, "PK\x03\x04", 4))
+		return SCSEC_FILE_ZIP;
+	if ((w = wide_text(b, n, wide, sizeof wide))) {
+		s = wide;
+		n = w;
+	}
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
+		s += 3;
+		n -= 3;
+	}
+	if (n >= 2 && (unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe) {
+		s += 2; /* the mark of UTF-16 text iconv did not take */
+		n -= 2;
+	}
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'); i++)
+		;
+	if (i == n)
+		return SCSEC_FILE_UNKNOWN;
+	if (s[i] == '<')
+		return SCSEC_FILE_XML;
+	if (s[i] == '{' || s[i] == '[')
+		return SCSEC_FILE_JSON;
+	if (n - i >= 5 && !memcmp(s + i, "%PDF-", 5))
+		return SCSEC_FILE_UNKNOWN;
+	/* Binary data: more than a stray NUL or control character (which the
+	 * sheet reader refuses in its cell). */
+	for (w = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		w += c < 0x20 && c != '\t' && c != '\r' && c != '\n';
+	}
+	return w > n / 64 ? SCSEC_FILE_UNKNOWN : SCSEC_FILE_SHEET;
+}
+
+static int detect(scsec_file_kind *kind, const char *path, const void *data, size_t size,
+                  const scsec_load_options *opts)
+{
+	unsigned char buf[SNIFF];
+	scsec__source src;
+	size_t got = 0;
+	int rc;
+
+	*kind = SCSEC_FILE_UNKNOWN;
+	if ((rc = path ? scsec__source_open_file(&src, path, opts)
+	               : scsec__source_open_memory(&src, data, size, NULL, opts)))
+		return rc;
+	while (got < sizeof buf) {
+		long n = scsec__source_read(&src, buf + got, sizeof buf - got);
+
+		if (n < 0) {
+			scsec__source_close(&src);
+			return (int)n;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	scsec__source_close(&src);
+	*kind = classify(buf, got);
+	if (*kind == SCSEC_FILE_XML) {
+		scsec__schema_kind root;
+
+		/* The root element, read afresh (a separate, short read). */
+		if ((rc = path ? scsec__source_open_file(&src, path, opts)
+		               : scsec__source_open_memory(&src, data, size, NULL, opts)))
+			return rc;
+		if (scsec__xml_sniff(&root, &src, opts) == 0)
+			*kind = root == SCSEC__SCHEMA_CRITERIA   ? SCSEC_FILE_CRITERIA
+			        : root == SCSEC__SCHEMA_EVIDENCE ? SCSEC_FILE_EVIDENCE
+			        : root == SCSEC__SCHEMA_RESULT   ? SCSEC_FILE_RESULT
+			                                         : SCSEC_FILE_XML;
+		scsec__source_close(&src);
+	}
+	scsec_error_clear();
+	return 0;
+}
+
+int scsec_file_detect(scsec_file_kind *kind, const char *path, const scsec_load_options *opts)
+{
+	SCSEC__CHECK_ARG(kind);
+	*kind = SCSEC_FILE_UNKNOWN;
+	SCSEC__CHECK_ARG(path);
+	return detect(kind, path, NULL, 0, opts);
+}
+
+int scsec_file_detect_memory(scsec_file_kind *kind, const void *data, size_t size,
+                             const scsec_load_options *opts)
+{
+	SCSEC__CHECK_ARG(kind);
+	*kind = SCSEC_FILE_UNKNOWN;
+	SCSEC__CHECK_ARG(data || !size);
+	return detect(kind, NULL, data, size, opts);
+}
+
+int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
+                            const scsec_load_options *opts, scsec_diagnostics *diags)
+{
+	scsec_file_kind kind;
+	const char *what;
+	int rc, code = SCSEC_EPARSE;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(path);
+	if ((rc = detect(&kind, path, NULL, 0, opts))) {
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, path, 0, 0, "%s",
+		                scsec_error_message(scsec_error_last()));
+		return rc;
+	}
+	switch (kind) {
+	case SCSEC_FILE_EVIDENCE:
+	case SCSEC_FILE_XML: /* the XML reader says what is wrong with it */
+		return scsec_evidence_load_file(out, path, opts, diags);
+	case SCSEC_FILE_SHEET:
+		return scsec_evidence_import_csv(out, path, criteria, opts, diags);
+	case SCSEC_FILE_CRITERIA:
+		code = SCSEC_EINVALID;
+		what = "a criteria set, not an evidence record (give it with -c, or as the set)";
+		break;
+	case SCSEC_FILE_RESULT:
+		code = SCSEC_EINVALID;
+		what = "an evaluation result, not an evidence record";
+		break;
+	case SCSEC_FILE_ZIP:
+		what = "a zip archive (an Excel workbook?), not an evidence record or an answer sheet: "
+		       "save the sheet as CSV";
+		break;
+	case SCSEC_FILE_JSON:
+		what = "JSON, not an evidence record (XML) or an answer sheet (CSV)";
+		break;
+	default:
+		what = "empty or binary data, not an evidence record (XML) or an answer sheet (CSV)";
+		break;
+	}
+	rc = scsec__error_set_at(code, path, 0, 0, "the file is %s", what);
+	scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, path, 0, 0, "%s",
+	                scsec_error_message(scsec_error_last()));
+	return rc;
 }

@@ -354,6 +354,9 @@ SIGNATURES = [
      [_P(c_int), _cstr, load_options_p, diagnostics_p]),
     ("scsec_document_validate_memory", c_int,
      [_P(c_int), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
+    ("scsec_file_kind_name", _cstr, [c_int]),
+    ("scsec_file_detect", CHECK, [_P(c_int), _cstr, load_options_p]),
+    ("scsec_file_detect_memory", CHECK, [_P(c_int), c_void_p, c_size_t, load_options_p]),
     # criteria.h
     ("scsec_method_name", _cstr, [c_int]),
     ("scsec_method_parse", CHECK, [_P(c_int), _cstr]),
@@ -454,6 +457,8 @@ SIGNATURES = [
     ("scsec_evidence_load_memory", CHECK,
      [_P(evidence_p), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
     ("scsec_evidence_import_csv", CHECK,
+     [_P(evidence_p), _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_evidence_load_any", CHECK,
      [_P(evidence_p), _cstr, criteria_p, load_options_p, diagnostics_p]),
     ("scsec_evidence_import_csv_memory", CHECK,
      [_P(evidence_p), c_void_p, c_size_t, _cstr, criteria_p, load_options_p, diagnostics_p]),

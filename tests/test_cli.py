@@ -766,6 +766,48 @@ class TestValidate(CliTestCase):
         self.assertStatus(scsec("validate"), 2)
 
 
+class TestContentNotName(CliTestCase):
+    """A file's kind is found from its content; sheets in any encoding Excel
+    writes are read, --encoding forces one."""
+
+    def test_kind_by_content(self):
+        sheet = slurp(example("kitakaze-precision.csv"))
+        record = slurp(example("minato-logistics.xml"))
+        txt = self.write("answers.txt", sheet)
+        csv = self.write("record.csv", record)
+        r = scsec("validate", txt, csv)
+        self.assertStatus(r, 0)
+        self.assertIn("answers.txt: answer sheet: ok", r.out)
+        self.assertIn("record.csv: evidence: ok", r.out)
+        a = self.evaluate_json(txt)
+        b = self.evaluate_json(example("kitakaze-precision.csv"))
+        self.assertEqual(a["level"], b["level"])
+        self.assertEqual(self.evaluate_json(csv)["level"],
+                         self.evaluate_json(example("minato-logistics.xml"))["level"])
+        r = scsec("evaluate", self.write("book.csv", b"PK\x03\x04\x14\x00\x00\x00"))
+        self.assertStatus(r, 3)
+        self.assertIn("zip archive", r.err)
+
+    def test_excel_encodings(self):
+        text = slurp(example("kitakaze-precision.csv")).decode("utf-8-sig")
+        sjis = self.write("sjis.csv", text.encode("cp932", "replace"))
+        utf16 = self.write("unicode.txt", "\ufeff".encode("utf-16-le") +
+                           text.replace(",", "\t").encode("utf-16-le"))
+        want = self.evaluate_json(example("kitakaze-precision.csv"))["level"]
+        self.assertEqual(self.evaluate_json(sjis)["level"], want)
+        self.assertEqual(self.evaluate_json("--encoding", "cp932", sjis)["level"], want)
+        r = scsec("validate", "--encoding", "utf-8", sjis)
+        self.assertStatus(r, 1)
+        self.assertIn("not valid UTF-8", r.err)
+        r = scsec("import-csv", "--encoding", "shift_jis", sjis, "-o", self.path("out.xml"))
+        self.assertStatus(r, 0)
+        r = scsec("validate", "--encoding", "latin1", sjis)
+        self.assertStatus(r, 2)
+        self.assertIn("unknown encoding 'latin1'", r.err)
+        if "\t" not in text:
+            self.assertEqual(self.evaluate_json(utf16)["level"], want)
+
+
 class TestRequiredLevel(CliTestCase):
     def test_levels(self):
         r = scsec("required-level", *ALL_NO)

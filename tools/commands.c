@@ -24,11 +24,13 @@ static const char usage_validate[] =
 	"is found from the root element; plain or gzip-compressed) and print every\n"
 	"problem found, as file:line:column: severity: message. An evidence record\n"
 	"that names a built-in criteria set is also checked against it. Answer\n"
-	"sheets (.csv) are imported and checked against SET.\n"
+	"sheets (CSV, found from the content, not the name) are imported and\n"
+	"checked against SET.\n"
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET  the set answer sheets are checked against: a built-in\n"
 	"                      id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
+	CLI_USAGE_ENCODING
 	"  -h, --help          show this help\n"
 	"\n"
 	"Prints one line per file on stdout: FILE: KIND: ok, or the counts.\n"
@@ -37,6 +39,7 @@ static const char usage_validate[] =
 
 static const struct option validate_options[] = {
 	{ "criteria", required_argument, NULL, 'c' },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -65,6 +68,10 @@ int cmd_validate(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":c:h", validate_options, NULL)) != -1) {
 		switch (opt) {
 		case 'c': set = optarg; break;
+		case OPT_ENCODING:
+			if (cli_set_encoding(optarg) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case 'h': fputs(usage_validate, stdout); return EXIT_OK;
 		default: return cli_bad_option(usage_validate, argv, opt);
 		}
@@ -85,7 +92,7 @@ int cmd_validate(int argc, char **argv)
 			goto out;
 		}
 		scsec_error_clear();
-		if (cli_is_sheet(path)) {
+		if (cli_file_kind(path) == SCSEC_FILE_SHEET) {
 			/* The set is loaded for the first sheet; failing, it ends the run. */
 			if (!c && (status = cli_load_criteria(&c, set)) != EXIT_OK) {
 				scsec_diagnostics_free(diags);
@@ -94,7 +101,7 @@ int cmd_validate(int argc, char **argv)
 			kind_name = "answer sheet";
 			rc = validate_sheet(path, c, diags);
 		} else {
-			rc = scsec_document_validate_file(&kind, path, NULL, diags);
+			rc = scsec_document_validate_file(&kind, path, cli_load_opts, diags);
 			kind_name = scsec_document_kind_name(kind);
 		}
 		cli_print_diags(diags);
@@ -177,7 +184,8 @@ static const char usage_export[] =
 static const char usage_import_ipa[] =
 	"usage: scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
 	"\n"
-	"Import IPA's criteria sheet, exported from Excel as CSV (UTF-8), into a\n"
+	"Import IPA's criteria sheet, exported from Excel as CSV (UTF-8, Shift_JIS\n"
+	"or Unicode text: see --encoding), into a\n"
 	"criteria set carrying the sheet's official texts, and write it as XML.\n"
 	"The scheme's rules (levels, validity, prerequisites, questions) come from\n"
 	"RULES, a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ").\n"
@@ -186,6 +194,7 @@ static const char usage_import_ipa[] =
 	"  -o, --output OUT.xml  the criteria set to write ('-' for stdout;\n"
 	"                        .gz compresses)\n"
 	"  -c, --criteria RULES  the set whose rules apply\n"
+	CLI_USAGE_ENCODING
 	"  -h, --help            show this help\n";
 
 static const char *const text_json[] = { "text", "json", NULL };
@@ -568,6 +577,7 @@ static int import_ipa(int argc, char **argv)
 	static const struct option options[] = {
 		{ "criteria", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -584,6 +594,10 @@ static int import_ipa(int argc, char **argv)
 		switch (opt) {
 		case 'c': rules_set = optarg; break;
 		case 'o': out = optarg; break;
+		case OPT_ENCODING:
+			if (cli_set_encoding(optarg) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case 'h': fputs(usage_import_ipa, stdout); return EXIT_OK;
 		default: return cli_bad_option(usage_import_ipa, argv, opt);
 		}
@@ -602,7 +616,7 @@ static int import_ipa(int argc, char **argv)
 		return cli_fail(SCSEC_ENOMEM, NULL);
 	}
 	scsec_error_clear();
-	rc = scsec_criteria_import_ipa(&c, sheet, rules, NULL, diags);
+	rc = scsec_criteria_import_ipa(&c, sheet, rules, cli_load_opts, diags);
 	if (rc) {
 		rc = cli_fail(rc, diags);
 		goto out;
@@ -749,6 +763,7 @@ static const char usage_import_csv[] =
 	"  --subject-id ID      a Japanese corporate number (13 digits), or\n"
 	"                       SCHEME:VALUE for another identifier; may repeat\n"
 	"  --force              write the record even when the check finds errors\n"
+	CLI_USAGE_ENCODING
 	"  -h, --help           show this help\n";
 
 /* RFC 3339 UTC "now"; SOURCE_DATE_EPOCH (reproducible builds) wins. */
@@ -785,6 +800,7 @@ int cmd_import_csv(int argc, char **argv)
 		{ "subject-name", required_argument, NULL, OPT_SUBJECT_NAME },
 		{ "subject-id", required_argument, NULL, OPT_SUBJECT_ID },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -816,6 +832,10 @@ int cmd_import_csv(int argc, char **argv)
 		case OPT_SUBJECT_NAME: name = optarg; break;
 		case OPT_SUBJECT_ID: ids[nids++].arg = optarg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_ENCODING:
+			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				goto out;
+			break;
 		case 'h':
 			fputs(usage_import_csv, stdout);
 			rc = EXIT_OK;
@@ -867,7 +887,7 @@ int cmd_import_csv(int argc, char **argv)
 		goto out;
 	}
 	scsec_error_clear();
-	if ((rc = scsec_evidence_import_csv(&ev, sheet, c, NULL, diags))) {
+	if ((rc = scsec_evidence_import_csv(&ev, sheet, c, cli_load_opts, diags))) {
 		rc = cli_fail(rc, diags);
 		goto out;
 	}

@@ -111,7 +111,8 @@ static const char usage_evaluate[] =
 	"\n"
 	"Compute the level an evidence record reaches as of a date, how long it\n"
 	"stays valid, and the gaps to the next level (or to --target). EVIDENCE is\n"
-	"an evidence record (.xml, .xml.gz) or a filled answer sheet (.csv).\n"
+	"an evidence record (XML) or a filled answer sheet (CSV), plain or gzip,\n"
+	"told apart by content, not by name.\n"
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET        a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
@@ -126,6 +127,9 @@ static const char usage_evaluate[] =
 	"                            gives counts per category and reason)\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
 	"  --lang LANG               language of the texts in the summary (default en)\n"
+	"  --encoding ENC            the encoding of a CSV sheet: auto (the default:\n"
+	"                            found from the sheet), utf-8, cp932 (shift_jis),\n"
+	"                            utf-16, utf-16le, utf-16be, utf-32le, utf-32be\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"  -h, --help                show this help\n"
 	"\n"
@@ -141,6 +145,7 @@ static const struct option evaluate_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -248,6 +253,7 @@ static const char usage_batch[] =
 	"  --answer QUESTION=yes|no  derive the required level from answers\n"
 	"  --strict                  a record with check errors is an error row\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
+	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"A progress line goes to stderr when it is a terminal.\n"
@@ -262,6 +268,7 @@ static const struct option batch_options[] = {
 	{ "answer", required_argument, NULL, OPT_ANSWER },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },

@@ -690,6 +690,7 @@ static const char usage_report[] =
 	"  --answer QUESTION=yes|no  derive the required level from answers\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
 	"  --lang LANG               language of the texts (default en)\n"
+	"  --encoding ENC            the encoding of a CSV sheet (as for evaluate)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status as for evaluate: 1 when a required level is not reached.\n";
@@ -704,6 +705,7 @@ int cmd_report(int argc, char **argv)
 		{ "answer", required_argument, NULL, OPT_ANSWER },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },

@@ -452,14 +452,35 @@ int cli_load_criteria(scsec_criteria **out, const char *set)
 	return EXIT_OK;
 }
 
+const scsec_load_options *cli_load_opts;
+static scsec_load_options *load_opts;
+
+int cli_set_encoding(const char *name)
+{
+	scsec_encoding e;
+
+	if (scsec_encoding_parse(&e, name))
+		return cli_value_error("--encoding: %s", scsec_error_message(scsec_error_last()));
+	if (!load_opts && scsec_load_options_new(&load_opts))
+		return cli_fail(SCSEC_ENOMEM, NULL);
+	scsec_load_options_set(load_opts, SCSEC_LOAD_ENCODING, (uint64_t)e);
+	cli_load_opts = load_opts;
+	return EXIT_OK;
+}
+
+scsec_file_kind cli_file_kind(const char *path)
+{
+	scsec_file_kind kind;
+
+	return scsec_file_detect(&kind, path, cli_load_opts) ? SCSEC_FILE_UNKNOWN : kind;
+}
+
 int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
                       scsec_diagnostics *diags)
 {
 	*out = NULL;
 	scsec_error_clear();
-	if (cli_is_sheet(path))
-		return scsec_evidence_import_csv(out, path, criteria, NULL, diags);
-	return scsec_evidence_load_file(out, path, NULL, diags);
+	return scsec_evidence_load_any(out, path, criteria, cli_load_opts, diags);
 }
 
 /* ------------------------------------------------------------ options */
@@ -632,6 +653,8 @@ int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg)
 	case OPT_LANG:
 		o->lang = arg;
 		return EXIT_OK;
+	case OPT_ENCODING:
+		return cli_set_encoding(arg);
 	default:
 		return -1;
 	}
@@ -845,6 +868,7 @@ static int finish_stdout(int status)
 int main(int argc, char **argv)
 {
 	const command *cmd;
+	int status;
 
 	/* A closed pipe is a write error (exit 4), never a signal. */
 	signal(SIGPIPE, SIG_IGN);
@@ -890,5 +914,7 @@ int main(int argc, char **argv)
 		fputs(usage_main, stderr);
 		return EXIT_USAGE;
 	}
-	return finish_stdout(cmd->run(argc - 1, argv + 1));
+	status = finish_stdout(cmd->run(argc - 1, argv + 1));
+	scsec_load_options_free(load_opts);
+	return status;
 }

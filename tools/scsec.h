@@ -100,12 +100,25 @@ int cli_load_criteria(scsec_criteria **out, const char *set);
 /* Non-zero when path ends with suffix, ignoring ASCII case. */
 int cli_has_suffix(const char *path, const char *suffix);
 
-/* Non-zero when path names an answer sheet: .csv or .csv.gz (any case). */
+/* Non-zero when path names an answer sheet: .csv or .csv.gz (any case).
+ * For picking files out of a folder without opening them; what a named
+ * file holds is found from its content (cli_file_kind). */
 int cli_is_sheet(const char *path);
 
-/* Load an evidence record: a `.csv` answer sheet (imported against the
- * set), otherwise XML, plain or gzip. Prints nothing; returns the library
- * code; every problem goes to diags. Thread-safe. */
+/* What the file holds, from its content (scsec_file_detect()); 
+ * SCSEC_FILE_UNKNOWN when it cannot be read. */
+scsec_file_kind cli_file_kind(const char *path);
+
+/* The reading options of the command line (--encoding), or NULL. */
+extern const scsec_load_options *cli_load_opts;
+
+/* --encoding NAME: returns EXIT_OK, or EXIT_USAGE after saying why. */
+int cli_set_encoding(const char *name);
+
+/* Load an evidence record, XML or an answer sheet by its content
+ * (scsec_evidence_load_any(): a sheet is imported against the set).
+ * Prints nothing; returns the library code; every problem goes to diags.
+ * Thread-safe. */
 int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
                       scsec_diagnostics *diags);
 
@@ -124,8 +137,15 @@ enum {
 	OPT_SUBJECT_NAME,
 	OPT_SUBJECT_ID,
 	OPT_FORCE,
-	OPT_RULES
+	OPT_RULES,
+	OPT_ENCODING
 };
+
+/* The usage line of --encoding. */
+#define CLI_USAGE_ENCODING \
+	"      --encoding ENC  the encoding of CSV sheets: auto (the default: found from\n" \
+	"                      the sheet), utf-8, cp932 (shift_jis), utf-16, utf-16le,\n" \
+	"                      utf-16be, utf-32le, utf-32be\n"
 
 /* Prepare getopt_long for a fresh argument vector. */
 void cli_getopt_reset(void);

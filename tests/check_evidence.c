@@ -2909,6 +2909,33 @@ START_TEST(blank_justification_everywhere)
 }
 END_TEST
 
+/* scsec_document_validate_*() on a record naming a built-in set in another
+ * case (which evaluation refuses) gives an error, and on a record of a set
+ * it does not have, a warning that its entries were not checked. */
+START_TEST(validate_names_the_set_exactly)
+{
+	char *xml = test_read_file(fx("valid-full.xml"), NULL), *p;
+	scsec_diagnostics *d = diags_new();
+	scsec_document_kind kind;
+
+	ck_assert_ptr_nonnull(p = strstr(xml, "id=\"meti-sc-2026-03\""));
+	memcpy(p + 4, "METI", 4);
+	ck_assert_int_eq(scsec_document_validate_memory(&kind, xml, strlen(xml), "w.xml", NULL, d),
+	                 SCSEC_EMISMATCH);
+	ck_assert_int_eq(kind, SCSEC_DOCUMENT_EVIDENCE);
+	ck_assert_uint_eq(scsec_diagnostics_count_severity(d, SCSEC_SEVERITY_ERROR), 1);
+	ck_assert_ptr_nonnull(strstr(dump(d), "'METI-sc-2026-03', which is not 'meti-sc-2026-03'"));
+	scsec_diagnostics_clear(d);
+	memcpy(p + 4, "acme", 4);
+	ck_ok(scsec_document_validate_memory(&kind, xml, strlen(xml), "w.xml", NULL, d));
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+	ck_assert_int_eq(scsec_diagnostic_severity(scsec_diagnostics_at(d, 0)), SCSEC_SEVERITY_WARNING);
+	ck_assert_ptr_nonnull(strstr(dump(d), "were not checked"));
+	scsec_diagnostics_free(d);
+	free(xml);
+}
+END_TEST
+
 /* The kind of a file is found from its content, not its name, and
  * scsec_evidence_load_any() reads either form by it. */
 START_TEST(load_any_by_content)
@@ -4230,6 +4257,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
 	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, validate_names_the_set_exactly);
 	tcase_add_test(tc, load_any_by_content);
 	tcase_add_test(tc, nothing_on_stderr);
 	tcase_add_test(tc, messages_cut_at_characters);

@@ -747,6 +747,22 @@ class TestValidate(CliTestCase):
         self.assertStatus(scsec("validate", self.write("junk.xml", b"\x00\xff garbage")), 1)
         self.assertStatus(scsec("validate", self.write("other.xml", "<html/>")), 1)
 
+    def test_validate_agrees_with_evaluate(self):
+        """A record naming its set in the wrong case: evaluate refuses it, and
+        validate, which reads and checks records as evaluate does, finds the
+        error too; the same for a record of another set, as XML or a sheet."""
+        text = slurp(example("minato-logistics.xml")).decode("utf-8")
+        wrong = self.write("wrong-case.xml", text.replace('id="meti-sc-2026-03"',
+                                                          'id="METI-SC-2026-03"'))
+        other = self.write("other.xml", text.replace('id="meti-sc-2026-03"', 'id="acme-1"'))
+        for path in (wrong, other):
+            e = scsec("evaluate", "--as-of", AS_OF, path)
+            self.assertStatus(e, 3)
+            v = scsec("validate", path)
+            self.assertStatus(v, 1)
+            self.assertIn("error", v.err)
+        self.assertStatus(scsec("validate", example("minato-logistics.xml")), 0)
+
     def test_invalid_set_for_a_sheet(self):
         self.assertIn("3 SET is not a valid criteria set", scsec("validate", "--help").out)
         bad = self.write("badset.xml", "<criteria-set")

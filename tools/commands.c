@@ -21,15 +21,15 @@ static const char usage_validate[] =
 	"usage: scsec validate [-c SET] FILE...\n"
 	"\n"
 	"Check criteria sets, evidence records and evaluation results (the kind\n"
-	"is found from the root element; plain or gzip-compressed) and print every\n"
-	"problem found, as file:line:column: severity: message. An evidence record\n"
-	"that names a built-in criteria set is also checked against it. Answer\n"
-	"sheets (CSV, found from the content, not the name) are imported and\n"
-	"checked against SET.\n"
+	"is found from the content, not the name; plain or gzip-compressed) and\n"
+	"print every problem found, as file:line:column: severity: message.\n"
+	"Evidence records and answer sheets are read and checked against SET\n"
+	"exactly as 'scsec evaluate' reads and checks them: a record validate\n"
+	"finds no error in, evaluate does not refuse.\n"
 	"\n"
 	"options:\n"
-	"  -c, --criteria SET  the set answer sheets are checked against: a built-in\n"
-	"                      id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
+	"  -c, --criteria SET  the set records and answer sheets are checked against:\n"
+	"                      a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	CLI_USAGE_ENCODING
 	"  -h, --help          show this help\n"
 	"\n"
@@ -44,9 +44,9 @@ static const struct option validate_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Import an answer sheet and check it against the set. Returns the
- * library code. */
-static int validate_sheet(const char *path, const scsec_criteria *c, scsec_diagnostics *diags)
+/* Read a record or an answer sheet and check it against the set, as
+ * evaluate does (cli_evaluate_file). Returns the library code. */
+static int validate_record(const char *path, const scsec_criteria *c, scsec_diagnostics *diags)
 {
 	scsec_evidence *ev = NULL;
 	int rc;
@@ -81,6 +81,7 @@ int cmd_validate(int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		const char *path = argv[i];
 		scsec_document_kind kind = SCSEC_DOCUMENT_UNKNOWN;
+		scsec_file_kind fk;
 		scsec_diagnostics *diags = NULL;
 		const char *kind_name;
 		size_t nerr, nwarn;
@@ -92,14 +93,15 @@ int cmd_validate(int argc, char **argv)
 			goto out;
 		}
 		scsec_error_clear();
-		if (cli_file_kind(path) == SCSEC_FILE_SHEET) {
-			/* The set is loaded for the first sheet; failing, it ends the run. */
+		fk = cli_file_kind(path);
+		if (fk == SCSEC_FILE_SHEET || fk == SCSEC_FILE_EVIDENCE) {
+			/* The set is loaded for the first record; failing, it ends the run. */
 			if (!c && (status = cli_load_criteria(&c, set)) != EXIT_OK) {
 				scsec_diagnostics_free(diags);
 				goto out;
 			}
-			kind_name = "answer sheet";
-			rc = validate_sheet(path, c, diags);
+			kind_name = fk == SCSEC_FILE_SHEET ? "answer sheet" : "evidence";
+			rc = validate_record(path, c, diags);
 		} else {
 			rc = scsec_document_validate_file(&kind, path, cli_load_opts, diags);
 			kind_name = scsec_document_kind_name(kind);

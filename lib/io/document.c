@@ -7,6 +7,7 @@
 
 #include <iconv.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scsec/document.h"
 #include "scsec/evidence.h"
@@ -25,6 +26,37 @@ const char *scsec_document_kind_name(scsec_document_kind kind)
 	case SCSEC_DOCUMENT_UNKNOWN:  break;
 	}
 	return "unknown";
+}
+
+/* A record naming a set that is not built in: evaluation against a
+ * built-in set would refuse it, so a near miss (the id in another case) is
+ * an error, as evaluation makes it; another set is a warning that the
+ * record's entries were not checked. */
+static int unknown_set(const scsec_evidence *ev, scsec_diagnostics *diags)
+{
+	const char *id = scsec_evidence_criteria_id(ev), *file = ev->source;
+	scsec__loc loc = ev->criteria_loc;
+	size_t i;
+
+	for (i = 0; i < scsec_criteria_builtin_count(); i++) {
+		const char *b = scsec_criteria_builtin_id(i);
+
+		if (strcasecmp(id, b))
+			continue;
+		scsec__error_set_at(SCSEC_EMISMATCH, file, loc.line, loc.column,
+		                    "the record names criteria set '%s', which is not '%s': set ids "
+		                    "are compared exactly, and evaluation refuses the record",
+		                    id, b);
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, SCSEC_EMISMATCH, id, file, loc.line,
+		                loc.column, "%s", scsec_error_message(scsec_error_last()));
+		return SCSEC_EMISMATCH;
+	}
+	scsec__diag_add(diags, SCSEC_SEVERITY_WARNING, SCSEC_EMISMATCH, id, file, loc.line,
+	                loc.column,
+	                "the record names criteria set '%s', which is not built in: its entries "
+	                "were not checked against it (check it with that set)",
+	                id);
+	return 0;
 }
 
 static int validate(scsec_document_kind *kind_out, const char *path, const void *data, size_t size,
@@ -85,6 +117,8 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 		if (i < scsec_criteria_builtin_count() &&
 		    !(rc = scsec_criteria_builtin(&c, scsec_criteria_builtin_id(i))))
 			rc = scsec_evidence_check(ev, c, diags);
+		else if (i == scsec_criteria_builtin_count() && scsec_evidence_criteria_id(ev))
+			rc = unknown_set(ev, diags);
 		scsec_criteria_free(c);
 		scsec_evidence_free(ev);
 		return rc;

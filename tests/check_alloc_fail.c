@@ -604,6 +604,7 @@ static void scenario(run *r_, fixture *fx)
 	const char *cid[3], *pid;
 	char fp[SCSEC_FINGERPRINT_BUFSIZE];
 	scsec_document_kind kind;
+	scsec_file_kind fkind = SCSEC_FILE_UNKNOWN;
 	size_t len, i, nq;
 	int top;
 
@@ -664,6 +665,13 @@ static void scenario(run *r_, fixture *fx)
 	     scsec_evidence_import_csv_memory(&h.ev_csv, fx->sheet.data, fx->sheet.len,
 	                                      fx->files[2], h.crit, h.opts, h.dload));
 	tb_printf(t, "== evidence CSV: %zu entries\n", scsec_evidence_entry_count(h.ev_csv));
+	/* What the inputs are, from their content. */
+	CALL0("file_detect_memory (sheet)",
+	      scsec_file_detect_memory(&fkind, fx->sheet.data, fx->sheet.len, h.opts));
+	tb_printf(t, "== detected %s\n", scsec_file_kind_name(fkind));
+	CALL0("file_detect_memory (gzip XML)",
+	      scsec_file_detect_memory(&fkind, fx->gz.data, fx->gz.len, h.opts));
+	tb_printf(t, "== detected %s\n", scsec_file_kind_name(fkind));
 	CALL("criteria_import_ipa_memory", h.ipa,
 	     scsec_criteria_import_ipa_memory(&h.ipa, fx->ipa.data, fx->ipa.len, fx->files[3],
 	                                      h.crit, h.opts, h.dload));

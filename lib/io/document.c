@@ -47,15 +47,17 @@ static int unknown_set(const scsec_evidence *ev, scsec_diagnostics *diags)
 		                    "the record names criteria set '%s', which is not '%s': set ids "
 		                    "are compared exactly, and evaluation refuses the record",
 		                    id, b);
-		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, SCSEC_EMISMATCH, id, file, loc.line,
-		                loc.column, "%s", scsec_error_message(scsec_error_last()));
+		if (scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, SCSEC_EMISMATCH, id, file, loc.line,
+		                    loc.column, "%s", scsec_error_message(scsec_error_last())))
+			return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 		return SCSEC_EMISMATCH;
 	}
-	scsec__diag_add(diags, SCSEC_SEVERITY_WARNING, SCSEC_EMISMATCH, id, file, loc.line,
-	                loc.column,
-	                "the record names criteria set '%s', which is not built in: its entries "
-	                "were not checked against it (check it with that set)",
-	                id);
+	if (scsec__diag_add(diags, SCSEC_SEVERITY_WARNING, SCSEC_EMISMATCH, id, file, loc.line,
+	                    loc.column,
+	                    "the record names criteria set '%s', which is not built in: its entries "
+	                    "were not checked against it (check it with that set)",
+	                    id))
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	return 0;
 }
 
@@ -267,12 +269,18 @@ static int detect(scsec_file_kind *kind, const char *path, const void *data, siz
 		if ((rc = path ? scsec__source_open_file(&src, path, opts)
 		               : scsec__source_open_memory(&src, data, size, NULL, opts)))
 			return rc;
-		if (scsec__xml_sniff(&root, &src, opts) == 0)
+		rc = scsec__xml_sniff(&root, &src, opts);
+		scsec__source_close(&src);
+		if (rc == SCSEC_ENOMEM) {
+			*kind = SCSEC_FILE_UNKNOWN;
+			return rc;
+		}
+		/* XML that does not parse is still XML: its reader says why. */
+		if (!rc)
 			*kind = root == SCSEC__SCHEMA_CRITERIA   ? SCSEC_FILE_CRITERIA
 			        : root == SCSEC__SCHEMA_EVIDENCE ? SCSEC_FILE_EVIDENCE
 			        : root == SCSEC__SCHEMA_RESULT   ? SCSEC_FILE_RESULT
 			                                         : SCSEC_FILE_XML;
-		scsec__source_close(&src);
 	}
 	scsec_error_clear();
 	return 0;

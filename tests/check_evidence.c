@@ -3789,6 +3789,63 @@ START_TEST(save_dangling_link_keeps_link)
 }
 END_TEST
 
+/* A target name of up to NAME_MAX bytes can be written: the temporary
+ * beside it gets a shortened stem instead of a name too long for the
+ * directory (it used to be the whole name plus ".tmp-XXXXXX"). */
+START_TEST(save_long_file_names)
+{
+	static const size_t lengths[] = { 200, 244, 245, 250, 254, 255 };
+	char *dir = test_tmpdir_new("check_evidence"), name[512], path[4096], *got;
+	scsec_evidence *ev = sample_record();
+	char *want = canon(ev);
+	long name_max = pathconf(dir, _PC_NAME_MAX);
+	size_t i, n, len;
+
+	if (name_max != 255) {
+		/* The lengths below are for the usual NAME_MAX. */
+		scsec_free(want);
+		scsec_evidence_free(ev);
+		test_tmpdir_free(dir);
+		return;
+	}
+	for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+		len = lengths[i];
+		memset(name, 'a' + (int)i, len);
+		memcpy(name + len - 4, ".xml", 5);
+		join(path, sizeof path, dir, name);
+		ck_assert_msg(scsec_evidence_save(ev, path, SCSEC_WRITE_DEFAULT) == 0,
+		              "a %zu-byte name: %s", len, scsec_error_message(scsec_error_last()));
+		got = test_read_file(path, &n);
+		ck_assert_str_eq(got, want);
+		free(got);
+		/* Replacing it works too, and with gzip. */
+		ck_assert_int_eq(scsec_file_write(path, "x", 1, SCSEC_WRITE_GZIP), 0);
+		ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
+	}
+	/* 255 bytes of three-byte characters: the shortened stem is still
+	 * valid UTF-8 (the cut falls between characters). */
+	for (len = 0; len + 3 <= 255; len += 3)
+		memcpy(name + len, "\xe3\x81\x82", 3);
+	name[len] = '\0';
+	join(path, sizeof path, dir, name);
+	ck_assert_int_eq(scsec_file_write(path, "y", 1, SCSEC_WRITE_DEFAULT), 0);
+	got = test_read_file(path, &n);
+	ck_assert_str_eq(got, "y");
+	free(got);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), sizeof lengths / sizeof lengths[0] + 1);
+	/* One byte more than the directory takes is still refused, cleanly. */
+	memset(name, 'z', 256);
+	name[256] = '\0';
+	join(path, sizeof path, dir, name);
+	ck_assert_int_eq(scsec_file_write(path, "z", 1, SCSEC_WRITE_DEFAULT), SCSEC_EIO);
+	ck_assert_uint_eq(test_count_in_dir(dir, ".tmp-"), 0);
+	scsec_free(want);
+	scsec_evidence_free(ev);
+	test_tmpdir_free(dir);
+}
+END_TEST
+
 START_TEST(save_into_missing_directory)
 {
 	char *dir = test_tmpdir_new("check_evidence"), path[4096], sub[4096];
@@ -4306,6 +4363,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, save_writes_and_replaces);
 	tcase_add_test(tc, save_keeps_mode_and_follows_links);
 	tcase_add_test(tc, save_dangling_link_keeps_link);
+	tcase_add_test(tc, save_long_file_names);
 	tcase_add_test(tc, save_into_missing_directory);
 	tcase_add_test(tc, save_failure_keeps_old_file);
 	tcase_add_test(tc, save_killed_midway);

@@ -84,8 +84,9 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 	return 0;
 }
 
-/* Open a new file beside `path` for writing: `path.tmp-XXXXXX` with a
- * random suffix, created exclusively with mode 0666 so that the process
+/* Open a new file beside the target for writing: `tmp` holds its name up
+ * to `plen` (see temp_prefix_len), then ".tmp-XXXXXX", given a random
+ * suffix, created exclusively with mode 0666 so that the process
  * umask applies (mkstemp would make it 0600, and reading the umask means
  * changing it, process-wide). */
 static int open_temp(char *tmp, size_t plen)
@@ -111,6 +112,41 @@ static int open_temp(char *tmp, size_t plen)
 	}
 	errno = EEXIST;
 	return -1;
+}
+
+/* How much of `target` the temporary's name starts with: all of it, or,
+ * when the base name leaves no room for ".tmp-XXXXXX" within the
+ * directory's NAME_MAX, the directory and a shortened stem of the base name
+ * (cut at a UTF-8 character boundary), so that a target of up to NAME_MAX
+ * bytes can be written. The temporary stays in the target's directory. */
+static size_t temp_prefix_len(const char *target)
+{
+	const size_t suffix = sizeof ".tmp-XXXXXX" - 1;
+	const char *slash = strrchr(target, '/');
+	size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	size_t blen = strlen(target + dirlen), stem;
+	long name_max = -1;
+
+	if (dirlen) {
+		char *dir = scsec__malloc(dirlen + 1);
+
+		if (dir) {
+			memcpy(dir, target, dirlen);
+			dir[dirlen] = '\0';
+			name_max = pathconf(dir, _PC_NAME_MAX);
+			scsec__free(dir);
+		}
+	} else {
+		name_max = pathconf(".", _PC_NAME_MAX);
+	}
+	if (name_max <= 0)
+		name_max = NAME_MAX;
+	if (blen + suffix <= (size_t)name_max)
+		return dirlen + blen;
+	stem = (size_t)name_max > suffix ? (size_t)name_max - suffix : 1;
+	while (stem > 1 && ((unsigned char)target[dirlen + stem] & 0xc0) == 0x80)
+		stem--;
+	return dirlen + stem;
 }
 
 /* The file a path names once symbolic links are followed, even when the
@@ -182,7 +218,7 @@ int scsec__write_file_atomic(const char *path, const void *data, size_t len, int
 		data = z;
 		len = zlen;
 	}
-	plen = strlen(target);
+	plen = temp_prefix_len(target);
 	if (!(tmp = scsec__malloc(plen + sizeof ".tmp-XXXXXX"))) {
 		rc = SCSEC_ENOMEM;
 		goto out;

@@ -621,6 +621,26 @@ START_TEST(engine_blank_justification)
 }
 END_TEST
 
+/* Either form of strerror_r (AC_FUNC_STRERROR_R) gives a message: known
+ * and unknown errors, a buffer too small, none at all. */
+START_TEST(strerror_either_form)
+{
+	char buf[128], small[4];
+	const char *s;
+
+	s = scsec__strerror(ENOENT, buf, sizeof buf);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(strstr(s, "No such file"));
+	s = scsec__strerror(123456, buf, sizeof buf);
+	ck_assert_ptr_nonnull(s);
+	ck_assert(*s);
+	s = scsec__strerror(ENOENT, small, sizeof small);
+	ck_assert_ptr_nonnull(s);
+	ck_assert(*s);
+	ck_assert_str_eq(scsec__strerror(ENOENT, buf, 0), "");
+}
+END_TEST
+
 START_TEST(buffer_appends)
 {
 	scsec__buf b = SCSEC__BUF_INIT;
@@ -677,6 +697,7 @@ static Suite *common_suite(void)
 
 	tc = tcase_create("blanks");
 	tcase_add_test(tc, blanks_are_one_rule);
+	tcase_add_test(tc, strerror_either_form);
 	tcase_add_test(tc, engine_blank_justification);
 	suite_add_tcase(s, tc);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/error.h"
 #include "util/util.h"
@@ -388,8 +389,25 @@ int scsec__sha256_hex_ok(const char *s)
 	return s[64] == '\0';
 }
 
-/* strerror() is not required to be thread-safe; the GNU strerror_r is. */
+/* strerror() is not required to be thread-safe; strerror_r is, in either of
+ * its two forms (configure's AC_FUNC_STRERROR_R tells which): GNU's returns
+ * the message, which may be a static string and not buf; POSIX's fills buf
+ * and returns 0 or an error number (EINVAL for an unknown err, ERANGE when
+ * buf is too small, where some systems leave buf empty). */
 const char *scsec__strerror(int err, char *buf, size_t size)
 {
-	return strerror_r(err, buf, size);
+	if (!size)
+		return "";
+	buf[0] = '\0';
+#ifdef STRERROR_R_CHAR_P
+	{
+		const char *s = strerror_r(err, buf, size);
+
+		return s && *s ? s : (snprintf(buf, size, "error %d", err), buf);
+	}
+#else
+	if (strerror_r(err, buf, size) != 0 || !buf[0])
+		snprintf(buf, size, "error %d", err);
+	return buf;
+#endif
 }

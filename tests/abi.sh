@@ -10,7 +10,7 @@
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
 baseline=$top_srcdir/lib/libscsec-1.0.abi
-so=$top_builddir/lib/.libs/libscsec.so
+so=${SCSEC_LIBRARY:-$(sh "$top_srcdir/tests/built-library.sh" "$top_builddir")}
 if ! command -v abidiff >/dev/null 2>&1; then
 	echo "abi: abidiff not installed (Debian package abigail-tools); skipped"
 	# CI installs it: a skip there would hide the check.

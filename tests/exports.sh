@@ -6,7 +6,7 @@
 set -eu
 : "${top_srcdir:?}" "${top_builddir:?}"
 NM=${NM:-nm}
-so=$top_builddir/lib/.libs/libscsec.so
+so=${SCSEC_LIBRARY:-$(sh "$top_srcdir/tests/built-library.sh" "$top_builddir")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -36,9 +36,14 @@ done
 	printf '\treturn fns[(unsigned)argc %% (sizeof fns / sizeof *fns)] && scsec_version_number() > 0 ? 0 : 1;\n}\n'
 } >"$tmp/link.cpp"
 # shellcheck disable=SC2086
+# The library where libtool put it, run through libtool (which sets the
+# loader's path for the uninstalled library).
+so=${SCSEC_LIBRARY:-$(sh "$top_srcdir/tests/built-library.sh" "$top_builddir")}
+libtool=${LIBTOOL:-${SHELL:-/bin/sh} $top_builddir/libtool}
+# shellcheck disable=SC2086
 if ! $CXX -I"$top_srcdir/include" -I"$top_builddir/include" "$tmp/link.cpp" \
-	-L"$top_builddir/lib/.libs" -lscsec ${SAN_LDFLAGS:-} -o "$tmp/link" ||
-	! LD_LIBRARY_PATH="$top_builddir/lib/.libs" "$tmp/link"; then
+	"$so" ${SAN_LDFLAGS:-} -o "$tmp/link" ||
+	! $libtool --mode=execute -dlopen "$top_builddir/lib/libscsec.la" "$tmp/link"; then
 	echo "headers: a C++ program cannot link and call the library"; status=1
 fi
 [ $status -eq 0 ] && echo "headers: $n headers compile alone as C99 and C++; $(grep -c reinterpret_cast "$tmp/link.cpp") functions link from C++"

@@ -6,7 +6,7 @@
 Run by `make check` with SCSEC_LIBRARY, PYTHONPATH, top_srcdir,
 top_builddir and SHARED_DATA set; also runs by hand:
 
-    SCSEC_LIBRARY=build/lib/.libs/libscsec.so.1 PYTHONPATH=bindings/python \\
+    SCSEC_LIBRARY=$(sh tests/built-library.sh build) PYTHONPATH=bindings/python \\
         python3 bindings/python/tests/test_scsec.py -v
 
 Exits 77 (automake's "skipped") when the library cannot be found.
@@ -45,9 +45,15 @@ def _find_library():
     path = os.environ.get("SCSEC_LIBRARY")
     if path:
         return path if os.path.exists(path) else None
+    # Where libtool put it (tests/built-library.sh), not a path of our own.
     for top in filter(None, (os.environ.get("top_builddir"), TOP_SRCDIR)):
-        cand = os.path.join(top, "lib", ".libs", "libscsec.so.1")
-        if os.path.exists(cand):
+        script = os.path.join(TOP_SRCDIR, "tests", "built-library.sh")
+        if not os.path.exists(os.path.join(top, "lib", "libscsec.la")):
+            continue
+        p = subprocess.run(["sh", script, top], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, universal_newlines=True)
+        cand = p.stdout.strip()
+        if p.returncode == 0 and os.path.exists(cand):
             os.environ["SCSEC_LIBRARY"] = cand
             return cand
     return None

@@ -25,13 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(_WIN32) || defined(__CYGWIN__)
-#  if defined(SCSEC_BUILDING_LIBRARY)
-#    define SCSEC_API __declspec(dllexport)
-#  else
-#    define SCSEC_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) && __GNUC__ >= 4
+/* libscsec is POSIX-only (README): no Windows DLL export branch. */
+#if defined(__GNUC__) && __GNUC__ >= 4
 /** Marks a function as part of the public, exported ABI. */
 #  define SCSEC_API __attribute__((visibility("default")))
 #else

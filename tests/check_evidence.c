@@ -2909,6 +2909,72 @@ START_TEST(blank_justification_everywhere)
 }
 END_TEST
 
+/* A structure problem is the structure stage's alone: reported once, by
+ * libxml2's validator or by the structure rules, and the document is not
+ * read further (no second message from the reader). */
+START_TEST(structure_reported_once)
+{
+	static const struct {
+		const char *doc;
+		int evidence;
+	} docs[] = {
+		{ "<evidence xmlns=\"urn:scsec:evidence:1\"><entry id=\"1-2-1-1\"><score/></entry>"
+		  "</evidence>", 1 },
+		{ "<evidence xmlns=\"urn:scsec:evidence:1\"><bogus/><entry id=\"x\"/></evidence>", 1 },
+		{ "<evidence xmlns=\"urn:scsec:evidence:1\"><entry id=\"1\"/><subject/></evidence>", 1 },
+		{ "<criteria-set xmlns=\"urn:scsec:criteria:1\" id=\"s\" version=\"1\"><title "
+		  "xml:lang=\"en\">t</title><level rank=\"1\" label=\"L\" method=\"self\" "
+		  "validity=\"P1Y\"/><category id=\"c\"><title xml:lang=\"en\">c</title></category>"
+		  "</criteria-set>", 0 },
+		{ "<criteria-set xmlns=\"urn:scsec:criteria:1\" id=\"s\" version=\"1\"><title "
+		  "xml:lang=\"en\">t</title><level rank=\"1\" label=\"L\" method=\"self\" "
+		  "validity=\"P1Y\"/><category id=\"c\"><title xml:lang=\"en\">c</title><requirement "
+		  "id=\"r\"><name xml:lang=\"en\">r</name><criterion id=\"c1\" level=\"1\"><text "
+		  "xml:lang=\"en\">x</text></criterion></requirement><category id=\"d\"><title "
+		  "xml:lang=\"en\">d</title><requirement id=\"r2\"><name xml:lang=\"en\">r</name>"
+		  "<criterion id=\"c2\" level=\"1\"><text xml:lang=\"en\">x</text></criterion>"
+		  "</requirement></category></category></criteria-set>", 0 },
+		{ "<criteria-set xmlns=\"urn:scsec:criteria:1\" id=\"s\" version=\"1\"><level rank=\"1\" "
+		  "label=\"L\" method=\"self\" validity=\"P1Y\"/><oops/></criteria-set>", 0 },
+	};
+	size_t i;
+	int mode;
+
+	for (i = 0; i < sizeof docs / sizeof *docs; i++) {
+		for (mode = 0; mode < 2; mode++) {
+			scsec_load_options *o;
+			scsec_diagnostics *d = diags_new();
+			size_t n = strlen(docs[i].doc);
+			int rc;
+
+			ck_ok(scsec_load_options_new(&o));
+			ck_ok(scsec_load_options_set(o, SCSEC_LOAD_SCHEMA_VALIDATION,
+			                             mode ? SCSEC_SCHEMA_ALWAYS : SCSEC_SCHEMA_NEVER));
+			if (docs[i].evidence) {
+				scsec_evidence *ev = NULL;
+
+				rc = scsec_evidence_load_memory(&ev, docs[i].doc, n, "s.xml", o, d);
+				scsec_evidence_free(ev);
+			} else {
+				scsec_criteria *c = NULL;
+
+				rc = scsec_criteria_load_memory(&c, docs[i].doc, n, "s.xml", o, d);
+				scsec_criteria_free(c);
+			}
+			ck_assert_int_eq(rc, SCSEC_ESCHEMA);
+			/* The last has three problems; the validator may stop at the first
+			 * of an element's content. */
+			ck_assert_msg(i < 5 ? scsec_diagnostics_count(d) == 1
+			                    : mode ? scsec_diagnostics_count(d) >= 1
+			                           : scsec_diagnostics_count(d) == 3,
+			              "document %zu, %s: %s", i, mode ? "validator" : "rules", dump(d));
+			scsec_diagnostics_free(d);
+			scsec_load_options_free(o);
+		}
+	}
+}
+END_TEST
+
 /* scsec_document_validate_*() on a record naming a built-in set in another
  * case (which evaluation refuses) gives an error, and on a record of a set
  * it does not have, a warning that its entries were not checked. */
@@ -4314,6 +4380,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
 	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, structure_reported_once);
 	tcase_add_test(tc, validate_names_the_set_exactly);
 	tcase_add_test(tc, load_any_by_content);
 	tcase_add_test(tc, nothing_on_stderr);

@@ -29,12 +29,10 @@ typedef struct reader {
 	int oom;
 } reader;
 
-/* scsec-criteria-1.xsd as structure rules, for loads without libxml2's
- * validator (SCSEC_SCHEMA_NEVER); value types are checked where read, and
- * a category's choice between sub-categories and requirements by
- * read_category(). */
+/* scsec-criteria-1.xsd as structure rules (io/xml.h), for loads without
+ * libxml2's validator; the values are checked where they are read. */
 #define A(...) ((const char *const[]){ __VA_ARGS__, NULL })
-#define END { NULL, 0, 0 }
+#define END { NULL, 0, 0, 0 }
 static const scsec__xspec s_lang_title = { "title", NULL, 1, 1, NULL };
 static const scsec__xspec s_lang_description = { "description", NULL, 1, 1, NULL };
 static const scsec__xspec s_lang_name = { "name", NULL, 1, 1, NULL };
@@ -50,55 +48,55 @@ static const scsec__xspec s_conditional = {
 };
 static const scsec__xspec s_scoring = {
 	"scoring", A("model", "level", "max", "floor"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_points, 0, 5 }, { &s_band, 0, 0 }, { &s_conditional, 0, 1 },
+	(const scsec__xspec_child[]){ { &s_points, 0, 5, 0 }, { &s_band, 0, 0, 0 }, { &s_conditional, 0, 1, 0 },
 	                               END },
 };
 static const scsec__xspec s_prerequisite = {
 	"prerequisite", A("id"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0 }, { &s_lang_description, 0, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0, 0 }, { &s_lang_description, 0, 0, 0 }, END },
 };
 static const scsec__xspec s_requires = { "requires", A("ref"), 0, 0, NULL };
 static const scsec__xspec s_level = {
 	"level", A("rank", "label", "method", "validity", "validity-provisional", "requires-lower"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_title, 0, 0 }, { &s_requires, 0, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_lang_title, 0, 0, 0 }, { &s_requires, 0, 0, 0 }, END },
 };
 static const scsec__xspec s_question = {
 	"question", A("id", "level-if-yes"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_text, 1, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_lang_text, 1, 0, 0 }, END },
 };
 static const scsec__xspec s_required_level = {
 	"required-level", A("default"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_question, 1, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_question, 1, 0, 0 }, END },
 };
 static const scsec__xspec s_ref = { "ref", A("framework"), 1, 0, NULL };
 static const scsec__xspec s_criterion = {
 	"criterion", A("id", "level", "levels", "na-allowed", "weight", "poam-eligible"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_text, 1, 0 }, { &s_ref, 0, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_lang_text, 1, 0, 0 }, { &s_ref, 0, 0, 0 }, END },
 };
 static const scsec__xspec s_requirement = {
 	"requirement", A("id"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_name, 1, 0 }, { &s_lang_text, 0, 0 },
-	                               { &s_criterion, 1, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_lang_name, 1, 0, 0 }, { &s_lang_text, 0, 0, 0 },
+	                               { &s_criterion, 1, 0, 0 }, END },
 };
 static const scsec__xspec s_category;
 static const scsec__xspec s_category = {
 	"category", A("id", "function"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0 }, { &s_category, 0, 0 },
-	                               { &s_requirement, 0, 0 }, END },
+	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0, 0 }, { &s_category, 1, 0, 0 },
+	                               { &s_requirement, 1, 0, 1 }, END },
 };
 static const scsec__xspec s_criteria_set = {
 	"criteria-set", A("id", "version"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0 },
-	                               { &s_lang_description, 0, 0 },
-	                               { &s_publisher, 0, 1 },
-	                               { &s_issued, 0, 1 },
-	                               { &s_source, 0, 1 },
-	                               { &s_framework, 0, 0 },
-	                               { &s_scoring, 0, 1 },
-	                               { &s_prerequisite, 0, 0 },
-	                               { &s_level, 1, 64 },
-	                               { &s_required_level, 0, 1 },
-	                               { &s_category, 1, 0 },
+	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0, 0 },
+	                               { &s_lang_description, 0, 0, 0 },
+	                               { &s_publisher, 0, 1, 0 },
+	                               { &s_issued, 0, 1, 0 },
+	                               { &s_source, 0, 1, 0 },
+	                               { &s_framework, 0, 0, 0 },
+	                               { &s_scoring, 0, 1, 0 },
+	                               { &s_prerequisite, 0, 0, 0 },
+	                               { &s_level, 1, 64, 0 },
+	                               { &s_required_level, 0, 1, 0 },
+	                               { &s_category, 1, 0, 0 },
 	                               END },
 };
 #undef A
@@ -204,8 +202,6 @@ static void read_scoring(reader *r, const scsec__xnode *n)
 			s->has_conditional = 1;
 			s->conditional_min = v;
 			s->conditional_only_poam = only;
-		} else {
-			scsec__xn_unexpected(r->d, k);
 		}
 	}
 }
@@ -228,8 +224,6 @@ static void read_prereq(reader *r, const scsec__xnode *n)
 			add_lang_text(r, &p->title, k);
 		else if (IS(k, "description"))
 			add_lang_text(r, &p->description, k);
-		else
-			scsec__xn_unexpected(r->d, k);
 	}
 }
 
@@ -279,8 +273,6 @@ static void read_level(reader *r, const scsec__xnode *n)
 		} else if (IS(k, "requires")) {
 			if (!scsec__xa_id(r->d, k, "ref", &ref) && scsec__level_add_requires(r->c, l, ref))
 				r->oom = 1;
-		} else {
-			scsec__xn_unexpected(r->d, k);
 		}
 	}
 }
@@ -299,10 +291,6 @@ static void read_required(reader *r, const scsec__xnode *n)
 		const char *id;
 		struct scsec_question *q;
 
-		if (!IS(k, "question")) {
-			scsec__xn_unexpected(r->d, k);
-			continue;
-		}
 		if (scsec__xa_id(r->d, k, "id", &id) ||
 		    scsec__xa_long(r->d, k, "level-if-yes", 1, 1, 99, &v))
 			continue;
@@ -314,8 +302,6 @@ static void read_required(reader *r, const scsec__xnode *n)
 		for (t = k->first; t; t = t->next) {
 			if (IS(t, "text"))
 				add_lang_text(r, &q->text, t);
-			else
-				scsec__xn_unexpected(r->d, t);
 		}
 	}
 }
@@ -400,13 +386,8 @@ static void read_criterion(reader *r, const scsec__xnode *n, struct scsec_requir
 			if (!scsec__xa_id(r->d, k, "framework", &fw) &&
 			    scsec__criterion_add_ref(r->c, cr, fw, k->text))
 				r->oom = 1;
-		} else {
-			scsec__xn_unexpected(r->d, k);
 		}
 	}
-	if (!cr->text.count)
-		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
-		                  "criterion '%s' has no text", id);
 }
 
 static void read_requirement(reader *r, const scsec__xnode *n, struct scsec_category *cat)
@@ -429,12 +410,7 @@ static void read_requirement(reader *r, const scsec__xnode *n, struct scsec_cate
 			add_lang_text(r, &req->text, k);
 		else if (IS(k, "criterion"))
 			read_criterion(r, k, req);
-		else
-			scsec__xn_unexpected(r->d, k);
 	}
-	if (!req->name.count)
-		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
-		                  "requirement '%s' has no name", id);
 }
 
 static void read_category(reader *r, const scsec__xnode *n, struct scsec_category *parent)
@@ -442,7 +418,6 @@ static void read_category(reader *r, const scsec__xnode *n, struct scsec_categor
 	const char *id, *fn;
 	struct scsec_category *cat;
 	const scsec__xnode *k;
-	int subcats = 0, reqs = 0;
 
 	if (scsec__xa_id(r->d, n, "id", &id))
 		return;
@@ -461,21 +436,11 @@ static void read_category(reader *r, const scsec__xnode *n, struct scsec_categor
 		if (IS(k, "title")) {
 			add_lang_text(r, &cat->title, k);
 		} else if (IS(k, "category")) {
-			subcats++;
 			read_category(r, k, cat);
 		} else if (IS(k, "requirement")) {
-			reqs++;
 			read_requirement(r, k, cat);
-		} else {
-			scsec__xn_unexpected(r->d, k);
 		}
 	}
-	if (subcats && reqs)
-		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
-		                  "category '%s' holds both categories and requirements", id);
-	else if (!subcats && !reqs)
-		scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
-		                  "category '%s' is empty", id);
 }
 
 int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
@@ -487,9 +452,11 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 	int rc;
 
 	*out = NULL;
-	/* The root is criteria-set: scsec__xml_parse() refuses any other. */
-	if (!d->validated)
-		scsec__xml_check_structure(d, root, &s_criteria_set, SCSEC__NS_CRITERIA);
+	/* The root is criteria-set: scsec__xml_parse() refuses any other. The
+	 * structure is the schema's, checked by libxml2's validator or here;
+	 * the reading below assumes it. */
+	if (!d->validated && scsec__xml_check_structure(d, root, &s_criteria_set, SCSEC__NS_CRITERIA))
+		return scsec__report_result(&d->rep);
 	if ((rc = scsec__criteria_new(&r.c, d->rep.name)))
 		return rc;
 	r.d = d;
@@ -539,16 +506,8 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 			read_required(&r, k);
 		} else if (IS(k, "category")) {
 			read_category(&r, k, NULL);
-		} else {
-			scsec__xn_unexpected(d, k);
 		}
 	}
-	if (!r.oom && !r.c->title.count)
-		scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-		                  "the criteria set has no title");
-	if (!r.oom && !r.c->ncategories)
-		scsec__xml_report(d, root, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-		                  "the criteria set has no category");
 	if (r.oom || d->rep.oom)
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (d->rep.errors > errors)

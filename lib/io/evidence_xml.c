@@ -21,14 +21,14 @@
 
 /* ----------------------------------------------------------------- reading */
 
-/* scsec-evidence-1.xsd as structure rules (see scsec__xml_check_structure);
- * the value types are checked where the values are read. */
+/* scsec-evidence-1.xsd as structure rules (io/xml.h), for loads without
+ * libxml2's validator; the values are checked where they are read. */
 #define A(...) ((const char *const[]){ __VA_ARGS__, NULL })
 static const scsec__xspec s_name = { "name", NULL, 1, 0, NULL };
 static const scsec__xspec s_identifier = { "identifier", A("scheme"), 1, 0, NULL };
 static const scsec__xspec s_subject = {
 	"subject", NULL, 0, 0,
-	(const scsec__xspec_child[]){ { &s_name, 0, 1 }, { &s_identifier, 0, 0 }, { NULL, 0, 0 } },
+	(const scsec__xspec_child[]){ { &s_name, 0, 1, 0 }, { &s_identifier, 0, 0, 0 }, { NULL, 0, 0, 0 } },
 };
 static const scsec__xspec s_criteria = {
 	"criteria", A("id", "version", "fingerprint"), 0, 0, NULL,
@@ -41,20 +41,20 @@ static const scsec__xspec s_artifact = { "artifact", A("uri", "sha256"), 0, 0, N
 static const scsec__xspec s_note = { "note", NULL, 1, 0, NULL };
 static const scsec__xspec s_entry = {
 	"entry", A("id", "status", "method", "assessed-on", "expires-on"), 0, 0,
-	(const scsec__xspec_child[]){ { &s_assessor, 0, 1 },
-	                               { &s_justification, 0, 1 },
-	                               { &s_artifact, 0, 0 },
-	                               { &s_note, 0, 1 },
-	                               { NULL, 0, 0 } },
+	(const scsec__xspec_child[]){ { &s_assessor, 0, 1, 0 },
+	                               { &s_justification, 0, 1, 0 },
+	                               { &s_artifact, 0, 0, 0 },
+	                               { &s_note, 0, 1, 0 },
+	                               { NULL, 0, 0, 0 } },
 };
 static const scsec__xspec s_evidence = {
 	"evidence", NULL, 0, 0,
-	(const scsec__xspec_child[]){ { &s_subject, 0, 1 },
-	                               { &s_criteria, 0, 1 },
-	                               { &s_created, 0, 1 },
-	                               { &s_tool, 0, 1 },
-	                               { &s_entry, 0, 0 },
-	                               { NULL, 0, 0 } },
+	(const scsec__xspec_child[]){ { &s_subject, 0, 1, 0 },
+	                               { &s_criteria, 0, 1, 0 },
+	                               { &s_created, 0, 1, 0 },
+	                               { &s_tool, 0, 1, 0 },
+	                               { &s_entry, 0, 0, 0 },
+	                               { NULL, 0, 0, 0 } },
 };
 #undef A
 
@@ -104,8 +104,6 @@ static void read_subject(reader *r, const scsec__xnode *n)
 				                  "a second '%s' identifier", scheme);
 			else if (rc)
 				r->oom = 1;
-		} else {
-			scsec__xn_unexpected(r->d, k);
 		}
 	}
 }
@@ -183,8 +181,6 @@ static void read_entry(reader *r, const scsec__xnode *n)
 				scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, id,
 				                  "artifact of '%s': %s", id,
 				                  scsec_error_message(scsec_error_last()));
-		} else {
-			scsec__xn_unexpected(r->d, k);
 		}
 	}
 	if (r->oom) {
@@ -213,9 +209,10 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 	int rc;
 
 	*out = NULL;
-	/* Without libxml2's validator, the structure rules of the schema. */
-	if (!d->validated)
-		scsec__xml_check_structure(d, root, &s_evidence, SCSEC__NS_EVIDENCE);
+	/* Without libxml2's validator, the structure rules of the schema: the
+	 * reading below assumes the structure. */
+	if (!d->validated && scsec__xml_check_structure(d, root, &s_evidence, SCSEC__NS_EVIDENCE))
+		return scsec__report_result(&d->rep);
 	if ((rc = scsec_evidence_new(&r.ev, NULL)))
 		return rc;
 	r.d = d;
@@ -250,8 +247,6 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 			take(&r, &r.ev->tool, k->text);
 		} else if (IS(k, "entry")) {
 			read_entry(&r, k);
-		} else {
-			scsec__xn_unexpected(d, k);
 		}
 	}
 	if (r.oom || d->rep.oom)

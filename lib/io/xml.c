@@ -1022,13 +1022,6 @@ int scsec__xn_lang(scsec__xdoc *d, const scsec__xnode *n, const char **out)
 	return 0;
 }
 
-int scsec__xn_unexpected(scsec__xdoc *d, const scsec__xnode *n)
-{
-	return scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-	                         "element '%s' is not expected in '%s'", n->name,
-	                         n->parent ? n->parent->name : "the document");
-}
-
 /* ------------------------------------------------------------- structure */
 
 static int in_list(const char *const *list, const char *name)
@@ -1039,10 +1032,65 @@ static int in_list(const char *const *list, const char *name)
 	return 0;
 }
 
+/* The end of the slot that starts at entry i: the entry and the
+ * alternatives after it. */
+static size_t slot_end(const scsec__xspec_child *c, size_t i)
+{
+	size_t e = i + 1;
+
+	while (c[e].spec && c[e].alt)
+		e++;
+	return e;
+}
+
+/* The entry of the slot at i that element k is, or NULL. */
+static const scsec__xspec_child *slot_member(const scsec__xspec_child *c, size_t i,
+                                             const scsec__xnode *k, const char *ns)
+{
+	size_t j, e = slot_end(c, i);
+
+	for (j = i; j < e; j++)
+		if (k->ns && !strcmp(k->ns, ns) && !strcmp(k->name, c[j].spec->name))
+			return &c[j];
+	return NULL;
+}
+
+/* Report what the slot at i lacks: its chosen entry's minimum, or, when
+ * nothing was chosen and the slot is required, the slot itself. `before`
+ * is the element that came instead, or NULL at the end. */
+static size_t slot_close(scsec__xdoc *d, const scsec__xnode *n, const scsec__xspec_child *c,
+                         size_t i, const scsec__xspec_child *chosen, unsigned seen,
+                         const scsec__xnode *before)
+{
+	scsec__buf names = SCSEC__BUF_INIT;
+	size_t j, e = slot_end(c, i);
+	int required = 1;
+
+	if (chosen ? seen >= chosen->min : 0)
+		return 0;
+	if (!chosen) {
+		for (j = i; j < e; j++)
+			required &= c[j].min > 0;
+		if (!required)
+			return 0;
+	}
+	for (j = chosen ? (size_t)(chosen - c) : i; j < (chosen ? (size_t)(chosen - c) + 1 : e); j++)
+		scsec__buf_printf(&names, "%s'%s'", j == i || chosen ? "" : " or ", c[j].spec->name);
+	if (before)
+		scsec__xml_report(d, before, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "element '%s': %s is missing before '%s'", n->name,
+		                  names.data ? names.data : "?", before->name);
+	else
+		scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+		                  "element '%s': %s is missing", n->name, names.data ? names.data : "?");
+	scsec__buf_dispose(&names);
+	return 1;
+}
+
 size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const scsec__xspec *spec,
                                   const char *ns)
 {
-	const scsec__xspec_child *c = spec->children;
+	const scsec__xspec_child *c = spec->children, *chosen = NULL, *m = NULL;
 	const scsec__xnode *k;
 	size_t problems = 0, at = 0;
 	unsigned seen = 0;
@@ -1079,9 +1127,9 @@ size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const s
 	for (k = n->first; k; k = k->next) {
 		size_t j;
 
-		/* Find k's entry at or after the current position. */
-		for (j = at; c && c[j].spec; j++)
-			if (k->ns && !strcmp(k->ns, ns) && !strcmp(k->name, c[j].spec->name))
+		/* The slot, at or after the current one, that k belongs to. */
+		for (j = at; c && c[j].spec; j = slot_end(c, j))
+			if ((m = slot_member(c, j, k, ns)))
 				break;
 		if (!c || !c[j].spec) {
 			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
@@ -1091,35 +1139,30 @@ size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const s
 			continue;
 		}
 		if (j != at) {
-			if (seen < c[at].min) {
-				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-				                  "element '%s': '%s' is missing before '%s'", n->name,
-				                  c[at].spec->name, k->name);
-				problems++;
-			}
-			for (at++; at < j; at++)
-				if (c[at].min) {
-					scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-					                  "element '%s': '%s' is missing before '%s'", n->name,
-					                  c[at].spec->name, k->name);
-					problems++;
-				}
+			problems += slot_close(d, n, c, at, chosen, seen, k);
+			for (at = slot_end(c, at); at < j; at = slot_end(c, at))
+				problems += slot_close(d, n, c, at, NULL, 0, k);
+			chosen = NULL;
 			seen = 0;
 		}
-		seen++;
-		if (c[at].max && seen > c[at].max) {
+		if (chosen && chosen != m) {
 			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-			                  "element '%s': more than %u '%s'", n->name, c[at].max, k->name);
+			                  "element '%s': '%s' and '%s' are alternatives: give one of them",
+			                  n->name, chosen->spec->name, k->name);
 			problems++;
+		} else {
+			chosen = m;
+			if (m->max && ++seen > m->max) {
+				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "element '%s': more than %u '%s'", n->name, m->max, k->name);
+				problems++;
+			} else if (!m->max) {
+				seen++; /* unbounded: counted for the minimum only */
+			}
 		}
-		problems += scsec__xml_check_structure(d, k, c[at].spec, ns);
+		problems += scsec__xml_check_structure(d, k, m->spec, ns);
 	}
-	for (; c && c[at].spec; at++, seen = 0) {
-		if (seen < c[at].min) {
-			scsec__xml_report(d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
-			                  "element '%s': '%s' is missing", n->name, c[at].spec->name);
-			problems++;
-		}
-	}
+	for (; c && c[at].spec; at = slot_end(c, at), chosen = NULL, seen = 0)
+		problems += slot_close(d, n, c, at, chosen, seen, NULL);
 	return problems;
 }

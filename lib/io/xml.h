@@ -115,26 +115,30 @@ int scsec__xa_date(scsec__xdoc *d, const scsec__xnode *n, const char *name, int 
                    scsec_date *out);
 /* xml:lang, required. */
 int scsec__xn_lang(scsec__xdoc *d, const scsec__xnode *n, const char **out);
-/* Report a child element the format does not allow here. */
-int scsec__xn_unexpected(scsec__xdoc *d, const scsec__xnode *n);
 /* A date held as element text. */
 int scsec__xn_date(scsec__xdoc *d, const scsec__xnode *n, scsec_date *out);
 
-/* ---- structure checks: the rules of a schema, in code ----
+/* ---- structure rules: the schema's structure, in code, once ----
  *
- * Loaders of large documents check the structure themselves instead of
- * running libxml2's schema validator (which costs more than parsing): each
- * element's allowed attributes, its children in order with their counts,
- * and whether it holds text. Required attributes and value types (ids,
- * dates, tokens, digests) are checked where the values are read. A fuzz
- * harness checks that every document the schema refuses is refused here
- * too. */
+ * The XSDs (data/schema) are the published format. Without libxml2's
+ * validator (which costs more than parsing) the loaders apply the
+ * structure part of a schema from a table of these rules: each element's
+ * allowed attributes, its children in order with their counts (and
+ * xs:choice groups), and whether it holds text. The value part (required
+ * attributes, ids, numbers, dates, tokens, digests) is checked where the
+ * values are read, in both modes. Structure is a stage of its own: a
+ * document that breaks a rule is refused before it is read, so the readers
+ * assume the structure and repeat none of it. The differential fuzz
+ * harnesses (tests/fuzz/fuzz_*_xml.c) load every input with the validator
+ * and with these rules and fail when the two disagree. */
 typedef struct scsec__xspec scsec__xspec;
 
 typedef struct scsec__xspec_child {
 	const scsec__xspec *spec;
 	unsigned min;
 	unsigned max;          /* 0: unbounded */
+	int alt;               /* an alternative to the entry before (xs:choice): of the
+	                        * entries of one choice exactly one appears */
 } scsec__xspec_child;
 
 struct scsec__xspec {
@@ -147,7 +151,8 @@ struct scsec__xspec {
 };
 
 /* Check n and its subtree against spec (elements in namespace ns); every
- * problem is reported. Returns the number of problems. */
+ * problem is reported. Returns the number of problems: a loader refuses
+ * the document when it is not 0. */
 size_t scsec__xml_check_structure(scsec__xdoc *d, const scsec__xnode *n, const scsec__xspec *spec,
                                   const char *ns);
 

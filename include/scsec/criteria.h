@@ -151,8 +151,10 @@ SCSEC_API int scsec_criteria_load_memory(scsec_criteria **out, const void *data,
                                          scsec_diagnostics *diags);
 
 /**
- * Import IPA's criteria sheet, exported from Excel to CSV (UTF-8, with or
- * without BOM), into a set that carries the sheet's official texts.
+ * Import IPA's criteria sheet, exported from Excel to CSV (UTF-8 with or
+ * without BOM, or Shift_JIS as Japanese Excel saves it, or UTF-16 "Unicode
+ * text": see SCSEC_LOAD_ENCODING), into a set that carries the sheet's
+ * official texts.
  *
  * Columns are found by their header names (大分類No., 中分類No., 要求事項No.,
  * 要求事項名, 要求事項, ★3/★4, 評価基準No., 評価基準, NIST CSFにおける機能,

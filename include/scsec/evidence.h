@@ -442,7 +442,12 @@ SCSEC_API int scsec_entry_set_assessed_on(scsec_entry *entry, scsec_date date);
 /** Set the last valid day (SCSEC_DATE_NONE clears it). @return 0, SCSEC_EINVAL, SCSEC_EDATE. */
 SCSEC_API int scsec_entry_set_expires_on(scsec_entry *entry, scsec_date date);
 
-/** Set the justification (NULL clears it). @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+/**
+ * Set the justification (NULL clears it). Text of blanks only (white space
+ * and invisible characters such as U+3000 and U+200B: doc/evidence-format.md,
+ * *Blanks*) is no text and clears it too, as the readers read it.
+ * @return 0, SCSEC_EINVAL, SCSEC_EENCODING, SCSEC_ENOMEM.
+ */
 SCSEC_API int scsec_entry_set_justification(scsec_entry *entry, const char *text);
 
 /** Set the note (NULL clears it). @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */

@@ -9,6 +9,9 @@ la=$top/lib/libscsec.la
 [ -f "$la" ] || { echo "built-library: $la not built" >&2; exit 1; }
 objdir=$(${SHELL:-/bin/sh} "$top/libtool" --config | sed -n 's/^objdir=//p')
 dlname=$(sed -n "s/^dlname='\(.*\)'\$/\1/p" "$la")
-[ -n "$objdir" ] && [ -n "$dlname" ] || { echo "built-library: $la names no shared library" >&2; exit 1; }
+if [ -z "$objdir" ] || [ -z "$dlname" ]; then
+	echo "built-library: $la names no shared library" >&2
+	exit 1
+fi
 case $top in /*) ;; *) top=$(cd "$top" && pwd) ;; esac
 printf '%s/lib/%s/%s\n' "$top" "$objdir" "$dlname"

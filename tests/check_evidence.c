@@ -3405,6 +3405,36 @@ START_TEST(encoding_names)
 }
 END_TEST
 
+/* Artifact lines are split and trimmed by the one blank rule: an ideographic
+ * space separates the digest, a line of invisible characters is no
+ * artifact. */
+START_TEST(csv_artifact_blanks)
+{
+	static const char sheet[] =
+		"id,status,artifact\n"
+		"1-2-1-1,met,\"\xe3\x80\x80https://a.example/x\xe3\x80\x80sha256:"
+		"9F2C4E0B7A1D3C5E8F6A2B4D0C1E3F5A7B9D2C4E6F8A0B1C3D5E7F9A2B4C6D8E\xe2\x80\x83\n"
+		"\xe2\x80\x8b\n"
+		"\xc2\xa0" "file:b.pdf\"\n";
+	scsec_diagnostics *d = diags_new();
+	scsec_evidence *ev;
+	const scsec_entry *e;
+	const char *uri, *sha;
+
+	ck_assert_msg(import_mem(&ev, sheet, sizeof sheet - 1, d, NULL) == 0, "%s", dump(d));
+	e = scsec_evidence_entry(ev, "1-2-1-1");
+	ck_assert_uint_eq(scsec_entry_artifact_count(e), 2);
+	ck_ok(scsec_entry_artifact_at(e, 0, &uri, &sha));
+	ck_assert_str_eq(uri, "https://a.example/x");
+	ck_assert_str_eq(sha, "9f2c4e0b7a1d3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e");
+	ck_ok(scsec_entry_artifact_at(e, 1, &uri, &sha));
+	ck_assert_str_eq(uri, "file:b.pdf");
+	ck_assert_ptr_null(sha);
+	scsec_evidence_free(ev);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
 START_TEST(csv_export_layout)
 {
 	scsec_criteria *c = builtin();
@@ -4380,6 +4410,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
 	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, csv_artifact_blanks);
 	tcase_add_test(tc, structure_reported_once);
 	tcase_add_test(tc, validate_names_the_set_exactly);
 	tcase_add_test(tc, load_any_by_content);

@@ -313,6 +313,34 @@ static void read_date(importer *im, const scsec__sheet_row *row, int colx, const
 	scsec__free(s);
 }
 
+/* s past its leading blanks (util's rule). */
+static char *skip_blanks(char *s)
+{
+	size_t k;
+
+	while ((k = scsec__blank_at(s, strlen(s))))
+		s += k;
+	return s;
+}
+
+/* The first blank of s, or its end. */
+static char *find_blank(char *s)
+{
+	while (*s && !scsec__blank_at(s, strlen(s)))
+		s++;
+	return s;
+}
+
+/* Cut s at its first blank; returns what follows the blank (or the end). */
+static char *cut_at_blank(char *s)
+{
+	char *end = find_blank(s);
+	size_t k = scsec__blank_at(end, strlen(end));
+
+	*end = '\0';
+	return end + k;
+}
+
 static void read_artifacts(importer *im, const scsec__sheet_row *row, const char *id,
                            scsec_entry *e)
 {
@@ -321,42 +349,29 @@ static void read_artifacts(importer *im, const scsec__sheet_row *row, const char
 	if (!s)
 		return;
 	for (line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char *uri = line, *sha = NULL, *end;
+		char *uri = skip_blanks(line), *sha = NULL, *rest;
 		int rc;
 
-		while (*uri == ' ' || *uri == '\t')
-			uri++;
 		if (!*uri)
 			continue;
-		for (end = uri; *end && *end != ' ' && *end != '\t'; end++)
-			;
-		if (*end) {
-			*end++ = '\0';
-			while (*end == ' ' || *end == '\t')
-				end++;
-			if (*end) {
-				sha = end;
-				if (strncmp(sha, "sha256:", 7)) {
-					ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
-					    "artifact '%.100s' of '%s': after the URI, write sha256:<64 hex digits>",
-					    uri, id);
-					continue;
-				}
-				sha += 7;
-				for (end = sha; *end && *end != ' ' && *end != '\t'; end++)
-					;
-				if (*end) {
-					*end++ = '\0';
-					while (*end == ' ' || *end == '\t')
-						end++;
-					if (*end) {
-						ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
-						    "artifact '%.100s' of '%s': unexpected '%.40s' after the digest "
-						    "(one artifact per line: URI [sha256:HEX])",
-						    uri, id, end);
-						continue;
-					}
-				}
+		/* URI [sha256:HEX], separated by blanks (a space, a tab, U+3000). */
+		rest = skip_blanks(cut_at_blank(uri));
+		if (*rest) {
+			sha = rest;
+			if (strncmp(sha, "sha256:", 7)) {
+				ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
+				    "artifact '%.100s' of '%s': after the URI, write sha256:<64 hex digits>",
+				    uri, id);
+				continue;
+			}
+			sha += 7;
+			rest = skip_blanks(cut_at_blank(sha));
+			if (*rest) {
+				ERR(im, row, COL_ARTIFACT, SCSEC_EINVALID, id,
+				    "artifact '%.100s' of '%s': unexpected '%.40s' after the digest "
+				    "(one artifact per line: URI [sha256:HEX])",
+				    uri, id, rest);
+				continue;
 			}
 		}
 		rc = scsec_entry_add_artifact(e, uri, sha);

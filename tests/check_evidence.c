@@ -3354,6 +3354,32 @@ START_TEST(csv_reads_utf16_tab_separated)
 }
 END_TEST
 
+/* A file that is plainly not a sheet says what it is, once. */
+START_TEST(csv_not_a_sheet)
+{
+	static const struct {
+		const char *data;
+		size_t len;
+		const char *says;
+	} files[] = {
+		{ "PK\x03\x04\x14\0\0\0", 8, "a zip archive (an Excel workbook?)" },
+		{ "\n  <?xml version=\"1.0\"?><evidence/>", 35, "XML, not a CSV sheet" },
+		{ "%PDF-1.7\n", 9, "a PDF document" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		scsec_diagnostics *d = diags_new();
+		scsec_evidence *ev;
+
+		ck_assert_int_eq(import_mem(&ev, files[i].data, files[i].len, d, NULL), SCSEC_EPARSE);
+		ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+		ck_assert_msg(strstr(dump(d), files[i].says), "%zu:%s", i, dump(d));
+		scsec_diagnostics_free(d);
+	}
+}
+END_TEST
+
 START_TEST(csv_reads_semicolons)
 {
 	static const char sheet[] = "id;status;note\n1-2-1-1;met;\"a; b, c\"\n";
@@ -4421,6 +4447,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reads_shift_jis);
 	tcase_add_test(tc, csv_reads_utf16_tab_separated);
 	tcase_add_test(tc, csv_reads_semicolons);
+	tcase_add_test(tc, csv_not_a_sheet);
 	tcase_add_test(tc, csv_reject_unknown_encoding);
 	tcase_add_test(tc, encoding_names);
 	tcase_add_test(tc, csv_japanese_excel_dates);

@@ -432,6 +432,31 @@ static void drop(scsec__buf *b, size_t n)
 	b->len -= n;
 }
 
+/* A file that is plainly something else: said once, with what to do,
+ * rather than as a header without the columns. */
+static int not_a_sheet(reader *r)
+{
+	const char *s = r->raw.data;
+	size_t n = r->raw.len, i;
+	const char *what = NULL;
+
+	if (n >= 4 && !memcmp(s, "PK\x03\x04", 4))
+		what = "a zip archive (an Excel workbook?), not a CSV sheet: save it from the "
+		       "spreadsheet as CSV";
+	for (i = 0; !what && i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n');
+	     i++)
+		;
+	if (!what && i < n && s[i] == '<')
+		what = "XML, not a CSV sheet (libscsec's XML documents are loaded as XML: "
+		       "scsec_evidence_load_any(), scsec_*_load_file())";
+	if (!what && n >= 5 && !memcmp(s, "%PDF-", 5))
+		what = "a PDF document, not a CSV sheet";
+	if (!what)
+		return 0;
+	return fail(r, scsec__report(r->rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
+	                             "the file is %s", what));
+}
+
 /* Decode and parse what r->raw holds. */
 static void process(reader *r)
 {
@@ -460,6 +485,8 @@ static void process(reader *r)
 			                      "the sheet is empty"));
 			return;
 		}
+		if (not_a_sheet(r))
+			return;
 		if (use_encoding(r, e))
 			return;
 		n = r->raw.len;

@@ -29,7 +29,7 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    required_level, today, validate, version, version_number, write_file)
 
 #: The version of these bindings (the library's is :func:`version`).
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 #: The id of the default built-in criteria set.
 DEFAULT_CRITERIA = "meti-sc-2026-03"

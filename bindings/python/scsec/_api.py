@@ -4,29 +4,41 @@
 
 Every class here mirrors a C handle of libscsec. Owning objects
 (:class:`CriteriaSet`, :class:`Evidence`, :class:`Result`,
-:class:`LoadOptions`) free their handle exactly once, through
-:func:`weakref.finalize`: when they are garbage-collected, when
-:meth:`close` is called, or at the end of a ``with`` block, whichever comes
-first. Using an object after it was closed raises :class:`ValueError`.
+:class:`LoadOptions`) release their handle exactly once: when they are
+garbage-collected, when :meth:`~scsec._handle.Owned.close` is called, or at
+the end of a ``with`` block, whichever comes first; the handle itself is
+freed when no call in another thread uses it any more
+(:mod:`scsec._handle`). Using an object after it was closed raises
+:class:`ValueError`.
 
 Objects borrowed from a criteria set (:class:`Level`, :class:`Category`,
 :class:`Requirement`, :class:`Criterion`, :class:`Prerequisite`,
 :class:`Question`) hold a reference to the set, which stays alive as long
 as any of them does. Entries, diagnostics and the parts of a result are
 plain Python values, copied out of the library.
+
+A :class:`CriteriaSet` is a read-only mapping of criterion ids to
+:class:`Criterion`, an :class:`Evidence` record a mutable mapping of answered
+ids to :class:`Entry` copies; both pickle as their canonical XML document.
 """
 
+from __future__ import annotations
+
 import collections
+import collections.abc
 import ctypes
 import dataclasses
 import datetime
 import enum
 import functools
 import json
-import weakref
+import os
 from ctypes import byref, c_char_p, c_int
+from typing import (Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping, Optional,
+                    Sequence, Tuple, TypeVar, Union, overload)
 
 from . import _native
+from ._handle import NO_HANDLE, Owned
 from ._native import Error, text as _text, to_bytes as _b, to_path as _path
 
 _lib = _native.lib
@@ -41,19 +53,23 @@ __all__ = [
     "corporate_number_valid", "version", "version_number",
 ]
 
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+DateLike = Union[datetime.date, str, None]
+Buffer = Union[bytes, bytearray, memoryview]
+
 # ---------------------------------------------------------------- dates
 
 _EPOCH = 719163  # datetime.date(1970, 1, 1).toordinal()
 
 
-def _from_cdate(days):
+def _from_cdate(days: int) -> Optional[datetime.date]:
     """A C date as a datetime.date (None for SCSEC_DATE_NONE)."""
     if days == _native.DATE_NONE:
         return None
     return datetime.date.fromordinal(days + _EPOCH)
 
 
-def _to_cdate(value, allow_none=True):
+def _to_cdate(value: DateLike, allow_none: bool = True) -> int:
     """datetime.date, ISO text 'YYYY-MM-DD' or None as a C date."""
     if value is None:
         if allow_none:
@@ -71,7 +87,7 @@ def _to_cdate(value, allow_none=True):
                     % type(value).__name__)
 
 
-def _as_date(value):
+def _as_date(value: DateLike) -> Optional[datetime.date]:
     """Coerce to datetime.date (or None), validating text with the library."""
     if value is None or (isinstance(value, datetime.date)
                          and not isinstance(value, datetime.datetime)):
@@ -79,40 +95,46 @@ def _as_date(value):
     return _from_cdate(_to_cdate(value))
 
 
-def parse_date(text):
-    """Parse 'YYYY-MM-DD' exactly as the library does (DateError otherwise)."""
-    return _from_cdate(_to_cdate(text, allow_none=False))
+def parse_date(text: Union[str, bytes]) -> datetime.date:
+    """Parse ``'YYYY-MM-DD'`` exactly as the library does (:class:`DateError` otherwise)."""
+    day = _from_cdate(_to_cdate(text, allow_none=False))
+    assert day is not None
+    return day
 
 
-def format_date(date):
-    """A date as 'YYYY-MM-DD', formatted by the library."""
+def format_date(date: Union[datetime.date, str]) -> str:
+    """A date as ``'YYYY-MM-DD'``, formatted by the library."""
     buf = ctypes.create_string_buffer(_native.DATE_BUFSIZE)
     _lib.scsec_date_format(buf, _to_cdate(date, allow_none=False))
     return buf.value.decode("ascii")
 
 
-def today():
-    """Today's date in UTC, as the library sees it (the default 'as of')."""
-    return _from_cdate(_lib.scsec_date_today())
+def today() -> datetime.date:
+    """Today's date in UTC, as the library sees it (the default "as of")."""
+    day = _from_cdate(_lib.scsec_date_today())
+    assert day is not None
+    return day
 
 
 # ---------------------------------------------------------------- enums
+
+_E = TypeVar("_E", bound="_TokenEnum")
 
 
 class _TokenEnum(enum.Enum):
     """An enum whose values are the C enum's, with the library's token."""
 
     @property
-    def token(self):
-        """The library's token for the value ("met", "third-party", ...)."""
+    def token(self) -> str:
+        """The library's token for the value (``"met"``, ``"third-party"``, ...)."""
         return _text(self._token_fn()(self.value)) or ""
 
     @classmethod
-    def _token_fn(cls):
+    def _token_fn(cls) -> Any:
         raise NotImplementedError
 
     @classmethod
-    def _coerce(cls, value):
+    def _coerce(cls: "type[_E]", value: Any) -> _E:
         if isinstance(value, cls):
             return value
         if isinstance(value, (str, bytes)):
@@ -124,19 +146,19 @@ class _TokenEnum(enum.Enum):
         raise TypeError("%s expected, not %s" % (cls.__name__, type(value).__name__))
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls: "type[_E]", text: Union[str, bytes]) -> _E:
         """The member for a token (as the library parses it)."""
         for member in cls:
             if member.token == text:
                 return member
         raise ValueError("unknown %s %r" % (cls.__name__, text))
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.token
 
 
 class Status(_TokenEnum):
-    """An answer's status (scsec_status)."""
+    """An answer's status (``scsec_status``)."""
     NONE = 0
     MET = 1
     PARTIAL = 2
@@ -144,12 +166,12 @@ class Status(_TokenEnum):
     NOT_APPLICABLE = 4
 
     @staticmethod
-    def _token_fn():
+    def _token_fn() -> Any:
         return _lib.scsec_status_name
 
     @classmethod
-    def parse(cls, text):
-        """Parse "met", "not-applicable", 実施, 該当なし, ... ("" is NONE)."""
+    def parse(cls, text: Union[str, bytes]) -> "Status":
+        """Parse ``"met"``, ``"not-applicable"``, 実施, 該当なし, ... (``""`` is NONE)."""
         out = c_int()
         _lib.scsec_status_parse(byref(out), _b(text, "status"))
         return cls(out.value)
@@ -157,34 +179,35 @@ class Status(_TokenEnum):
 
 @functools.total_ordering
 class Method(_TokenEnum):
-    """How an answer was assessed (scsec_method); ordered: SELF < EXPERT_REVIEWED < THIRD_PARTY."""
+    """How an answer was assessed (``scsec_method``); ordered:
+    SELF < EXPERT_REVIEWED < THIRD_PARTY."""
     NONE = 0
     SELF = 1
     EXPERT_REVIEWED = 2
     THIRD_PARTY = 3
 
     @staticmethod
-    def _token_fn():
+    def _token_fn() -> Any:
         return _lib.scsec_method_name
 
     @classmethod
-    def parse(cls, text):
-        """Parse "self", "expert-reviewed", "third-party" (or 自己評価, 専門家確認,
-        第三者評価); "" is NONE."""
+    def parse(cls, text: Union[str, bytes]) -> "Method":
+        """Parse ``"self"``, ``"expert-reviewed"``, ``"third-party"`` (or 自己評価,
+        専門家確認, 第三者評価); ``""`` is NONE."""
         if text in ("", b""):
             return cls.NONE
         out = c_int()
         _lib.scsec_method_parse(byref(out), _b(text, "method"))
         return cls(out.value)
 
-    def __lt__(self, other):
+    def __lt__(self, other: Any) -> bool:
         if not isinstance(other, Method):
             return NotImplemented
         return self.value < other.value
 
 
 class Function(_TokenEnum):
-    """NIST CSF 2.0 functions (scsec_function); the token is the code ("GV")."""
+    """NIST CSF 2.0 functions (``scsec_function``); the token is the code (``"GV"``)."""
     NONE = 0
     GV = 1
     ID = 2
@@ -194,18 +217,19 @@ class Function(_TokenEnum):
     RC = 6
 
     @staticmethod
-    def _token_fn():
+    def _token_fn() -> Any:
         return _lib.scsec_function_code
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text: Union[str, bytes]) -> "Function":
+        """The function for its code (``"PR"``)."""
         out = c_int()
         _lib.scsec_function_parse(byref(out), _b(text, "function"))
         return cls(out.value)
 
 
 class Reason(_TokenEnum):
-    """Why an item is not satisfied (scsec_reason), in the order they are tried."""
+    """Why an item is not satisfied (``scsec_reason``), in the order they are tried."""
     NONE = 0
     MISSING = 1
     NOT_MET = 2
@@ -216,59 +240,61 @@ class Reason(_TokenEnum):
     EXPIRED = 7
 
     @staticmethod
-    def _token_fn():
+    def _token_fn() -> Any:
         return _lib.scsec_reason_name
 
 
 class Conditional(_TokenEnum):
-    """Conditional status under the deductions model (scsec_conditional)."""
+    """Conditional status under the deductions model (``scsec_conditional``)."""
     NONE = 0
     FINAL = 1
     CONDITIONAL = 2
     NOT_MET = 3
 
     @staticmethod
-    def _token_fn():
+    def _token_fn() -> Any:
         return _lib.scsec_conditional_name
 
 
 class DocumentKind(_TokenEnum):
-    """The kinds of document libscsec reads (scsec_document_kind)."""
+    """The kinds of document libscsec reads (``scsec_document_kind``)."""
     UNKNOWN = 0
     CRITERIA = 1
     EVIDENCE = 2
     RESULT = 3
 
     @staticmethod
-    def _token_fn():
+    def _token_fn() -> Any:
         return _lib.scsec_document_kind_name
 
 
 class ScoringModel(enum.Enum):
-    """How a criteria set scores (scsec_scoring_model)."""
+    """How a criteria set scores (``scsec_scoring_model``)."""
     ALL_REQUIRED = 0
     POINTS = 1
     DEDUCTIONS = 2
 
     @property
-    def token(self):
+    def token(self) -> str:
+        """The model's token (``"all-required"``, ``"points"``, ``"deductions"``)."""
         return ("all-required", "points", "deductions")[self.value]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.token
 
 
 class Severity(enum.Enum):
-    """How bad a diagnostic is (scsec_severity)."""
+    """How bad a diagnostic is (``scsec_severity``)."""
     ERROR = 0
     WARNING = 1
     NOTE = 2
 
     @property
-    def token(self):
+    def token(self) -> str:
+        """``"error"``, ``"warning"`` or ``"note"``."""
         return self.name.lower()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.token
 
 
@@ -277,79 +303,28 @@ _REASONS = tuple(r for r in Reason if r is not Reason.NONE)
 # ---------------------------------------------------------------- handles
 
 
-class _Owned:
-    """Base of the objects that own a C handle."""
-
-    __slots__ = ("_ptr", "_finalizer", "__weakref__")
-    _free_name = None      # name of the C function that frees the handle
-    _kind = "object"
-
-    def _adopt(self, ptr):
-        self._ptr = ptr
-        # Look the free function up now, so a test may count calls by
-        # replacing it on the library object before creating handles.
-        free = getattr(_lib, self._free_name)
-        self._finalizer = weakref.finalize(self, free, ptr)
-
-    @property
-    def _h(self):
-        """The handle, for a library call; ValueError once closed.
-
-        (Checked before the call: raised inside ctypes' conversion it would
-        turn into a ctypes.ArgumentError.)
-        """
-        ptr = getattr(self, "_ptr", None)
-        if ptr is None:
-            raise ValueError("%s is closed" % self._kind)
-        return ptr
-
-    _as_parameter_ = _h
-
-    def close(self):
-        """Free the handle now (idempotent). The object is unusable after."""
-        finalizer = getattr(self, "_finalizer", None)
-        self._ptr = None
-        if finalizer is not None:
-            finalizer()
-
-    @property
-    def closed(self):
-        """True once :meth:`close` was called."""
-        return getattr(self, "_ptr", None) is None
-
-    def __enter__(self):
-        self._h  # refuse a closed object
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    # A shallow copy would share the handle and free it twice: immutable
-    # objects copy as themselves, others say how to copy them.
-    def __copy__(self):
-        raise TypeError("%s objects cannot be copied" % self._kind)
-
-    def __deepcopy__(self, memo):
-        return self.__copy__()
-
-    def __reduce_ex__(self, protocol):
-        raise TypeError("%s objects cannot be pickled (serialise the document instead)"
-                        % self._kind)
-
-
-def _set_h(obj, what="criteria", optional=False, say_type=False):
-    """The handle of the :class:`CriteriaSet` @p obj (None for None when
-    @p optional); TypeError naming @p what for anything else."""
+def _guard(obj: Any, cls: type, what: str, optional: bool = False) -> Any:
+    """The guard of ``obj`` (an instance of ``cls``), for a ``with`` holding its
+    handle; :data:`NO_HANDLE` for None when ``optional``; TypeError otherwise."""
     if obj is None and optional:
-        return None
-    if not isinstance(obj, CriteriaSet):
-        raise TypeError("%s must be a CriteriaSet" % what
-                        + (", not %s" % type(obj).__name__ if say_type else ""))
-    return obj._h
+        return NO_HANDLE
+    if not isinstance(obj, cls):
+        raise TypeError("%s must be a %s, not %s" % (what, cls.__name__, type(obj).__name__))
+    return obj._g
 
 
-def _new_owned(cls, ptr):
+def _set_guard(obj: Any, what: str = "criteria", optional: bool = False) -> Any:
+    return _guard(obj, CriteriaSet, what, optional)
+
+
+def _options_guard(options: Any) -> Any:
+    return _guard(options, LoadOptions, "options", optional=True)
+
+
+_O = TypeVar("_O", bound=Owned)
+
+
+def _new_owned(cls: "type[_O]", ptr: Any) -> _O:
     obj = cls.__new__(cls)
     obj._adopt(ptr)
     return obj
@@ -358,55 +333,71 @@ def _new_owned(cls, ptr):
 # ---------------------------------------------------------------- options
 
 
-class LoadOptions(_Owned):
-    """Limits and checks for the readers (scsec_load_options).
+class LoadOptions(Owned):
+    """Limits and checks for the readers (``scsec_load_options``).
 
     ``LoadOptions(max_file_size=..., max_document_size=..., max_depth=...,
     schema_validation=..., max_items=...)``; unnamed settings keep the
-    library's defaults. Pass it as ``options=`` to any loader. Read-only once
-    built, it may be shared by threads.
+    library's defaults. Pass it as ``options=`` to any loader. It may be
+    shared by threads (a :meth:`set` waits for the loads using it). It
+    pickles as its settings.
     """
 
     __slots__ = ()
     _free_name = "scsec_load_options_free"
     _kind = "LoadOptions"
+    _exclusive = True
     _KEYS = {"max_file_size": 1, "max_document_size": 2, "max_depth": 3,
              "schema_validation": 4, "max_items": 5}
 
-    def __init__(self, **settings):
+    def __init__(self, **settings: Union[int, bool]) -> None:
         ptr = _native.load_options_p()
         _lib.scsec_load_options_new(byref(ptr))
         self._adopt(ptr)
         for name, value in settings.items():
             self.set(name, value)
 
-    def set(self, name, value):
-        """Change one setting (a name among the constructor's keywords)."""
+    @classmethod
+    def _key(cls, name: str) -> int:
         try:
-            key = self._KEYS[name]
+            return cls._KEYS[name]
         except KeyError:
             raise TypeError("unknown load option %r" % name) from None
+
+    def set(self, name: str, value: Union[int, bool]) -> None:
+        """Change one setting (a name among the constructor's keywords)."""
+        key = self._key(name)
         if isinstance(value, bool):
             value = int(value)
         if not isinstance(value, int) or value < 0:
             raise ValueError("%s must be a non-negative integer" % name)
-        _lib.scsec_load_options_set(self._h, key, value)
+        with self._g.writing as h:
+            _lib.scsec_load_options_set(h, key, value)
 
-    def __copy__(self):
-        return LoadOptions(**{k: self.get(k) for k in self._KEYS})
-
-    def get(self, name):
+    def get(self, name: str) -> int:
         """Read one setting."""
-        try:
-            key = self._KEYS[name]
-        except KeyError:
-            raise TypeError("unknown load option %r" % name) from None
-        return int(_lib.scsec_load_options_get(self._h, key))
+        key = self._key(name)
+        with self._g as h:
+            return int(_lib.scsec_load_options_get(h, key))
 
-    def __repr__(self):
+    def as_dict(self) -> Dict[str, int]:
+        """Every setting, by name."""
+        return {name: self.get(name) for name in self._KEYS}
+
+    def __copy__(self) -> "LoadOptions":
+        return LoadOptions(**self.as_dict())
+
+    def __reduce__(self) -> Any:
+        return (_load_options_from_settings, (self.as_dict(),))
+
+    def __repr__(self) -> str:
         if self.closed:
             return "<LoadOptions closed>"
-        return "LoadOptions(%s)" % ", ".join("%s=%d" % (k, self.get(k)) for k in self._KEYS)
+        return "LoadOptions(%s)" % ", ".join("%s=%d" % kv for kv in self.as_dict().items())
+
+
+def _load_options_from_settings(settings: Dict[str, int]) -> LoadOptions:
+    return LoadOptions(**settings)
 
 
 # ---------------------------------------------------------------- diagnostics
@@ -416,36 +407,42 @@ class Diagnostic(collections.namedtuple(
         "Diagnostic", "severity code id file line column message text")):
     """One problem found by a loader or a check.
 
-    ``severity`` is a :class:`Severity`, ``code`` a negative ``SCSEC_E*``
-    code, ``id`` the criterion or entry it is about (or None), ``file``,
-    ``line`` and ``column`` its location (None/0 when unknown), ``message``
-    the message alone and ``text`` the compiler-style line the library
-    formats (also ``str(diagnostic)``).
+    :ivar severity: a :class:`Severity`.
+    :ivar code: a negative ``SCSEC_E*`` code.
+    :ivar id: the criterion or entry it is about, or None.
+    :ivar file: the document, or None.
+    :ivar line: the line (the row of a CSV sheet), 0 when unknown.
+    :ivar column: the column, 0 when unknown.
+    :ivar message: the message alone.
+    :ivar text: the compiler-style line the library formats (also ``str(d)``).
     """
 
     __slots__ = ()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
-class Diagnostics(list):
-    """A list of :class:`Diagnostic`, with the errors and warnings apart."""
+class Diagnostics(List[Diagnostic]):
+    """A list of :class:`Diagnostic`, with the errors, warnings and notes apart."""
 
     @property
-    def errors(self):
+    def errors(self) -> List[Diagnostic]:
+        """The diagnostics of severity ERROR."""
         return [d for d in self if d.severity is Severity.ERROR]
 
     @property
-    def warnings(self):
+    def warnings(self) -> List[Diagnostic]:
+        """The diagnostics of severity WARNING."""
         return [d for d in self if d.severity is Severity.WARNING]
 
     @property
-    def notes(self):
+    def notes(self) -> List[Diagnostic]:
+        """The diagnostics of severity NOTE."""
         return [d for d in self if d.severity is Severity.NOTE]
 
     @property
-    def ok(self):
+    def ok(self) -> bool:
         """True when there is no error (warnings allowed)."""
         return not self.errors
 
@@ -453,17 +450,17 @@ class Diagnostics(list):
 class _DiagList:
     """A C diagnostics list for the duration of one call."""
 
-    def __enter__(self):
+    def __enter__(self) -> "_DiagList":
         self.ptr = _native.diagnostics_p()
         _lib.scsec_diagnostics_new(byref(self.ptr))
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: Any) -> bool:
         _lib.scsec_diagnostics_free(self.ptr)
         self.ptr = None
         return False
 
-    def read(self):
+    def read(self) -> Diagnostics:
         out = Diagnostics()
         for i in range(_lib.scsec_diagnostics_count(self.ptr)):
             d = _lib.scsec_diagnostics_at(self.ptr, i)
@@ -479,29 +476,33 @@ class _DiagList:
         return out
 
 
-def _load_with_diags(func, out, args, diagnostics):
+def _load_with_diags(func: Any, out: Any, args: Tuple[Any, ...],
+                     diagnostics: Optional[List[Diagnostic]]) -> None:
     """Call a loader ``func(out, *args, diags)``; attach diagnostics to errors.
 
-    When @p diagnostics is a list, every problem found (also on success:
+    When ``diagnostics`` is a list, every problem found (also on success:
     warnings) is appended to it.
     """
     with _DiagList() as diags:
         try:
             func(byref(out), *args, diags.ptr)
         except Error as exc:
-            exc.diagnostics = diags.read()
+            found = diags.read()
+            if diagnostics is not None:
+                diagnostics.extend(found)
+            first = exc
             if not exc.recorded:
                 # The thread's record was overwritten by a later problem:
                 # take the details from the first error of the same code.
-                for d in exc.diagnostics:
+                for d in found:
                     if d.severity is Severity.ERROR and d.code == exc.code:
-                        exc.message, exc.file, exc.line, exc.column = (
-                            d.message, d.file, d.line, d.column)
-                        exc.args = (exc.code, d.message, d.file, d.line, d.column)
+                        first = _native.make_error(exc.code, d.message, d.file, d.line,
+                                                   d.column)
                         break
-            if diagnostics is not None:
-                diagnostics.extend(exc.diagnostics)
-            raise
+            first.diagnostics = found
+            if first is exc:
+                raise
+            raise first.with_traceback(exc.__traceback__) from None
         if diagnostics is not None:
             try:
                 diagnostics.extend(diags.read())
@@ -515,256 +516,116 @@ _FREE_BY_TYPE = {_native.criteria_p: "scsec_criteria_free",
                  _native.evidence_p: "scsec_evidence_free"}
 
 
-def _options(options):
-    if options is None:
-        return None
-    if not isinstance(options, LoadOptions):
-        raise TypeError("options must be a LoadOptions, not %s" % type(options).__name__)
-    return options._h
-
-
-def _buffer(data):
+def _buffer(data: Buffer) -> Tuple[bytes, int]:
     if isinstance(data, str):
         raise TypeError("data must be bytes, not str (encode it first)")
     data = bytes(data)
     return data, len(data)
 
 
-def _name(name):
+def _name(name: Optional[str]) -> Optional[bytes]:
     return _b(name, "name") if name is not None else None
+
+
+# ---------------------------------------------------------------- results' values
+
+
+class _Items(tuple):
+    """A result's list: an immutable tuple, cached by the result.
+
+    It also compares equal to a list holding the same items, as the lists
+    of scsec 1.0 did (``result.gaps == []`` keeps its meaning).
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: Any) -> bool:
+        if isinstance(other, list):
+            return tuple.__eq__(self, tuple(other))
+        return tuple.__eq__(self, other)
+
+    def __ne__(self, other: Any) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = tuple.__hash__
+
+    def __getitem__(self, index: Any) -> Any:
+        value = tuple.__getitem__(self, index)
+        return _Items(value) if isinstance(index, slice) else value
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _FrozenDict(Dict[str, Any]):
+    """A read-only dict (a result's counts): JSON-serialisable, picklable."""
+
+    __slots__ = ()
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a result's figures are read-only (copy them with dict())")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _readonly
+    __ior__ = _readonly
+
+    def __reduce__(self) -> Any:
+        return (_FrozenDict, (dict(self),))
+
+    def __copy__(self) -> "_FrozenDict":
+        return self
+
+    def __deepcopy__(self, memo: Any) -> "_FrozenDict":
+        return self
+
+
+Figures = collections.namedtuple("Figures", "applicable satisfied reasons")
+Figures.__doc__ = ("Counts: items that apply, items satisfied, and ``{reason token: count}`` "
+                   "for the others (they add up; read-only).")
+LevelResult = collections.namedtuple("LevelResult",
+                                     "rank label met applicable satisfied reasons")
+LevelResult.__doc__ = ("A level's outcome in a result: rank, label, whether it is met, and "
+                       "its figures (as in :class:`Figures`).")
+CategoryFigures = collections.namedtuple("CategoryFigures", "id applicable satisfied reasons")
+CategoryFigures.__doc__ = "The figures of a top-level category at the gap level."
+Score = collections.namedtuple("Score", "model value max band conditional")
+Score.__doc__ = ("The score of a points or deductions set: model token, value, max, band "
+                 "label or None, :class:`Conditional` or None.")
+
+
+class Gap(collections.namedtuple("Gap", "id reason prerequisite")):
+    """An unsatisfied criterion or prerequisite.
+
+    :ivar id: the criterion's or prerequisite's id.
+    :ivar reason: a :class:`Reason`.
+    :ivar prerequisite: True for a prerequisite.
+    """
+
+    __slots__ = ()
+
+    @property
+    def type(self) -> str:
+        """``"prerequisite"`` or ``"criterion"`` (the JSON document's ``type``)."""
+        return "prerequisite" if self.prerequisite else "criterion"
+
+
+def _figures(ptr: Any) -> Tuple[int, int, _FrozenDict]:
+    reasons = _FrozenDict((r.token, int(_lib.scsec_figures_reason_count(ptr, r.value)))
+                          for r in _REASONS)
+    return (int(_lib.scsec_figures_applicable(ptr)), int(_lib.scsec_figures_satisfied(ptr)),
+            reasons)
 
 
 # ---------------------------------------------------------------- criteria
 
 
-def builtin_ids():
+def builtin_ids() -> List[str]:
     """The ids of the criteria sets built into the library."""
-    return [_text(_lib.scsec_criteria_builtin_id(i))
+    return [_text(_lib.scsec_criteria_builtin_id(i)) or ""
             for i in range(_lib.scsec_criteria_builtin_count())]
 
 
-class CriteriaSet(_Owned):
-    """A loaded criteria set (scsec_criteria): immutable, shareable by threads.
-
-    Create one with :meth:`builtin`, :meth:`load`, :meth:`from_bytes` or
-    :meth:`import_ipa`. Iterating gives the criteria in document order;
-    ``len()`` is their number.
-    """
-
-    __slots__ = ()
-    _free_name = "scsec_criteria_free"
-    _kind = "CriteriaSet"
-
-    def __init__(self):
-        raise TypeError("use CriteriaSet.builtin(), .load(), .from_bytes() or .import_ipa()")
-
-    # -- constructors
-
-    @classmethod
-    def builtin(cls, id=None):
-        """A built-in set; the default METI set ("meti-sc-2026-03") without @p id."""
-        ptr = _native.criteria_p()
-        _lib.scsec_criteria_builtin(byref(ptr), _b(id, "id"))
-        return _new_owned(cls, ptr)
-
-    @classmethod
-    def load(cls, path, options=None, diagnostics=None):
-        """Load a set from an XML file (plain or gzip).
-
-        On failure the exception's ``diagnostics`` list every problem; a
-        list passed as @p diagnostics receives them too (warnings as well).
-        """
-        ptr = _native.criteria_p()
-        _load_with_diags(_lib.scsec_criteria_load_file, ptr,
-                         (_path(path), _options(options)), diagnostics)
-        return _new_owned(cls, ptr)
-
-    @classmethod
-    def from_bytes(cls, data, name=None, options=None, diagnostics=None):
-        """Load a set from an XML document in memory (plain or gzip)."""
-        data, size = _buffer(data)
-        ptr = _native.criteria_p()
-        _load_with_diags(_lib.scsec_criteria_load_memory, ptr,
-                         (data, size, _name(name), _options(options)), diagnostics)
-        return _new_owned(cls, ptr)
-
-    @classmethod
-    def import_ipa(cls, path, rules=None, options=None, diagnostics=None):
-        """Import IPA's criteria sheet (CSV exported from Excel).
-
-        The scheme's rules (levels' methods, validity, prerequisites,
-        questions) come from @p rules, by default the built-in METI set.
-        """
-        rules_h = _set_h(rules, "rules", optional=True)
-        ptr = _native.criteria_p()
-        _load_with_diags(_lib.scsec_criteria_import_ipa, ptr,
-                         (_path(path), rules_h, _options(options)), diagnostics)
-        return _new_owned(cls, ptr)
-
-    @classmethod
-    def import_ipa_bytes(cls, data, name=None, rules=None, options=None, diagnostics=None):
-        """Import IPA's criteria sheet held in memory."""
-        rules_h = _set_h(rules, "rules", optional=True)
-        data, size = _buffer(data)
-        ptr = _native.criteria_p()
-        _load_with_diags(_lib.scsec_criteria_import_ipa_memory, ptr,
-                         (data, size, _name(name), rules_h, _options(options)),
-                         diagnostics)
-        return _new_owned(cls, ptr)
-
-    # -- export
-
-    def to_bytes(self):
-        """The canonical XML form."""
-        return _native.take_string(_lib.scsec_criteria_write_memory, self._h)
-
-    def export(self, path, gzip=False):
-        """Write the canonical XML form to @p path, atomically."""
-        _lib.scsec_criteria_write_file(self._h, _path(path), _native.WRITE_GZIP if gzip else 0)
-
-    def template_csv(self, level=0, lang=None):
-        """A CSV answer sheet (bytes: UTF-8 with BOM, CRLF) for @p level (0: all)."""
-        return _native.take_string(_lib.scsec_criteria_template_csv, self._h,
-                                   _rank(level), _b(lang, "lang"))
-
-    # -- identity
-
-    @property
-    def id(self):
-        return _text(_lib.scsec_criteria_id(self._h))
-
-    @property
-    def version(self):
-        return _text(_lib.scsec_criteria_version(self._h))
-
-    @property
-    def fingerprint(self):
-        """SHA-256 of the canonical form (64 lowercase hex digits)."""
-        return _text(_lib.scsec_criteria_fingerprint(self._h))
-
-    def title(self, lang=None):
-        return _text(_lib.scsec_criteria_title(self._h, _b(lang, "lang")))
-
-    def description(self, lang=None):
-        return _text(_lib.scsec_criteria_description(self._h, _b(lang, "lang")))
-
-    @property
-    def publisher(self):
-        return _text(_lib.scsec_criteria_publisher(self._h))
-
-    @property
-    def issued(self):
-        return _from_cdate(_lib.scsec_criteria_issued(self._h))
-
-    @property
-    def source(self):
-        return _text(_lib.scsec_criteria_source(self._h))
-
-    @property
-    def source_uri(self):
-        return _text(_lib.scsec_criteria_source_uri(self._h))
-
-    @property
-    def scoring(self):
-        return ScoringModel(_lib.scsec_criteria_scoring(self._h))
-
-    def framework_title(self, id):
-        """The title of the framework @p id the set declares, or None."""
-        return _text(_lib.scsec_criteria_framework_title(self._h, _b(id, "id")))
-
-    # -- children
-
-    def _children(self, cls, count_fn, at_fn):
-        handle = self._h
-        return tuple(cls(self, at_fn(handle, i)) for i in range(count_fn(handle)))
-
-    def _lookup(self, cls, fn, key, what):
-        ptr = fn(self._h, key if isinstance(key, int) else _b(key, "id"))
-        if not ptr:
-            raise KeyError("%s has no %s %r" % (self.id, what, key))
-        return cls(self, ptr)
-
-    @property
-    def levels(self):
-        """The levels, by increasing rank."""
-        return self._children(Level, _lib.scsec_criteria_level_count,
-                              _lib.scsec_criteria_level_at)
-
-    def level(self, rank):
-        """The level of rank @p rank (KeyError when none)."""
-        return self._lookup(Level, _lib.scsec_criteria_level_by_rank, _rank(rank), "level")
-
-    @property
-    def prerequisites(self):
-        return self._children(Prerequisite, _lib.scsec_criteria_prerequisite_count,
-                              _lib.scsec_criteria_prerequisite_at)
-
-    def prerequisite(self, id):
-        return self._lookup(Prerequisite, _lib.scsec_criteria_prerequisite,
-                            id, "prerequisite")
-
-    @property
-    def categories(self):
-        """Every category, sub-categories included, parents first."""
-        return self._children(Category, _lib.scsec_criteria_category_count,
-                              _lib.scsec_criteria_category_at)
-
-    def category(self, id):
-        return self._lookup(Category, _lib.scsec_criteria_category, id, "category")
-
-    @property
-    def requirements(self):
-        return self._children(Requirement, _lib.scsec_criteria_requirement_count,
-                              _lib.scsec_criteria_requirement_at)
-
-    def requirement(self, id):
-        return self._lookup(Requirement, _lib.scsec_criteria_requirement,
-                            id, "requirement")
-
-    @property
-    def criteria(self):
-        """Every criterion, in document order."""
-        return self._children(Criterion, _lib.scsec_criteria_criterion_count,
-                              _lib.scsec_criteria_criterion_at)
-
-    def criterion(self, id):
-        return self._lookup(Criterion, _lib.scsec_criteria_criterion, id, "criterion")
-
-    @property
-    def questions(self):
-        """The questions of the required-level rule."""
-        return self._children(Question, _lib.scsec_criteria_question_count,
-                              _lib.scsec_criteria_question_at)
-
-    def question(self, id):
-        return self._lookup(Question, _lib.scsec_criteria_question, id, "question")
-
-    @property
-    def required_default(self):
-        """The level required when every question is answered no (0: no rule)."""
-        return _lib.scsec_criteria_required_default(self._h)
-
-    def required_level(self, answers=None, required=None):
-        """See :func:`scsec.required_level`."""
-        return required_level(self, answers, required)
-
-    def __copy__(self):
-        self._h
-        return self  # immutable
-
-    def __iter__(self):
-        return iter(self.criteria)
-
-    def __len__(self):
-        return _lib.scsec_criteria_criterion_count(self._h)
-
-    def __repr__(self):
-        if self.closed:
-            return "<CriteriaSet closed>"
-        return "<CriteriaSet %s %s>" % (self.id, self.version)
-
-
-def _rank(level):
+def _rank(level: Union[int, "Level"]) -> int:
     """A level rank from an int or a Level."""
     if isinstance(level, Level):
         return level.rank
@@ -774,39 +635,409 @@ def _rank(level):
     return level
 
 
+_B = TypeVar("_B", bound="_Borrowed")
+
+
+class CriteriaSet(Owned, Mapping[str, "Criterion"]):
+    """A loaded criteria set (``scsec_criteria``): immutable, shareable by threads.
+
+    Create one with :meth:`builtin`, :meth:`load`, :meth:`from_bytes` or
+    :meth:`import_ipa`. A set is a read-only mapping of criterion ids to
+    :class:`Criterion`, in document order: ``"1-1-1-1" in meti``,
+    ``meti["1-1-1-1"]``, ``len(meti)``, ``keys()``, ``values()``, ``items()``;
+    iterating gives the ids (:attr:`criteria` gives the criteria). Two sets
+    are equal when their canonical forms are (same :attr:`fingerprint`), and
+    hash alike then. A set pickles as its canonical XML, so it crosses
+    process boundaries (:mod:`concurrent.futures`, Dask).
+    """
+
+    __slots__ = ("_ids", "_fp")
+    _free_name = "scsec_criteria_free"
+    _kind = "CriteriaSet"
+
+    def __init__(self) -> None:
+        raise TypeError("use CriteriaSet.builtin(), .load(), .from_bytes() or .import_ipa()")
+
+    # -- constructors
+
+    @classmethod
+    def builtin(cls, id: Optional[str] = None) -> "CriteriaSet":
+        """A built-in set; the default METI set (``"meti-sc-2026-03"``) without ``id``."""
+        ptr = _native.criteria_p()
+        _lib.scsec_criteria_builtin(byref(ptr), _b(id, "id"))
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def load(cls, path: PathLike, options: Optional[LoadOptions] = None,
+             diagnostics: Optional[List[Diagnostic]] = None) -> "CriteriaSet":
+        """Load a set from an XML file (plain or gzip).
+
+        On failure the exception's ``diagnostics`` list every problem; a
+        list passed as ``diagnostics`` receives them too (warnings as well).
+        """
+        ptr = _native.criteria_p()
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_criteria_load_file, ptr, (_path(path), oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def from_bytes(cls, data: Buffer, name: Optional[str] = None,
+                   options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "CriteriaSet":
+        """Load a set from an XML document in memory (plain or gzip); ``name``
+        is the document's name in messages."""
+        data, size = _buffer(data)
+        ptr = _native.criteria_p()
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_criteria_load_memory, ptr,
+                             (data, size, _name(name), oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def import_ipa(cls, path: PathLike, rules: Optional["CriteriaSet"] = None,
+                   options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "CriteriaSet":
+        """Import IPA's criteria sheet (CSV exported from Excel).
+
+        The scheme's rules (levels' methods, validity, prerequisites,
+        questions) come from ``rules``, by default the built-in METI set.
+        """
+        ptr = _native.criteria_p()
+        with _set_guard(rules, "rules", optional=True) as rh, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_criteria_import_ipa, ptr, (_path(path), rh, oh),
+                             diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def import_ipa_bytes(cls, data: Buffer, name: Optional[str] = None,
+                         rules: Optional["CriteriaSet"] = None,
+                         options: Optional[LoadOptions] = None,
+                         diagnostics: Optional[List[Diagnostic]] = None) -> "CriteriaSet":
+        """Import IPA's criteria sheet held in memory."""
+        data, size = _buffer(data)
+        ptr = _native.criteria_p()
+        with _set_guard(rules, "rules", optional=True) as rh, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_criteria_import_ipa_memory, ptr,
+                             (data, size, _name(name), rh, oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    # -- export
+
+    def to_bytes(self) -> bytes:
+        """The canonical XML form."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_criteria_write_memory, h)
+
+    def export(self, path: PathLike, gzip: bool = False) -> None:
+        """Write the canonical XML form to ``path``, atomically (gzip-compressed if asked)."""
+        with self._g as h:
+            _lib.scsec_criteria_write_file(h, _path(path), _native.WRITE_GZIP if gzip else 0)
+
+    def template_csv(self, level: Union[int, "Level"] = 0, lang: Optional[str] = None) -> bytes:
+        """A CSV answer sheet (bytes: UTF-8 with BOM, CRLF) for ``level`` (0: all levels)."""
+        rank = _rank(level)
+        with self._g as h:
+            return _native.take_string(_lib.scsec_criteria_template_csv, h, rank,
+                                       _b(lang, "lang"))
+
+    # -- identity
+
+    def _str(self, fn: Any, *args: Any) -> Optional[str]:
+        with self._g as h:
+            return _text(fn(h, *args))
+
+    @property
+    def id(self) -> str:
+        """The set's id (``"meti-sc-2026-03"``)."""
+        return self._str(_lib.scsec_criteria_id) or ""
+
+    @property
+    def version(self) -> str:
+        """The set's version (``"2026.03"``)."""
+        return self._str(_lib.scsec_criteria_version) or ""
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the canonical form (64 lowercase hex digits)."""
+        fp = getattr(self, "_fp", None)
+        if fp is None:
+            fp = self._fp = self._str(_lib.scsec_criteria_fingerprint) or ""
+        return fp
+
+    def title(self, lang: Optional[str] = None) -> Optional[str]:
+        """The title in ``lang`` (BCP 47; the set's first title when absent or unknown)."""
+        return self._str(_lib.scsec_criteria_title, _b(lang, "lang"))
+
+    def description(self, lang: Optional[str] = None) -> Optional[str]:
+        """The description in ``lang``, or None."""
+        return self._str(_lib.scsec_criteria_description, _b(lang, "lang"))
+
+    @property
+    def publisher(self) -> Optional[str]:
+        """Who publishes the set, or None."""
+        return self._str(_lib.scsec_criteria_publisher)
+
+    @property
+    def issued(self) -> Optional[datetime.date]:
+        """When the set was issued, or None."""
+        with self._g as h:
+            return _from_cdate(_lib.scsec_criteria_issued(h))
+
+    @property
+    def source(self) -> Optional[str]:
+        """Where the criteria's texts come from, or None."""
+        return self._str(_lib.scsec_criteria_source)
+
+    @property
+    def source_uri(self) -> Optional[str]:
+        """The source's URI, or None."""
+        return self._str(_lib.scsec_criteria_source_uri)
+
+    @property
+    def scoring(self) -> ScoringModel:
+        """How the set scores."""
+        with self._g as h:
+            return ScoringModel(_lib.scsec_criteria_scoring(h))
+
+    def framework_title(self, id: str) -> Optional[str]:
+        """The title of the framework ``id`` the set declares, or None."""
+        return self._str(_lib.scsec_criteria_framework_title, _b(id, "id"))
+
+    # -- children
+
+    def _children(self, cls: "type[_B]", count_fn: Any, at_fn: Any) -> Tuple[_B, ...]:
+        with self._g as h:
+            return tuple(cls(self, at_fn(h, i)) for i in range(count_fn(h)))
+
+    def _lookup(self, cls: "type[_B]", fn: Any, key: Union[int, str], what: str) -> _B:
+        arg = key if isinstance(key, int) else _b(key, "id")
+        with self._g as h:
+            ptr = fn(h, arg)
+        if not ptr:
+            raise KeyError("%s has no %s %r" % (self.id, what, key))
+        return cls(self, ptr)
+
+    @property
+    def levels(self) -> Tuple["Level", ...]:
+        """The levels, by increasing rank."""
+        return self._children(Level, _lib.scsec_criteria_level_count,
+                              _lib.scsec_criteria_level_at)
+
+    def level(self, rank: Union[int, "Level"]) -> "Level":
+        """The level of rank ``rank`` (KeyError when none)."""
+        return self._lookup(Level, _lib.scsec_criteria_level_by_rank, _rank(rank), "level")
+
+    @property
+    def prerequisites(self) -> Tuple["Prerequisite", ...]:
+        """The prerequisites of the levels (attestations such as the management pledge)."""
+        return self._children(Prerequisite, _lib.scsec_criteria_prerequisite_count,
+                              _lib.scsec_criteria_prerequisite_at)
+
+    def prerequisite(self, id: str) -> "Prerequisite":
+        """The prerequisite ``id`` (KeyError when none)."""
+        return self._lookup(Prerequisite, _lib.scsec_criteria_prerequisite,
+                            id, "prerequisite")
+
+    @property
+    def categories(self) -> Tuple["Category", ...]:
+        """Every category, sub-categories included, parents first."""
+        return self._children(Category, _lib.scsec_criteria_category_count,
+                              _lib.scsec_criteria_category_at)
+
+    def category(self, id: str) -> "Category":
+        """The category ``id`` (KeyError when none)."""
+        return self._lookup(Category, _lib.scsec_criteria_category, id, "category")
+
+    @property
+    def requirements(self) -> Tuple["Requirement", ...]:
+        """Every requirement, in document order."""
+        return self._children(Requirement, _lib.scsec_criteria_requirement_count,
+                              _lib.scsec_criteria_requirement_at)
+
+    def requirement(self, id: str) -> "Requirement":
+        """The requirement ``id`` (KeyError when none)."""
+        return self._lookup(Requirement, _lib.scsec_criteria_requirement,
+                            id, "requirement")
+
+    @property
+    def criteria(self) -> Tuple["Criterion", ...]:
+        """Every criterion, in document order (the mapping's values)."""
+        return self._children(Criterion, _lib.scsec_criteria_criterion_count,
+                              _lib.scsec_criteria_criterion_at)
+
+    def criterion(self, id: str) -> "Criterion":
+        """The criterion ``id`` (KeyError when none); also ``meti[id]``."""
+        return self._lookup(Criterion, _lib.scsec_criteria_criterion, id, "criterion")
+
+    @property
+    def questions(self) -> Tuple["Question", ...]:
+        """The questions of the required-level rule."""
+        return self._children(Question, _lib.scsec_criteria_question_count,
+                              _lib.scsec_criteria_question_at)
+
+    def question(self, id: str) -> "Question":
+        """The question ``id`` (KeyError when none)."""
+        return self._lookup(Question, _lib.scsec_criteria_question, id, "question")
+
+    @property
+    def required_default(self) -> int:
+        """The level required when every question is answered no (0: no rule)."""
+        with self._g as h:
+            return int(_lib.scsec_criteria_required_default(h))
+
+    def required_level(self, answers: Any = None,
+                       required: Union[int, "Level", None] = None) -> Optional[int]:
+        """See :func:`scsec.required_level`."""
+        return required_level(self, answers, required)
+
+    # -- the mapping
+
+    def _id_tuple(self) -> Tuple[str, ...]:
+        ids = getattr(self, "_ids", None)
+        if ids is None:
+            with self._g as h:
+                ids = tuple(_text(_lib.scsec_criterion_id(_lib.scsec_criteria_criterion_at(h, i)))
+                            or "" for i in range(_lib.scsec_criteria_criterion_count(h)))
+            self._ids = ids
+        return ids
+
+    def __getitem__(self, id: str) -> "Criterion":
+        if not isinstance(id, str):
+            raise KeyError(id)
+        with self._g as h:
+            ptr = _lib.scsec_criteria_criterion(h, _b(id, "id"))
+        if not ptr:
+            raise KeyError(id)
+        return Criterion(self, ptr)
+
+    def __contains__(self, id: object) -> bool:
+        if not isinstance(id, str) or "\0" in id:
+            return False
+        with self._g as h:
+            return bool(_lib.scsec_criteria_criterion(h, _b(id, "id")))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._id_tuple())
+
+    def __len__(self) -> int:
+        with self._g as h:
+            return int(_lib.scsec_criteria_criterion_count(h))
+
+    def values(self) -> "_CriteriaValues":  # type: ignore[override]
+        """The criteria, in document order (a view)."""
+        return _CriteriaValues(self)
+
+    def items(self) -> "_CriteriaItems":  # type: ignore[override]
+        """``(id, criterion)`` pairs, in document order (a view)."""
+        return _CriteriaItems(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CriteriaSet):
+            return NotImplemented
+        return other is self or other.fingerprint == self.fingerprint
+
+    def __hash__(self) -> int:
+        return hash(("scsec.CriteriaSet", self.fingerprint))
+
+    # -- copying and pickling
+
+    def __copy__(self) -> "CriteriaSet":
+        with self._g:
+            return self  # immutable
+
+    def __reduce__(self) -> Any:
+        return (_criteria_from_xml, (self.to_bytes(),))
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<CriteriaSet closed>"
+        return "<CriteriaSet %s %s>" % (self.id, self.version)
+
+
+def _criteria_from_xml(data: bytes) -> CriteriaSet:
+    """Unpickle a :class:`CriteriaSet` from its canonical XML."""
+    return CriteriaSet.from_bytes(data, name="<pickled criteria set>")
+
+
+class _CriteriaValues(collections.abc.ValuesView):  # type: ignore[type-arg]
+    """A set's criteria, in document order."""
+
+    __slots__ = ()
+    _mapping: CriteriaSet
+
+    def __iter__(self) -> Iterator["Criterion"]:
+        return iter(self._mapping.criteria)
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, Criterion) and value._owner is self._mapping
+
+    def __repr__(self) -> str:
+        return "%s(%r)" % (type(self).__name__, list(self))
+
+
+class _CriteriaItems(collections.abc.ItemsView):  # type: ignore[type-arg]
+    """A set's ``(id, criterion)`` pairs, in document order."""
+
+    __slots__ = ()
+    _mapping: CriteriaSet
+
+    def __iter__(self) -> Iterator[Tuple[str, "Criterion"]]:
+        return iter(zip(self._mapping._id_tuple(), self._mapping.criteria))
+
+    def __repr__(self) -> str:
+        return "%s(%r)" % (type(self).__name__, list(self))
+
+
 class _Borrowed:
-    """An object borrowed from a criteria set; keeps the set alive."""
+    """An object borrowed from a criteria set; keeps the set alive.
+
+    Every call on it holds the set's handle (a set closed meanwhile is
+    freed only when the call is done).
+    """
 
     __slots__ = ("_owner", "_ptr")
 
-    def __init__(self, owner, ptr):
+    def __init__(self, owner: CriteriaSet, ptr: Any) -> None:
         self._owner = owner
         self._ptr = ptr
 
+    def _get(self, fn: Any, *args: Any) -> Any:
+        with self._owner._g:
+            return fn(self._ptr, *args)
+
+    def _str(self, fn: Any, *args: Any) -> Optional[str]:
+        with self._owner._g:
+            return _text(fn(self._ptr, *args))
+
     @property
-    def _h(self):
-        self._owner._h  # raises ValueError once the set is closed
+    def _as_parameter_(self) -> Any:
+        """The handle, for passing the object straight to a ``lib`` function
+        (low level and unguarded)."""
+        if self._owner.closed:
+            raise ValueError("%s is closed" % self._owner._kind)
         return self._ptr
 
-    _as_parameter_ = _h
-
     @property
-    def criteria_set(self):
+    def criteria_set(self) -> CriteriaSet:
         """The set this object belongs to."""
         return self._owner
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
+        assert isinstance(other, _Borrowed)
         return self._owner is other._owner and self._ptr.value == other._ptr.value
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((type(self), id(self._owner), self._ptr.value))
 
-    def _wrap(self, cls, ptr):
+    def _wrap(self, cls: "type[_B]", ptr: Any) -> Optional[_B]:
         return cls(self._owner, ptr) if ptr else None
 
-    def __repr__(self):
+    def _key(self) -> str:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
         try:
             return "<%s %s>" % (type(self).__name__, self._key())
         except ValueError:
@@ -818,55 +1049,63 @@ class Level(_Borrowed):
 
     __slots__ = ()
 
-    def _key(self):
+    def _key(self) -> str:
         return self.label
 
     @property
-    def rank(self):
-        return _lib.scsec_level_rank(self._h)
+    def rank(self) -> int:
+        """The level's rank (3 for ★3)."""
+        return int(self._get(_lib.scsec_level_rank))
 
     @property
-    def label(self):
-        return _text(_lib.scsec_level_label(self._h))
+    def label(self) -> str:
+        """The level's label (``"★3"``)."""
+        return self._str(_lib.scsec_level_label) or ""
 
-    def title(self, lang=None):
-        return _text(_lib.scsec_level_title(self._h, _b(lang, "lang")))
+    def title(self, lang: Optional[str] = None) -> Optional[str]:
+        """The level's title in ``lang``."""
+        return self._str(_lib.scsec_level_title, _b(lang, "lang"))
 
     @property
-    def method(self):
+    def method(self) -> Method:
         """The least assessment method an answer needs at this level."""
-        return Method(_lib.scsec_level_method(self._h))
+        return Method(self._get(_lib.scsec_level_method))
 
     @property
-    def validity(self):
-        """How long an answer stays valid, as an ISO 8601 duration ("P1Y")."""
-        return _text(_lib.scsec_level_validity(self._h))
+    def validity(self) -> Optional[str]:
+        """How long an answer stays valid, as an ISO 8601 duration (``"P1Y"``), or None."""
+        return self._str(_lib.scsec_level_validity)
 
     @property
-    def validity_provisional(self):
-        return bool(_lib.scsec_level_validity_provisional(self._h))
+    def validity_provisional(self) -> bool:
+        """True when the scheme has not fixed the validity yet (the set's value is provisional)."""
+        return bool(self._get(_lib.scsec_level_validity_provisional))
 
     @property
-    def requires_lower(self):
-        return bool(_lib.scsec_level_requires_lower(self._h))
+    def requires_lower(self) -> bool:
+        """True when reaching this level also needs every lower level met."""
+        return bool(self._get(_lib.scsec_level_requires_lower))
 
     @property
-    def prerequisites(self):
-        return tuple(Prerequisite(self._owner, _lib.scsec_level_prerequisite_at(self._h, i))
-                     for i in range(_lib.scsec_level_prerequisite_count(self._h)))
+    def prerequisites(self) -> Tuple["Prerequisite", ...]:
+        """The prerequisites of this level."""
+        with self._owner._g:
+            return tuple(Prerequisite(self._owner,
+                                      _lib.scsec_level_prerequisite_at(self._ptr, i))
+                         for i in range(_lib.scsec_level_prerequisite_count(self._ptr)))
 
     @property
-    def criterion_count(self):
+    def criterion_count(self) -> int:
         """Number of criteria that apply at the level."""
-        return _lib.scsec_level_criterion_count(self._h)
+        return int(self._get(_lib.scsec_level_criterion_count))
 
     @property
-    def requirement_count(self):
+    def requirement_count(self) -> int:
         """Number of requirements with a criterion applying at the level."""
-        return _lib.scsec_level_requirement_count(self._h)
+        return int(self._get(_lib.scsec_level_requirement_count))
 
     @property
-    def criteria(self):
+    def criteria(self) -> Tuple["Criterion", ...]:
         """The criteria that apply at the level, in document order."""
         rank = self.rank
         return tuple(c for c in self._owner.criteria if c.applies_at(rank))
@@ -877,15 +1116,17 @@ class Prerequisite(_Borrowed):
 
     __slots__ = ()
 
-    def _key(self):
+    def _key(self) -> str:
         return self.id
 
     @property
-    def id(self):
-        return _text(_lib.scsec_prerequisite_id(self._h))
+    def id(self) -> str:
+        """The prerequisite's id (``"management-pledge"``)."""
+        return self._str(_lib.scsec_prerequisite_id) or ""
 
-    def title(self, lang=None):
-        return _text(_lib.scsec_prerequisite_title(self._h, _b(lang, "lang")))
+    def title(self, lang: Optional[str] = None) -> Optional[str]:
+        """The prerequisite's title in ``lang``."""
+        return self._str(_lib.scsec_prerequisite_title, _b(lang, "lang"))
 
 
 class Category(_Borrowed):
@@ -893,29 +1134,32 @@ class Category(_Borrowed):
 
     __slots__ = ()
 
-    def _key(self):
+    def _key(self) -> str:
         return self.id
 
     @property
-    def id(self):
-        return _text(_lib.scsec_category_id(self._h))
+    def id(self) -> str:
+        """The category's id (``"4-4"``)."""
+        return self._str(_lib.scsec_category_id) or ""
 
-    def title(self, lang=None):
-        return _text(_lib.scsec_category_title(self._h, _b(lang, "lang")))
+    def title(self, lang: Optional[str] = None) -> Optional[str]:
+        """The category's title in ``lang``."""
+        return self._str(_lib.scsec_category_title, _b(lang, "lang"))
 
     @property
-    def parent(self):
+    def parent(self) -> Optional["Category"]:
         """The enclosing category, or None."""
-        return self._wrap(Category, _lib.scsec_category_parent(self._h))
+        return self._wrap(Category, self._get(_lib.scsec_category_parent))
 
     @property
-    def depth(self):
-        return _lib.scsec_category_depth(self._h)
+    def depth(self) -> int:
+        """0 for a top-level category, 1 for its sub-categories, ..."""
+        return int(self._get(_lib.scsec_category_depth))
 
     @property
-    def function(self):
+    def function(self) -> Function:
         """The CSF function (the category's own or its nearest ancestor's)."""
-        return Function(_lib.scsec_category_function(self._h))
+        return Function(self._get(_lib.scsec_category_function))
 
 
 class Requirement(_Borrowed):
@@ -923,31 +1167,38 @@ class Requirement(_Borrowed):
 
     __slots__ = ()
 
-    def _key(self):
+    def _key(self) -> str:
         return self.id
 
     @property
-    def id(self):
-        return _text(_lib.scsec_requirement_id(self._h))
+    def id(self) -> str:
+        """The requirement's id (``"4-4-4"``)."""
+        return self._str(_lib.scsec_requirement_id) or ""
 
-    def name(self, lang=None):
-        return _text(_lib.scsec_requirement_name(self._h, _b(lang, "lang")))
+    def name(self, lang: Optional[str] = None) -> Optional[str]:
+        """The requirement's name in ``lang``."""
+        return self._str(_lib.scsec_requirement_name, _b(lang, "lang"))
 
-    def text(self, lang=None):
-        return _text(_lib.scsec_requirement_text(self._h, _b(lang, "lang")))
+    def text(self, lang: Optional[str] = None) -> Optional[str]:
+        """The requirement's text in ``lang``."""
+        return self._str(_lib.scsec_requirement_text, _b(lang, "lang"))
 
     @property
-    def category(self):
-        return self._wrap(Category, _lib.scsec_requirement_category(self._h))
+    def category(self) -> Optional[Category]:
+        """The category the requirement is in."""
+        return self._wrap(Category, self._get(_lib.scsec_requirement_category))
 
     @property
-    def criteria(self):
-        return tuple(Criterion(self._owner, _lib.scsec_requirement_criterion_at(self._h, i))
-                     for i in range(_lib.scsec_requirement_criterion_count(self._h)))
+    def criteria(self) -> Tuple["Criterion", ...]:
+        """The requirement's criteria, in document order."""
+        with self._owner._g:
+            return tuple(Criterion(self._owner,
+                                   _lib.scsec_requirement_criterion_at(self._ptr, i))
+                         for i in range(_lib.scsec_requirement_criterion_count(self._ptr)))
 
 
 Reference = collections.namedtuple("Reference", "framework clauses")
-Reference.__doc__ = "A criterion's reference to another framework (id, clauses)."
+Reference.__doc__ = "A criterion's reference to another framework (framework id, clauses)."
 
 
 class Criterion(_Borrowed):
@@ -955,50 +1206,61 @@ class Criterion(_Borrowed):
 
     __slots__ = ()
 
-    def _key(self):
+    def _key(self) -> str:
         return self.id
 
     @property
-    def id(self):
-        return _text(_lib.scsec_criterion_id(self._h))
+    def id(self) -> str:
+        """The criterion's id (``"4-4-4-2"``)."""
+        return self._str(_lib.scsec_criterion_id) or ""
 
-    def text(self, lang=None):
-        return _text(_lib.scsec_criterion_text(self._h, _b(lang, "lang")))
-
-    @property
-    def requirement(self):
-        return self._wrap(Requirement, _lib.scsec_criterion_requirement(self._h))
+    def text(self, lang: Optional[str] = None) -> Optional[str]:
+        """The criterion's text in ``lang``."""
+        return self._str(_lib.scsec_criterion_text, _b(lang, "lang"))
 
     @property
-    def function(self):
-        return Function(_lib.scsec_criterion_function(self._h))
+    def requirement(self) -> Optional[Requirement]:
+        """The requirement the criterion belongs to."""
+        return self._wrap(Requirement, self._get(_lib.scsec_criterion_requirement))
 
     @property
-    def min_level(self):
-        return _lib.scsec_criterion_min_level(self._h)
-
-    def applies_at(self, level):
-        return bool(_lib.scsec_criterion_applies_at(self._h, _rank(level)))
+    def function(self) -> Function:
+        """The criterion's CSF function."""
+        return Function(self._get(_lib.scsec_criterion_function))
 
     @property
-    def na_allowed(self):
-        return bool(_lib.scsec_criterion_na_allowed(self._h))
+    def min_level(self) -> int:
+        """The lowest level the criterion applies at."""
+        return int(self._get(_lib.scsec_criterion_min_level))
+
+    def applies_at(self, level: Union[int, Level]) -> bool:
+        """True when the criterion applies at ``level`` (a rank or a :class:`Level`)."""
+        return bool(self._get(_lib.scsec_criterion_applies_at, _rank(level)))
 
     @property
-    def weight(self):
-        return _lib.scsec_criterion_weight(self._h)
+    def na_allowed(self) -> bool:
+        """True when the criterion may be answered not-applicable (with a justification)."""
+        return bool(self._get(_lib.scsec_criterion_na_allowed))
 
     @property
-    def poam_eligible(self):
-        return bool(_lib.scsec_criterion_poam_eligible(self._h))
+    def weight(self) -> int:
+        """The criterion's weight under a points or deductions model."""
+        return int(self._get(_lib.scsec_criterion_weight))
 
     @property
-    def references(self):
+    def poam_eligible(self) -> bool:
+        """True when a plan of action may stand in for the criterion (deductions model)."""
+        return bool(self._get(_lib.scsec_criterion_poam_eligible))
+
+    @property
+    def references(self) -> Tuple[Reference, ...]:
+        """The criterion's references to other frameworks."""
         out = []
-        for i in range(_lib.scsec_criterion_reference_count(self._h)):
-            fw, clauses = c_char_p(), c_char_p()
-            _lib.scsec_criterion_reference_at(self._h, i, byref(fw), byref(clauses))
-            out.append(Reference(_text(fw.value), _text(clauses.value)))
+        with self._owner._g:
+            for i in range(_lib.scsec_criterion_reference_count(self._ptr)):
+                fw, clauses = c_char_p(), c_char_p()
+                _lib.scsec_criterion_reference_at(self._ptr, i, byref(fw), byref(clauses))
+                out.append(Reference(_text(fw.value), _text(clauses.value)))
         return tuple(out)
 
 
@@ -1007,60 +1269,93 @@ class Question(_Borrowed):
 
     __slots__ = ()
 
-    def _key(self):
+    def _key(self) -> str:
         return self.id
 
     @property
-    def id(self):
-        return _text(_lib.scsec_question_id(self._h))
+    def id(self) -> str:
+        """The question's id (``"confidential-data"``)."""
+        return self._str(_lib.scsec_question_id) or ""
 
-    def text(self, lang=None):
-        return _text(_lib.scsec_question_text(self._h, _b(lang, "lang")))
+    def text(self, lang: Optional[str] = None) -> Optional[str]:
+        """The question's text in ``lang``."""
+        return self._str(_lib.scsec_question_text, _b(lang, "lang"))
 
     @property
-    def level_if_yes(self):
-        return _lib.scsec_question_level_if_yes(self._h)
+    def level_if_yes(self) -> int:
+        """The level a yes to this question requires."""
+        return int(self._get(_lib.scsec_question_level_if_yes))
 
 
 # ---------------------------------------------------------------- entries
 
 
 class Artifact(collections.namedtuple("Artifact", "uri sha256")):
-    """An entry's artifact: where it is, and its SHA-256 (or None)."""
+    """An entry's artifact: where it is (``uri``), and its SHA-256 (``sha256``, or None)."""
 
     __slots__ = ()
 
-    def __new__(cls, uri, sha256=None):
+    def __new__(cls, uri: str, sha256: Optional[str] = None) -> "Artifact":
         return super().__new__(cls, uri, sha256)
 
 
-@dataclasses.dataclass
+ArtifactLike = Union[Artifact, str, Tuple[str, Optional[str]]]
+
+
+@dataclasses.dataclass(init=False)
 class Entry:
     """One answer, as a plain Python value.
 
     ``status`` and ``method`` accept the enums or the library's tokens
-    ("met", "third-party", 実施, 専門家確認, ...); dates accept
-    :class:`datetime.date` or 'YYYY-MM-DD'; ``artifacts`` is a list of
+    (``"met"``, ``"third-party"``, 実施, 専門家確認, ...); dates accept
+    :class:`datetime.date` or ``'YYYY-MM-DD'``; ``artifacts`` is a list of
     :class:`Artifact` (or ``(uri, sha256)`` pairs, or URIs). Build one and
-    hand it to :meth:`Evidence.add` or :meth:`Evidence.replace`; what an
-    evidence record gives back is a copy: change it and ``replace`` it.
+    hand it to :meth:`Evidence.add` or :meth:`Evidence.replace` (or assign
+    ``record[entry.id] = entry``); what an evidence record gives back is a
+    copy: change it and ``replace`` it.
+
+    :ivar id: the criterion or prerequisite answered.
+    :ivar status: a :class:`Status`.
+    :ivar method: a :class:`Method`.
+    :ivar assessed_on: when the answer was assessed, or None.
+    :ivar expires_on: the answer's own expiry, or None.
+    :ivar assessor: who assessed it, or None.
+    :ivar assessor_id: the assessor's registration id, or None.
+    :ivar justification: why a not-applicable answer does not apply, or None.
+    :ivar note: free text, or None.
+    :ivar artifacts: the :class:`Artifact` list.
     """
 
     id: str
-    status: Status = Status.NONE
-    method: Method = Method.NONE
-    assessed_on: datetime.date = None
-    expires_on: datetime.date = None
-    assessor: str = None
-    assessor_id: str = None
-    justification: str = None
-    note: str = None
-    artifacts: list = dataclasses.field(default_factory=list)
+    status: Status
+    method: Method
+    assessed_on: Optional[datetime.date]
+    expires_on: Optional[datetime.date]
+    assessor: Optional[str]
+    assessor_id: Optional[str]
+    justification: Optional[str]
+    note: Optional[str]
+    artifacts: List[Artifact]
 
-    def __post_init__(self):
+    def __init__(self, id: str, status: Union[Status, str, None] = Status.NONE,
+                 method: Union[Method, str, None] = Method.NONE,
+                 assessed_on: DateLike = None, expires_on: DateLike = None,
+                 assessor: Optional[str] = None, assessor_id: Optional[str] = None,
+                 justification: Optional[str] = None, note: Optional[str] = None,
+                 artifacts: Optional[Iterable[ArtifactLike]] = None) -> None:
+        self.id = id
+        self.status = status  # type: ignore[assignment]
+        self.method = method  # type: ignore[assignment]
+        self.assessed_on = assessed_on  # type: ignore[assignment]
+        self.expires_on = expires_on  # type: ignore[assignment]
+        self.assessor = assessor
+        self.assessor_id = assessor_id
+        self.justification = justification
+        self.note = note
+        self.artifacts = artifacts  # type: ignore[assignment]
         self._normalise()
 
-    def _normalise(self):
+    def _normalise(self) -> None:
         if not isinstance(self.id, str) or not self.id:
             raise ValueError("an entry needs a non-empty id (str)")
         self.status = Status._coerce(self.status)
@@ -1079,14 +1374,15 @@ class Entry:
         self.artifacts = arts
 
     @classmethod
-    def _from_c(cls, ptr):
+    def _from_c(cls, ptr: Any) -> "Entry":
+        """A copy of the C entry ``ptr`` (the caller holds its record)."""
         arts = []
         for i in range(_lib.scsec_entry_artifact_count(ptr)):
             uri, sha = c_char_p(), c_char_p()
             _lib.scsec_entry_artifact_at(ptr, i, byref(uri), byref(sha))
-            arts.append(Artifact(_text(uri.value), _text(sha.value)))
+            arts.append(Artifact(_text(uri.value) or "", _text(sha.value)))
         obj = cls.__new__(cls)
-        obj.id = _text(_lib.scsec_entry_id(ptr))
+        obj.id = _text(_lib.scsec_entry_id(ptr)) or ""
         obj.status = Status(_lib.scsec_entry_status(ptr))
         obj.method = Method(_lib.scsec_entry_method(ptr))
         obj.assessed_on = _from_cdate(_lib.scsec_entry_assessed_on(ptr))
@@ -1098,7 +1394,7 @@ class Entry:
         obj.artifacts = arts
         return obj
 
-    def _to_c(self):
+    def _to_c(self) -> Any:
         """A new C entry (caller owns it) holding this entry's values."""
         self._normalise()
         ptr = _native.entry_p()
@@ -1128,7 +1424,8 @@ class Entry:
 # ---------------------------------------------------------------- evidence
 
 CriteriaRef = collections.namedtuple("CriteriaRef", "id version fingerprint")
-CriteriaRef.__doc__ = "The criteria set an evidence record answers."
+CriteriaRef.__doc__ = ("The criteria set an evidence record answers: id, version and "
+                       "fingerprint (or None).")
 
 
 # scsec_evidence_check's verdicts on the record (read from the diagnostics),
@@ -1136,220 +1433,293 @@ CriteriaRef.__doc__ = "The criteria set an evidence record answers."
 _CHECK_VERDICTS = (_native.InvalidContentError.errcode, _native.MismatchError.errcode)
 
 
-class Evidence(_Owned):
-    """An evidence record (scsec_evidence): one supplier's answers.
+class Evidence(Owned, MutableMapping[str, Entry]):
+    """An evidence record (``scsec_evidence``): one supplier's answers.
 
-    Mutable: build or edit it from one thread at a time; once built, any
-    number of threads may evaluate it. ``len()``, iteration (entries in id
-    order, digit runs by value), ``evidence[id]``, ``get(id)`` and ``in``
-    work as for a mapping of ids to :class:`Entry` copies.
+    A record is a mutable mapping of answered ids to :class:`Entry` copies,
+    in id order (digit runs by value: 1-2-9 before 1-2-10):
+    ``"1-1-1-1" in record``, ``record["1-1-1-1"]``, ``len(record)``,
+    ``keys()``, ``values()``, ``items()``, ``get()``; iterating gives the ids,
+    as for a dict (``values()`` gives the entries). ``record[id] = entry``
+    replaces, ``del record[id]`` removes. Adding or removing an entry while
+    iterating raises :class:`RuntimeError`, as a dict does (replacing one
+    does not).
+
+    Threads may share a record: calls that change it (:meth:`add`,
+    :meth:`replace`, setting :attr:`subject_name`, ...) wait until the calls
+    reading or evaluating it are done, and hold it alone meanwhile.
+
+    Two records are equal when their canonical forms are (same
+    :attr:`fingerprint`); being mutable, a record is not hashable. A record
+    pickles as its canonical XML.
     """
 
-    __slots__ = ()
+    __slots__ = ("_keys_version",)
     _free_name = "scsec_evidence_free"
     _kind = "Evidence"
+    _exclusive = True
 
-    def __init__(self, criteria=None):
-        """An empty record answering @p criteria (a :class:`CriteriaSet`) or none yet."""
-        criteria_h = _set_h(criteria, optional=True)
+    def __init__(self, criteria: Optional[CriteriaSet] = None) -> None:
+        """An empty record answering ``criteria`` (a :class:`CriteriaSet`) or none yet."""
         ptr = _native.evidence_p()
-        _lib.scsec_evidence_new(byref(ptr), criteria_h)
+        with _set_guard(criteria, optional=True) as ch:
+            _lib.scsec_evidence_new(byref(ptr), ch)
         self._adopt(ptr)
+
+    def _adopt(self, ptr: Any) -> None:
+        self._keys_version = 0
+        super()._adopt(ptr)
 
     # -- constructors
 
     @classmethod
-    def new(cls, criteria=None):
-        """An empty record answering @p criteria."""
+    def new(cls, criteria: Optional[CriteriaSet] = None) -> "Evidence":
+        """An empty record answering ``criteria``."""
         return cls(criteria)
 
     @classmethod
-    def load(cls, path, options=None, diagnostics=None):
+    def load(cls, path: PathLike, options: Optional[LoadOptions] = None,
+             diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
         """Load a record from an XML file (plain or gzip)."""
         ptr = _native.evidence_p()
-        _load_with_diags(_lib.scsec_evidence_load_file, ptr,
-                         (_path(path), _options(options)), diagnostics)
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_evidence_load_file, ptr, (_path(path), oh), diagnostics)
         return _new_owned(cls, ptr)
 
     @classmethod
-    def from_bytes(cls, data, name=None, options=None, diagnostics=None):
+    def from_bytes(cls, data: Buffer, name: Optional[str] = None,
+                   options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
         """Load a record from an XML document in memory."""
         data, size = _buffer(data)
         ptr = _native.evidence_p()
-        _load_with_diags(_lib.scsec_evidence_load_memory, ptr,
-                         (data, size, _name(name), _options(options)), diagnostics)
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_evidence_load_memory, ptr,
+                             (data, size, _name(name), oh), diagnostics)
         return _new_owned(cls, ptr)
 
     @classmethod
-    def from_csv(cls, path, criteria=None, options=None, diagnostics=None):
-        """Import a filled CSV answer sheet; ids are checked against @p criteria
+    def from_csv(cls, path: PathLike, criteria: Optional[CriteriaSet] = None,
+                 options: Optional[LoadOptions] = None,
+                 diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
+        """Import a filled CSV answer sheet; ids are checked against ``criteria``
         (by default the built-in METI set), which the record then names."""
-        criteria_h = _set_h(criteria, optional=True)
         ptr = _native.evidence_p()
-        _load_with_diags(_lib.scsec_evidence_import_csv, ptr,
-                         (_path(path), criteria_h, _options(options)), diagnostics)
+        with _set_guard(criteria, optional=True) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_evidence_import_csv, ptr, (_path(path), ch, oh),
+                             diagnostics)
         return _new_owned(cls, ptr)
 
     @classmethod
-    def from_csv_bytes(cls, data, criteria=None, name=None, options=None, diagnostics=None):
+    def from_csv_bytes(cls, data: Buffer, criteria: Optional[CriteriaSet] = None,
+                       name: Optional[str] = None, options: Optional[LoadOptions] = None,
+                       diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
         """Import a filled CSV answer sheet held in memory."""
-        criteria_h = _set_h(criteria, optional=True)
         data, size = _buffer(data)
         ptr = _native.evidence_p()
-        _load_with_diags(_lib.scsec_evidence_import_csv_memory, ptr,
-                         (data, size, _name(name), criteria_h, _options(options)),
-                         diagnostics)
+        with _set_guard(criteria, optional=True) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_evidence_import_csv_memory, ptr,
+                             (data, size, _name(name), ch, oh), diagnostics)
         return _new_owned(cls, ptr)
 
-    def copy(self):
+    def copy(self) -> "Evidence":
         """An independent copy of the record."""
         ptr = _native.evidence_p()
-        _lib.scsec_evidence_dup(byref(ptr), self._h)
+        with self._g as h:
+            _lib.scsec_evidence_dup(byref(ptr), h)
         return _new_owned(type(self), ptr)
 
     __copy__ = copy
 
+    def __reduce__(self) -> Any:
+        return (_evidence_from_xml, (self.to_xml(),))
+
     # -- writing
 
-    def to_xml(self):
+    def to_xml(self) -> bytes:
         """The canonical XML form (bytes)."""
-        return _native.take_string(_lib.scsec_evidence_write_memory, self._h)
+        with self._g as h:
+            return _native.take_string(_lib.scsec_evidence_write_memory, h)
 
-    def save(self, path, gzip=False):
-        """Save the canonical XML form to @p path, atomically."""
-        _lib.scsec_evidence_save(self._h, _path(path), _native.WRITE_GZIP if gzip else 0)
+    def save(self, path: PathLike, gzip: bool = False) -> None:
+        """Save the canonical XML form to ``path``, atomically (gzip-compressed if asked)."""
+        with self._g as h:
+            _lib.scsec_evidence_save(h, _path(path), _native.WRITE_GZIP if gzip else 0)
 
-    def to_csv(self, criteria=None, level=0, lang=None):
+    def to_csv(self, criteria: Optional[CriteriaSet] = None, level: Union[int, Level] = 0,
+               lang: Optional[str] = None) -> bytes:
         """The record as a filled CSV answer sheet (bytes, UTF-8 with BOM)."""
-        criteria_h = _set_h(criteria, optional=True)
-        return _native.take_string(_lib.scsec_evidence_export_csv, self._h, criteria_h,
-                                   _rank(level), _b(lang, "lang"))
+        rank = _rank(level)
+        with self._g as h, _set_guard(criteria, optional=True) as ch:
+            return _native.take_string(_lib.scsec_evidence_export_csv, h, ch, rank,
+                                       _b(lang, "lang"))
 
     @property
-    def fingerprint(self):
+    def fingerprint(self) -> str:
         """SHA-256 of the canonical form (64 lowercase hex digits)."""
         buf = ctypes.create_string_buffer(_native.FINGERPRINT_BUFSIZE)
-        _lib.scsec_evidence_fingerprint(buf, self._h)
+        with self._g as h:
+            _lib.scsec_evidence_fingerprint(buf, h)
         return buf.value.decode("ascii")
 
     # -- checking
 
-    def check(self, criteria):
-        """Check the record against @p criteria: every problem, as :class:`Diagnostics`.
+    def check(self, criteria: CriteriaSet) -> Diagnostics:
+        """Check the record against ``criteria``: every problem, as :class:`Diagnostics`.
 
         An empty ``errors`` list means the record is usable (warnings
         allowed); no exception is raised for problems in the record.
         """
-        criteria_h = _set_h(criteria)
-        with _DiagList() as diags:
-            rc = _lib.scsec_evidence_check(self._h, criteria_h, diags.ptr)
+        with _set_guard(criteria) as ch, self._g as h, _DiagList() as diags:
+            rc = _lib.scsec_evidence_check(h, ch, diags.ptr)
             if rc < 0 and rc not in _CHECK_VERDICTS:
                 raise _native.error_from_last(rc)
             return diags.read()
 
     # -- subject and metadata
 
+    def _str(self, fn: Any, *args: Any) -> Optional[str]:
+        with self._g as h:
+            return _text(fn(h, *args))
+
+    def _change(self, fn: Any, *args: Any) -> None:
+        with self._g.writing as h:
+            fn(h, *args)
+
     @property
-    def subject_name(self):
-        return _text(_lib.scsec_evidence_subject_name(self._h))
+    def subject_name(self) -> Optional[str]:
+        """The supplier's name, or None (settable)."""
+        return self._str(_lib.scsec_evidence_subject_name)
 
     @subject_name.setter
-    def subject_name(self, name):
-        _lib.scsec_evidence_set_subject_name(self._h, _b(name, "subject name"))
+    def subject_name(self, name: Optional[str]) -> None:
+        self._change(_lib.scsec_evidence_set_subject_name, _b(name, "subject name"))
 
     @property
-    def subject_ids(self):
-        """The subject's identifiers, {scheme: value}, ordered by scheme."""
+    def subject_ids(self) -> Dict[str, str]:
+        """The subject's identifiers, ``{scheme: value}``, ordered by scheme (a copy)."""
         out = {}
-        for i in range(_lib.scsec_evidence_subject_id_count(self._h)):
-            scheme, value = c_char_p(), c_char_p()
-            _lib.scsec_evidence_subject_id_at(self._h, i, byref(scheme), byref(value))
-            out[_text(scheme.value)] = _text(value.value)
+        with self._g as h:
+            for i in range(_lib.scsec_evidence_subject_id_count(h)):
+                scheme, value = c_char_p(), c_char_p()
+                _lib.scsec_evidence_subject_id_at(h, i, byref(scheme), byref(value))
+                out[_text(scheme.value) or ""] = _text(value.value) or ""
         return out
 
-    def add_subject_id(self, scheme, value):
-        """Add an identifier, e.g. ("jp-corporate-number", "1234567890123")."""
-        _lib.scsec_evidence_add_subject_id(self._h, _b(scheme, "scheme"), _b(value, "value"))
+    def add_subject_id(self, scheme: str, value: str) -> None:
+        """Add an identifier, e.g. ``("jp-corporate-number", "1234567890123")``."""
+        self._change(_lib.scsec_evidence_add_subject_id, _b(scheme, "scheme"),
+                     _b(value, "value"))
 
-    def remove_subject_id(self, scheme):
-        _lib.scsec_evidence_remove_subject_id(self._h, _b(scheme, "scheme"))
+    def remove_subject_id(self, scheme: str) -> None:
+        """Remove the identifier of ``scheme`` (:class:`NotFoundError` when there is none)."""
+        self._change(_lib.scsec_evidence_remove_subject_id, _b(scheme, "scheme"))
 
     @property
-    def criteria(self):
+    def criteria(self) -> Optional[CriteriaRef]:
         """The criteria set the record answers (:class:`CriteriaRef`), or None."""
-        cid = _text(_lib.scsec_evidence_criteria_id(self._h))
-        if cid is None:
-            return None
-        return CriteriaRef(cid, _text(_lib.scsec_evidence_criteria_version(self._h)),
-                           _text(_lib.scsec_evidence_criteria_fingerprint(self._h)))
+        with self._g as h:
+            cid = _text(_lib.scsec_evidence_criteria_id(h))
+            if cid is None:
+                return None
+            return CriteriaRef(cid, _text(_lib.scsec_evidence_criteria_version(h)),
+                               _text(_lib.scsec_evidence_criteria_fingerprint(h)))
 
-    def set_criteria(self, criteria, version=None, fingerprint=None):
+    def set_criteria(self, criteria: Union[CriteriaSet, str], version: Optional[str] = None,
+                     fingerprint: Optional[str] = None) -> None:
         """Name the set answered: a :class:`CriteriaSet`, or its id, version
         and (optionally) fingerprint."""
         if isinstance(criteria, CriteriaSet):
             if version is not None or fingerprint is not None:
                 raise TypeError("give a CriteriaSet alone, or id and version")
             criteria, version, fingerprint = criteria.id, criteria.version, criteria.fingerprint
-        _lib.scsec_evidence_set_criteria(self._h, _b(criteria, "id"), _b(version, "version"),
-                                         _b(fingerprint, "fingerprint"))
+        self._change(_lib.scsec_evidence_set_criteria, _b(criteria, "id"),
+                     _b(version, "version"), _b(fingerprint, "fingerprint"))
 
     @property
-    def created(self):
-        """When the record was created (RFC 3339 UTC text), or None."""
-        return _text(_lib.scsec_evidence_created(self._h))
+    def created(self) -> Optional[str]:
+        """When the record was created (RFC 3339 UTC text), or None (settable,
+        also to a :class:`datetime.datetime`)."""
+        return self._str(_lib.scsec_evidence_created)
 
     @created.setter
-    def created(self, timestamp):
+    def created(self, timestamp: Union[str, datetime.datetime, None]) -> None:
         if isinstance(timestamp, datetime.datetime):
             if timestamp.tzinfo is not None:
                 timestamp = timestamp.astimezone(datetime.timezone.utc)
             timestamp = timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-        _lib.scsec_evidence_set_created(self._h, _b(timestamp, "created"))
+        self._change(_lib.scsec_evidence_set_created, _b(timestamp, "created"))
 
     @property
-    def tool(self):
-        return _text(_lib.scsec_evidence_tool(self._h))
+    def tool(self) -> Optional[str]:
+        """The tool that wrote the record, or None (settable)."""
+        return self._str(_lib.scsec_evidence_tool)
 
     @tool.setter
-    def tool(self, tool):
-        _lib.scsec_evidence_set_tool(self._h, _b(tool, "tool"))
+    def tool(self, tool: Optional[str]) -> None:
+        self._change(_lib.scsec_evidence_set_tool, _b(tool, "tool"))
 
     # -- entries
 
-    def _put(self, entry, func):
+    def _put(self, entry: Entry, func: Any) -> None:
         if not isinstance(entry, Entry):
             raise TypeError("an Entry is expected, not %s" % type(entry).__name__)
-        handle = self._h
         ptr = entry._to_c()
+        key = _b(entry.id, "id")
         try:
-            func(handle, ptr)      # the record owns ptr from here on
-        except BaseException:
-            _lib.scsec_entry_free(ptr)
-            raise
+            with self._g.writing as h:
+                known = bool(_lib.scsec_evidence_entry(h, key))
+                func(h, ptr)      # the record owns ptr from here on
+                ptr = None
+                if not known:
+                    self._keys_version += 1
+        finally:
+            if ptr is not None:
+                _lib.scsec_entry_free(ptr)
 
-    def add(self, entry):
-        """Add @p entry (ExistsError when its id is already answered)."""
+    def add(self, entry: Entry) -> None:
+        """Add ``entry`` (:class:`ExistsError` when its id is already answered)."""
         self._put(entry, _lib.scsec_evidence_add)
 
-    def replace(self, entry):
-        """Add @p entry, replacing any entry with the same id."""
+    def replace(self, entry: Entry) -> None:
+        """Add ``entry``, replacing any entry with the same id."""
         self._put(entry, _lib.scsec_evidence_replace)
 
-    def remove(self, id):
-        """Remove the entry for @p id (NotFoundError when there is none)."""
-        _lib.scsec_evidence_remove(self._h, _b(id, "id"))
+    def remove(self, id: str) -> None:
+        """Remove the entry for ``id`` (:class:`NotFoundError` when there is none)."""
+        key = _b(id, "id")
+        with self._g.writing as h:
+            _lib.scsec_evidence_remove(h, key)
+            self._keys_version += 1
 
-    def get(self, id, default=None):
-        ptr = _lib.scsec_evidence_entry(self._h, _b(id, "id"))
-        return Entry._from_c(ptr) if ptr else default
+    @overload
+    def get(self, id: str) -> Optional[Entry]: ...
 
-    def __getitem__(self, id):
-        ptr = _lib.scsec_evidence_entry(self._h, _b(id, "id"))
-        if not ptr:
+    @overload
+    def get(self, id: str, default: Union[Entry, Any]) -> Union[Entry, Any]: ...
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """A copy of the entry for ``id``, or ``default``."""
+        if not isinstance(id, str):
+            return default
+        key = _b(id, "id")
+        with self._g as h:
+            ptr = _lib.scsec_evidence_entry(h, key)
+            return Entry._from_c(ptr) if ptr else default
+
+    def __getitem__(self, id: str) -> Entry:
+        entry = self.get(id, _MISSING)
+        if entry is _MISSING:
             raise KeyError(id)
-        return Entry._from_c(ptr)
+        return entry
 
-    def __delitem__(self, id):
+    def __setitem__(self, id: str, entry: Entry) -> None:
+        if isinstance(entry, Entry) and entry.id != id:
+            raise ValueError("record[%r] = an entry for %r: the key must be the entry's id"
+                             % (id, entry.id))
+        self.replace(entry)
+
+    def __delitem__(self, id: str) -> None:
         if not isinstance(id, str):
             raise KeyError(id)
         try:
@@ -1357,224 +1727,314 @@ class Evidence(_Owned):
         except _native.NotFoundError:
             raise KeyError(id) from None
 
-    def __contains__(self, id):
-        if not isinstance(id, str):
+    def __contains__(self, id: object) -> bool:
+        if not isinstance(id, str) or "\0" in id:
             return False
-        return bool(_lib.scsec_evidence_entry(self._h, _b(id, "id")))
+        with self._g as h:
+            return bool(_lib.scsec_evidence_entry(h, _b(id, "id")))
 
-    def __len__(self):
-        return _lib.scsec_evidence_entry_count(self._h)
+    def __len__(self) -> int:
+        with self._g as h:
+            return int(_lib.scsec_evidence_entry_count(h))
 
-    def __iter__(self):
+    def _walk(self, read: Any) -> Iterator[Any]:
+        """``read(entry pointer)`` for each entry in id order; RuntimeError when
+        an entry is added or removed meanwhile."""
+        version = self._keys_version
         i = 0
         while True:
-            ptr = _lib.scsec_evidence_entry_at(self._h, i)
-            if not ptr:
-                return
-            yield Entry._from_c(ptr)
+            with self._g as h:
+                if self._keys_version != version:
+                    raise RuntimeError("Evidence changed size during iteration")
+                ptr = _lib.scsec_evidence_entry_at(h, i)
+                if not ptr:
+                    return
+                value = read(ptr)
+            yield value
             i += 1
 
-    def ids(self):
-        """The answered ids, in entry order."""
-        h, out = self._h, []
-        for i in range(_lib.scsec_evidence_entry_count(h)):
-            out.append(_text(_lib.scsec_entry_id(_lib.scsec_evidence_entry_at(h, i))))
-        return out
+    def __iter__(self) -> Iterator[str]:
+        return self._walk(lambda ptr: _text(_lib.scsec_entry_id(ptr)))
 
-    def __repr__(self):
+    def keys(self) -> "collections.abc.KeysView[str]":
+        """The answered ids, in id order (a view)."""
+        return collections.abc.KeysView(self)
+
+    def values(self) -> "_EvidenceValues":  # type: ignore[override]
+        """Copies of the entries, in id order (a view)."""
+        return _EvidenceValues(self)
+
+    def items(self) -> "_EvidenceItems":  # type: ignore[override]
+        """``(id, entry copy)`` pairs, in id order (a view)."""
+        return _EvidenceItems(self)
+
+    def ids(self) -> List[str]:
+        """The answered ids, in id order (a list; also ``list(record)``)."""
+        with self._g as h:
+            return [_text(_lib.scsec_entry_id(_lib.scsec_evidence_entry_at(h, i))) or ""
+                    for i in range(_lib.scsec_evidence_entry_count(h))]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Evidence):
+            return NotImplemented
+        return other is self or other.fingerprint == self.fingerprint
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
         if self.closed:
             return "<Evidence closed>"
         return "<Evidence %r, %d entries>" % (self.subject_name, len(self))
 
 
+_MISSING: Any = object()
+
+
+def _evidence_from_xml(data: bytes) -> Evidence:
+    """Unpickle an :class:`Evidence` record from its canonical XML."""
+    return Evidence.from_bytes(data, name="<pickled evidence record>")
+
+
+class _EvidenceValues(collections.abc.ValuesView):  # type: ignore[type-arg]
+    """A record's entries (copies), in id order."""
+
+    __slots__ = ()
+    _mapping: Evidence
+
+    def __iter__(self) -> Iterator[Entry]:
+        return self._mapping._walk(Entry._from_c)
+
+    def __repr__(self) -> str:
+        return "%s(%r)" % (type(self).__name__, list(self))
+
+
+class _EvidenceItems(collections.abc.ItemsView):  # type: ignore[type-arg]
+    """A record's ``(id, entry copy)`` pairs, in id order."""
+
+    __slots__ = ()
+    _mapping: Evidence
+
+    def __iter__(self) -> Iterator[Tuple[str, Entry]]:
+        for entry in self._mapping._walk(Entry._from_c):
+            yield entry.id, entry
+
+    def __repr__(self) -> str:
+        return "%s(%r)" % (type(self).__name__, list(self))
+
+
 # ---------------------------------------------------------------- results
 
-Figures = collections.namedtuple("Figures", "applicable satisfied reasons")
-Figures.__doc__ = ("Counts: items that apply, items satisfied, and {reason token: count} "
-                   "for the others (they add up).")
-LevelResult = collections.namedtuple("LevelResult",
-                                     "rank label met applicable satisfied reasons")
-LevelResult.__doc__ = "A level's outcome in a result, with its figures."
-CategoryFigures = collections.namedtuple("CategoryFigures", "id applicable satisfied reasons")
-CategoryFigures.__doc__ = "The figures of a top-level category at the gap level."
-Score = collections.namedtuple("Score", "model value max band conditional")
-Score.__doc__ = ("The score of a points or deductions set: model token, value, max, band "
-                 "label or None, Conditional or None.")
 
+class Result(Owned):
+    """The outcome of :func:`evaluate` (``scsec_result``): immutable, shareable.
 
-class Gap(collections.namedtuple("Gap", "id reason prerequisite")):
-    """An unsatisfied criterion or prerequisite: id, :class:`Reason`, is-prerequisite."""
-
-    __slots__ = ()
-
-    @property
-    def type(self):
-        return "prerequisite" if self.prerequisite else "criterion"
-
-
-def _figures(ptr):
-    reasons = {r.token: int(_lib.scsec_figures_reason_count(ptr, r.value)) for r in _REASONS}
-    return (int(_lib.scsec_figures_applicable(ptr)), int(_lib.scsec_figures_satisfied(ptr)),
-            reasons)
-
-
-class Result(_Owned):
-    """The outcome of :func:`evaluate` (scsec_result): immutable, shareable.
-
-    The properties follow the JSON document of doc/evaluation.md:
-    ``level`` (0 when nothing is achieved), ``level_label``, ``valid_until``
-    and ``as_of`` (:class:`datetime.date`), ``levels``, ``gap_level``,
-    ``gaps``, ``functions``, ``categories``, ``score``, ``required_level``
-    and ``meets_required`` (None when not determined), and the provenance.
+    The properties follow the JSON document of doc/evaluation.md. The
+    lists (:attr:`levels`, :attr:`gaps`, :attr:`categories`) are tuples and
+    :attr:`functions` a read-only dict, read from the library once and
+    cached. Two results are equal when their XML documents are (same
+    inputs, same date, same engine), and hash alike then.
     """
 
-    __slots__ = ()
+    __slots__ = ("_cache",)
     _free_name = "scsec_result_free"
     _kind = "Result"
 
-    def __init__(self):
+    def __init__(self) -> None:
         raise TypeError("results come from scsec.evaluate()")
 
-    def __copy__(self):
-        self._h
-        return self  # immutable
+    def _adopt(self, ptr: Any) -> None:
+        self._cache: Dict[str, Any] = {}
+        super()._adopt(ptr)
+
+    def _cached(self, key: str, build: Any) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        with self._g as h:
+            value = build(h)
+        self._cache[key] = value
+        return value
+
+    def _get(self, fn: Any) -> Any:
+        with self._g as h:
+            return fn(h)
+
+    def __copy__(self) -> "Result":
+        with self._g:
+            return self  # immutable
+
+    def __reduce__(self) -> Any:
+        if not hasattr(_lib, "scsec_result_load_memory"):
+            raise TypeError(
+                "Result objects cannot be pickled with %s: it does not export "
+                "scsec_result_load_memory(), which reads a result back from its XML "
+                "(pickle result.to_xml() or result.to_dict() instead)" % _native.library_path)
+        raise TypeError("these bindings do not read results back yet "
+                        "(pickle result.to_xml() or result.to_dict() instead)")
 
     @property
-    def level(self):
+    def level(self) -> int:
         """The highest level met, 0 when none."""
-        return _lib.scsec_result_level(self._h)
+        return int(self._get(_lib.scsec_result_level))
 
     @property
-    def level_label(self):
-        return _text(_lib.scsec_result_level_label(self._h))
+    def level_label(self) -> Optional[str]:
+        """The label of :attr:`level` (``"★3"``), or None when no level is met."""
+        return _text(self._get(_lib.scsec_result_level_label))
 
     @property
-    def valid_until(self):
+    def valid_until(self) -> Optional[datetime.date]:
         """The last day the achieved level stays valid, or None."""
-        return _from_cdate(_lib.scsec_result_valid_until(self._h))
+        return _from_cdate(self._get(_lib.scsec_result_valid_until))
 
     @property
-    def as_of(self):
-        return _from_cdate(_lib.scsec_result_as_of(self._h))
+    def as_of(self) -> Optional[datetime.date]:
+        """The date of the evaluation."""
+        return _from_cdate(self._get(_lib.scsec_result_as_of))
 
     @property
-    def levels(self):
-        """Every level's outcome (:class:`LevelResult`), by increasing rank."""
-        h, out = self._h, []
-        for i in range(_lib.scsec_result_level_count(h)):
-            rank = _lib.scsec_result_level_rank_at(h, i)
-            applicable, satisfied, reasons = _figures(_lib.scsec_result_level_figures_at(h, i))
-            out.append(LevelResult(rank, _text(_lib.scsec_result_level_label_at(h, i)),
-                                   bool(_lib.scsec_result_level_met_at(h, i)),
-                                   applicable, satisfied, reasons))
-        return out
+    def levels(self) -> Sequence[LevelResult]:
+        """Every level's outcome (:class:`LevelResult`), by increasing rank (a tuple)."""
+        def build(h: Any) -> _Items:
+            out = []
+            for i in range(_lib.scsec_result_level_count(h)):
+                applicable, satisfied, reasons = _figures(_lib.scsec_result_level_figures_at(h, i))
+                out.append(LevelResult(int(_lib.scsec_result_level_rank_at(h, i)),
+                                       _text(_lib.scsec_result_level_label_at(h, i)),
+                                       bool(_lib.scsec_result_level_met_at(h, i)),
+                                       applicable, satisfied, reasons))
+            return _Items(out)
+        return self._cached("levels", build)  # type: ignore[no-any-return]
 
     @property
-    def gap_level(self):
-        return _lib.scsec_result_gap_level(self._h)
+    def gap_level(self) -> int:
+        """The level whose gaps are reported (the target, or the next level up)."""
+        return int(self._get(_lib.scsec_result_gap_level))
 
     @property
-    def gaps(self):
-        """The unsatisfied items of the gap level (:class:`Gap`), ordered by id."""
-        out = []
-        for i in range(_lib.scsec_result_gap_count(self._h)):
-            g = _lib.scsec_result_gap_at(self._h, i)
-            out.append(Gap(_text(_lib.scsec_gap_id(g)), Reason(_lib.scsec_gap_reason(g)),
-                           bool(_lib.scsec_gap_is_prerequisite(g))))
-        return out
+    def gaps(self) -> Sequence[Gap]:
+        """The unsatisfied items of the gap level (:class:`Gap`), ordered by id (a tuple)."""
+        def build(h: Any) -> _Items:
+            out = []
+            for i in range(_lib.scsec_result_gap_count(h)):
+                g = _lib.scsec_result_gap_at(h, i)
+                out.append(Gap(_text(_lib.scsec_gap_id(g)), Reason(_lib.scsec_gap_reason(g)),
+                               bool(_lib.scsec_gap_is_prerequisite(g))))
+            return _Items(out)
+        return self._cached("gaps", build)  # type: ignore[no-any-return]
 
     @property
-    def functions(self):
-        """{CSF code: :class:`Figures`} for the functions with applicable
-        criteria at the gap level."""
-        out = {}
-        for fn in Function:
-            if fn is Function.NONE:
-                continue
-            ptr = _lib.scsec_result_function_figures(self._h, fn.value)
-            if ptr:
-                fig = Figures(*_figures(ptr))
-                if fig.applicable:
-                    out[fn.token] = fig
-        return out
+    def functions(self) -> Mapping[str, Figures]:
+        """``{CSF code: Figures}`` for the functions with applicable criteria at
+        the gap level (a read-only dict)."""
+        def build(h: Any) -> _FrozenDict:
+            out = {}
+            for fn in Function:
+                if fn is Function.NONE:
+                    continue
+                ptr = _lib.scsec_result_function_figures(h, fn.value)
+                if ptr:
+                    fig = Figures(*_figures(ptr))
+                    if fig.applicable:
+                        out[fn.token] = fig
+            return _FrozenDict(out)
+        return self._cached("functions", build)  # type: ignore[no-any-return]
 
     @property
-    def categories(self):
-        """Figures per top-level category at the gap level, in the set's order."""
-        h, out = self._h, []
-        for i in range(_lib.scsec_result_category_count(h)):
-            out.append(CategoryFigures(_text(_lib.scsec_result_category_id_at(h, i)),
-                                       *_figures(_lib.scsec_result_category_figures_at(h, i))))
-        return out
+    def categories(self) -> Sequence[CategoryFigures]:
+        """Figures per top-level category at the gap level, in the set's order (a tuple)."""
+        def build(h: Any) -> _Items:
+            return _Items(CategoryFigures(_text(_lib.scsec_result_category_id_at(h, i)),
+                                          *_figures(_lib.scsec_result_category_figures_at(h, i)))
+                          for i in range(_lib.scsec_result_category_count(h)))
+        return self._cached("categories", build)  # type: ignore[no-any-return]
 
     @property
-    def score(self):
+    def score(self) -> Optional[Score]:
         """A :class:`Score` for points and deductions sets, else None."""
-        if not _lib.scsec_result_has_score(self._h):
-            return None
-        cond = Conditional(_lib.scsec_result_conditional(self._h))
-        model = ScoringModel(_lib.scsec_criteria_scoring(_lib.scsec_result_criteria(self._h)))
-        return Score(model.token, int(_lib.scsec_result_score(self._h)),
-                     int(_lib.scsec_result_score_max(self._h)),
-                     _text(_lib.scsec_result_band(self._h)),
-                     None if cond is Conditional.NONE else cond)
+        def build(h: Any) -> Optional[Score]:
+            if not _lib.scsec_result_has_score(h):
+                return None
+            cond = Conditional(_lib.scsec_result_conditional(h))
+            model = ScoringModel(_lib.scsec_criteria_scoring(_lib.scsec_result_criteria(h)))
+            return Score(model.token, int(_lib.scsec_result_score(h)),
+                         int(_lib.scsec_result_score_max(h)), _text(_lib.scsec_result_band(h)),
+                         None if cond is Conditional.NONE else cond)
+        return self._cached("score", build)  # type: ignore[no-any-return]
 
     @property
-    def required_level(self):
+    def required_level(self) -> Optional[int]:
         """The level the contract requires, or None when not determined."""
-        return _lib.scsec_result_required_level(self._h) or None
+        return int(self._get(_lib.scsec_result_required_level)) or None
 
     @property
-    def meets_required(self):
+    def meets_required(self) -> Optional[bool]:
         """True/False, or None when no required level was determined."""
-        meets = _lib.scsec_result_meets_required(self._h)
+        meets = self._get(_lib.scsec_result_meets_required)
         return None if meets < 0 else bool(meets)
 
     @property
-    def engine(self):
-        return _text(_lib.scsec_result_engine(self._h))
+    def engine(self) -> str:
+        """The engine that evaluated (``"libscsec 1.0.0"``)."""
+        return _text(self._get(_lib.scsec_result_engine)) or ""
 
     @property
-    def criteria_id(self):
-        return _text(_lib.scsec_result_criteria_id(self._h))
+    def criteria_id(self) -> Optional[str]:
+        """The id of the criteria set evaluated against."""
+        return _text(self._get(_lib.scsec_result_criteria_id))
 
     @property
-    def criteria_version(self):
-        return _text(_lib.scsec_result_criteria_version(self._h))
+    def criteria_version(self) -> Optional[str]:
+        """The version of the criteria set evaluated against."""
+        return _text(self._get(_lib.scsec_result_criteria_version))
 
     @property
-    def criteria_fingerprint(self):
-        return _text(_lib.scsec_result_criteria_fingerprint(self._h))
+    def criteria_fingerprint(self) -> Optional[str]:
+        """The fingerprint of the criteria set evaluated against."""
+        return _text(self._get(_lib.scsec_result_criteria_fingerprint))
 
     @property
-    def evidence_fingerprint(self):
-        return _text(_lib.scsec_result_evidence_fingerprint(self._h))
+    def evidence_fingerprint(self) -> Optional[str]:
+        """The fingerprint of the evidence record evaluated."""
+        return _text(self._get(_lib.scsec_result_evidence_fingerprint))
 
     @property
-    def subject_name(self):
-        return _text(_lib.scsec_result_subject_name(self._h))
+    def subject_name(self) -> Optional[str]:
+        """The supplier's name, as the record gave it."""
+        return _text(self._get(_lib.scsec_result_subject_name))
 
-    def to_json(self):
+    def to_json(self) -> str:
         """The JSON document (str; keys in doc/evaluation.md), deterministic."""
-        return _native.take_string(_lib.scsec_result_to_json, self._h).decode("utf-8")
+        return self._cached("json", lambda h: _native.take_string(
+            _lib.scsec_result_to_json, h).decode("utf-8"))  # type: ignore[no-any-return]
 
-    def to_dict(self):
-        """The JSON document, parsed."""
-        return json.loads(self.to_json())
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON document, parsed (a new dict at each call)."""
+        return json.loads(self.to_json())  # type: ignore[no-any-return]
 
-    def to_xml(self):
-        """The XML document (bytes, namespace urn:scsec:result:1), deterministic."""
-        return _native.take_string(_lib.scsec_result_to_xml, self._h)
+    def to_xml(self) -> bytes:
+        """The XML document (bytes, namespace ``urn:scsec:result:1``), deterministic."""
+        return self._cached("xml", lambda h: _native.take_string(
+            _lib.scsec_result_to_xml, h))  # type: ignore[no-any-return]
 
-    def save_json(self, path):
-        """Write the JSON document to @p path atomically."""
+    def save_json(self, path: PathLike) -> None:
+        """Write the JSON document to ``path`` atomically."""
         write_file(path, self.to_json().encode("utf-8"))
 
-    def save_xml(self, path):
-        """Write the XML document to @p path atomically."""
+    def save_xml(self, path: PathLike) -> None:
+        """Write the XML document to ``path`` atomically."""
         write_file(path, self.to_xml())
 
-    def __repr__(self):
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return other is self or other.to_xml() == self.to_xml()
+
+    def __hash__(self) -> int:
+        return hash(("scsec.Result", self.to_xml()))
+
+    def __repr__(self) -> str:
         if self.closed:
             return "<Result closed>"
         return "<Result level=%d valid_until=%s as_of=%s>" % (
@@ -1583,11 +2043,50 @@ class Result(_Owned):
 
 # ---------------------------------------------------------------- evaluation
 
+#: The answers the CLI accepts for --answer QUESTION=yes|no (ASCII, any case).
+_ANSWER_TOKENS = {"yes": 1, "no": 0}
+
+
+def _answer(question: str, value: Any) -> Optional[int]:
+    """1 for yes, 0 for no, None for unanswered; TypeError for anything else.
+
+    Only ``True``, ``False``, ``None`` and the CLI's tokens ``"yes"`` and
+    ``"no"`` (in any case) are answers: a truthy value is not a yes.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and value.isascii() and value.lower() in _ANSWER_TOKENS:
+        return _ANSWER_TOKENS[value.lower()]
+    raise TypeError("the answer to %r must be True, False, 'yes', 'no' or None (unanswered), "
+                    "not %r" % (question, value))
+
+
+AnswersLike = Union[Mapping[Any, Any], Iterable[Tuple[Any, Any]], None]
+
 
 class _EvalOptions:
-    """scsec_eval_options for the duration of one call."""
+    """``scsec_eval_options`` for the duration of one call."""
 
-    def __init__(self, as_of=None, target=None, answers=None, required=None):
+    def __init__(self, as_of: DateLike = None, target: Union[int, Level, None] = None,
+                 answers: AnswersLike = None, required: Union[int, Level, None] = None) -> None:
+        settings = []
+        if answers is not None:
+            items = answers.items() if isinstance(answers, Mapping) else answers
+            seen = set()
+            for question, value in items:
+                if isinstance(question, Question):
+                    question = question.id
+                if not isinstance(question, str):
+                    raise TypeError("a question is a str or a Question, not %s"
+                                    % type(question).__name__)
+                if question in seen:
+                    raise ValueError("question %r is answered twice" % question)
+                seen.add(question)
+                yes = _answer(question, value)
+                if yes is not None:
+                    settings.append((_b(question, "question"), yes))
         self.ptr = _native.eval_options_p()
         _lib.scsec_eval_options_new(byref(self.ptr))
         try:
@@ -1595,81 +2094,87 @@ class _EvalOptions:
                 _lib.scsec_eval_options_set_as_of(self.ptr, _to_cdate(as_of, allow_none=False))
             if target is not None:
                 _lib.scsec_eval_options_set_target(self.ptr, _rank(target))
-            if answers is not None:
-                items = answers.items() if hasattr(answers, "items") else answers
-                for question, yes in items:
-                    if isinstance(question, Question):
-                        question = question.id
-                    _lib.scsec_eval_options_set_answer(self.ptr, _b(question, "question"),
-                                                       1 if yes else 0)
+            for question_b, yes in settings:
+                _lib.scsec_eval_options_set_answer(self.ptr, question_b, yes)
             if required is not None:
                 _lib.scsec_eval_options_set_required(self.ptr, _rank(required))
         except BaseException:
             self.close()
             raise
 
-    def close(self):
+    def close(self) -> None:
         _lib.scsec_eval_options_free(self.ptr)
         self.ptr = None
 
-    def __enter__(self):
+    def __enter__(self) -> "_EvalOptions":
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: Any) -> bool:
         self.close()
         return False
 
 
-def evaluate(criteria, evidence, as_of=None, target=None, answers=None, required=None):
-    """Evaluate @p evidence against @p criteria and return a :class:`Result`.
+def evaluate(criteria: CriteriaSet, evidence: Evidence, as_of: DateLike = None,
+             target: Union[int, Level, None] = None, answers: AnswersLike = None,
+             required: Union[int, Level, None] = None) -> Result:
+    """Evaluate ``evidence`` against ``criteria`` and return a :class:`Result`.
 
-    @p as_of is the evaluation date (:class:`datetime.date` or 'YYYY-MM-DD';
-    today in UTC when None: name one for reproducible results). @p target is
-    the level whose gaps to report (rank or :class:`Level`). @p answers
-    maps the set's required-level questions to booleans; @p required names
-    the required level outright. The GIL is released during the evaluation.
+    ``as_of`` is the evaluation date (:class:`datetime.date` or
+    ``'YYYY-MM-DD'``; today in UTC when None: name one for reproducible
+    results). ``target`` is the level whose gaps to report (rank or
+    :class:`Level`). ``answers`` maps the set's required-level questions
+    (ids or :class:`Question`) to ``True``/``False`` (or the CLI's ``"yes"``
+    and ``"no"``); ``None`` leaves a question unanswered, any other value is a
+    :class:`TypeError`. ``required`` names the required level outright.
+    The GIL is released during the evaluation; a change to ``evidence`` from
+    another thread waits for it.
     """
-    criteria_h = _set_h(criteria, say_type=True)
+    set_guard = _set_guard(criteria)
     if not isinstance(evidence, Evidence):
         raise TypeError("evidence must be an Evidence, not %s" % type(evidence).__name__)
+    ptr = _native.result_p()
     with _EvalOptions(as_of, target, answers, required) as opts:
-        ptr = _native.result_p()
-        _lib.scsec_evaluate(byref(ptr), criteria_h, evidence._h, opts.ptr)
+        with set_guard as ch, evidence._g as eh:
+            _lib.scsec_evaluate(byref(ptr), ch, eh, opts.ptr)
     # the C result keeps its own reference to the set, so it stays complete
     # after the set is closed; from here on the finalizer owns ptr
     return _new_owned(Result, ptr)
 
 
-def required_level(criteria, answers=None, required=None):
-    """The level a contract requires under @p criteria's rule.
+def required_level(criteria: CriteriaSet, answers: AnswersLike = None,
+                   required: Union[int, Level, None] = None) -> Optional[int]:
+    """The level a contract requires under ``criteria``'s rule.
 
-    @p answers maps question ids to booleans (every question must be
-    answered); @p required names a level outright. None when no level is
-    determined.
+    ``answers`` maps question ids (or :class:`Question`) to ``True`` or
+    ``False`` (or ``"yes"``/``"no"``, as the CLI takes them); ``None`` is
+    unanswered, and every question must be answered. Any other value is a
+    :class:`TypeError`: ``"no"`` is no, but ``0``, ``""`` or ``"false"`` are
+    refused rather than guessed. ``required`` names a level outright. None
+    when no level is determined.
     """
-    criteria_h = _set_h(criteria)
-    with _EvalOptions(None, None, answers, required) as opts:
-        out = c_int()
-        _lib.scsec_criteria_required_level(byref(out), criteria_h, opts.ptr)
+    set_guard = _set_guard(criteria)
+    out = c_int()
+    with _EvalOptions(None, None, answers, required) as opts, set_guard as ch:
+        _lib.scsec_criteria_required_level(byref(out), ch, opts.ptr)
     return out.value or None
 
 
-def validate(source, name=None, options=None):
+def validate(source: Union[PathLike, Buffer], name: Optional[str] = None,
+             options: Optional[LoadOptions] = None) -> Tuple[DocumentKind, Diagnostics]:
     """Validate a criteria set, evidence record or result document.
 
-    @p source is a path, or the document's bytes. Returns ``(kind,
+    ``source`` is a path, or the document's bytes. Returns ``(kind,
     diagnostics)``: a :class:`DocumentKind` and every problem found
     (``diagnostics.ok`` tells whether there is no error).
     """
     kind = c_int()
-    with _DiagList() as diags:
+    with _DiagList() as diags, _options_guard(options) as oh:
         if isinstance(source, (bytes, bytearray, memoryview)):
             data, size = _buffer(source)
             rc = _lib.scsec_document_validate_memory(byref(kind), data, size, _name(name),
-                                                     _options(options), diags.ptr)
+                                                     oh, diags.ptr)
         else:
-            rc = _lib.scsec_document_validate_file(byref(kind), _path(source),
-                                                   _options(options), diags.ptr)
+            rc = _lib.scsec_document_validate_file(byref(kind), _path(source), oh, diags.ptr)
         found = diags.read()
     if rc < 0 and not found.errors:
         # Not a verdict on the document (unreadable file, out of memory).
@@ -1677,30 +2182,31 @@ def validate(source, name=None, options=None):
         exc.diagnostics = found
         raise exc
     try:
-        kind = DocumentKind(kind.value)
+        verdict = DocumentKind(kind.value)
     except ValueError:
-        kind = DocumentKind.UNKNOWN
-    return kind, found
+        verdict = DocumentKind.UNKNOWN
+    return verdict, found
 
 
-def write_file(path, data, gzip=False):
-    """Write @p data to @p path atomically (scsec_file_write), gzip-compressed if asked."""
+def write_file(path: PathLike, data: Union[Buffer, str], gzip: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically (``scsec_file_write``),
+    gzip-compressed if asked; text is written as UTF-8."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    data, size = _buffer(data)
-    _lib.scsec_file_write(_path(path), data, size, _native.WRITE_GZIP if gzip else 0)
+    raw, size = _buffer(data)
+    _lib.scsec_file_write(_path(path), raw, size, _native.WRITE_GZIP if gzip else 0)
 
 
-def corporate_number_valid(number):
-    """True when @p number is a valid Japanese corporate number (法人番号)."""
+def corporate_number_valid(number: str) -> bool:
+    """True when ``number`` is a valid Japanese corporate number (法人番号)."""
     return bool(_lib.scsec_corporate_number_valid(_b(number, "number")))
 
 
-def version():
-    """The loaded library's version string ("1.0.0")."""
-    return _text(_lib.scsec_version_string())
+def version() -> str:
+    """The loaded library's version string (``"1.0.0"``)."""
+    return _text(_lib.scsec_version_string()) or ""
 
 
-def version_number():
+def version_number() -> int:
     """The loaded library's version number (MAJOR * 10000 + MINOR * 100 + PATCH)."""
-    return _lib.scsec_version_number()
+    return int(_lib.scsec_version_number())

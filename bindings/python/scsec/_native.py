@@ -7,9 +7,13 @@ What it guarantees:
 
 * the library is found in this order: the file named by the ``SCSEC_LIBRARY``
   environment variable (and only that file when the variable is set); the
-  build tree when the package runs from a source checkout
+  ``libscsec.so.1`` installed with the package (``make install`` records
+  where, relative to the package and absolutely); the build tree when the
+  package runs from a source checkout
   (``<package>/../../../lib/.libs/libscsec.so.1``); the soname
   ``libscsec.so.1`` through the dynamic loader's usual search;
+* :data:`library_path` names the file the dynamic loader actually mapped
+  (asked with ``dladdr()``), not the name it was asked for;
 * a library whose ``scsec_version_number()`` is not 1.x is refused with
   :class:`ImportError`;
 * every function the bindings call has its ``argtypes`` and ``restype``
@@ -20,14 +24,20 @@ What it guarantees:
   ``scsec_error_last()`` recorded for the calling thread.
 
 ctypes releases the GIL around each foreign call, so long calls such as
-``scsec_evaluate`` run in parallel when called from several threads.
+``scsec_evaluate`` run in parallel when called from several threads; the
+object layer (:mod:`scsec._handle`) makes sure no handle is freed or changed
+under such a call.
 """
 
+from __future__ import annotations
+
 import ctypes
+import errno as _errno
 import os
 import sys
 from ctypes import (POINTER, c_char, c_char_p, c_int, c_int32, c_long, c_size_t,
                     c_uint, c_uint64, c_ulong, c_void_p)
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type
 
 __all__ = [
     "lib", "library_path", "SONAME", "SUPPORTED_VERSIONS",
@@ -49,29 +59,46 @@ SUPPORTED_VERSIONS = range(10000, 20000)
 class Error(Exception):
     """A libscsec call failed.
 
-    ``code`` is the negative ``SCSEC_E*`` code; ``message`` the library's
-    one-line message; ``file``, ``line`` and ``column`` the location in the
-    document the error is in (``None``/0 when unknown; for a CSV sheet the
-    line is the row). Loaders also set ``diagnostics``: every problem found,
-    as a list of :class:`scsec.Diagnostic`.
+    Every exception the library's failures raise derives from this class,
+    and also from the built-in exception it resembles (:class:`FileError` is
+    an :class:`OSError`, a document that does not parse or validate is a
+    :class:`ValueError`, ...), so that ``except FileNotFoundError`` or
+    ``except ValueError`` work as they do for the standard library.
+
+    :ivar code: the negative ``SCSEC_E*`` code.
+    :ivar message: the library's one-line message.
+    :ivar file: the document the error is in, or ``None``.
+    :ivar line: its line (for a CSV sheet, the row); 0 when unknown.
+    :ivar column: its column; 0 when unknown.
+    :ivar diagnostics: for loaders, every problem found, as a list of
+        :class:`scsec.Diagnostic` (empty otherwise).
+    :ivar recorded: False when the thread's error record did not hold this
+        failure (the message is then the code's generic description).
     """
 
     #: The ``SCSEC_E*`` code this class stands for (``None``: any other).
-    errcode = None
+    errcode: Optional[int] = None
 
-    def __init__(self, code, message, file=None, line=0, column=0):
-        super().__init__(code, message, file, line, column)
+    def __init__(self, code: int, message: str, file: Optional[str] = None,
+                 line: int = 0, column: int = 0) -> None:
+        BaseException.__init__(self, code, message, file, line, column)
         self.code = code
         self.message = message
         self.file = file
         self.line = line
         self.column = column
-        self.diagnostics = []
-        #: False when the thread's error record did not hold this failure
-        #: (the message is then the code's generic description).
+        self.diagnostics: List[Any] = []
         self.recorded = True
 
-    def __str__(self):
+    def _init_args(self) -> Tuple[Any, ...]:
+        return (self.code, self.message, self.file, self.line, self.column)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # The constructor's arguments, then the attributes: also for the
+        # OSError subclasses, whose own __reduce__ would drop ours.
+        return (type(self), self._init_args(), self.__dict__)
+
+    def __str__(self) -> str:
         where = []
         if self.file:
             where.append(self.file)
@@ -85,37 +112,59 @@ class Error(Exception):
 
 
 class NoMemoryError(Error, MemoryError):
-    """SCSEC_ENOMEM: out of memory."""
+    """SCSEC_ENOMEM: out of memory (also a :class:`MemoryError`)."""
     errcode = -2
 
 
 class InvalidArgumentError(Error, ValueError):
-    """SCSEC_EINVAL: an invalid argument (an unknown token, out of range, ...)."""
+    """SCSEC_EINVAL: an invalid argument (an unknown token, out of range, ...);
+    also a :class:`ValueError`."""
     errcode = -3
 
 
-class FileError(Error):
-    """SCSEC_EIO: reading or writing a file failed."""
+class FileError(Error, OSError):
+    """SCSEC_EIO: reading or writing a file failed (also an :class:`OSError`).
+
+    ``errno`` is the system's error number when the library's message names
+    one (``cannot open: No such file or directory``), else ``None``;
+    ``strerror`` is the system's text for it (else the library's message);
+    ``filename`` is the file. When ``errno`` is known, the exception is also
+    an instance of the matching :class:`OSError` subclass, so that
+    ``except FileNotFoundError`` or ``except PermissionError`` work.
+    """
     errcode = -4
 
+    def __init__(self, code: int, message: str, file: Optional[str] = None,
+                 line: int = 0, column: int = 0, errno: Optional[int] = None) -> None:
+        Error.__init__(self, code, message, file, line, column)
+        self.errno = errno
+        self.strerror = os.strerror(errno) if errno is not None else message
+        self.filename = file
 
-class ParseError(Error):
-    """SCSEC_EPARSE: the input is not well-formed (XML, CSV, gzip)."""
+    def _init_args(self) -> Tuple[Any, ...]:
+        return Error._init_args(self) + (self.errno,)
+
+
+class ParseError(Error, ValueError):
+    """SCSEC_EPARSE: the input is not well-formed (XML, CSV, gzip); also a
+    :class:`ValueError`."""
     errcode = -5
 
 
-class SchemaError(Error):
-    """SCSEC_ESCHEMA: the document does not follow its XML Schema."""
+class SchemaError(Error, ValueError):
+    """SCSEC_ESCHEMA: the document does not follow its XML Schema; also a
+    :class:`ValueError`."""
     errcode = -6
 
 
-class InvalidContentError(Error):
-    """SCSEC_EINVALID: the content breaks a semantic rule."""
+class InvalidContentError(Error, ValueError):
+    """SCSEC_EINVALID: the content breaks a semantic rule; also a
+    :class:`ValueError`."""
     errcode = -7
 
 
 class NotFoundError(Error, LookupError):
-    """SCSEC_ENOTFOUND: no such id."""
+    """SCSEC_ENOTFOUND: no such id (also a :class:`LookupError`)."""
     errcode = -8
 
 
@@ -124,18 +173,21 @@ class ExistsError(Error):
     errcode = -9
 
 
-class LimitError(Error):
-    """SCSEC_ELIMIT: a size, depth or decompression limit was exceeded."""
+class LimitError(Error, ValueError):
+    """SCSEC_ELIMIT: a size, depth or decompression limit was exceeded by the
+    input; also a :class:`ValueError`."""
     errcode = -10
 
 
-class UnsafeError(Error):
-    """SCSEC_EUNSAFE: refused for safety (a DOCTYPE, entity declarations)."""
+class UnsafeError(Error, ValueError):
+    """SCSEC_EUNSAFE: refused for safety (a DOCTYPE, entity declarations);
+    also a :class:`ValueError`."""
     errcode = -11
 
 
-class EncodingError(Error):
-    """SCSEC_EENCODING: the text is not valid in its encoding."""
+class EncodingError(Error, UnicodeError):
+    """SCSEC_EENCODING: the text is not valid in its encoding; also a
+    :class:`UnicodeError` (hence a :class:`ValueError`)."""
     errcode = -12
 
 
@@ -144,18 +196,20 @@ class BusyError(Error):
     errcode = -13
 
 
-class VersionError(Error):
-    """SCSEC_EVERSION: unsupported format version or namespace."""
+class VersionError(Error, ValueError):
+    """SCSEC_EVERSION: unsupported format version or namespace; also a
+    :class:`ValueError`."""
     errcode = -14
 
 
-class MismatchError(Error):
-    """SCSEC_EMISMATCH: the evidence was written for another criteria set."""
+class MismatchError(Error, ValueError):
+    """SCSEC_EMISMATCH: the evidence was written for another criteria set;
+    also a :class:`ValueError`."""
     errcode = -15
 
 
 class DateError(Error, ValueError):
-    """SCSEC_EDATE: not a valid date or duration."""
+    """SCSEC_EDATE: not a valid date or duration; also a :class:`ValueError`."""
     errcode = -16
 
 
@@ -164,42 +218,103 @@ class CryptoError(Error):
     errcode = -17
 
 
-_ERROR_CLASSES = {cls.errcode: cls for cls in (
+_ERROR_CLASSES: Dict[int, Type[Error]] = {cls.errcode: cls for cls in (
     NoMemoryError, InvalidArgumentError, FileError, ParseError, SchemaError,
     InvalidContentError, NotFoundError, ExistsError, LimitError, UnsafeError,
     EncodingError, BusyError, VersionError, MismatchError, DateError, CryptoError)}
 
 
-def error_class(code):
+def _file_error_classes() -> Dict[int, Type[FileError]]:
+    """One FileError subclass per built-in OSError subclass, by errno.
+
+    ``OSError(errno, text)`` picks the built-in subclass for an errno
+    (ENOENT: FileNotFoundError, EACCES and EPERM: PermissionError, ...);
+    FileError does the same through these classes, which live in this
+    module under names such as ``FileNotFoundFileError`` (so that they
+    pickle).
+    """
+    by_builtin: Dict[type, Type[FileError]] = {}
+    by_errno = {}
+    for number in sorted(_errno.errorcode):
+        builtin = type(OSError(number, ""))
+        if builtin is OSError:
+            continue
+        cls = by_builtin.get(builtin)
+        if cls is None:
+            name = builtin.__name__[:-len("Error")] + "FileError"
+            cls = type(name, (FileError, builtin), {
+                "__module__": __name__, "__qualname__": name,
+                "__doc__": "A :class:`FileError` that is also a :class:`%s`." % builtin.__name__})
+            globals()[name] = cls
+            by_builtin[builtin] = cls
+        by_errno[number] = cls
+    return by_errno
+
+
+_FILE_ERROR_CLASSES = _file_error_classes()
+
+
+def error_class(code: int) -> Type[Error]:
     """The exception class for a negative ``SCSEC_E*`` code (:class:`Error` for others)."""
     return _ERROR_CLASSES.get(code, Error)
 
 
-def _text(raw):
+def _text(raw: Optional[bytes]) -> Optional[str]:
     return None if raw is None else raw.decode("utf-8", "replace")
 
 
-def error_from_last(code):
-    """An exception for @p code, with the calling thread's recorded details.
+def _errno_of(message: str) -> Optional[int]:
+    """The system errno a library I/O message names, or None.
+
+    The library does not record errno itself; its I/O messages end with the
+    system's text for it (``cannot open: No such file or directory``, from
+    ``strerror_r`` in this very process, hence in its locale), so the text is
+    matched against ``os.strerror`` of every errno. The one I/O message of
+    the library's own, ``is a directory``, stands for EISDIR.
+    """
+    if message == "is a directory" or message.endswith(": is a directory"):
+        return _errno.EISDIR
+    _, sep, tail = message.rpartition(": ")
+    if not sep:
+        return None
+    for number in _errno.errorcode:
+        if os.strerror(number) == tail:
+            return number
+    return None
+
+
+def make_error(code: int, message: str, file: Optional[str] = None, line: int = 0,
+               column: int = 0) -> Error:
+    """The exception for a failure: the class for ``code``; for an I/O failure,
+    the FileError subclass matching the errno its message names."""
+    cls = error_class(code)
+    if cls is FileError:
+        number = _errno_of(message)
+        cls = _FILE_ERROR_CLASSES.get(number, FileError) if number is not None else FileError
+        return cls(code, message, file, line, column, number)
+    return cls(code, message, file, line, column)
+
+
+def error_from_last(code: int) -> Error:
+    """An exception for ``code``, with the calling thread's recorded details.
 
     The details are taken from ``scsec_error_last()`` when it recorded the
     same code (it always does right after the failing call); otherwise the
-    message is ``scsec_strerror(code)``.
+    message is ``scsec_strerror(code)`` and ``recorded`` is False.
     """
     err = lib.scsec_error_last()
     if err and lib.scsec_error_code(err) == code:
-        message = _text(lib.scsec_error_message(err)) or _text(lib.scsec_strerror(code))
-        exc = error_class(code)(code, message, _text(lib.scsec_error_file(err)),
-                                int(lib.scsec_error_line(err)),
-                                int(lib.scsec_error_column(err)))
+        message = _text(lib.scsec_error_message(err)) or _text(lib.scsec_strerror(code)) or ""
+        exc = make_error(code, message, _text(lib.scsec_error_file(err)),
+                         int(lib.scsec_error_line(err)), int(lib.scsec_error_column(err)))
         exc.recorded = True
     else:
-        exc = error_class(code)(code, _text(lib.scsec_strerror(code)))
+        exc = make_error(code, _text(lib.scsec_strerror(code)) or "")
         exc.recorded = False
     return exc
 
 
-def _check(result, func, args):
+def _check(result: int, func: Any, args: Any) -> int:
     """errcheck for the functions returning 0 or a negative code."""
     if result < 0:
         raise error_from_last(result)
@@ -564,18 +679,40 @@ SIGNATURES = [
     ("scsec_result_to_xml", CHECK, [_out_str, _out_size, result_p]),
     ("scsec_result_to_json", CHECK, [_out_str, _out_size, result_p]),
 ]
-
 # --------------------------------------------------------------------------
 # Loading
 
 
-def _platform_soname():
+def _platform_soname() -> str:
     if sys.platform == "darwin":
         return "libscsec.1.dylib"
     return SONAME
 
 
-def _candidates():
+def _installed_dirs(here: str) -> List[str]:
+    """The directories ``make install`` put the library in, for an installed package.
+
+    ``make install`` writes the module ``scsec/_libdir.py`` beside the
+    package: the library directory relative to the package's own directory
+    (which holds under DESTDIR staging and for a relocated prefix too), and
+    as the absolute path configured. A source checkout or a pip install has
+    no such module.
+    """
+    try:
+        from . import _libdir  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    dirs = []
+    relative = getattr(_libdir, "RELATIVE", None)
+    if relative:
+        dirs.append(os.path.normpath(os.path.join(here, relative)))
+    absolute = getattr(_libdir, "ABSOLUTE", None)
+    if absolute and os.path.normpath(absolute) not in dirs:
+        dirs.append(os.path.normpath(absolute))
+    return dirs
+
+
+def _candidates() -> List[Tuple[str, str]]:
     """(path, how it was found) pairs, in the order they are tried."""
     override = os.environ.get("SCSEC_LIBRARY")
     if override:
@@ -584,6 +721,10 @@ def _candidates():
     soname = _platform_soname()
     found = []
     here = os.path.dirname(os.path.abspath(__file__))
+    for libdir in _installed_dirs(here):
+        path = os.path.join(libdir, soname)
+        if os.path.isfile(path):
+            found.append((path, "the installation (%s)" % libdir))
     build = os.path.normpath(os.path.join(here, os.pardir, os.pardir, os.pardir,
                                           "lib", ".libs", soname))
     if os.path.isfile(build):
@@ -592,7 +733,7 @@ def _candidates():
     return found
 
 
-def _declare(handle):
+def _declare(handle: ctypes.CDLL) -> None:
     for name, restype, argtypes in SIGNATURES:
         try:
             func = getattr(handle, name)
@@ -607,7 +748,32 @@ def _declare(handle):
             func.restype = restype
 
 
-def _load():
+class _DlInfo(ctypes.Structure):
+    _fields_ = [("dli_fname", c_char_p), ("dli_fbase", c_void_p),
+                ("dli_sname", c_char_p), ("dli_saddr", c_void_p)]
+
+
+def _mapped_file(handle: ctypes.CDLL, asked: str) -> str:
+    """The file the dynamic loader mapped for ``handle``.
+
+    Asked with ``dladdr()`` on one of the library's functions, so that a
+    soname found through the loader's search names the file it found; the
+    name asked for when dladdr is not available.
+    """
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (OSError, AttributeError):
+        return asked
+    dladdr.argtypes = [c_void_p, POINTER(_DlInfo)]
+    dladdr.restype = c_int
+    info = _DlInfo()
+    address = ctypes.cast(handle.scsec_version_number, c_void_p).value
+    if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
+        return asked
+    return os.path.abspath(os.fsdecode(info.dli_fname))
+
+
+def _load() -> Tuple[ctypes.CDLL, str]:
     failures = []
     for path, how in _candidates():
         try:
@@ -630,11 +796,15 @@ def _load():
                 % (path, how, version // 10000, version // 100 % 100, version % 100,
                    SUPPORTED_VERSIONS.start, SUPPORTED_VERSIONS.stop - 1))
         _declare(handle)
-        return handle, path
+        return handle, _mapped_file(handle, path)
     raise ImportError("cannot load libscsec: " + "; ".join(failures)
                       + " (install libscsec, or name the library file in SCSEC_LIBRARY)")
 
 
+#: The loaded library (a :class:`ctypes.CDLL`: foreign calls release the GIL).
+lib: ctypes.CDLL
+#: The absolute path of the library file actually loaded.
+library_path: str
 lib, library_path = _load()
 
 
@@ -642,7 +812,7 @@ lib, library_path = _load()
 # Helpers shared by the object layer
 
 
-def to_bytes(text, what="string"):
+def to_bytes(text: Any, what: str = "string") -> Optional[bytes]:
     """A Python str (or bytes) as a NUL-free UTF-8 C string; None stays None."""
     if text is None:
         return None
@@ -657,7 +827,7 @@ def to_bytes(text, what="string"):
     return raw
 
 
-def to_path(path):
+def to_path(path: Any) -> bytes:
     """A path-like object as a C file name."""
     if path is None:
         raise TypeError("a path is required")
@@ -670,7 +840,7 @@ def to_path(path):
 text = _text
 
 
-def take_string(func, *args):
+def take_string(func: Callable[..., int], *args: Any) -> bytes:
     """Call a ``char **out, size_t *size, ...`` function and return the bytes.
 
     The library's buffer is copied and released with scsec_free(), also when
@@ -685,7 +855,7 @@ def take_string(func, *args):
         lib.scsec_free(out)
 
 
-def take_cstring(func, *args):
+def take_cstring(func: Callable[..., int], *args: Any) -> str:
     """Call a ``char **out, ...`` function (no size) and return the text."""
     out = c_void_p()
     func(ctypes.byref(out), *args)

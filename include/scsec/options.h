@@ -49,7 +49,8 @@ typedef enum scsec_load_option {
 	SCSEC_LOAD_MAX_DOCUMENT_SIZE = 2,
 	/**
 	 * Deepest element nesting accepted, 1 to 256. Default 32: the METI set
-	 * needs 6; each further level of sub-categories needs one more.
+	 * needs 6; each further level of sub-categories needs one more. In
+	 * JSON each object or array counts one level.
 	 */
 	SCSEC_LOAD_MAX_DEPTH = 3,
 	/**
@@ -62,7 +63,11 @@ typedef enum scsec_load_option {
 	 * messages, and the cost: the validator costs more than parsing.
 	 */
 	SCSEC_LOAD_SCHEMA_VALIDATION = 4,
-	/** Largest number of XML elements, or CSV rows, accepted. Default 1,000,000. */
+	/**
+	 * Largest number of XML elements, CSV rows, or JSON values (objects,
+	 * arrays and the members and elements between commas) accepted.
+	 * Default 1,000,000.
+	 */
 	SCSEC_LOAD_MAX_ITEMS = 5,
 	/**
 	 * The character encoding of CSV sheets (answer sheets, IPA's sheet): one

@@ -962,12 +962,13 @@ class TestBatch(CliTestCase):
     def test_csv_quoting(self):
         sheet = self.write("odd.csv", scsec("template", "--level", "3").raw)
         out = self.path("odd, \"quoted\".xml")
-        scsec("import-csv", sheet, "-o", out, "--subject-name", '=HYPERLINK("x"), "Co"\nLtd')
+        self.assertStatus(scsec("import-csv", sheet, "-o", out, "--subject-name",
+                                '=HYPERLINK("x"), "Co" Ltd'), 0)
         r = scsec("batch", out)
         self.assertStatus(r, 0)
         row = self.rows(r)[0]
         self.assertEqual(row["file"], out)
-        self.assertEqual(row["subject"], '\'=HYPERLINK("x"), "Co"\nLtd')
+        self.assertEqual(row["subject"], '\'=HYPERLINK("x"), "Co" Ltd')
 
     def test_usage(self):
         self.assertStatus(scsec("batch"), 2)
@@ -1125,6 +1126,480 @@ class TestOddInputs(CliTestCase):
             self.assertIn(r.rc, (1, 3, 4), "%s: %r" % (argv, r))
         for argv in (["template", "-o", ""], ["evaluate", example("minato-logistics.xml"), "-o", ""]):
             self.assertStatus(scsec(*argv), 2)
+
+
+# ---------------------------------------------------------------- hostile use (issue 13)
+
+# What no output may hold raw (scsec(1), TEXT FROM INPUTS): besides line
+# breaks, which only a document's own structure may contain.
+RAW_UNSAFE = ["\r", "\t", "\x1b", "\x7f", "\u0085", "\u009b", "\u2028", "\u2029", "\u202e",
+              "\u2066"]
+# A subject name that prints a fake result above the real one.
+SPOOF = ("Evil Co.\nLevel:        ★4 (4)\rValid until:  2099-12-31\t\u202eX\u0085\x7f"
+         "\u2028Y\u009b")
+SPOOF_SHOWN = ("Evil Co.\\nLevel:        ★4 (4)\\rValid until:  2099-12-31\\t\\u202eX\\u0085"
+               "\\x7f\\u2028Y\\u009b")
+
+
+def xml_text(text):
+    """text as XML character data that keeps every character (CR included)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace("\r", "&#13;")
+            .replace("\t", "&#9;"))
+
+
+def without_structure(text):
+    """An output's text with its own line breaks taken out."""
+    return text.replace("\n", "")
+
+
+class TestTextFromInputs(CliTestCase):
+    """Issue 13 item 2: document text cannot spoof the result."""
+
+    def spoof_record(self, name="evil.xml"):
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace("Minato Logistics Co., Ltd.", xml_text(SPOOF), 1)
+        # An assessor of a gap entry (shown in the report) and a note.
+        text = text.replace("佐藤 恵子 (Keiko Sato), Registered Information Security Specialist",
+                            xml_text("Mallory\nLevel: ★4\u202e"), 1)
+        return self.write(name, text)
+
+    def assertNoRawUnsafe(self, text, what):
+        for ch in RAW_UNSAFE:
+            self.assertNotIn(ch, text, "%s holds U+%04X raw" % (what, ord(ch)))
+
+    def test_summary_shows_one_result(self):
+        ev = self.spoof_record()
+        r = scsec("evaluate", ev, "--as-of", AS_OF)
+        self.assertStatus(r, 0)
+        self.assertNoRawUnsafe(r.out, "the summary")
+        lines = r.out.split("\n")
+        self.assertEqual([l for l in lines if l.startswith("Level:")], ["Level:        ★3 (3)"])
+        self.assertEqual([l for l in lines if l.startswith("Valid until:")],
+                         ["Valid until:  2027-05-17"])
+        self.assertIn("Subject:      " + SPOOF_SHOWN + "\n", r.out)
+        # -v lists every gap; nothing from the record breaks a line there.
+        r = scsec("evaluate", ev, "--as-of", AS_OF, "-v")
+        self.assertNoRawUnsafe(r.out, "the verbose summary")
+
+    def test_report(self):
+        ev = self.spoof_record()
+        out = self.path("r.html")
+        self.assertStatus(scsec("report", ev, "--as-of", AS_OF, "-o", out), 0)
+        html = slurp(out).decode("utf-8")
+        self.assertNoRawUnsafe(html, "the report")
+        root = ET.fromstring(html)
+        text = "".join(root.itertext())
+        self.assertIn(SPOOF_SHOWN, text)
+        self.assertIn("Mallory\\nLevel: ★4\\u202e", text)
+        self.assertNotIn("Evil Co.\n", text)
+        self.assertNotIn("Mallory\n", text)
+
+    def test_batch_csv_and_json(self):
+        ev = self.spoof_record()
+        r = scsec("batch", "--as-of", AS_OF, ev)
+        self.assertStatus(r, 0)
+        self.assertNoRawUnsafe(r.out, "the batch CSV")
+        self.assertEqual(r.out.count("\n"), 2)  # the header and one row
+        row = list(csv.DictReader(io.StringIO(r.out, newline="")))[0]
+        self.assertEqual(row["subject"], SPOOF_SHOWN)
+        self.assertEqual(row["level"], "3")
+        # JSON: the exact text, every character that could act escaped.
+        r = scsec("batch", "--as-of", AS_OF, "--format", "json", ev)
+        self.assertStatus(r, 0)
+        self.assertNoRawUnsafe(r.out, "the batch JSON")
+        self.assertEqual(r.out.count("\n"), 3)  # "[", one row, "]"
+        self.assertEqual(json.loads(r.out)[0]["subject"], SPOOF)
+
+    def test_result_json(self):
+        ev = self.spoof_record()
+        r = scsec("evaluate", ev, "--as-of", AS_OF, "--format", "json")
+        self.assertStatus(r, 0)
+        self.assertNoRawUnsafe(r.out, "the result JSON")
+        self.assertNotIn("Evil Co.\n", r.out)
+        self.assertEqual(json.loads(r.out)["subject"]["name"], SPOOF)
+
+    def test_diagnostics(self):
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read()
+        bad = self.write("bad.xml", text.replace(
+            'status="met" method="self"', 'status="met&#10;Level: ★4&#13;x" method="self"', 1))
+        for argv in (["evaluate", bad], ["validate", bad], ["batch", bad]):
+            r = scsec(*argv)
+            self.assertIn(r.rc, (1, 3), repr(r))
+            self.assertNoRawUnsafe(r.err + r.out, " ".join(argv[:1]))
+            self.assertIn("met\\nLevel: ★4\\rx", r.err + r.out)
+            for line in r.err.splitlines():
+                self.assertTrue(line.startswith((bad, "scsec")), repr(line))
+
+    def test_validate_flags_them(self):
+        ev = self.spoof_record()
+        r = scsec("validate", ev)
+        self.assertStatus(r, 0)  # warnings: the record is still valid
+        self.assertIn("evil.xml: evidence: ok, 2 warnings", r.out)
+        self.assertIn("evil.xml: warning: the subject name holds a control character "
+                      "(U+000A, shown as \\n)", r.err)
+        self.assertIn("evil.xml: warning: 1-2-1-1: the assessor holds a control character "
+                      "(U+000A, shown as \\n) [1-2-1-1]", r.err)
+        self.assertNoRawUnsafe(r.err, "validate's messages")
+        self.assertIn("evidence: ok\n", scsec("validate", example("minato-logistics.xml")).out)
+        # An answer sheet: a justification over two lines, a tab in a note.
+        rows = read_sheet(scsec("template", "--level", "3").raw)
+        rows[1].update(status="not-applicable", justification="No such\nsystems",
+                       note="a\tb", method="self", assessed_on="2026-04-01")
+        sheet = self.path("sheet.csv")
+        write_sheet(sheet, rows)
+        r = scsec("validate", sheet)
+        self.assertEqual(r.out.count("warning"), 1, repr(r))
+        self.assertRegex(r.err, r"sheet\.csv: warning: %s: the justification holds a control "
+                                r"character \(U\+000A, shown as \\n\)" % rows[1]["id"])
+        self.assertRegex(r.err, r"sheet\.csv: warning: %s: the note holds a control character "
+                                r"\(U\+0009, shown as \\t\)" % rows[1]["id"])
+
+    def test_validate_flags_criteria_texts(self):
+        with open(os.path.join(SRCDIR, "data", "criteria", "meti-sc-2026-03.xml"),
+                  encoding="utf-8") as f:
+            text = f.read()
+        m = re.search(r"<title xml:lang=\"en\">([^<]*)</title>", text)
+        text = text.replace(m.group(0), '<title xml:lang="en">' + m.group(1) + "&#13;\u202e</title>", 1)
+        bad = self.write("set.xml", text)
+        r = scsec("validate", bad)
+        self.assertStatus(r, 0)
+        self.assertIn("criteria: ok, 1 warning", r.out)
+        self.assertIn("the set title holds a control character (U+000D, shown as \\r)", r.err)
+
+    def test_subject_name_and_id_refused(self):
+        sheet = self.write("s.csv", scsec("template", "--level", "3").raw)
+        out = self.path("x.xml")
+        for name in ("Evil\nLevel: ★4", "Evil\r", "Tab\there", "\x1b[2J", "RLO\u202e",
+                     "NEL\u0085", "LS\u2028", "DEL\x7f"):
+            r = scsec("import-csv", sheet, "-o", out, "--subject-name", name)
+            self.assertStatus(r, 2)
+            self.assertIn("--subject-name", r.err)
+            self.assertRegex(r.err, r"U\+[0-9A-F]{4}")
+            self.assertNoRawUnsafe(r.err, "the message")
+            self.assertFalse(os.path.exists(out))
+            r = scsec("import-csv", sheet, "-o", out, "--subject-id", "duns:1" + name)
+            self.assertStatus(r, 2)
+            self.assertIn("--subject-id", r.err)
+            self.assertFalse(os.path.exists(out))
+        # Not UTF-8.
+        r = scsec("import-csv", sheet, "-o", out, "--subject-name", os.fsdecode(b"caf\xe9"))
+        self.assertStatus(r, 2)
+        self.assertIn("not UTF-8", r.err)
+        self.assertStatus(scsec("import-csv", sheet, "-o", out, "--subject-name", "北風精密 Co."), 0)
+
+
+def file_name(raw):
+    """A file name given as bytes, as Python passes it to the command."""
+    return os.fsdecode(raw)
+
+
+class TestFileNames(CliTestCase):
+    """Issue 13 item 15: file names that are not UTF-8, or hold controls."""
+
+    NAMES = [b"caf\xe9.xml", b"new\nline.xml", b"\x1b[2Jclear.xml", b"ok-\xe2\x98\x85.xml"]
+    SHOWN = ["caf\\xe9.xml", "new\\nline.xml", "\\x1b[2Jclear.xml", "ok-★.xml"]
+    EXACT_JSON = ["caf\\xe9.xml", "new\nline.xml", "\x1b[2Jclear.xml", "ok-★.xml"]
+
+    def tree(self):
+        d = os.path.join(self.dir.encode(), b"in")
+        os.mkdir(d)
+        for name in self.NAMES:
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(slurp(example("kitakaze-precision.xml")))
+        with open(os.path.join(d, b"broken-\xff.xml"), "wb") as f:
+            f.write(b"<evidence")
+        return os.fsdecode(d)
+
+    def test_batch_outputs_are_utf8(self):
+        tree = self.tree()
+        for fmt in ("csv", "json"):
+            p = subprocess.run([binary(), "batch", "--as-of", AS_OF, "--format", fmt, tree],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(),
+                               timeout=60)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            out = p.stdout.decode("utf-8")  # strict: raises on invalid UTF-8
+            err = p.stderr.decode("utf-8")
+            self.assertNoRaw(out, fmt)
+            self.assertNoRaw(err, fmt + " messages")
+            if fmt == "json":
+                rows = json.loads(out)
+                names = self.EXACT_JSON
+            else:
+                rows = list(csv.DictReader(io.StringIO(out, newline="")))
+                names = self.SHOWN
+            self.assertEqual(len(rows), len(self.NAMES) + 1)
+            self.assertEqual({os.path.basename(r["file"]) for r in rows},
+                             set(names) | {"broken-\\xff.xml"})
+            by = {os.path.basename(r["file"]): r for r in rows}
+            self.assertIn("broken-\\xff.xml", by["broken-\\xff.xml"]["error"])
+            for name in (self.EXACT_JSON if fmt == "json" else self.SHOWN):
+                self.assertEqual(str(by[name]["level"]), "4", name)
+
+    def assertNoRaw(self, text, what):
+        for ch in ["\x1b", "\r"]:
+            self.assertNotIn(ch, text, what)
+
+    def test_evaluate_and_report_name_the_file_validly(self):
+        tree = self.tree()
+        ev = os.path.join(tree, file_name(b"caf\xe9.xml"))
+        p = subprocess.run([binary(), "evaluate", ev, "--as-of", AS_OF], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=environment(), timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("caf\\xe9.xml\n", p.stdout.decode("utf-8"))
+        out = self.path("r.html")
+        self.assertStatus(scsec("report", ev, "--as-of", AS_OF, "-o", out), 0)
+        root = ET.fromstring(slurp(out))  # well-formed, so valid UTF-8
+        self.assertIn("caf\\xe9.xml", "".join(root.itertext()))
+        p = subprocess.run([binary(), "validate", os.path.join(tree, file_name(b"broken-\xff.xml")),
+                            os.path.join(tree, file_name(b"\x1b[2Jclear.xml"))],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(),
+                           timeout=60)
+        self.assertEqual(p.returncode, 1)
+        out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+        self.assertIn("broken-\\xff.xml: unknown: 1 error", out)
+        self.assertIn("\\x1b[2Jclear.xml: evidence: ok", out)
+        self.assertIn("broken-\\xff.xml:", err)
+        self.assertNotIn("\x1b", out + err)
+
+    def test_progress_line(self):
+        import pty
+        tree = self.tree()
+        master, slave = pty.openpty()
+        try:
+            p = subprocess.run([binary(), "batch", "--as-of", AS_OF, tree], stdout=subprocess.PIPE,
+                               stderr=slave, env=environment(), timeout=60)
+            os.close(slave)
+            slave = -1
+            got = b""
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                got += chunk
+        finally:
+            os.close(master)
+            if slave >= 0:
+                os.close(slave)
+        self.assertEqual(p.returncode, 1)
+        text = got.decode("utf-8")
+        self.assertIn("\\x1b[2Jclear.xml", text)
+        # The only escape sequence is the tool's own "erase to the end of the line".
+        self.assertEqual(text.count("\x1b"), text.count("\x1b[K"))
+
+
+class TestBatchCandidates(CliTestCase):
+    """Issue 13 item 7: every candidate file gets a row; nothing hangs."""
+
+    def test_every_candidate_gets_a_row(self):
+        import socket
+        d = self.path("in")
+        os.mkdir(d)
+        self.write(os.path.join("in", "good.xml"), slurp(example("kitakaze-precision.xml")))
+        os.symlink("missing.xml", os.path.join(d, "dangling.xml"))
+        os.symlink("loop.xml", os.path.join(d, "loop.xml"))
+        os.mkfifo(os.path.join(d, "fifo.xml"))
+        os.mkfifo(os.path.join(d, "fifo.csv.gz"))
+        os.mkdir(os.path.join(d, "folder.xml"))
+        self.write(os.path.join("in", "folder.xml", "inner.csv"), slurp(example("hoshizora-foods.csv")))
+        os.mkdir(os.path.join(d, "sub"))
+        os.symlink("sub", os.path.join(d, "linkdir.csv"))
+        os.symlink("fifo.xml", os.path.join(d, "link-to-fifo.xml"))
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(os.path.join(d, "socket.xml"))
+        self.write(os.path.join("in", "notes.txt"), "not a candidate")
+        expected = {
+            "good.xml": None, "dangling.xml": "cannot be read", "loop.xml": "cannot be read",
+            "fifo.xml": "a FIFO", "fifo.csv.gz": "a FIFO", "folder.xml": "a directory",
+            "inner.csv": None, "linkdir.csv": "a directory", "link-to-fifo.xml": "a FIFO",
+            "socket.xml": "a socket",
+        }
+        if os.geteuid() != 0:
+            locked = self.write(os.path.join("in", "locked.csv"), "id,status\n")
+            os.chmod(locked, 0)
+            expected["locked.csv"] = "Permission denied"
+            os.mkdir(os.path.join(d, "closed"))
+            self.write(os.path.join("in", "closed", "hidden.xml"), "<x/>")
+            os.chmod(os.path.join(d, "closed"), 0o600)  # readable, not searchable
+            expected["hidden.xml"] = "Permission denied"
+        try:
+            for jobs in ("1", "3"):
+                # A FIFO opened for reading would wait for a writer for ever:
+                # the timeout fails the test instead of hanging it.
+                r = scsec("batch", "--as-of", AS_OF, "-j", jobs, d, timeout=30)
+                self.assertStatus(r, 1)
+                rows = list(csv.DictReader(io.StringIO(r.out, newline="")))
+                by = {os.path.basename(x["file"]): x for x in rows}
+                self.assertEqual(set(by), set(expected), repr(r))
+                self.assertEqual(len(rows), len(expected))
+                for name, error in expected.items():
+                    if error is None:
+                        self.assertEqual(by[name]["error"], "", name)
+                        self.assertIn(by[name]["level"], ("0", "4"))
+                    else:
+                        self.assertIn(error, by[name]["error"], name)
+                        self.assertEqual(by[name]["level"], "", name)
+                self.assertIn("%d of %d files could not be evaluated"
+                              % (sum(1 for e in expected.values() if e), len(expected)), r.err)
+        finally:
+            sock.close()
+            if os.path.isdir(os.path.join(d, "closed")):
+                os.chmod(os.path.join(d, "closed"), 0o700)
+
+    def test_named_fifo_is_not_read(self):
+        fifo = self.path("fifo.xml")
+        os.mkfifo(fifo)
+        r = scsec("batch", fifo, example("kitakaze-precision.xml"), timeout=30)
+        self.assertStatus(r, 1)
+        rows = list(csv.DictReader(io.StringIO(r.out, newline="")))
+        self.assertIn("a FIFO", rows[0]["error"])
+        self.assertEqual(rows[1]["level"], "4")
+        r = scsec("batch", "/dev/null", timeout=30)
+        self.assertStatus(r, 1)
+        self.assertIn("a character device", r.out)
+
+
+class TestOutputOntoInput(CliTestCase):
+    """Issue 13 item 10: an output is never one of the inputs."""
+
+    def assertRefused(self, argv, victim, stdout=None):
+        before = slurp(victim)
+        if stdout is None:
+            r = scsec(*argv)
+            rc, err = r.rc, r.err
+        else:
+            with open(stdout, "ab") as f:
+                p = subprocess.run([binary()] + argv, stdout=f, stderr=subprocess.PIPE,
+                                   env=environment(), timeout=60)
+            rc, err = p.returncode, p.stderr.decode("utf-8", "replace")
+        self.assertEqual(rc, 2, "%s: %s" % (argv, err))
+        self.assertRegex(err, r"(is the same file as the input|is the input) .*nothing written")
+        self.assertEqual(slurp(victim), before, "%s changed %s" % (argv, victim))
+        self.assertNoTempFiles()
+
+    def test_every_command(self):
+        ev = self.write("x.xml", slurp(example("minato-logistics.xml")))
+        sheet = self.write("s.csv", slurp(example("hoshizora-foods.csv")))
+        self.assertStatus(scsec("criteria", "export", "-o", self.path("set.xml")), 0)
+        cset = self.path("set.xml")
+        ipa = self.write("ipa.csv", slurp(os.path.join(SRCDIR, "tests", "data", "ipa",
+                                                          "single.csv")))
+        os.symlink("x.xml", self.path("link.xml"))
+        os.link(ev, self.path("hard.xml"))
+        os.symlink("set.xml", self.path("setlink.xml"))
+        cases = [
+            (["evaluate", ev, "--format", "json", "-o", ev], ev),
+            (["evaluate", ev, "--format", "json", "-o", self.path("link.xml")], ev),
+            (["evaluate", ev, "--format", "xml", "-o", self.path("hard.xml")], ev),
+            (["evaluate", self.path("link.xml"), "-o", ev], ev),
+            (["evaluate", "-c", cset, ev, "-o", self.path("setlink.xml")], cset),
+            (["evaluate", sheet, "-o", sheet], sheet),
+            (["report", ev, "-o", self.path("hard.xml")], ev),
+            (["report", "-c", cset, ev, "-o", cset], cset),
+            (["import-csv", sheet, "-o", sheet], sheet),
+            (["import-csv", "-c", cset, sheet, "-o", cset], cset),
+            (["batch", "-o", ev, self.dir], ev),
+            (["batch", "--format", "json", "-o", self.path("hard.xml"), ev], ev),
+            (["batch", "-c", cset, "-o", cset, ev], cset),
+            (["template", "-c", cset, "-o", cset], cset),
+            (["criteria", "show", cset, "-o", cset], cset),
+            (["criteria", "show", "-c", cset, "-o", self.path("setlink.xml")], cset),
+            (["criteria", "export", cset, "-o", cset], cset),
+            (["criteria", "import-ipa", ipa, "-o", ipa], ipa),
+            (["criteria", "import-ipa", ipa, "-c", cset, "-o", cset], cset),
+        ]
+        for argv, victim in cases:
+            self.assertRefused(argv, victim)
+        # The standard output redirected (appending) onto the input.
+        self.assertRefused(["evaluate", ev, "--format", "json"], ev, stdout=ev)
+        self.assertRefused(["criteria", "export", cset], cset, stdout=self.path("setlink.xml"))
+        # Another file is fine, and so is a copy of the input.
+        copy = self.write("copy.xml", slurp(ev))
+        self.assertStatus(scsec("evaluate", ev, "--as-of", AS_OF, "--format", "json", "-o", copy), 0)
+        self.assertEqual(json.loads(slurp(copy).decode("utf-8"))["level"], 3)
+
+
+class TestSignalsAndNames(CliTestCase):
+    """Issue 13 item 11: no temporary file outlives a signal; long names."""
+
+    def test_long_output_names(self):
+        want = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                     "--format", "json").raw
+        if os.pathconf(self.dir, "PC_NAME_MAX") != 255:
+            self.skipTest("the file system's NAME_MAX is not 255")
+        for n in (244, 245, 250, 255):
+            out = self.path("r" * (n - 5) + ".json")
+            r = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                      "--format", "json", "-o", out)
+            self.assertStatus(r, 0)
+            self.assertEqual(slurp(out), want)
+            # Replacing it too.
+            self.assertStatus(scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                                    "--format", "json", "-o", out), 0)
+            os.unlink(out)
+            self.assertNoTempFiles()
+        out = self.path("星" * 85)  # 255 bytes of three-byte characters
+        self.assertStatus(scsec("criteria", "export", "-o", out), 0)
+        self.assertEqual(slurp(out), scsec("criteria", "export").raw)
+        self.assertNoTempFiles()
+
+    def big_batch(self, rows=20000):
+        """A folder whose batch output is a few MB: one error row per
+        dangling link, each with a long name."""
+        d = self.path("in")
+        os.mkdir(d)
+        for i in range(rows):
+            os.symlink("missing", os.path.join(d, "supplier-%06d-%s.xml" % (i, "x" * 80)))
+        return d
+
+    def test_no_temporary_file_after_a_signal(self):
+        import signal
+        d = self.big_batch()
+        outdir = self.path("out")
+        os.mkdir(outdir)
+        out = os.path.join(outdir, "levels.csv")
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            caught = 0
+            for attempt in range(20):
+                p = subprocess.Popen([binary(), "batch", "-o", out, d], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, env=environment())
+                seen = False
+                while p.poll() is None:
+                    if any(".tmp-" in n for n in os.listdir(outdir)):
+                        p.send_signal(sig)
+                        seen = True
+                        break
+                rc = p.wait(60)
+                left = [n for n in os.listdir(outdir) if ".tmp-" in n]
+                self.assertEqual(left, [], "signal %d left a temporary file" % sig)
+                if seen:
+                    caught += 1
+                    # The signal took effect once the file was whole.
+                    self.assertEqual(rc, -sig)
+                    with open(out, encoding="utf-8") as f:
+                        self.assertEqual(sum(1 for _ in f), 20001)
+                if caught >= 2:
+                    break
+            self.assertGreater(caught, 0, "never caught the write in progress (signal %d)" % sig)
+            os.unlink(out)
+
+    def test_file_size_limit(self):
+        import resource
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
+        out = self.path("set.xml")
+        p = subprocess.run([binary(), "criteria", "export", "-o", out], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=environment(), preexec_fn=limit,
+                           timeout=60)
+        self.assertEqual(p.returncode, 4, "killed by a signal?" if p.returncode < 0 else p.stderr)
+        self.assertIn(b"File too large", p.stderr)
+        self.assertFalse(os.path.exists(out))
+        self.assertNoTempFiles()
 
 
 if __name__ == "__main__":

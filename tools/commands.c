@@ -2,8 +2,8 @@
  * libscsec -- supply-chain security evaluation engine
  * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
  */
-/* scsec: validate, criteria (list, show, export, import-ipa), template,
- * import-csv and required-level. (version is in scsec.c.) */
+/* scsec: version, validate, criteria (list, show, export, import-ipa),
+ * template, import-csv and required-level. */
 #include "config.h"
 
 #include <errno.h>
@@ -14,6 +14,29 @@
 #include <time.h>
 
 #include "scsec.h"
+
+/* ================================================================ version */
+
+static const char usage_version[] =
+	"usage: scsec version\n"
+	"\n"
+	"Print the tool's version and the version of the libscsec it runs with.\n";
+
+int cmd_version(int argc, char **argv)
+{
+	cli_cmd = "scsec version";
+	if (argc > 1) {
+		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			fputs(usage_version, stdout);
+			return EXIT_OK;
+		}
+		if (argv[1][0] == '-')
+			return cli_usage_error(usage_version, "unknown option '%s'", argv[1]);
+		return cli_usage_error(usage_version, "unexpected argument '%s'", argv[1]);
+	}
+	printf("scsec %s (libscsec %s)\n", PACKAGE_VERSION, scsec_version_string());
+	return EXIT_OK;
+}
 
 /* ================================================================ validate */
 
@@ -44,17 +67,172 @@ static const struct option validate_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* ---- text that outputs must escape
+ *
+ * Every output shows document text by the rule of cli_buf_text(); validate
+ * also says where a document holds such text (a line break in a subject
+ * name is how a fake "Level:" line gets into a summary). The library's
+ * readers accept it, so these warnings are the tool's, without a line and
+ * column: they name the field and the entry instead. */
+
+typedef struct text_check {
+	const char *path;
+	cli_buf lines;   /* the warnings, printed after the library's */
+	size_t warnings;
+} text_check;
+
+static void check_text(text_check *tc, const char *id, const char *what, const char *s)
+{
+	cli_buf *b = &tc->lines;
+	unsigned long cp;
+
+	if (!s || !cli_text_unsafe(s, &cp))
+		return;
+	cli_buf_textf(b, "%s: warning: %s%s%s holds ", tc->path, id ? id : "", id ? ": " : "", what);
+	cli_buf_unsafe_char(b, cp);
+	if (id)
+		cli_buf_textf(b, " [%s]", id);
+	cli_buf_putc(b, '\n');
+	tc->warnings++;
+}
+
+static void check_record_text(text_check *tc, const scsec_evidence *ev)
+{
+	size_t i, j;
+
+	check_text(tc, NULL, "the subject name", scsec_evidence_subject_name(ev));
+	for (i = 0; i < scsec_evidence_subject_id_count(ev); i++) {
+		const char *scheme = NULL, *value = NULL;
+
+		if (scsec_evidence_subject_id_at(ev, i, &scheme, &value))
+			continue;
+		check_text(tc, NULL, "a subject identifier's scheme", scheme);
+		check_text(tc, NULL, "a subject identifier", value);
+	}
+	check_text(tc, NULL, "the criteria set id", scsec_evidence_criteria_id(ev));
+	check_text(tc, NULL, "the criteria set version", scsec_evidence_criteria_version(ev));
+	check_text(tc, NULL, "the creation time", scsec_evidence_created(ev));
+	check_text(tc, NULL, "the tool", scsec_evidence_tool(ev));
+	for (i = 0; i < scsec_evidence_entry_count(ev); i++) {
+		const scsec_entry *e = scsec_evidence_entry_at(ev, i);
+		const char *id = scsec_entry_id(e);
+
+		check_text(tc, NULL, "an entry id", id);
+		check_text(tc, id, "the assessor", scsec_entry_assessor(e));
+		check_text(tc, id, "the assessor id", scsec_entry_assessor_id(e));
+		check_text(tc, id, "the justification", scsec_entry_justification(e));
+		check_text(tc, id, "the note", scsec_entry_note(e));
+		for (j = 0; j < scsec_entry_artifact_count(e); j++) {
+			const char *uri = NULL, *digest = NULL;
+
+			if (scsec_entry_artifact_at(e, j, &uri, &digest))
+				continue;
+			check_text(tc, id, "an artifact", uri);
+			check_text(tc, id, "an artifact's digest", digest);
+		}
+	}
+}
+
+/* A text of a criteria set in English and in Japanese (the languages of
+ * the scheme's outputs), once when they are the same. */
+static void check_texts(text_check *tc, const char *id, const char *what, const char *en,
+                        const char *ja)
+{
+	check_text(tc, id, what, en);
+	if (ja != en)
+		check_text(tc, id, what, ja);
+}
+
+static void check_set_text(text_check *tc, const scsec_criteria *c)
+{
+	size_t i;
+
+	check_text(tc, NULL, "the set id", scsec_criteria_id(c));
+	check_text(tc, NULL, "the set version", scsec_criteria_version(c));
+	check_texts(tc, NULL, "the set title", scsec_criteria_title(c, NULL),
+	            scsec_criteria_title(c, "ja"));
+	check_texts(tc, NULL, "the set description", scsec_criteria_description(c, NULL),
+	            scsec_criteria_description(c, "ja"));
+	check_text(tc, NULL, "the publisher", scsec_criteria_publisher(c));
+	check_text(tc, NULL, "the source", scsec_criteria_source(c));
+	check_text(tc, NULL, "the source URI", scsec_criteria_source_uri(c));
+	for (i = 0; i < scsec_criteria_level_count(c); i++) {
+		const scsec_level *l = scsec_criteria_level_at(c, i);
+		const char *id = scsec_level_label(l);
+
+		check_text(tc, NULL, "a level label", id);
+		check_text(tc, id, "the validity", scsec_level_validity(l));
+		check_texts(tc, id, "the title", scsec_level_title(l, NULL), scsec_level_title(l, "ja"));
+	}
+	for (i = 0; i < scsec_criteria_prerequisite_count(c); i++) {
+		const scsec_prerequisite *p = scsec_criteria_prerequisite_at(c, i);
+		const char *id = scsec_prerequisite_id(p);
+
+		check_text(tc, NULL, "a prerequisite id", id);
+		check_texts(tc, id, "the title", scsec_prerequisite_title(p, NULL),
+		            scsec_prerequisite_title(p, "ja"));
+	}
+	for (i = 0; i < scsec_criteria_category_count(c); i++) {
+		const scsec_category *cat = scsec_criteria_category_at(c, i);
+		const char *id = scsec_category_id(cat);
+
+		check_text(tc, NULL, "a category id", id);
+		check_texts(tc, id, "the title", scsec_category_title(cat, NULL),
+		            scsec_category_title(cat, "ja"));
+	}
+	for (i = 0; i < scsec_criteria_requirement_count(c); i++) {
+		const scsec_requirement *rq = scsec_criteria_requirement_at(c, i);
+		const char *id = scsec_requirement_id(rq);
+
+		check_text(tc, NULL, "a requirement id", id);
+		check_texts(tc, id, "the name", scsec_requirement_name(rq, NULL),
+		            scsec_requirement_name(rq, "ja"));
+		check_texts(tc, id, "the text", scsec_requirement_text(rq, NULL),
+		            scsec_requirement_text(rq, "ja"));
+	}
+	for (i = 0; i < scsec_criteria_criterion_count(c); i++) {
+		const scsec_criterion *cr = scsec_criteria_criterion_at(c, i);
+		const char *id = scsec_criterion_id(cr);
+
+		check_text(tc, NULL, "a criterion id", id);
+		check_texts(tc, id, "the text", scsec_criterion_text(cr, NULL),
+		            scsec_criterion_text(cr, "ja"));
+	}
+	for (i = 0; i < scsec_criteria_question_count(c); i++) {
+		const scsec_question *q = scsec_criteria_question_at(c, i);
+		const char *id = scsec_question_id(q);
+
+		check_text(tc, NULL, "a question id", id);
+		check_texts(tc, id, "the text", scsec_question_text(q, NULL), scsec_question_text(q, "ja"));
+	}
+}
+
 /* Read a record or an answer sheet and check it against the set, as
- * evaluate does (cli_evaluate_file). Returns the library code. */
-static int validate_record(const char *path, const scsec_criteria *c, scsec_diagnostics *diags)
+ * evaluate does (cli_evaluate_file), and its texts. Returns the library
+ * code. */
+static int validate_record(const char *path, const scsec_criteria *c, scsec_diagnostics *diags,
+                           text_check *tc)
 {
 	scsec_evidence *ev = NULL;
 	int rc;
 
-	if ((rc = cli_load_evidence(&ev, path, c, diags)) == 0)
+	if ((rc = cli_load_evidence(&ev, path, c, diags)) == 0) {
 		rc = scsec_evidence_check(ev, c, diags);
+		check_record_text(tc, ev);
+	}
 	scsec_evidence_free(ev);
 	return rc;
+}
+
+/* The texts of a criteria set that validated. */
+static void validate_set_text(const char *path, text_check *tc)
+{
+	scsec_criteria *c = NULL;
+
+	if (scsec_criteria_load_file(&c, path, cli_load_opts, NULL) == 0)
+		check_set_text(tc, c);
+	scsec_criteria_free(c);
+	scsec_error_clear();
 }
 
 int cmd_validate(int argc, char **argv)
@@ -85,6 +263,8 @@ int cmd_validate(int argc, char **argv)
 		scsec_diagnostics *diags = NULL;
 		const char *kind_name;
 		size_t nerr, nwarn;
+		text_check notes = { path, CLI_BUF_INIT, 0 };
+		cli_buf line = CLI_BUF_INIT;
 		int rc;
 
 		if (scsec_diagnostics_new(&diags)) {
@@ -101,14 +281,17 @@ int cmd_validate(int argc, char **argv)
 				goto out;
 			}
 			kind_name = fk == SCSEC_FILE_SHEET ? "answer sheet" : "evidence";
-			rc = validate_record(path, c, diags);
+			rc = validate_record(path, c, diags, &notes);
 		} else {
 			rc = scsec_document_validate_file(&kind, path, cli_load_opts, diags);
 			kind_name = scsec_document_kind_name(kind);
+			if (!rc && kind == SCSEC_DOCUMENT_CRITERIA)
+				validate_set_text(path, &notes);
 		}
 		cli_print_diags(diags);
+		fputs(cli_buf_str(&notes.lines), stderr);
 		nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
-		nwarn = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_WARNING);
+		nwarn = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_WARNING) + notes.warnings;
 		if (rc && !nerr) {
 			/* A failure the list does not hold (out of memory ...). */
 			cli_fail(rc, NULL);
@@ -119,14 +302,18 @@ int cmd_validate(int argc, char **argv)
 		else if (rc || nerr)
 			any_errors = 1;
 		if (rc == SCSEC_EIO)
-			printf("%s: not read", path);
+			cli_buf_textf(&line, "%s: not read", path);
 		else if (!rc && !nerr)
-			printf("%s: %s: ok", path, kind_name);
+			cli_buf_textf(&line, "%s: %s: ok", path, kind_name);
 		else
-			printf("%s: %s: %zu error%s", path, kind_name, nerr, nerr == 1 ? "" : "s");
+			cli_buf_textf(&line, "%s: %s: %zu error%s", path, kind_name, nerr,
+			              nerr == 1 ? "" : "s");
 		if (nwarn)
-			printf(", %zu warning%s", nwarn, nwarn == 1 ? "" : "s");
+			cli_buf_textf(&line, ", %zu warning%s", nwarn, nwarn == 1 ? "" : "s");
+		fputs(cli_buf_str(&line), stdout);
 		putchar('\n');
+		cli_buf_free(&line);
+		cli_buf_free(&notes.lines);
 		scsec_diagnostics_free(diags);
 	}
 	status = any_io ? EXIT_IO : any_errors ? EXIT_FINDINGS : EXIT_OK;
@@ -225,8 +412,9 @@ static int list_sets(int argc, char **argv)
 	};
 	const char *format = "text";
 	cli_buf b = CLI_BUF_INIT;
+	json_t *sets = NULL;
 	size_t i, n = scsec_criteria_builtin_count();
-	int opt, rc = EXIT_OK;
+	int opt, rc = EXIT_OK, bad = 0;
 
 	cli_cmd = "scsec criteria list";
 	cli_getopt_reset();
@@ -242,8 +430,8 @@ static int list_sets(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(usage_list, "unexpected argument '%s'", argv[optind]);
-	if (!strcmp(format, "json"))
-		cli_buf_puts(&b, "[");
+	if (!strcmp(format, "json") && !(sets = json_array()))
+		bad = 1;
 	for (i = 0; i < n; i++) {
 		const char *id = scsec_criteria_builtin_id(i);
 		scsec_criteria *c = NULL;
@@ -252,24 +440,29 @@ static int list_sets(int argc, char **argv)
 		if ((rc = cli_load_criteria(&c, id)) != EXIT_OK)
 			break;
 		if (!strcmp(format, "json")) {
-			cli_buf_puts(&b, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
-			cli_buf_json_str(&b, id);
-			cli_buf_puts(&b, ", \"version\": ");
-			cli_buf_json_str(&b, scsec_criteria_version(c));
-			cli_buf_puts(&b, ", \"title\": ");
-			cli_buf_json_str(&b, scsec_criteria_title(c, NULL));
-			cli_buf_printf(&b, ", \"default\": %s}", dflt ? "true" : "false");
+			json_t *o = json_object();
+
+			cli_json_set(o, "id", cli_json_text(id), &bad);
+			cli_json_set(o, "version", cli_json_text(scsec_criteria_version(c)), &bad);
+			cli_json_set(o, "title", cli_json_text(scsec_criteria_title(c, NULL)), &bad);
+			cli_json_set(o, "default", json_boolean(dflt), &bad);
+			cli_json_push(sets, o, &bad);
 		} else {
-			cli_buf_printf(&b, "%s  %s  %s%s\n", id, scsec_criteria_version(c),
-			               scsec_criteria_title(c, NULL), dflt ? "  (default)" : "");
+			cli_buf_textf(&b, "%s  %s  %s%s\n", id, scsec_criteria_version(c),
+			              scsec_criteria_title(c, NULL), dflt ? "  (default)" : "");
 		}
 		scsec_criteria_free(c);
 	}
 	if (rc == EXIT_OK) {
-		if (!strcmp(format, "json"))
-			cli_buf_puts(&b, n ? "\n]\n" : "]\n");
+		if (!strcmp(format, "json")) {
+			if (bad)
+				b.failed = 1;
+			else
+				cli_json_lines(&b, sets);
+		}
 		rc = cli_write_buf(NULL, &b, 0);
 	}
+	json_decref(sets);
 	cli_buf_free(&b);
 	return rc;
 }
@@ -300,21 +493,21 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 	char date[SCSEC_DATE_BUFSIZE];
 	size_t i, j, n;
 
-	cli_buf_printf(b, "Criteria set:   %s (version %s)\n", scsec_criteria_id(c),
+	cli_buf_textf(b, "Criteria set:   %s (version %s)\n", scsec_criteria_id(c),
 	               scsec_criteria_version(c));
-	cli_buf_printf(b, "Title:          %s\n", scsec_criteria_title(c, lang));
+	cli_buf_textf(b, "Title:          %s\n", scsec_criteria_title(c, lang));
 	if (scsec_criteria_publisher(c))
-		cli_buf_printf(b, "Publisher:      %s\n", scsec_criteria_publisher(c));
+		cli_buf_textf(b, "Publisher:      %s\n", scsec_criteria_publisher(c));
 	if (scsec_date_format(date, scsec_criteria_issued(c)) == 0)
-		cli_buf_printf(b, "Issued:         %s\n", date);
+		cli_buf_textf(b, "Issued:         %s\n", date);
 	if (scsec_criteria_source(c) || scsec_criteria_source_uri(c))
-		cli_buf_printf(b, "Source:         %s%s%s\n",
+		cli_buf_textf(b, "Source:         %s%s%s\n",
 		               scsec_criteria_source(c) ? scsec_criteria_source(c) : "",
 		               scsec_criteria_source(c) && scsec_criteria_source_uri(c) ? " " : "",
 		               scsec_criteria_source_uri(c) ? scsec_criteria_source_uri(c) : "");
-	cli_buf_printf(b, "Fingerprint:    %s\n", scsec_criteria_fingerprint(c));
-	cli_buf_printf(b, "Scoring:        %s\n", scoring_name(scsec_criteria_scoring(c)));
-	cli_buf_printf(b, "Contents:       %zu categories (%zu top-level), %zu requirements, "
+	cli_buf_textf(b, "Fingerprint:    %s\n", scsec_criteria_fingerprint(c));
+	cli_buf_textf(b, "Scoring:        %s\n", scoring_name(scsec_criteria_scoring(c)));
+	cli_buf_textf(b, "Contents:       %zu categories (%zu top-level), %zu requirements, "
 	                  "%zu criteria, %zu prerequisite%s\n",
 	               scsec_criteria_category_count(c), top_category_count(c),
 	               scsec_criteria_requirement_count(c), scsec_criteria_criterion_count(c),
@@ -325,17 +518,17 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {
 		const scsec_level *l = scsec_criteria_level_at(c, i);
 
-		cli_buf_printf(b, "  %s  rank %d  %s\n", scsec_level_label(l), scsec_level_rank(l),
+		cli_buf_textf(b, "  %s  rank %d  %s\n", scsec_level_label(l), scsec_level_rank(l),
 		               scsec_level_title(l, lang));
-		cli_buf_printf(b, "      method %s, answers valid %s%s%s\n",
+		cli_buf_textf(b, "      method %s, answers valid %s%s%s\n",
 		               method_text(scsec_level_method(l)), scsec_level_validity(l),
 		               scsec_level_validity_provisional(l) ? " (provisional)" : "",
 		               scsec_level_requires_lower(l) ? ", requires the level below" : "");
-		cli_buf_printf(b, "      %zu requirements, %zu criteria", scsec_level_requirement_count(l),
+		cli_buf_textf(b, "      %zu requirements, %zu criteria", scsec_level_requirement_count(l),
 		               scsec_level_criterion_count(l));
 		n = scsec_level_prerequisite_count(l);
 		for (j = 0; j < n; j++)
-			cli_buf_printf(b, "%s%s", j ? ", " : "; prerequisites: ",
+			cli_buf_textf(b, "%s%s", j ? ", " : "; prerequisites: ",
 			               scsec_prerequisite_id(scsec_level_prerequisite_at(l, j)));
 		cli_buf_puts(b, "\n");
 	}
@@ -344,7 +537,7 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 		for (i = 0; i < scsec_criteria_prerequisite_count(c); i++) {
 			const scsec_prerequisite *p = scsec_criteria_prerequisite_at(c, i);
 
-			cli_buf_printf(b, "  %s  %s\n", scsec_prerequisite_id(p),
+			cli_buf_textf(b, "  %s  %s\n", scsec_prerequisite_id(p),
 			               scsec_prerequisite_title(p, lang));
 		}
 	}
@@ -356,7 +549,7 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 		if (scsec_category_parent(cat))
 			continue;
 		fn = scsec_function_code(scsec_category_function(cat));
-		cli_buf_printf(b, "  %-3s %-3s %s (%zu criteria)\n", scsec_category_id(cat),
+		cli_buf_textf(b, "  %-3s %-3s %s (%zu criteria)\n", scsec_category_id(cat),
 		               *fn ? fn : "-", scsec_category_title(cat, lang),
 		               category_criteria(c, cat));
 	}
@@ -365,118 +558,112 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 		const scsec_level *dl =
 			scsec_criteria_level_by_rank(c, scsec_criteria_required_default(c));
 
-		cli_buf_printf(b, "\nRequired level: %s by default, raised when a question is "
+		cli_buf_textf(b, "\nRequired level: %s by default, raised when a question is "
 		                  "answered yes:\n",
 		               dl ? scsec_level_label(dl) : "none");
 		for (i = 0; i < n; i++) {
 			const scsec_question *q = scsec_criteria_question_at(c, i);
 			const scsec_level *ql = scsec_criteria_level_by_rank(c, scsec_question_level_if_yes(q));
 
-			cli_buf_printf(b, "  %s (yes: %s)\n      %s\n", scsec_question_id(q),
+			cli_buf_textf(b, "  %s (yes: %s)\n      %s\n", scsec_question_id(q),
 			               ql ? scsec_level_label(ql) : "?", scsec_question_text(q, lang));
 		}
 	}
 }
 
-static void show_json(cli_buf *b, const scsec_criteria *c, const char *lang)
+static json_t *show_json(const scsec_criteria *c, const char *lang, int *bad)
 {
 	char date[SCSEC_DATE_BUFSIZE];
+	json_t *o = json_object(), *counts = json_object(), *levels = json_array(),
+	       *prereqs = json_array(), *cats = json_array(), *rule;
 	size_t i, j, n;
-	int first;
 
-	cli_buf_puts(b, "{\n  \"id\": ");
-	cli_buf_json_str(b, scsec_criteria_id(c));
-	cli_buf_puts(b, ",\n  \"version\": ");
-	cli_buf_json_str(b, scsec_criteria_version(c));
-	cli_buf_puts(b, ",\n  \"title\": ");
-	cli_buf_json_str(b, scsec_criteria_title(c, lang));
-	cli_buf_puts(b, ",\n  \"publisher\": ");
-	cli_buf_json_str(b, scsec_criteria_publisher(c));
-	cli_buf_puts(b, ",\n  \"issued\": ");
-	cli_buf_json_str(b, scsec_date_format(date, scsec_criteria_issued(c)) ? NULL : date);
-	cli_buf_puts(b, ",\n  \"source\": ");
-	cli_buf_json_str(b, scsec_criteria_source(c));
-	cli_buf_puts(b, ",\n  \"source_uri\": ");
-	cli_buf_json_str(b, scsec_criteria_source_uri(c));
-	cli_buf_puts(b, ",\n  \"fingerprint\": ");
-	cli_buf_json_str(b, scsec_criteria_fingerprint(c));
-	cli_buf_puts(b, ",\n  \"scoring\": ");
-	cli_buf_json_str(b, scoring_name(scsec_criteria_scoring(c)));
-	cli_buf_printf(b, ",\n  \"counts\": {\"categories\": %zu, \"requirements\": %zu, "
-	                  "\"criteria\": %zu, \"prerequisites\": %zu}",
-	               scsec_criteria_category_count(c), scsec_criteria_requirement_count(c),
-	               scsec_criteria_criterion_count(c), scsec_criteria_prerequisite_count(c));
-	cli_buf_puts(b, ",\n  \"levels\": [");
+	cli_json_set(o, "id", cli_json_text(scsec_criteria_id(c)), bad);
+	cli_json_set(o, "version", cli_json_text(scsec_criteria_version(c)), bad);
+	cli_json_set(o, "title", cli_json_text(scsec_criteria_title(c, lang)), bad);
+	cli_json_set(o, "publisher", cli_json_text(scsec_criteria_publisher(c)), bad);
+	cli_json_set(o, "issued",
+	             cli_json_text(scsec_date_format(date, scsec_criteria_issued(c)) ? NULL : date),
+	             bad);
+	cli_json_set(o, "source", cli_json_text(scsec_criteria_source(c)), bad);
+	cli_json_set(o, "source_uri", cli_json_text(scsec_criteria_source_uri(c)), bad);
+	cli_json_set(o, "fingerprint", cli_json_text(scsec_criteria_fingerprint(c)), bad);
+	cli_json_set(o, "scoring", cli_json_text(scoring_name(scsec_criteria_scoring(c))), bad);
+	cli_json_set(counts, "categories", cli_json_size(scsec_criteria_category_count(c)), bad);
+	cli_json_set(counts, "requirements", cli_json_size(scsec_criteria_requirement_count(c)), bad);
+	cli_json_set(counts, "criteria", cli_json_size(scsec_criteria_criterion_count(c)), bad);
+	cli_json_set(counts, "prerequisites", cli_json_size(scsec_criteria_prerequisite_count(c)),
+	             bad);
+	cli_json_set(o, "counts", counts, bad);
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {
 		const scsec_level *l = scsec_criteria_level_at(c, i);
+		json_t *lv = json_object(), *pl = json_array();
 
-		cli_buf_printf(b, "%s\n    {\"rank\": %d, \"label\": ", i ? "," : "", scsec_level_rank(l));
-		cli_buf_json_str(b, scsec_level_label(l));
-		cli_buf_puts(b, ", \"title\": ");
-		cli_buf_json_str(b, scsec_level_title(l, lang));
-		cli_buf_puts(b, ", \"method\": ");
-		cli_buf_json_str(b, method_text(scsec_level_method(l)));
-		cli_buf_puts(b, ", \"validity\": ");
-		cli_buf_json_str(b, scsec_level_validity(l));
-		cli_buf_printf(b, ", \"validity_provisional\": %s, \"requires_lower\": %s",
-		               scsec_level_validity_provisional(l) ? "true" : "false",
-		               scsec_level_requires_lower(l) ? "true" : "false");
-		cli_buf_printf(b, ", \"requirements\": %zu, \"criteria\": %zu, \"prerequisites\": [",
-		               scsec_level_requirement_count(l), scsec_level_criterion_count(l));
+		cli_json_set(lv, "rank", json_integer(scsec_level_rank(l)), bad);
+		cli_json_set(lv, "label", cli_json_text(scsec_level_label(l)), bad);
+		cli_json_set(lv, "title", cli_json_text(scsec_level_title(l, lang)), bad);
+		cli_json_set(lv, "method", cli_json_text(method_text(scsec_level_method(l))), bad);
+		cli_json_set(lv, "validity", cli_json_text(scsec_level_validity(l)), bad);
+		cli_json_set(lv, "validity_provisional",
+		             json_boolean(scsec_level_validity_provisional(l)), bad);
+		cli_json_set(lv, "requires_lower", json_boolean(scsec_level_requires_lower(l)), bad);
+		cli_json_set(lv, "requirements", cli_json_size(scsec_level_requirement_count(l)), bad);
+		cli_json_set(lv, "criteria", cli_json_size(scsec_level_criterion_count(l)), bad);
 		n = scsec_level_prerequisite_count(l);
-		for (j = 0; j < n; j++) {
-			if (j)
-				cli_buf_puts(b, ", ");
-			cli_buf_json_str(b, scsec_prerequisite_id(scsec_level_prerequisite_at(l, j)));
-		}
-		cli_buf_puts(b, "]}");
+		for (j = 0; j < n; j++)
+			cli_json_push(pl,
+			              cli_json_text(scsec_prerequisite_id(scsec_level_prerequisite_at(l, j))),
+			              bad);
+		cli_json_set(lv, "prerequisites", pl, bad);
+		cli_json_push(levels, lv, bad);
 	}
-	cli_buf_puts(b, "\n  ],\n  \"prerequisites\": [");
+	cli_json_set(o, "levels", levels, bad);
 	for (i = 0; i < scsec_criteria_prerequisite_count(c); i++) {
 		const scsec_prerequisite *p = scsec_criteria_prerequisite_at(c, i);
+		json_t *po = json_object();
 
-		cli_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		cli_buf_json_str(b, scsec_prerequisite_id(p));
-		cli_buf_puts(b, ", \"title\": ");
-		cli_buf_json_str(b, scsec_prerequisite_title(p, lang));
-		cli_buf_puts(b, "}");
+		cli_json_set(po, "id", cli_json_text(scsec_prerequisite_id(p)), bad);
+		cli_json_set(po, "title", cli_json_text(scsec_prerequisite_title(p, lang)), bad);
+		cli_json_push(prereqs, po, bad);
 	}
-	cli_buf_puts(b, i ? "\n  ],\n  \"categories\": [" : "],\n  \"categories\": [");
-	first = 1;
+	cli_json_set(o, "prerequisites", prereqs, bad);
 	for (i = 0; i < scsec_criteria_category_count(c); i++) {
 		const scsec_category *cat = scsec_criteria_category_at(c, i);
 		const char *fn;
+		json_t *co;
 
 		if (scsec_category_parent(cat))
 			continue;
 		fn = scsec_function_code(scsec_category_function(cat));
-		cli_buf_puts(b, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
-		first = 0;
-		cli_buf_json_str(b, scsec_category_id(cat));
-		cli_buf_puts(b, ", \"title\": ");
-		cli_buf_json_str(b, scsec_category_title(cat, lang));
-		cli_buf_puts(b, ", \"function\": ");
-		cli_buf_json_str(b, *fn ? fn : NULL);
-		cli_buf_printf(b, ", \"criteria\": %zu}", category_criteria(c, cat));
+		co = json_object();
+		cli_json_set(co, "id", cli_json_text(scsec_category_id(cat)), bad);
+		cli_json_set(co, "title", cli_json_text(scsec_category_title(cat, lang)), bad);
+		cli_json_set(co, "function", cli_json_text(*fn ? fn : NULL), bad);
+		cli_json_set(co, "criteria", cli_json_size(category_criteria(c, cat)), bad);
+		cli_json_push(cats, co, bad);
 	}
-	cli_buf_puts(b, first ? "],\n  \"required_level\": " : "\n  ],\n  \"required_level\": ");
+	cli_json_set(o, "categories", cats, bad);
 	n = scsec_criteria_question_count(c);
 	if (!n) {
-		cli_buf_puts(b, "null");
+		rule = json_null();
 	} else {
-		cli_buf_printf(b, "{\"default\": %d, \"questions\": [", scsec_criteria_required_default(c));
+		json_t *qs = json_array();
+
+		rule = json_object();
+		cli_json_set(rule, "default", json_integer(scsec_criteria_required_default(c)), bad);
 		for (i = 0; i < n; i++) {
 			const scsec_question *q = scsec_criteria_question_at(c, i);
+			json_t *qo = json_object();
 
-			cli_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-			cli_buf_json_str(b, scsec_question_id(q));
-			cli_buf_printf(b, ", \"level_if_yes\": %d, \"text\": ", scsec_question_level_if_yes(q));
-			cli_buf_json_str(b, scsec_question_text(q, lang));
-			cli_buf_puts(b, "}");
+			cli_json_set(qo, "id", cli_json_text(scsec_question_id(q)), bad);
+			cli_json_set(qo, "level_if_yes", json_integer(scsec_question_level_if_yes(q)), bad);
+			cli_json_set(qo, "text", cli_json_text(scsec_question_text(q, lang)), bad);
+			cli_json_push(qs, qo, bad);
 		}
-		cli_buf_puts(b, "\n  ]}");
+		cli_json_set(rule, "questions", qs, bad);
 	}
-	cli_buf_puts(b, "\n}\n");
+	cli_json_set(o, "required_level", rule, bad);
+	return o;
 }
 
 /* show and export: [SET] or -c SET. */
@@ -502,7 +689,7 @@ static int show_set(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *set = NULL, *format = "text", *lang = NULL, *out = NULL;
+	const char *set = NULL, *format = "text", *lang = NULL, *out = NULL, *input;
 	scsec_criteria *c = NULL;
 	cli_buf b = CLI_BUF_INIT;
 	int opt, rc;
@@ -524,12 +711,24 @@ static int show_set(int argc, char **argv)
 	}
 	if ((rc = take_set(usage_show, argc, argv, &set)) != EXIT_OK)
 		return rc;
+	input = cli_set_path(set);
+	if ((rc = cli_check_output(out, &input, 1)) != EXIT_OK)
+		return rc;
 	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
 		return rc;
-	if (!strcmp(format, "json"))
-		show_json(&b, c, lang);
-	else
+	if (!strcmp(format, "json")) {
+		int bad = 0;
+		json_t *doc = show_json(c, lang, &bad);
+
+		if (bad || !doc)
+			b.failed = 1;
+		else
+			cli_json_dump(&b, doc, JSON_INDENT(2));
+		cli_buf_putc(&b, '\n');
+		json_decref(doc);
+	} else {
 		show_text(&b, c, lang);
+	}
 	rc = cli_write_buf(out, &b, 0);
 	cli_buf_free(&b);
 	scsec_criteria_free(c);
@@ -544,7 +743,7 @@ static int export_set(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *set = NULL, *out = NULL;
+	const char *set = NULL, *out = NULL, *input;
 	scsec_criteria *c = NULL;
 	char *xml = NULL;
 	size_t size = 0;
@@ -561,6 +760,9 @@ static int export_set(int argc, char **argv)
 		}
 	}
 	if ((rc = take_set(usage_export, argc, argv, &set)) != EXIT_OK)
+		return rc;
+	input = cli_set_path(set);
+	if ((rc = cli_check_output(out, &input, 1)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
 		return rc;
@@ -583,7 +785,7 @@ static int import_ipa(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *rules_set = NULL, *out = NULL, *sheet;
+	const char *rules_set = NULL, *out = NULL, *sheet, *inputs[2];
 	scsec_criteria *rules = NULL, *c = NULL;
 	scsec_diagnostics *diags = NULL;
 	char *xml = NULL;
@@ -611,6 +813,10 @@ static int import_ipa(int argc, char **argv)
 		return cli_usage_error(usage_import_ipa, "unexpected argument '%s'", argv[optind]);
 	if (!out)
 		return cli_usage_error(usage_import_ipa, "-o OUT.xml is required ('-o -' for stdout)");
+	inputs[0] = sheet;
+	inputs[1] = cli_set_path(rules_set);
+	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
+		return rc;
 	if ((rc = cli_load_criteria(&rules, rules_set)) != EXIT_OK)
 		return rc;
 	if (scsec_diagnostics_new(&diags)) {
@@ -687,7 +893,7 @@ int cmd_template(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const formats[] = { "csv", "xml", NULL };
-	const char *set = NULL, *format = NULL, *lang = NULL, *out = NULL;
+	const char *set = NULL, *format = NULL, *lang = NULL, *out = NULL, *input;
 	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
 	char *doc = NULL;
@@ -719,6 +925,9 @@ int cmd_template(int argc, char **argv)
 	if (!format)
 		format = out && (cli_has_suffix(out, ".xml") || cli_has_suffix(out, ".xml.gz")) ? "xml"
 		                                                                                : "csv";
+	input = cli_set_path(set);
+	if ((rc = cli_check_output(out, &input, 1)) != EXIT_OK)
+		return rc;
 	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
 		return rc;
 	if (level && (rc = cli_check_rank("--level", c, level)) != EXIT_OK)
@@ -761,7 +970,7 @@ static const char usage_import_csv[] =
 	"                       (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	"  -o, --output FILE    the evidence record to write ('-' for stdout; .gz\n"
 	"                       compresses)\n"
-	"  --subject-name NAME  the supplier's name\n"
+	"  --subject-name NAME  the supplier's name (on one line, no control characters)\n"
 	"  --subject-id ID      a Japanese corporate number (13 digits), or\n"
 	"                       SCHEME:VALUE for another identifier; may repeat\n"
 	"  --force              write the record even when the check finds errors\n"
@@ -806,7 +1015,7 @@ int cmd_import_csv(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *set = NULL, *out = NULL, *name = NULL, *sheet;
+	const char *set = NULL, *out = NULL, *name = NULL, *sheet, *inputs[2];
 	struct subject_id {
 		const char *arg;   /* as given */
 		char *scheme;      /* split at the colon, or the default */
@@ -865,6 +1074,8 @@ int cmd_import_csv(int argc, char **argv)
 		cli_value_error("--subject-name: the name is empty");
 		goto out;
 	}
+	if (name && cli_check_text_option("--subject-name", name) != EXIT_OK)
+		goto out;
 	for (i = 0; i < nids; i++) {
 		const char *arg = ids[i].arg, *colon = strchr(arg, ':');
 
@@ -872,6 +1083,8 @@ int cmd_import_csv(int argc, char **argv)
 			cli_value_error("--subject-id '%s': give a corporate number or SCHEME:VALUE", arg);
 			goto out;
 		}
+		if (cli_check_text_option("--subject-id", arg) != EXIT_OK)
+			goto out;
 		ids[i].scheme = colon ? strndup(arg, (size_t)(colon - arg))
 		                      : strdup(SCSEC_ID_SCHEME_JP_CORPORATE);
 		ids[i].value = colon ? colon + 1 : arg;
@@ -880,6 +1093,10 @@ int cmd_import_csv(int argc, char **argv)
 			goto out;
 		}
 	}
+	inputs[0] = sheet;
+	inputs[1] = cli_set_path(set);
+	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
+		goto out;
 	if ((rc = created_now(created, sizeof created)) != EXIT_OK)
 		goto out;
 	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
@@ -1021,21 +1238,25 @@ int cmd_required_level(int argc, char **argv)
 	}
 	l = scsec_criteria_level_by_rank(c, level);
 	if (!strcmp(format, "json")) {
-		cli_buf_printf(&b, "{\"required_level\": %d, \"label\": ", level);
-		cli_buf_json_str(&b, l ? scsec_level_label(l) : NULL);
-		cli_buf_puts(&b, ", \"criteria\": {\"id\": ");
-		cli_buf_json_str(&b, scsec_criteria_id(c));
-		cli_buf_puts(&b, ", \"version\": ");
-		cli_buf_json_str(&b, scsec_criteria_version(c));
-		cli_buf_puts(&b, "}, \"answers\": {");
-		for (i = 0; i < o.nanswers; i++) {
-			cli_buf_puts(&b, i ? ", " : "");
-			cli_buf_json_str(&b, o.answers[i].question);
-			cli_buf_puts(&b, o.answers[i].yes ? ": true" : ": false");
-		}
-		cli_buf_puts(&b, "}}\n");
+		json_t *doc = json_object(), *set = json_object(), *answers = json_object();
+		int bad = 0;
+
+		cli_json_set(doc, "required_level", json_integer(level), &bad);
+		cli_json_set(doc, "label", cli_json_text(l ? scsec_level_label(l) : NULL), &bad);
+		cli_json_set(set, "id", cli_json_text(scsec_criteria_id(c)), &bad);
+		cli_json_set(set, "version", cli_json_text(scsec_criteria_version(c)), &bad);
+		cli_json_set(doc, "criteria", set, &bad);
+		for (i = 0; i < o.nanswers; i++)
+			cli_json_set(answers, o.answers[i].question, json_boolean(o.answers[i].yes), &bad);
+		cli_json_set(doc, "answers", answers, &bad);
+		if (bad)
+			b.failed = 1;
+		else
+			cli_json_dump(&b, doc, 0);
+		cli_buf_putc(&b, '\n');
+		json_decref(doc);
 	} else if (l) {
-		cli_buf_printf(&b, "%s (%d)\n", scsec_level_label(l), level);
+		cli_buf_textf(&b, "%s (%d)\n", scsec_level_label(l), level);
 	} else {
 		cli_buf_puts(&b, "none (0)\n");
 	}

@@ -7,8 +7,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,92 +18,6 @@
 #include <unistd.h>
 
 #include "scsec.h"
-
-/* ================================================================ shared */
-
-int cli_evaluate_file(const char *path, const scsec_criteria *c, const scsec_eval_options *eo,
-                      int strict, scsec_diagnostics *diags, scsec_evidence **ev_out,
-                      scsec_result **result_out)
-{
-	scsec_evidence *ev = NULL;
-	scsec_result *r = NULL;
-	int rc;
-
-	*ev_out = NULL;
-	*result_out = NULL;
-	if ((rc = cli_load_evidence(&ev, path, c, diags)))
-		return rc;
-	scsec_error_clear();
-	rc = scsec_evidence_check(ev, c, diags);
-	if (rc == SCSEC_ENOMEM || rc == SCSEC_EINVAL || rc == SCSEC_EMISMATCH || (rc && strict)) {
-		scsec_evidence_free(ev);
-		return rc;
-	}
-	scsec_error_clear();
-	if ((rc = scsec_evaluate(&r, c, ev, eo))) {
-		scsec_evidence_free(ev);
-		return rc;
-	}
-	*ev_out = ev;
-	*result_out = r;
-	return 0;
-}
-
-int cli_evaluate_one(const cli_evalopts *o, const char *path,
-                     scsec_evidence **ev_out, scsec_result **result_out)
-{
-	scsec_criteria *c = NULL;
-	scsec_eval_options *eo = NULL;
-	scsec_diagnostics *diags = NULL;
-	size_t nerr;
-	int rc;
-
-	*ev_out = NULL;
-	*result_out = NULL;
-	if ((rc = cli_load_criteria(&c, o->set)) != EXIT_OK)
-		return rc;
-	if ((rc = cli_evalopts_build(o, c, &eo)) != EXIT_OK)
-		goto out;
-	if (scsec_diagnostics_new(&diags)) {
-		rc = cli_fail(SCSEC_ENOMEM, NULL);
-		goto out;
-	}
-	rc = cli_evaluate_file(path, c, eo, o->strict, diags, ev_out, result_out);
-	if (rc) {
-		int status = cli_fail(rc, diags);
-
-		if (rc == SCSEC_EMISMATCH)
-			cli_errorf("%s answers another criteria set: give that set with -c", path);
-		else if (o->strict && scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR))
-			cli_errorf("%s: the record has errors (--strict): not evaluated", path);
-		rc = status;
-		goto out;
-	}
-	cli_print_diags(diags);
-	nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
-	if (nerr)
-		cli_errorf("note: evaluated despite %zu error%s in the record; --strict would refuse it",
-		           nerr, nerr == 1 ? "" : "s");
-	rc = EXIT_OK;
-out:
-	scsec_diagnostics_free(diags);
-	scsec_eval_options_free(eo);
-	scsec_criteria_free(c);
-	return rc;
-}
-
-int cli_verdict_status(const scsec_result *r, const scsec_criteria *c)
-{
-	const scsec_level *req, *got;
-
-	if (scsec_result_meets_required(r) != 0)
-		return EXIT_OK;
-	req = scsec_criteria_level_by_rank(c, scsec_result_required_level(r));
-	got = scsec_criteria_level_by_rank(c, scsec_result_level(r));
-	cli_errorf("the required level %s is not reached (reached: %s)",
-	           req ? scsec_level_label(req) : "?", got ? scsec_level_label(got) : "no level");
-	return EXIT_FINDINGS;
-}
 
 /* ================================================================ evaluate */
 
@@ -155,7 +71,7 @@ static const struct option evaluate_options[] = {
 int cmd_evaluate(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "xml", NULL };
-	const char *format = "text", *out = NULL, *path;
+	const char *format = "text", *out = NULL, *path, *inputs[2];
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
 	cli_evalopts o;
@@ -195,19 +111,33 @@ int cmd_evaluate(int argc, char **argv)
 		                     argv[optind]);
 		goto done;
 	}
+	inputs[0] = path;
+	inputs[1] = cli_set_path(o.set);
+	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
+		goto done;
 	if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK)
 		goto done;
 	scsec_error_clear();
-	if (!strcmp(format, "json") || !strcmp(format, "xml")) {
-		int lrc = !strcmp(format, "json") ? scsec_result_to_json(&doc, &size, r)
-		                                  : scsec_result_to_xml(&doc, &size, r);
+	if (!strcmp(format, "json")) {
+		if ((rc = scsec_result_to_json(&doc, &size, r))) {
+			rc = cli_fail(rc, NULL);
+			goto done;
+		}
+		/* The library's JSON, with the characters JSON's escapes leave
+		 * raw escaped too (text.c). */
+		cli_json_filter(&b, doc, size);
+		if (!size || doc[size - 1] != '\n')
+			cli_buf_putc(&b, '\n');
+		rc = cli_write_buf(out, &b, 0);
+	} else if (!strcmp(format, "xml")) {
+		int lrc = scsec_result_to_xml(&doc, &size, r);
 
 		if (lrc) {
 			rc = cli_fail(lrc, NULL);
 			goto done;
 		}
-		/* The library ends both documents with a line break: write them as
-		 * they are, and copy only to add one that is missing. */
+		/* The library ends the document with a line break: write it as it
+		 * is, and copy only to add one that is missing. */
 		if (size && doc[size - 1] == '\n') {
 			rc = cli_write_output(out, doc, size, 0);
 		} else {
@@ -242,7 +172,9 @@ static const char usage_batch[] =
 	"in sorted order). One row per file, in that order:\n"
 	"  file,subject,level,label,valid_until,gaps,required,meets,error\n"
 	"A file that cannot be evaluated gives a row with the error; the others\n"
-	"are still evaluated.\n"
+	"are still evaluated. Anything found named like an evidence file gets a\n"
+	"row: a dangling link, a FIFO or a directory an error row (batch reads\n"
+	"regular files only and never waits on a FIFO).\n"
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET        a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
@@ -352,38 +284,77 @@ static void rows_free(rows *rs)
 	memset(rs, 0, sizeof *rs);
 }
 
+/* A candidate: a name batch evaluates when it finds it in a directory. */
 static int wanted_file(const char *name)
 {
 	return cli_has_suffix(name, ".xml") || cli_has_suffix(name, ".xml.gz") || cli_is_sheet(name);
 }
 
-static int compare_str(const void *a, const void *b)
+/* What a node that is not a regular file is, for its error row. */
+static const char *node_kind(mode_t mode)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return S_ISDIR(mode)    ? "a directory"
+	       : S_ISFIFO(mode) ? "a FIFO"
+	       : S_ISSOCK(mode) ? "a socket"
+	       : S_ISCHR(mode)  ? "a character device"
+	       : S_ISBLK(mode)  ? "a block device"
+	                        : "not a regular file";
 }
 
-typedef struct names {
-	char **v;
+/* A file found or named: its path, and the error row it makes when it
+ * cannot be read (NULL: evaluate it). */
+typedef struct found_file {
+	char *path;
+	char *error;
+} found_file;
+
+typedef struct found_files {
+	found_file *v;
 	size_t n;
 	size_t cap;
-} names;
+} found_files;
 
-static int names_add(names *ns, char *s)
+static int compare_found(const void *a, const void *b)
 {
-	if (!s)
-		return -1;
-	if (ns->n == ns->cap) {
-		size_t cap = ns->cap ? ns->cap * 2 : 64;
-		char **v = realloc(ns->v, cap * sizeof *v);
+	return strcmp(((const found_file *)a)->path, ((const found_file *)b)->path);
+}
 
-		if (!v) {
-			free(s);
+/* Take path (malloc'ed) and a copy of the error, printf-style. */
+static int found_add(found_files *fs, char *path, const char *fmt, ...) CLI_PRINTF(3, 4);
+static int found_add(found_files *fs, char *path, const char *fmt, ...)
+{
+	char *error = NULL;
+
+	if (!path)
+		return -1;
+	if (fmt) {
+		cli_buf msg = CLI_BUF_INIT;
+		va_list ap;
+
+		va_start(ap, fmt);
+		cli_buf_vprintf(&msg, fmt, ap);
+		va_end(ap);
+		if (msg.failed || !(error = msg.data)) {
+			cli_buf_free(&msg);
+			free(path);
 			return -1;
 		}
-		ns->v = v;
-		ns->cap = cap;
 	}
-	ns->v[ns->n++] = s;
+	if (fs->n == fs->cap) {
+		size_t cap = fs->cap ? fs->cap * 2 : 64;
+		found_file *v = realloc(fs->v, cap * sizeof *v);
+
+		if (!v) {
+			free(path);
+			free(error);
+			return -1;
+		}
+		fs->v = v;
+		fs->cap = cap;
+	}
+	fs->v[fs->n].path = path;
+	fs->v[fs->n].error = error;
+	fs->n++;
 	return 0;
 }
 
@@ -401,13 +372,65 @@ static char *join_path(const char *dir, const char *name)
 	return p;
 }
 
-/* Collect the evidence files under a directory (symbolic links to
- * directories are not followed: no cycles). Unreadable directories become
- * error rows, added at once; the files are sorted afterwards. */
-static void walk(const char *dir, int depth, names *found, rows *errors)
+/* Classify one directory entry (never opening it). Candidates that cannot
+ * be read -- a dangling link, a FIFO, a directory or a link to one named
+ * like an evidence file, a node that vanished or cannot be examined --
+ * become error rows, so that no supplier silently goes missing. Returns 1
+ * when child is a directory to search (the caller keeps child), 0 when
+ * child was taken or freed, -1 when out of memory. */
+static int classify(char *child, const char *name, found_files *found, int *unexamined)
+{
+	struct stat lst, st;
+	int wanted = wanted_file(name);
+
+	if (lstat(child, &lst) != 0) {
+		if (wanted)
+			return found_add(found, child, "cannot examine: %s", strerror(errno));
+		*unexamined = errno;
+		free(child);
+		return 0;
+	}
+	if (S_ISDIR(lst.st_mode)) {
+		if (wanted) {
+			char *copy = strdup(child);
+
+			if (found_add(found, copy, "a directory, not an evidence file (its files are "
+			                           "searched all the same)"))
+				return -1;
+		}
+		return 1;
+	}
+	if (S_ISLNK(lst.st_mode)) {
+		/* Links to directories are not followed: no cycles. */
+		if (!wanted) {
+			free(child);
+			return 0;
+		}
+		if (stat(child, &st) != 0)
+			return found_add(found, child, "a symbolic link whose target cannot be read: %s",
+			                 strerror(errno));
+		if (S_ISREG(st.st_mode))
+			return found_add(found, child, NULL);
+		return found_add(found, child, "a symbolic link to %s, not an evidence file%s",
+		                 node_kind(st.st_mode),
+		                 S_ISDIR(st.st_mode) ? " (links to directories are not followed)" : "");
+	}
+	if (!wanted) {
+		free(child);
+		return 0;
+	}
+	if (S_ISREG(lst.st_mode))
+		return found_add(found, child, NULL);
+	return found_add(found, child, "%s, not an evidence file: not read", node_kind(lst.st_mode));
+}
+
+/* Collect the evidence files under a directory. Unreadable directories
+ * become error rows, added at once; the files are sorted afterwards. */
+static void walk(const char *dir, int depth, found_files *found, rows *errors)
 {
 	DIR *d;
 	struct dirent *de;
+	int unexamined = 0;
 
 	if (depth > 64) {
 		rows_add(errors, dir, "directories nested too deeply (more than 64 levels)");
@@ -421,8 +444,8 @@ static void walk(const char *dir, int depth, names *found, rows *errors)
 		return;
 	}
 	while ((de = readdir(d))) {
-		struct stat lst, st;
 		char *child;
+		int rc;
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
@@ -430,27 +453,34 @@ static void walk(const char *dir, int depth, names *found, rows *errors)
 			errors->oom = 1;
 			break;
 		}
-		if (lstat(child, &lst) != 0) {
-			free(child);
-			continue;
+		rc = classify(child, de->d_name, found, &unexamined);
+		if (rc < 0) {
+			errors->oom = 1;
+			break;
 		}
-		if (S_ISDIR(lst.st_mode)) {
+		if (rc > 0) {
 			walk(child, depth + 1, found, errors);
-			free(child);
-		} else if (wanted_file(de->d_name) && stat(child, &st) == 0 && S_ISREG(st.st_mode)) {
-			if (names_add(found, child))
-				errors->oom = 1;
-		} else {
 			free(child);
 		}
 	}
 	closedir(d);
+	if (unexamined) {
+		/* Entries whose type could not be read (a directory without search
+		 * permission): what they hold is unknown, so say so. */
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "cannot examine the directory's entries: %s",
+		         strerror(unexamined));
+		rows_add(errors, dir, msg);
+	}
 }
 
+/* A PATH operand: a directory is searched; anything else is evaluated
+ * whatever its name, if it is a regular file (a FIFO would never end). */
 static void collect(const char *path, rows *rs)
 {
 	struct stat st;
-	names found = { NULL, 0, 0 };
+	found_files found = { NULL, 0, 0 };
 	size_t i;
 
 	if (stat(path, &st) != 0) {
@@ -461,18 +491,47 @@ static void collect(const char *path, rows *rs)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		rows_add(rs, path, NULL);
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "%s, not an evidence file: not read", node_kind(st.st_mode));
+		rows_add(rs, path, S_ISREG(st.st_mode) ? NULL : msg);
 		return;
 	}
 	/* The directory's error rows come first, then its files, sorted. */
 	walk(path, 0, &found, rs);
 	if (found.n)
-		qsort(found.v, found.n, sizeof *found.v, compare_str);
+		qsort(found.v, found.n, sizeof *found.v, compare_found);
 	for (i = 0; i < found.n; i++) {
-		rows_add(rs, found.v[i], NULL);
-		free(found.v[i]);
+		rows_add(rs, found.v[i].path, found.v[i].error);
+		free(found.v[i].path);
+		free(found.v[i].error);
 	}
 	free(found.v);
+}
+
+/* Just before reading: the file must still be a regular file, looked at
+ * through a descriptor opened without blocking (a FIFO put in its place
+ * since it was found is not waited on). NULL when it is, else the error. */
+static char *check_regular(const char *path)
+{
+	struct stat st;
+	char msg[256];
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0) {
+		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+		return strdup(msg);
+	}
+	if (fstat(fd, &st) != 0) {
+		snprintf(msg, sizeof msg, "cannot examine: %s", strerror(errno));
+		close(fd);
+		return strdup(msg);
+	}
+	close(fd);
+	if (S_ISREG(st.st_mode))
+		return NULL;
+	snprintf(msg, sizeof msg, "%s, not an evidence file: not read", node_kind(st.st_mode));
+	return strdup(msg);
 }
 
 /* The first error of the list, or the last error, as one line. */
@@ -513,7 +572,7 @@ static void evaluate_row(pool *p, row *rw)
 	scsec_result *r = NULL;
 	int rc;
 
-	if (rw->error)
+	if (rw->error || (rw->error = check_regular(rw->file)))
 		return;
 	if (scsec_diagnostics_new(&diags)) {
 		rw->error = strdup(scsec_strerror(SCSEC_ENOMEM));
@@ -569,8 +628,13 @@ static void *worker(void *arg)
 
 static void progress(size_t k, size_t n, const char *file)
 {
-	fprintf(stderr, "\r[%zu/%zu] %s\033[K", k, n, file);
+	cli_buf line = CLI_BUF_INIT;
+
+	/* The name shown by the rule: it cannot move the cursor itself. */
+	cli_buf_textf(&line, "[%zu/%zu] %s", k, n, file);
+	fprintf(stderr, "\r%s\033[K", cli_buf_str(&line));
 	fflush(stderr);
+	cli_buf_free(&line);
 }
 
 /* Evaluate every row with up to `jobs` threads sharing the one set. */
@@ -614,30 +678,35 @@ static void run_pool(pool *p, long jobs, int show_progress)
 		fputs("\r\033[K", stderr);
 }
 
-/* One CSV cell: quoted when needed (RFC 4180); text a spreadsheet would
- * take for a formula gets a leading apostrophe. */
+/* One CSV cell: the text shown by the rule (so no line break, control
+ * character or invalid UTF-8 reaches the sheet), quoted when needed (RFC
+ * 4180); text a spreadsheet would take for a formula gets a leading
+ * apostrophe. */
 static void csv_cell(cli_buf *b, const char *s, int text)
 {
+	cli_buf shown = CLI_BUF_INIT;
 	const char *p;
 	int formula;
 
-	if (!s)
-		s = "";
-	formula = text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	                   s[0] == '\t' || s[0] == '\r');
-	if (!formula && !s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+	cli_buf_text(&shown, s);
+	if (shown.failed)
+		b->failed = 1;
+	s = cli_buf_str(&shown);
+	formula = text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+	if (!formula && !s[strcspn(s, ",\"")] && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
 		cli_buf_puts(b, s);
-		return;
+	} else {
+		cli_buf_putc(b, '"');
+		if (formula)
+			cli_buf_putc(b, '\'');
+		for (p = s; *p; p++) {
+			if (*p == '"')
+				cli_buf_putc(b, '"');
+			cli_buf_putc(b, *p);
+		}
+		cli_buf_putc(b, '"');
 	}
-	cli_buf_putc(b, '"');
-	if (formula)
-		cli_buf_putc(b, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			cli_buf_putc(b, '"');
-		cli_buf_putc(b, *p);
-	}
-	cli_buf_putc(b, '"');
+	cli_buf_free(&shown);
 }
 
 static void render_csv(cli_buf *b, const rows *rs)
@@ -666,39 +735,54 @@ static void render_csv(cli_buf *b, const rows *rs)
 	}
 }
 
+/* The rows as a JSON array, one object a line, with the CSV's keys. */
 static void render_json(cli_buf *b, const rows *rs)
 {
+	json_t *array = json_array();
 	size_t i;
+	int bad = 0;
 
-	cli_buf_puts(b, "[");
 	for (i = 0; i < rs->n; i++) {
 		const row *r = &rs->v[i];
+		json_t *o = json_object();
+		int ok = !r->error;
 
-		cli_buf_puts(b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		cli_buf_json_str(b, r->file);
-		cli_buf_puts(b, ", \"subject\": ");
-		cli_buf_json_str(b, r->error ? NULL : r->subject);
-		if (r->error) {
-			cli_buf_puts(b, ", \"level\": null, \"label\": null, \"valid_until\": null, "
-			                "\"gaps\": null, \"required\": null, \"meets\": null");
-		} else {
-			cli_buf_printf(b, ", \"level\": %d, \"label\": ", r->level);
-			cli_buf_json_str(b, r->label);
-			cli_buf_puts(b, ", \"valid_until\": ");
-			cli_buf_json_str(b, r->valid_until[0] ? r->valid_until : NULL);
-			cli_buf_printf(b, ", \"gaps\": %zu, \"required\": ", r->gaps);
-			if (r->required)
-				cli_buf_printf(b, "%d", r->required);
-			else
-				cli_buf_puts(b, "null");
-			cli_buf_printf(b, ", \"meets\": %s",
-			               r->meets < 0 ? "null" : r->meets ? "true" : "false");
-		}
-		cli_buf_puts(b, ", \"error\": ");
-		cli_buf_json_str(b, r->error);
-		cli_buf_puts(b, "}");
+		cli_json_set(o, "file", cli_json_text(r->file), &bad);
+		cli_json_set(o, "subject", cli_json_text(ok ? r->subject : NULL), &bad);
+		cli_json_set(o, "level", ok ? json_integer(r->level) : json_null(), &bad);
+		cli_json_set(o, "label", cli_json_text(ok ? r->label : NULL), &bad);
+		cli_json_set(o, "valid_until",
+		             cli_json_text(ok && r->valid_until[0] ? r->valid_until : NULL), &bad);
+		cli_json_set(o, "gaps", ok ? cli_json_size(r->gaps) : json_null(), &bad);
+		cli_json_set(o, "required", ok && r->required ? json_integer(r->required) : json_null(),
+		             &bad);
+		cli_json_set(o, "meets", ok && r->meets >= 0 ? json_boolean(r->meets) : json_null(),
+		             &bad);
+		cli_json_set(o, "error", cli_json_text(r->error), &bad);
+		cli_json_push(array, o, &bad);
 	}
-	cli_buf_puts(b, rs->n ? "\n]\n" : "]\n");
+	if (bad || !array)
+		b->failed = 1;
+	else
+		cli_json_lines(b, array);
+	json_decref(array);
+}
+
+/* Every file the batch reads, and the set, for cli_check_output(). */
+static int check_batch_output(const char *out, const char *set, const rows *rs)
+{
+	const char **inputs = malloc((rs->n + 1) * sizeof *inputs);
+	size_t i;
+	int rc;
+
+	if (!inputs)
+		return cli_fail(SCSEC_ENOMEM, NULL);
+	inputs[0] = cli_set_path(set);
+	for (i = 0; i < rs->n; i++)
+		inputs[i + 1] = rs->v[i].error ? NULL : rs->v[i].file;
+	rc = cli_check_output(out, inputs, rs->n + 1);
+	free(inputs);
+	return rc;
 }
 
 int cmd_batch(int argc, char **argv)
@@ -751,6 +835,8 @@ int cmd_batch(int argc, char **argv)
 		rc = cli_fail(SCSEC_ENOMEM, NULL);
 		goto done;
 	}
+	if ((rc = check_batch_output(out, o.set, &rs)) != EXIT_OK)
+		goto done;
 	if (!rs.n)
 		cli_errorf("warning: no evidence files (*.xml, *.xml.gz, *.csv) found");
 

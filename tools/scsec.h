@@ -2,14 +2,21 @@
  * libscsec -- supply-chain security evaluation engine
  * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
  */
-/* scsec: declarations shared by the command-line tool's files.
+/* scsec: declarations shared by the command-line tool's files, which
+ * depend on each other in one direction only (tests/tools_deps.sh checks
+ * that the graph has no cycle):
  *
- *   scsec.c     main, the command table, option helpers, loading a criteria
- *               set or an evidence record, diagnostics, exit statuses, output
+ *   scsec.c     main and the command table          -> the command files
  *   commands.c  version, validate, criteria, template, import-csv,
- *               required-level
- *   evaluate.c  evaluate and batch
- *   report.c    the text summary and the HTML report
+ *               required-level                      -> render, common, text
+ *   evaluate.c  evaluate and batch                  -> render, common, text
+ *   report.c    report                              -> render, common, text
+ *   render.c    the text summary and the HTML report of a result
+ *                                                   -> common, text
+ *   common.c    messages, exit statuses, loading inputs, options, the
+ *               shared evaluation, writing outputs  -> text
+ *   text.c      buffers, the rule for showing text from inputs, display
+ *               widths, JSON (jansson)              -> nothing of the tool
  *
  * The tool uses the public API of libscsec only. */
 #ifndef SCSEC_TOOL_H
@@ -19,6 +26,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <jansson.h>
 #include <scsec/scsec.h>
 
 #if defined(__GNUC__)
@@ -39,10 +47,118 @@ enum {
 /* "scsec evaluate", "scsec criteria show": the prefix of messages. */
 extern const char *cli_cmd;
 
+/* ============================================================ text.c */
+
+/* ------------------------------------------------------------ buffers */
+
+typedef struct cli_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	int failed; /* an allocation failed: the content is incomplete */
+} cli_buf;
+
+#define CLI_BUF_INIT { NULL, 0, 0, 0 }
+
+void cli_buf_put(cli_buf *b, const char *s, size_t n);
+void cli_buf_puts(cli_buf *b, const char *s);
+void cli_buf_putc(cli_buf *b, char c);
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
+void cli_buf_vprintf(cli_buf *b, const char *fmt, va_list ap) CLI_PRINTF(2, 0);
+void cli_buf_free(cli_buf *b);
+/* The content, or "" when there is none or it is incomplete. */
+const char *cli_buf_str(const cli_buf *b);
+
+/* ------------------------------------------------------------ text from inputs */
+
+/* The one rule for showing text that came from an input -- a document, a
+ * file name, an argument -- in every output a person or a parser reads
+ * (scsec(1), TEXT FROM INPUTS). Copied as it is, except:
+ *   \n \r \t   line feed, carriage return, tab;
+ *   \xHH       another C0 control character, DEL, or a byte that is not
+ *              part of valid UTF-8 (two lower-case hex digits);
+ *   \uHHHH     a C1 control character (U+0080 to U+009F), the line and
+ *              paragraph separators U+2028 and U+2029, and the
+ *              bidirectional controls (U+061C, U+200E, U+200F, U+202A to
+ *              U+202E, U+2066 to U+2069).
+ * The result is valid UTF-8 on one line. A backslash in the text is
+ * shown as it is. */
+void cli_buf_text(cli_buf *b, const char *s);
+
+/* Only the second half of the rule: the bytes that are not UTF-8 as
+ * \xHH, the rest as it is (for JSON strings, whose own escapes show the
+ * control characters). */
+void cli_buf_utf8(cli_buf *b, const char *s);
+
+/* Formatted text for people, printf-style, where every %s argument is
+ * shown by the rule (and padded by display width: "%-12s" lines up
+ * Japanese text too). Conversions: %s %c %d %i %u with l, ll or z, the
+ * '-' flag and a width (digits or *), and %%. */
+void cli_buf_textf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
+void cli_buf_vtextf(cli_buf *b, const char *fmt, va_list ap) CLI_PRINTF(2, 0);
+
+/* cli_buf_text() into a new string (free()), or NULL when out of memory. */
+char *cli_text_dup(const char *s);
+
+/* Non-zero for a character cli_buf_text() escapes. */
+int cli_unsafe_char(unsigned long cp);
+
+/* Non-zero when s holds a character cli_buf_text() escapes, or bytes that
+ * are not UTF-8; *cp is then the first such character, or CLI_NOT_UTF8. */
+#define CLI_NOT_UTF8 0x110000ul
+int cli_text_unsafe(const char *s, unsigned long *cp);
+
+/* Describe such a character: "a control character (U+000A, shown as \\n)". */
+void cli_buf_unsafe_char(cli_buf *b, unsigned long cp);
+
+/* Text shown by the rule, then escaped for XML/HTML content and attribute
+ * values. */
+void cli_buf_xml_text(cli_buf *b, const char *s);
+
+/* Display width of s as cli_buf_text() shows it (East Asian wide
+ * characters count 2). */
+size_t cli_text_width(const char *s);
+/* Append s shown by the rule, cut to at most `width` columns with "…"
+ * when longer. */
+void cli_buf_put_truncated(cli_buf *b, const char *s, size_t width);
+
+/* ------------------------------------------------------------ JSON */
+
+/* JSON is built with jansson, whose string escapes show control
+ * characters U+0000 to U+001F; cli_json_dump() also escapes the others
+ * the rule names, so no output holds them raw. Keys keep their insertion
+ * order: the same input gives the same bytes. */
+
+/* A JSON string of the text as it is (null for NULL); bytes that are not
+ * UTF-8 (a file name) as \xHH. NULL when out of memory. */
+json_t *cli_json_text(const char *s);
+json_t *cli_json_size(size_t n);
+/* obj[key] = value, taking the reference; a NULL value or object (out of
+ * memory) sets *bad. */
+void cli_json_set(json_t *obj, const char *key, json_t *value, int *bad);
+void cli_json_push(json_t *array, json_t *value, int *bad);
+/* Append the JSON text of value (json_dumps() flags), filtered by
+ * cli_json_filter(). */
+void cli_json_dump(cli_buf *b, const json_t *value, size_t flags);
+/* Append an array one element a line: "[\n  {...},\n  {...}\n]\n". */
+void cli_json_lines(cli_buf *b, const json_t *array);
+/* Append JSON text (NUL-terminated at len) with DEL, C1 controls and the
+ * rule's other characters inside strings as \u escapes. */
+void cli_json_filter(cli_buf *b, const char *json, size_t len);
+
+/* ============================================================ common.c */
+
 /* ------------------------------------------------------------ messages */
+
+/* Messages on stderr go through cli_buf_text(): a file name or a value
+ * quoted in them cannot break the line or control the terminal. */
 
 /* "scsec CMD: message" on stderr. */
 void cli_errorf(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* One line of text from anywhere, shown by the rule (cli_buf_text()), then
+ * a line break. */
+void cli_print_line(FILE *fp, const char *line);
 
 /* A usage error: the message, then the command's usage, on stderr.
  * Returns EXIT_USAGE. */
@@ -62,33 +178,7 @@ int cli_fail(int code, const scsec_diagnostics *diags);
 /* The thread's last error as one line, "file:line:column: message" (the
  * parts known), or the code's description when the last error is not about
  * @p code. */
-struct cli_buf;
-void cli_last_error_text(struct cli_buf *b, int code);
-
-/* ------------------------------------------------------------ buffers */
-
-typedef struct cli_buf {
-	char *data;
-	size_t len;
-	size_t cap;
-	int failed; /* an allocation failed: the content is incomplete */
-} cli_buf;
-
-#define CLI_BUF_INIT { NULL, 0, 0, 0 }
-
-void cli_buf_put(cli_buf *b, const char *s, size_t n);
-void cli_buf_puts(cli_buf *b, const char *s);
-void cli_buf_putc(cli_buf *b, char c);
-void cli_buf_printf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
-void cli_buf_free(cli_buf *b);
-/* A JSON string literal (quoted, escaped), or null for NULL. */
-void cli_buf_json_str(cli_buf *b, const char *s);
-/* Text escaped for XML/HTML content and attribute values. */
-void cli_buf_xml_text(cli_buf *b, const char *s);
-/* Display width of UTF-8 text (East Asian wide characters count 2). */
-size_t cli_text_width(const char *s);
-/* Append s, cut to at most `width` columns with "…" when longer. */
-void cli_buf_put_truncated(cli_buf *b, const char *s, size_t width);
+void cli_last_error_text(cli_buf *b, int code);
 
 /* ------------------------------------------------------------ inputs */
 
@@ -157,6 +247,11 @@ int cli_bad_option(const char *usage, char **argv, int ret);
 /* A bad option value: the message and a pointer to --help. Returns EXIT_USAGE. */
 int cli_value_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
+/* A text option that goes into a document (--subject-name, --subject-id):
+ * EXIT_USAGE, saying why, when it holds a character cli_buf_text() would
+ * have to escape, or bytes that are not UTF-8; else EXIT_OK. */
+int cli_check_text_option(const char *option, const char *value);
+
 /* Parse a date option (YYYY-MM-DD). Returns EXIT_OK or EXIT_USAGE. */
 int cli_parse_date(const char *option, const char *text, scsec_date *out);
 
@@ -205,11 +300,22 @@ int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *criteria,
 
 /* ------------------------------------------------------------ outputs */
 
+/* The file a -c SET names, or NULL when SET is a built-in id (or NULL). */
+const char *cli_set_path(const char *set);
+
+/* Before anything is written: when the output (-o OUT; the standard
+ * output when OUT is NULL or "-") is the same file as one of the inputs
+ * (same device and inode, so through symbolic and hard links too), say so
+ * and return EXIT_USAGE; else EXIT_OK. NULL inputs are skipped. */
+int cli_check_output(const char *out, const char *const *inputs, size_t n);
+
 /* Write the bytes to @p path (atomically, through scsec_file_write, which
  * replaces the file a symbolic link points to; gzip when the name ends in
  * .gz and gzip_ok), or to stdout when path is NULL or "-". Devices and
- * FIFOs are written directly. Reports failures; returns
- * EXIT_OK, EXIT_IO, or EXIT_USAGE for an empty name. */
+ * FIFOs are written directly. While the temporary file exists, the
+ * signals that would end the process are held, so that none leaves it
+ * behind. Reports failures; returns EXIT_OK, EXIT_IO, or EXIT_USAGE for an
+ * empty name. */
 int cli_write_output(const char *path, const void *data, size_t size, int gzip_ok);
 
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
@@ -217,6 +323,15 @@ int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 
 /* "scsec 1.0.0" */
 const char *cli_tool_name(void);
+
+/* ------------------------------------------------------------ the process */
+
+/* At the start of main: signal dispositions and the environment. */
+void cli_init(void);
+
+/* At the end of main: the status, or EXIT_IO when the standard output
+ * could not be written; frees what the options held. */
+int cli_finish(int status);
 
 /* ------------------------------------------------------------ evaluating */
 
@@ -242,7 +357,7 @@ int cli_evaluate_one(const cli_evalopts *o, const char *path,
  * required level was determined and is not reached, else EXIT_OK. */
 int cli_verdict_status(const scsec_result *result, const scsec_criteria *criteria);
 
-/* ------------------------------------------------------------ commands */
+/* ============================================================ the command files */
 
 int cmd_version(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
@@ -254,7 +369,7 @@ int cmd_evaluate(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
-/* ------------------------------------------------------------ rendering */
+/* ============================================================ render.c */
 
 /* The short human summary of a result (evaluate --format text); @p source
  * names the evidence file. Up to CLI_GAP_LIST gaps are listed one per line;

@@ -238,7 +238,7 @@ static void validate_set_text(const char *path, text_check *tc)
 int cmd_validate(int argc, char **argv)
 {
 	scsec_criteria *c = NULL;
-	const char *set = NULL;
+	const char *set = NULL, *set_path;
 	int opt, i, status = EXIT_OK, any_io = 0, any_errors = 0;
 
 	cli_cmd = "scsec validate";
@@ -256,6 +256,12 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error(usage_validate, "no FILE given");
+	/* Its lines must not go onto a file it reads. */
+	set_path = cli_set_path(set);
+	if ((status = cli_check_output(NULL, (const char *const *)argv + optind,
+	                               (size_t)(argc - optind))) != EXIT_OK ||
+	    (status = cli_check_output(NULL, &set_path, 1)) != EXIT_OK)
+		return status;
 	for (i = optind; i < argc; i++) {
 		const char *path = argv[i];
 		scsec_document_kind kind = SCSEC_DOCUMENT_UNKNOWN;
@@ -1191,7 +1197,7 @@ int cmd_required_level(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = "text";
+	const char *format = "text", *set_path;
 	scsec_criteria *c = NULL;
 	scsec_eval_options *eo = NULL;
 	cli_evalopts o;
@@ -1227,6 +1233,9 @@ int cmd_required_level(int argc, char **argv)
 		rc = cli_usage_error(usage_required, "answer the questions with --answer QUESTION=yes|no");
 		goto out;
 	}
+	set_path = cli_set_path(o.set);
+	if ((rc = cli_check_output(NULL, &set_path, 1)) != EXIT_OK)
+		goto out;
 	if ((rc = cli_load_criteria(&c, o.set)) != EXIT_OK)
 		goto out;
 	if ((rc = cli_evalopts_build(&o, c, &eo)) != EXIT_OK)

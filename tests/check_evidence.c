@@ -3218,6 +3218,15 @@ START_TEST(repeated_diagnostics_are_capped)
 	ck_assert_str_eq(scsec_diagnostic_message(last), "\xe2\x80\xa6 and 19,950 more like the one above");
 	ck_assert_int_eq(scsec_diagnostic_code(last), SCSEC_ENOTFOUND);
 	ck_assert_int_eq(scsec_diagnostic_severity(last), SCSEC_SEVERITY_ERROR);
+	/* The summary stands for what it does not store: the totals a person
+	 * is shown count every diagnostic found. */
+	ck_assert_uint_eq(scsec_diagnostic_omitted(last), 19950);
+	ck_assert_uint_eq(scsec_diagnostic_omitted(scsec_diagnostics_at(d, 0)), 0);
+	ck_assert_uint_eq(scsec_diagnostics_count_severity(d, SCSEC_SEVERITY_ERROR), 52);
+	ck_assert_uint_eq(scsec_diagnostics_total(d, SCSEC_SEVERITY_ERROR), 1 + rows);
+	ck_assert_uint_eq(scsec_diagnostics_total(d, SCSEC_SEVERITY_WARNING), 0);
+	ck_assert_uint_eq(scsec_diagnostics_total(NULL, SCSEC_SEVERITY_ERROR), 0);
+	ck_assert_uint_eq(scsec_diagnostic_omitted(NULL), 0);
 	/* The first error is still the one returned. */
 	ck_assert_uint_eq(scsec_error_line(scsec_error_last()), 2);
 	scsec_diagnostics_free(d);

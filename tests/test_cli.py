@@ -823,6 +823,37 @@ class TestContentNotName(CliTestCase):
         if "\t" not in text:
             self.assertEqual(self.evaluate_json(utf16)["level"], want)
 
+    def test_pipes_and_fifos(self):
+        """A record or sheet read once from a pipe (scsec evaluate <(cat x))
+        is told apart and read like the file; a FIFO with no writer ends at
+        once instead of hanging."""
+        for name in ("minato-logistics.csv", "minato-logistics.xml"):
+            p = subprocess.Popen(["cat", example(name)], stdout=subprocess.PIPE)
+            fd = p.stdout.fileno()
+            try:
+                r = Result(subprocess.run(
+                    [binary(), "evaluate", "--format", "json", "--as-of", AS_OF, "/dev/fd/%d" % fd],
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(),
+                    pass_fds=(fd,), timeout=30))
+            finally:
+                p.stdout.close()
+                p.wait()
+            self.assertIn(r.rc, (0, 1), repr(r))
+            self.assertEqual(json.loads(r.out)["level"],
+                             self.evaluate_json(example(name))["level"])
+        fifo = self.path("fifo.csv")
+        os.mkfifo(fifo)
+        r = scsec("evaluate", fifo, timeout=30)
+        self.assertStatus(r, 3)
+        self.assertIn("empty", r.err)
+
+    def test_error_totals_count_what_was_not_shown(self):
+        rows = "".join("x%d,bogus\n" % i for i in range(200))
+        r = scsec("validate", self.write("bad.csv", "id,status\n" + rows))
+        self.assertStatus(r, 1)
+        self.assertIn("more like the one above", r.err)
+        self.assertIn("answer sheet: 200 errors", r.out + r.err)
+
 
 class TestRequiredLevel(CliTestCase):
     def test_levels(self):

@@ -296,8 +296,8 @@ int cmd_validate(int argc, char **argv)
 		}
 		cli_print_diags(diags);
 		fputs(cli_buf_str(&notes.lines), stderr);
-		nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
-		nwarn = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_WARNING) + notes.warnings;
+		nerr = scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR);
+		nwarn = scsec_diagnostics_total(diags, SCSEC_SEVERITY_WARNING) + notes.warnings;
 		if (rc && !nerr) {
 			/* A failure the list does not hold (out of memory ...). */
 			cli_fail(rc, NULL);
@@ -1148,7 +1148,7 @@ int cmd_import_csv(int argc, char **argv)
 		goto out;
 	}
 	if (rc && !force) {
-		size_t nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
+		size_t nerr = scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR);
 
 		cli_errorf("%zu error%s in %s: nothing written (fix the sheet, or use --force)", nerr,
 		           nerr == 1 ? "" : "s", sheet);

@@ -584,7 +584,7 @@ int cli_evaluate_one(const cli_evalopts *o, const char *path,
 		goto out;
 	}
 	cli_print_diags(diags);
-	nerr = scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR);
+	nerr = scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR);
 	if (nerr)
 		cli_errorf("note: evaluated despite %zu error%s in the record; --strict would refuse it",
 		           nerr, nerr == 1 ? "" : "s");

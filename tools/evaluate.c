@@ -550,9 +550,9 @@ static char *error_text(int code, const scsec_diagnostics *diags)
 			/* "file:line:col: error: message" -> keep it whole */
 			cli_buf_puts(&b, s);
 			scsec_free(s);
-			if (scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR) > 1)
+			if (scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR) > 1)
 				cli_buf_printf(&b, " (and %zu more)",
-				               scsec_diagnostics_count_severity(diags, SCSEC_SEVERITY_ERROR) - 1);
+				               scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR) - 1);
 			break;
 		}
 	}

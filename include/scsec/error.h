@@ -125,6 +125,17 @@ SCSEC_API size_t scsec_diagnostics_count(const scsec_diagnostics *diags);
 SCSEC_API size_t scsec_diagnostics_count_severity(const scsec_diagnostics *diags,
                                                   scsec_severity severity);
 
+/**
+ * Number of diagnostics of the given severity that were found, stored or
+ * not: a reader stores the first few of a kind and then one summary ("…
+ * and 950 more like the one above", see scsec_diagnostic_omitted()), which
+ * counts here for the diagnostics it stands for. This is the figure to
+ * show a person; scsec_diagnostics_count_severity() counts what the list
+ * holds. 0 for NULL.
+ * @since 1.1
+ */
+SCSEC_API size_t scsec_diagnostics_total(const scsec_diagnostics *diags, scsec_severity severity);
+
 /** The @p i-th diagnostic, in the order found, or NULL when out of range. */
 SCSEC_API const scsec_diagnostic *scsec_diagnostics_at(const scsec_diagnostics *diags, size_t i);
 
@@ -145,6 +156,13 @@ SCSEC_API unsigned long scsec_diagnostic_line(const scsec_diagnostic *d);
 
 /** 1-based column, 0 when unknown. */
 SCSEC_API unsigned long scsec_diagnostic_column(const scsec_diagnostic *d);
+
+/**
+ * For a summary that stands for diagnostics of one kind that were not
+ * stored, how many it stands for; 0 for any other diagnostic.
+ * @since 1.1
+ */
+SCSEC_API unsigned long scsec_diagnostic_omitted(const scsec_diagnostic *d);
 
 /** The message, without location. Never NULL. */
 SCSEC_API const char *scsec_diagnostic_message(const scsec_diagnostic *d);

@@ -117,7 +117,10 @@ SCSEC_API int scsec_evidence_load_memory(scsec_evidence **out, const void *data,
  * scsec_evidence_load_file() reads it, or an answer sheet, as
  * scsec_evidence_import_csv() reads it (a CSV named `.txt`, Excel's
  * tab-separated "Unicode text", a gzip of either). Anything else is refused
- * with a message that says what the file is.
+ * with a message that says what the file is. A file that can be read only
+ * once (a pipe such as `/dev/fd/63`, a FIFO, a terminal) is read into
+ * memory within the size limits and detected and loaded from there; a FIFO
+ * without a writer reads as empty instead of blocking the open.
  *
  * @param[out] out  the record; free with scsec_evidence_free()
  * @param path      the file

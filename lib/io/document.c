@@ -8,6 +8,7 @@
 #include <iconv.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "scsec/document.h"
 #include "scsec/evidence.h"
@@ -303,9 +304,27 @@ int scsec_file_detect_memory(scsec_file_kind *kind, const void *data, size_t siz
 	return detect(kind, NULL, data, size, opts);
 }
 
+/* A pipe, a terminal or a device can be read once, and telling the kind of
+ * a file needs a first look before the reading: such a file is read into
+ * memory (within the size limits, decompressed when it is gzip) and both
+ * happen there. Regular files are read twice, from the start each time. */
+static int read_once(scsec__buf *b, const char *path, const scsec_load_options *opts)
+{
+	scsec__source src;
+	int rc;
+
+	if ((rc = scsec__source_open_file(&src, path, opts)))
+		return rc;
+	rc = scsec__source_slurp(&src, b);
+	scsec__source_close(&src);
+	return rc;
+}
+
 int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
                             const scsec_load_options *opts, scsec_diagnostics *diags)
 {
+	scsec__buf once = SCSEC__BUF_INIT;
+	struct stat st;
 	scsec_file_kind kind;
 	const char *what;
 	int rc, code = SCSEC_EPARSE;
@@ -313,17 +332,31 @@ int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(path);
-	if ((rc = detect(&kind, path, NULL, 0, opts))) {
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		if (!(rc = read_once(&once, path, opts)))
+			rc = detect(&kind, NULL, once.data ? once.data : "", once.len, opts);
+	} else {
+		rc = detect(&kind, path, NULL, 0, opts);
+	}
+	if (rc) {
 		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, path, 0, 0, "%s",
 		                scsec_error_message(scsec_error_last()));
+		scsec__buf_dispose(&once);
 		return rc;
 	}
 	switch (kind) {
 	case SCSEC_FILE_EVIDENCE:
 	case SCSEC_FILE_XML: /* the XML reader says what is wrong with it */
-		return scsec_evidence_load_file(out, path, opts, diags);
+		rc = once.data ? scsec_evidence_load_memory(out, once.data, once.len, path, opts, diags)
+		               : scsec_evidence_load_file(out, path, opts, diags);
+		scsec__buf_dispose(&once);
+		return rc;
 	case SCSEC_FILE_SHEET:
-		return scsec_evidence_import_csv(out, path, criteria, opts, diags);
+		rc = once.data ? scsec_evidence_import_csv_memory(out, once.data, once.len, path,
+		                                                  criteria, opts, diags)
+		               : scsec_evidence_import_csv(out, path, criteria, opts, diags);
+		scsec__buf_dispose(&once);
+		return rc;
 	case SCSEC_FILE_CRITERIA:
 		code = SCSEC_EINVALID;
 		what = "a criteria set, not an evidence record (give it with -c, or as the set)";
@@ -343,6 +376,7 @@ int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_
 		what = "empty or binary data, not an evidence record (XML) or an answer sheet (CSV)";
 		break;
 	}
+	scsec__buf_dispose(&once);
 	rc = scsec__error_set_at(code, path, 0, 0, "the file is %s", what);
 	scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, path, 0, 0, "%s",
 	                scsec_error_message(scsec_error_last()));

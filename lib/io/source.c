@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/error.h"
 #include "io/source.h"
@@ -38,14 +40,26 @@ int scsec__source_open_file(scsec__source *s, const char *path, const scsec_load
 {
 	struct stat st;
 	char ebuf[128];
+	int fd, flags;
 
 	source_init(s, path, opts);
 	if (!path)
 		return scsec__error_set(SCSEC_EINVAL, "no file name given");
-	s->fp = fopen(path, "rbe");
-	if (!s->fp)
+	/* O_NONBLOCK for the open only: opening a FIFO that has no writer
+	 * would otherwise wait for one forever (reading it then ends at once).
+	 * Reads block as usual. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
 		return scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot open: %s",
 		                           scsec__strerror(errno, ebuf, sizeof ebuf));
+	if ((flags = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1 ||
+	    !(s->fp = fdopen(fd, "rb"))) {
+		int err = errno;
+
+		close(fd);
+		return scsec__error_set_at(SCSEC_EIO, path, 0, 0, "cannot open: %s",
+		                           scsec__strerror(err, ebuf, sizeof ebuf));
+	}
 	if (fstat(fileno(s->fp), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			scsec__source_close(s);

@@ -167,6 +167,7 @@ struct scsec_diagnostic {
 	const char *id;      /* into text[] or NULL */
 	const char *file;    /* into text[] or NULL */
 	const char *message; /* into text[] */
+	unsigned long omitted; /* a summary: the diagnostics of its kind not stored */
 	char text[];
 };
 
@@ -217,6 +218,23 @@ size_t scsec_diagnostics_count_severity(const scsec_diagnostics *diags, scsec_se
 	for (i = 0; i < diags->count; i++)
 		n += diags->items[i]->severity == severity;
 	return n;
+}
+
+size_t scsec_diagnostics_total(const scsec_diagnostics *diags, scsec_severity severity)
+{
+	size_t i, n = 0;
+
+	if (!diags)
+		return 0;
+	for (i = 0; i < diags->count; i++)
+		if (diags->items[i]->severity == severity)
+			n += diags->items[i]->omitted ? diags->items[i]->omitted : 1;
+	return n;
+}
+
+unsigned long scsec_diagnostic_omitted(const scsec_diagnostic *d)
+{
+	return d ? d->omitted : 0;
 }
 
 const scsec_diagnostic *scsec_diagnostics_at(const scsec_diagnostics *diags, size_t i)
@@ -318,6 +336,7 @@ int scsec__diag_vadd(scsec_diagnostics *diags, scsec_severity sev, int code, con
 	d->code = code;
 	d->line = line;
 	d->column = column;
+	d->omitted = 0;
 	p = d->text;
 	d->id = NULL;
 	d->file = NULL;
@@ -375,6 +394,7 @@ static int summary_add(scsec_diagnostics *diags, const scsec__report_kind *k, co
 	}
 	d->message = d->text + filelen;
 	summary_text(d->text + filelen, 1);
+	d->omitted = 1;
 	*index = diags->count;
 	diags->items[diags->count++] = d;
 	return 0;
@@ -411,9 +431,12 @@ static int report_store(scsec__reporter *r, unsigned long line, unsigned long co
 		return scsec__diag_vadd(r->diags, sev, code, id, r->name, line, column, fmt, ap);
 	if (k->count == SCSEC__REPORT_REPEAT + 1)
 		return summary_add(r->diags, k, r->name, &k->summary);
-	if (k->summary < r->diags->count)
-		summary_text((char *)r->diags->items[k->summary]->message,
-		             k->count - SCSEC__REPORT_REPEAT);
+	if (k->summary < r->diags->count) {
+		struct scsec_diagnostic *d = r->diags->items[k->summary];
+
+		d->omitted = k->count - SCSEC__REPORT_REPEAT;
+		summary_text((char *)d->message, d->omitted);
+	}
 	return 0;
 }
 

@@ -424,7 +424,29 @@ class Diagnostic(collections.namedtuple(
 
 
 class Diagnostics(List[Diagnostic]):
-    """A list of :class:`Diagnostic`, with the errors, warnings and notes apart."""
+    """A list of :class:`Diagnostic`, with the errors, warnings and notes apart.
+
+    A reader keeps the first few diagnostics of a kind and then one summary
+    ("… and 950 more like the one above"): :meth:`total` counts what such a
+    summary stands for, :meth:`omitted` tells it for one diagnostic.
+    """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._omitted: Dict[int, int] = {}
+
+    def omitted(self, index: int) -> int:
+        """How many diagnostics the one at ``index`` stands for without
+        storing them (a summary), 0 for any other."""
+        if not -len(self) <= index < len(self):
+            raise IndexError("diagnostic index out of range")
+        return self._omitted.get(index % len(self), 0)
+
+    def total(self, severity: Optional["Severity"] = None) -> int:
+        """How many diagnostics (of ``severity``, or of any) were found,
+        stored or not: the figure to show a person."""
+        return sum(self._omitted.get(i, 1) for i, d in enumerate(self)
+                   if severity is None or d.severity is severity)
 
     @property
     def errors(self) -> List[Diagnostic]:
@@ -473,6 +495,10 @@ class _DiagList:
                 int(_lib.scsec_diagnostic_column(d)),
                 _text(_lib.scsec_diagnostic_message(d)),
                 _native.take_cstring(_lib.scsec_diagnostic_format, d)))
+            if "scsec_diagnostic_omitted" not in _native.missing_functions:
+                omitted = int(_lib.scsec_diagnostic_omitted(d))
+                if omitted:
+                    out._omitted[i] = omitted
         return out
 
 

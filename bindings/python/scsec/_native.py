@@ -447,6 +447,7 @@ SIGNATURES = [
     ("scsec_diagnostics_clear", None, [diagnostics_p]),
     ("scsec_diagnostics_count", c_size_t, [diagnostics_p]),
     ("scsec_diagnostics_count_severity", c_size_t, [diagnostics_p, c_int]),
+    ("scsec_diagnostics_total", c_size_t, [diagnostics_p, c_int]),
     ("scsec_diagnostics_at", diagnostic_p, [diagnostics_p, c_size_t]),
     ("scsec_diagnostic_severity", c_int, [diagnostic_p]),
     ("scsec_diagnostic_code", c_int, [diagnostic_p]),
@@ -454,6 +455,7 @@ SIGNATURES = [
     ("scsec_diagnostic_file", _cstr, [diagnostic_p]),
     ("scsec_diagnostic_line", c_ulong, [diagnostic_p]),
     ("scsec_diagnostic_column", c_ulong, [diagnostic_p]),
+    ("scsec_diagnostic_omitted", c_ulong, [diagnostic_p]),
     ("scsec_diagnostic_message", _cstr, [diagnostic_p]),
     ("scsec_diagnostic_format", CHECK, [_out_str, diagnostic_p]),
     # options.h
@@ -733,19 +735,47 @@ def _candidates() -> List[Tuple[str, str]]:
     return found
 
 
-def _declare(handle: ctypes.CDLL) -> None:
+#: Functions of these bindings that the loaded library, older than the
+#: bindings, does not have (``LIBSCSEC_1.1`` functions on a 1.0 library).
+#: Calling one raises :class:`NotImplementedError`.
+missing_functions: frozenset = frozenset()
+
+#: The version of the ABI these bindings were written for: a library at
+#: least this new must export every function in :data:`SIGNATURES`.
+BINDINGS_VERSION = 10100
+
+
+def _missing(name: str, version: int) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        raise NotImplementedError(
+            "%s needs libscsec 1.1 or later; the library loaded is %d.%d.%d"
+            % (name, version // 10000, version // 100 % 100, version % 100))
+    return call
+
+
+def _declare(handle: ctypes.CDLL, version: int = BINDINGS_VERSION) -> None:
+    global missing_functions
+    missing = set()
     for name, restype, argtypes in SIGNATURES:
         try:
             func = getattr(handle, name)
         except AttributeError:
-            raise ImportError("%s does not export %s: not a libscsec 1.x library"
-                              % (handle._name, name)) from None
+            if version < BINDINGS_VERSION:
+                # An older 1.x library: everything it has works, what it
+                # lacks says so when called.
+                missing.add(name)
+                setattr(handle, name, _missing(name, version))
+                continue
+            raise ImportError("%s does not export %s: not a libscsec %d.%d library"
+                              % (handle._name, name, version // 10000,
+                                 version // 100 % 100)) from None
         func.argtypes = argtypes
         if restype is CHECK:
             func.restype = c_int
             func.errcheck = _check
         else:
             func.restype = restype
+    missing_functions = frozenset(missing)
 
 
 class _DlInfo(ctypes.Structure):
@@ -795,7 +825,7 @@ def _load() -> Tuple[ctypes.CDLL, str]:
                 "(scsec_version_number() from %d to %d)"
                 % (path, how, version // 10000, version // 100 % 100, version % 100,
                    SUPPORTED_VERSIONS.start, SUPPORTED_VERSIONS.stop - 1))
-        _declare(handle)
+        _declare(handle, version)
         return handle, _mapped_file(handle, path)
     raise ImportError("cannot load libscsec: " + "; ".join(failures)
                       + " (install libscsec, or name the library file in SCSEC_LIBRARY)")

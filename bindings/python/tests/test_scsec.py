@@ -233,6 +233,33 @@ class LibraryTest(TempDirCase):
             func = getattr(_native.lib, name)
             self.assertIsNotNone(func.argtypes, name)
 
+    def test_older_library_lacks_only_newer_functions(self):
+        class Fake(object):
+            _name = "fake"
+
+        class Func(object):
+            pass
+
+        names = [name for name, _, _ in _native.SIGNATURES]
+        saved = _native.missing_functions
+        try:
+            fake = Fake()
+            for name in names:
+                if name != "scsec_diagnostics_total":
+                    setattr(fake, name, Func())
+            _native._declare(fake, 10000)
+            self.assertEqual(_native.missing_functions, {"scsec_diagnostics_total"})
+            with self.assertRaises(NotImplementedError) as cm:
+                fake.scsec_diagnostics_total(None, 0)
+            self.assertIn("1.0.0", str(cm.exception))
+            fake = Fake()
+            for name in names[1:]:
+                setattr(fake, name, Func())
+            with self.assertRaises(ImportError):
+                _native._declare(fake, _native.BINDINGS_VERSION)
+        finally:
+            _native.missing_functions = saved
+
     def test_every_function_called_is_declared(self):
         declared = {name for name, _, _ in _native.SIGNATURES}
         for module in ("_native.py", "_api.py"):
@@ -773,6 +800,25 @@ class EvidenceTest(TempDirCase):
         self.assertEqual(e.diagnostics[1].line, 4)
         self.assertEqual(e.diagnostics[1].id, "no-such-criterion")
         self.assertTrue(str(e.diagnostics[0]).startswith("%s:3:2: error: " % path))
+
+    def test_folded_diagnostics_are_counted(self):
+        rows = "".join("x%d,bogus\r\n" % i for i in range(300))
+        path = self.path("many.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("id,status\r\n" + rows)
+        with self.assertRaises(scsec.Error) as cm:
+            scsec.Evidence.from_csv(path, self.meti)
+        diags = cm.exception.diagnostics
+        self.assertIsInstance(diags, scsec.Diagnostics)
+        self.assertLess(len(diags), 300)
+        self.assertIn("more like the one above", diags[-1].message)
+        self.assertEqual(diags.omitted(-1), 300 - (len(diags) - 1))
+        self.assertEqual(diags.omitted(0), 0)
+        self.assertEqual(diags.total(scsec.Severity.ERROR), 300)
+        self.assertEqual(diags.total(scsec.Severity.WARNING), 0)
+        self.assertEqual(diags.total(), 300)
+        with self.assertRaises(IndexError):
+            diags.omitted(len(diags))
 
     def test_check_diagnostics(self):
         ev = star3_evidence(self.meti)

@@ -106,9 +106,14 @@ START_TEST(json_refuses_bad_text)
 	ck_assert_int_eq(PARSE("{\"a\": \"\xed\xa0\x80\"}", NULL, &line, &col, msg), SCSEC_EENCODING);
 	ck_assert_int_eq(PARSE("{\"a\": \"x\\u0000y\"}", NULL, &line, &col, msg), SCSEC_EENCODING);
 	ck_assert_int_eq(PARSE("{\"\\u0000\": 1}", NULL, &line, &col, msg), SCSEC_EENCODING);
-	ck_assert_int_eq(parse("{\0\"\0a\0\"\0:\0 \0001\0}\0", 18, NULL, &line, &col, msg, sizeof msg,
-	                       NULL),
-	                 SCSEC_EENCODING);
+	{
+		/* {"a": 1} in UTF-16LE: 8 code units, 16 bytes. */
+		static const char utf16[] = "{\0\"\0a\0\"\0:\0 \0" "1\0}\0";
+
+		ck_assert_int_eq(sizeof utf16 - 1, 16);
+		ck_assert_int_eq(parse(utf16, sizeof utf16 - 1, NULL, &line, &col, msg, sizeof msg, NULL),
+		                 SCSEC_EENCODING);
+	}
 	/* Numbers that do not fit. */
 	ck_assert_int_eq(PARSE("{\"a\": 123456789012345678901234567890}", NULL, &line, &col, msg),
 	                 SCSEC_ELIMIT);

@@ -299,7 +299,7 @@ START_TEST(date_parse_and_format)
 	ck_ok(scsec_date_format(buf, d));
 	ck_assert_str_eq(buf, "2026-04-01");
 	ck_ok(scsec_date_parse(&d, "2024-02-29"));
-	ck_ok(scsec_date_to_ymd(d, &y, &m, &day));
+	ck_ok(scsec_date_split(&y, &m, &day, d));
 	ck_assert_int_eq(y, 2024);
 	ck_assert_int_eq(m, 2);
 	ck_assert_int_eq(day, 29);
@@ -332,8 +332,64 @@ START_TEST(date_rejects_impossible)
 	ck_assert_int_eq(scsec_date_format(buf, SCSEC_DATE_NONE), SCSEC_EDATE);
 	ck_assert_str_eq(buf, "");
 	ck_assert_int_eq(scsec_date_format(NULL, 0), SCSEC_EINVAL);
-	ck_assert_int_eq(scsec_date_to_ymd(SCSEC__DATE_MAX + 1, NULL, NULL, NULL), SCSEC_EDATE);
+	ck_assert_int_eq(scsec_date_split(NULL, NULL, NULL, SCSEC__DATE_MAX + 1), SCSEC_EDATE);
 	ck_assert_int_eq(scsec_date_from_ymd(&d, 10000, 1, 1), SCSEC_EDATE);
+}
+END_TEST
+
+/* The 1.0 accessors with their out-parameters last stay exported and
+ * answer exactly as the 1.1 forms that replace them. */
+START_TEST(deprecated_accessors_agree)
+{
+	scsec_criteria *c;
+	scsec_evidence *ev;
+	scsec_entry *e;
+	const scsec_criterion *cr = NULL;
+	const char *a = NULL, *b = NULL, *a2 = "untouched", *b2 = "untouched";
+	int y, m, d, y2 = 0, m2 = 0, d2 = 0;
+	size_t i;
+
+	ck_ok(scsec_criteria_builtin(&c, NULL));
+	ck_ok(scsec_evidence_new(&ev, c));
+	ck_ok(scsec_evidence_add_subject_id(ev, "jp-corporate-number", "5010401089998"));
+	ck_ok(scsec_entry_new(&e, "1-1-1-1"));
+	ck_ok(scsec_entry_add_artifact(e, "file:policy.pdf", NULL));
+	ck_ok(scsec_evidence_add(ev, e));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+	ck_ok(scsec_date_to_ymd(20000, &y, &m, &d));
+	ck_ok(scsec_date_split(&y2, &m2, &d2, 20000));
+	ck_assert(y == y2 && m == m2 && d == d2);
+	ck_assert_int_eq(scsec_date_to_ymd(SCSEC_DATE_NONE, &y, NULL, NULL), SCSEC_EDATE);
+	for (i = 0; i < scsec_criteria_criterion_count(c); i++) {
+		cr = scsec_criteria_criterion_at(c, i);
+		if (scsec_criterion_reference_count(cr))
+			break;
+	}
+	ck_assert_uint_lt(i, scsec_criteria_criterion_count(c));
+	ck_ok(scsec_criterion_reference_at(cr, 0, &a, &b));
+	ck_ok(scsec_criterion_reference_get(&a2, &b2, cr, 0));
+	ck_assert(a == a2 && b == b2);
+	ck_ok(scsec_evidence_subject_id_at(ev, 0, &a, &b));
+	ck_ok(scsec_evidence_subject_id_get(&a2, &b2, ev, 0));
+	ck_assert(a == a2 && b == b2);
+	ck_assert_str_eq(a2, "jp-corporate-number");
+	e = (scsec_entry *)scsec_evidence_entry(ev, "1-1-1-1");
+	ck_ok(scsec_entry_artifact_at(e, 0, &a, &b));
+	ck_ok(scsec_entry_artifact_get(&a2, &b2, e, 0));
+	ck_assert(a == a2 && b == b2);
+	ck_assert_str_eq(a2, "file:policy.pdf");
+	/* Out of range: an error, and the out-values stay as they were. */
+	a2 = b2 = "untouched";
+	ck_assert_int_eq(scsec_entry_artifact_get(&a2, &b2, e, 1), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_entry_artifact_at(e, 1, &a2, &b2), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_subject_id_get(&a2, &b2, ev, 1), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criterion_reference_get(&a2, &b2, NULL, 0), SCSEC_EINVAL);
+	ck_assert_str_eq(a2, "untouched");
+	ck_assert_str_eq(b2, "untouched");
+#pragma GCC diagnostic pop
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
 }
 END_TEST
 
@@ -688,6 +744,7 @@ static Suite *common_suite(void)
 	tc = tcase_create("dates");
 	tcase_add_test(tc, date_parse_and_format);
 	tcase_add_test(tc, date_rejects_impossible);
+	tcase_add_test(tc, deprecated_accessors_agree);
 	tcase_add_test(tc, date_roundtrip_every_day);
 	tcase_add_test(tc, date_today_is_plausible);
 	tcase_add_test(tc, duration_arithmetic);

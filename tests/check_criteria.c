@@ -818,7 +818,7 @@ START_TEST(builtin_every_object_indexed)
 		for (j = 0; j < scsec_criterion_reference_count(cr); j++) {
 			const char *fw = NULL, *clauses = NULL;
 
-			ck_ok(scsec_criterion_reference_at(cr, j, &fw, &clauses));
+			ck_ok(scsec_criterion_reference_get(&fw, &clauses, cr, j));
 			ck_assert_ptr_nonnull(scsec_criteria_framework_title(c, fw));
 			ck_assert_ptr_nonnull(clauses);
 		}
@@ -855,16 +855,16 @@ START_TEST(builtin_references)
 	const char *fw = NULL, *clauses = NULL;
 
 	ck_assert_uint_eq(scsec_criterion_reference_count(cr), 3);
-	ck_ok(scsec_criterion_reference_at(cr, 0, &fw, &clauses));
+	ck_ok(scsec_criterion_reference_get(&fw, &clauses, cr, 0));
 	ck_assert_str_eq(fw, "iso27001");
 	ck_assert_str_eq(clauses, "4.1, 4.2, A.5.31");
-	ck_ok(scsec_criterion_reference_at(cr, 1, &fw, NULL));
+	ck_ok(scsec_criterion_reference_get(&fw, NULL, cr, 1));
 	ck_assert_str_eq(fw, "gov-unified-r7");
-	ck_ok(scsec_criterion_reference_at(cr, 2, NULL, &clauses));
+	ck_ok(scsec_criterion_reference_get(NULL, &clauses, cr, 2));
 	ck_assert_str_eq(clauses, "No.9 (LV1), No.10 (LV2)");
-	ck_ok(scsec_criterion_reference_at(cr, 2, NULL, NULL));
+	ck_ok(scsec_criterion_reference_get(NULL, NULL, cr, 2));
 	fw = "untouched";
-	ck_assert_int_eq(scsec_criterion_reference_at(cr, 3, &fw, &clauses), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criterion_reference_get(&fw, &clauses, cr, 3), SCSEC_EINVAL);
 	ck_assert_str_eq(fw, "untouched");
 	ck_assert_str_eq(scsec_criteria_framework_title(c, "iso27001"), "ISO/IEC 27001:2022");
 	ck_assert_str_eq(scsec_criteria_framework_title(c, "cmmc"), "CMMC (32 CFR Part 170)");
@@ -1525,7 +1525,7 @@ START_TEST(fixture_noncanonical_values)
 	ck_assert_int_eq(scsec_criterion_function(x), SCSEC_FUNCTION_DE);
 	ck_assert_str_eq(scsec_requirement_text(scsec_criterion_requirement(x), NULL),
 	                 "Line one\nline two");
-	ck_ok(scsec_criterion_reference_at(x, 0, &fw, &clauses));
+	ck_ok(scsec_criterion_reference_get(&fw, &clauses, x, 0));
 	ck_assert_str_eq(fw, "iso27001");
 	ck_assert_str_eq(clauses, "A.8.15, A.8.16");
 	scsec_criteria_free(c);
@@ -1581,7 +1581,7 @@ START_TEST(fixture_ampersand_in_attributes)
 	verdict v = { "" };
 
 	ck_assert_str_eq(scsec_criteria_title(c, NULL), "Research & development");
-	ck_ok(scsec_criterion_reference_at(scsec_criteria_criterion(c, "x1"), 0, NULL, &clauses));
+	ck_ok(scsec_criterion_reference_get(NULL, &clauses, scsec_criteria_criterion(c, "x1"), 0));
 	ck_assert_str_eq(clauses, "1 & 2");
 	got = scsec_criteria_source_uri(c);
 	CHECK_LATER(&v, str_eq(got, "https://example.invalid/criteria?a=1&b=2"), "source href '%s'",
@@ -3075,7 +3075,7 @@ START_TEST(args_getters_on_null)
 	ck_assert_int_eq(scsec_criterion_weight(NULL), 0);
 	ck_assert_int_eq(scsec_criterion_poam_eligible(NULL), 0);
 	ck_assert_uint_eq(scsec_criterion_reference_count(NULL), 0);
-	ck_assert_int_eq(scsec_criterion_reference_at(NULL, 0, &fw, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criterion_reference_get(&fw, NULL, NULL, 0), SCSEC_EINVAL);
 	ck_assert_str_eq(fw, "x");
 	ck_assert_ptr_null(scsec_criteria_framework_title(NULL, "iso27001"));
 	ck_assert_uint_eq(scsec_criteria_question_count(NULL), 0);
@@ -3100,8 +3100,7 @@ START_TEST(args_lookups_with_null_id)
 	ck_assert_ptr_null(scsec_criteria_framework_title(c, NULL));
 	ck_assert_ptr_null(scsec_criteria_level_at(c, SIZE_MAX));
 	ck_assert_ptr_null(scsec_criteria_criterion_at(c, SIZE_MAX));
-	ck_assert_int_eq(scsec_criterion_reference_at(scsec_criteria_criterion(c, "1-1-1-1"),
-	                                              SIZE_MAX, NULL, NULL),
+	ck_assert_int_eq(scsec_criterion_reference_get(NULL, NULL, scsec_criteria_criterion(c, "1-1-1-1"), SIZE_MAX),
 	                 SCSEC_EINVAL);
 	scsec_criteria_free(c);
 }
@@ -3181,7 +3180,7 @@ static uint64_t walk_set(const scsec_criteria *c)
 		h = mix_num(h, (uint64_t)(scsec_criterion_applies_at(cr, 3) * 2 +
 		                          scsec_criterion_applies_at(cr, 4)));
 		h = mix_num(h, scsec_criterion_reference_count(cr));
-		if (scsec_criterion_reference_at(cr, 0, &fw, &clauses) == 0)
+		if (scsec_criterion_reference_get(&fw, &clauses, cr, 0) == 0)
 			h = mix_str(mix_str(h, fw), clauses);
 	}
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {

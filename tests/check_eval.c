@@ -3621,7 +3621,7 @@ static scsec_date ref_last_valid(const scsec_entry *e, const scsec_level *l)
 	if (scsec_entry_expires_on(e) != SCSEC_DATE_NONE)
 		return scsec_entry_expires_on(e);
 	ck_assert_int_eq(sscanf(scsec_level_validity(l), "P%dY%c", &years, &tail), 1);
-	ck_ok(scsec_date_to_ymd(scsec_entry_assessed_on(e), &y, &m, &d));
+	ck_ok(scsec_date_split(&y, &m, &d, scsec_entry_assessed_on(e)));
 	y += years;
 	if (y > 9999)
 		return D("9999-12-31");

@@ -567,15 +567,15 @@ START_TEST(api_entry_fields)
 	ck_assert_str_eq(scsec_entry_justification(e), "No removable media ports on any device.");
 	ck_assert_str_eq(scsec_entry_note(e), "Checked on site, Himeji plant.");
 	ck_assert_uint_eq(scsec_entry_artifact_count(e), 2);
-	ck_ok(scsec_entry_artifact_at(e, 0, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 0));
 	ck_assert_str_eq(uri, "file:inventory.xlsx");
 	ck_assert_ptr_null(sha);
-	ck_ok(scsec_entry_artifact_at(e, 1, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 1));
 	ck_assert_str_eq(uri, "https://intranet.kansai-pp.example/ports.pdf");
 	ck_assert_str_eq(sha, DIGEST_2); /* stored in lower case */
-	ck_ok(scsec_entry_artifact_at(e, 1, NULL, NULL));
+	ck_ok(scsec_entry_artifact_get(NULL, NULL, e, 1));
 	uri = "untouched";
-	ck_assert_int_eq(scsec_entry_artifact_at(e, 2, &uri, &sha), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_entry_artifact_get(&uri, &sha, e, 2), SCSEC_EINVAL);
 	ck_assert_str_eq(uri, "untouched");
 
 	/* Clearing: NULL and "" both mean none. */
@@ -773,24 +773,24 @@ START_TEST(api_subject_identifiers)
 	ck_assert_int_eq(scsec_evidence_add_subject_id(ev, "duns", "690000002"), SCSEC_EEXISTS);
 	ck_assert_uint_eq(scsec_evidence_subject_id_count(ev), 3);
 	/* Ordered by scheme. */
-	ck_ok(scsec_evidence_subject_id_at(ev, 0, &scheme, &value));
+	ck_ok(scsec_evidence_subject_id_get(&scheme, &value, ev, 0));
 	ck_assert_str_eq(scheme, "duns");
 	ck_assert_str_eq(value, "690000001");
-	ck_ok(scsec_evidence_subject_id_at(ev, 1, &scheme, NULL));
+	ck_ok(scsec_evidence_subject_id_get(&scheme, NULL, ev, 1));
 	ck_assert_str_eq(scheme, SCSEC_ID_SCHEME_JP_CORPORATE);
-	ck_ok(scsec_evidence_subject_id_at(ev, 2, NULL, &value));
+	ck_ok(scsec_evidence_subject_id_get(NULL, &value, ev, 2));
 	ck_assert_str_eq(value, "KPP-0042");
 	scheme = "untouched";
-	ck_assert_int_eq(scsec_evidence_subject_id_at(ev, 3, &scheme, &value), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_subject_id_get(&scheme, &value, ev, 3), SCSEC_EINVAL);
 	ck_assert_str_eq(scheme, "untouched");
 
 	ck_ok(scsec_evidence_remove_subject_id(ev, "duns"));
 	ck_assert_int_eq(scsec_evidence_remove_subject_id(ev, "duns"), SCSEC_ENOTFOUND);
 	ck_assert_uint_eq(scsec_evidence_subject_id_count(ev), 2);
-	ck_ok(scsec_evidence_subject_id_at(ev, 0, &scheme, &value));
+	ck_ok(scsec_evidence_subject_id_get(&scheme, &value, ev, 0));
 	ck_assert_str_eq(scheme, SCSEC_ID_SCHEME_JP_CORPORATE);
 	ck_ok(scsec_evidence_add_subject_id(ev, "duns", "690000002"));
-	ck_ok(scsec_evidence_subject_id_at(ev, 0, NULL, &value));
+	ck_ok(scsec_evidence_subject_id_get(NULL, &value, ev, 0));
 	ck_assert_str_eq(value, "690000002");
 	scsec_evidence_free(ev);
 }
@@ -988,10 +988,10 @@ START_TEST(api_entry_dup_is_deep)
 	ck_assert_str_eq(scsec_entry_justification(d), "Head office only.");
 	ck_assert_str_eq(scsec_entry_note(d), "Himeji to follow.");
 	ck_assert_uint_eq(scsec_entry_artifact_count(d), 2);
-	ck_ok(scsec_entry_artifact_at(d, 0, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, d, 0));
 	ck_assert_str_eq(uri, "file:a.xlsx");
 	ck_assert_str_eq(sha, DIGEST_2);
-	ck_ok(scsec_entry_artifact_at(d, 1, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, d, 1));
 	ck_assert_str_eq(uri, "file:b.docx");
 	ck_assert_ptr_null(sha);
 	ck_assert_ptr_ne(scsec_entry_note(d), scsec_entry_note(e));
@@ -1075,10 +1075,10 @@ START_TEST(xml_load_valid_full)
 
 	ck_assert_str_eq(scsec_evidence_subject_name(ev), "Kansai Precision Parts Co., Ltd.");
 	ck_assert_uint_eq(scsec_evidence_subject_id_count(ev), 2);
-	ck_ok(scsec_evidence_subject_id_at(ev, 0, &scheme, &value));
+	ck_ok(scsec_evidence_subject_id_get(&scheme, &value, ev, 0));
 	ck_assert_str_eq(scheme, SCSEC_ID_SCHEME_JP_CORPORATE);
 	ck_assert_str_eq(value, "1402010100001");
-	ck_ok(scsec_evidence_subject_id_at(ev, 1, &scheme, &value));
+	ck_ok(scsec_evidence_subject_id_get(&scheme, &value, ev, 1));
 	ck_assert_str_eq(scheme, "supplier-code");
 	ck_assert_str_eq(value, "KPP-0042");
 	ck_assert_str_eq(scsec_evidence_criteria_id(ev), "meti-sc-2026-03");
@@ -1100,10 +1100,10 @@ START_TEST(xml_load_valid_full)
 	                                               "The Himeji plant list is still being compiled.");
 	ck_assert_ptr_null(scsec_entry_note(e));
 	ck_assert_uint_eq(scsec_entry_artifact_count(e), 2);
-	ck_ok(scsec_entry_artifact_at(e, 0, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 0));
 	ck_assert_str_eq(uri, "https://intranet.kansai-pp.example/security/contacts.xlsx");
 	ck_assert_str_eq(sha, DIGEST_2);
-	ck_ok(scsec_entry_artifact_at(e, 1, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 1));
 	ck_assert_str_eq(uri, "file:himeji-draft.docx");
 	ck_assert_ptr_null(sha);
 
@@ -1184,7 +1184,7 @@ START_TEST(xml_write_load_write_identical)
 	{
 		const char *uri;
 
-		ck_ok(scsec_entry_artifact_at(e, 0, &uri, NULL));
+		ck_ok(scsec_entry_artifact_get(&uri, NULL, e, 0));
 		ck_assert_str_eq(uri, "https://intranet.kansai-pp.example/q?a=1&b=<2>");
 	}
 	ck_assert_str_eq(scsec_entry_justification(scsec_evidence_entry(back, "4-4-1-2")),
@@ -1743,11 +1743,11 @@ START_TEST(xml_ampersand_in_attributes)
 	char *x, *y;
 
 	ck_assert_str_eq(scsec_evidence_subject_name(ev), "Kansai R&D Parts Co., Ltd.");
-	ck_ok(scsec_evidence_subject_id_at(ev, 0, NULL, &value));
+	ck_ok(scsec_evidence_subject_id_get(NULL, &value, ev, 0));
 	ck_assert_str_eq(value, "R&D-0042");
 	ck_assert_str_eq(scsec_entry_assessor_id(e), "Q&A-7");
 	ck_assert_str_eq(scsec_entry_assessor(e), "Quality & Audit");
-	ck_ok(scsec_entry_artifact_at(e, 0, &uri, NULL));
+	ck_ok(scsec_entry_artifact_get(&uri, NULL, e, 0));
 	ck_assert_str_eq(uri, "https://intranet.kansai-pp.example/view?doc=roles&rev=3&lang=ja");
 	x = canon(ev);
 	ck_assert_ptr_nonnull(strstr(x, "uri=\"https://intranet.kansai-pp.example/view?doc=roles&amp;"
@@ -2410,15 +2410,15 @@ START_TEST(csv_import_spreadsheet)
 	ck_assert_str_eq(scsec_entry_justification(e), "The contact list covers the head office.\n"
 	                                               "The Himeji plant list is still being compiled.");
 	ck_assert_uint_eq(scsec_entry_artifact_count(e), 2);
-	ck_ok(scsec_entry_artifact_at(e, 0, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 0));
 	ck_assert_str_eq(uri, "https://intranet.kansai-pp.example/security/contacts.xlsx");
 	ck_assert_str_eq(sha, DIGEST_2);
-	ck_ok(scsec_entry_artifact_at(e, 1, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 1));
 	ck_assert_str_eq(uri, "file:himeji-draft.docx");
 	ck_assert_ptr_null(sha);
 	e = scsec_evidence_entry(ev, "1-2-1-1");
 	ck_assert_int_eq(scsec_entry_method(e), SCSEC_METHOD_SELF); /* 自己評価 */
-	ck_ok(scsec_entry_artifact_at(e, 0, NULL, &sha));
+	ck_ok(scsec_entry_artifact_get(NULL, &sha, e, 0));
 	ck_assert_str_eq(sha, DIGEST_1); /* upper case in the sheet */
 	ck_assert_str_eq(scsec_entry_note(e), "Reviewed at the March board meeting.");
 	e = scsec_evidence_entry(ev, "1-3-1-2");
@@ -3459,10 +3459,10 @@ START_TEST(csv_artifact_blanks)
 	ck_assert_msg(import_mem(&ev, sheet, sizeof sheet - 1, d, NULL) == 0, "%s", dump(d));
 	e = scsec_evidence_entry(ev, "1-2-1-1");
 	ck_assert_uint_eq(scsec_entry_artifact_count(e), 2);
-	ck_ok(scsec_entry_artifact_at(e, 0, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 0));
 	ck_assert_str_eq(uri, "https://a.example/x");
 	ck_assert_str_eq(sha, "9f2c4e0b7a1d3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e");
-	ck_ok(scsec_entry_artifact_at(e, 1, &uri, &sha));
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 1));
 	ck_assert_str_eq(uri, "file:b.pdf");
 	ck_assert_ptr_null(sha);
 	scsec_evidence_free(ev);
@@ -4292,7 +4292,7 @@ START_TEST(args_record_fields)
 	ck_assert_uint_eq(scsec_evidence_entry_count(NULL), 0);
 	ck_assert_ptr_null(scsec_evidence_entry_at(NULL, 0));
 	ck_assert_ptr_null(scsec_evidence_entry(NULL, "1-2-1-1"));
-	EXPECT_EINVAL(scsec_evidence_subject_id_at(NULL, 0, &a, &b));
+	EXPECT_EINVAL(scsec_evidence_subject_id_get(&a, &b, NULL, 0));
 	ck_assert_str_eq(a, "untouched");
 
 	/* Setters refuse a NULL record. */
@@ -4308,7 +4308,7 @@ START_TEST(args_record_fields)
 	EXPECT_EINVAL(scsec_evidence_add_subject_id(ev, NULL, "1"));
 	EXPECT_EINVAL(scsec_evidence_add_subject_id(ev, "duns", NULL));
 	EXPECT_EINVAL(scsec_evidence_remove_subject_id(ev, NULL));
-	EXPECT_EINVAL(scsec_evidence_subject_id_at(ev, 0, NULL, NULL));
+	EXPECT_EINVAL(scsec_evidence_subject_id_get(NULL, NULL, ev, 0));
 
 	/* Entries of a record. */
 	ck_ok(scsec_entry_new(&e, "1-2-1-1"));
@@ -4349,7 +4349,7 @@ START_TEST(args_entries)
 	ck_assert_ptr_null(scsec_entry_justification(NULL));
 	ck_assert_ptr_null(scsec_entry_note(NULL));
 	ck_assert_uint_eq(scsec_entry_artifact_count(NULL), 0);
-	EXPECT_EINVAL(scsec_entry_artifact_at(NULL, 0, &uri, NULL));
+	EXPECT_EINVAL(scsec_entry_artifact_get(&uri, NULL, NULL, 0));
 	ck_assert_str_eq(uri, "untouched");
 
 	EXPECT_EINVAL(scsec_entry_set_status(NULL, SCSEC_STATUS_MET));

@@ -165,7 +165,7 @@ static const char *ref_of(const scsec_criterion *cr, const char *fw)
 	for (i = 0; i < scsec_criterion_reference_count(cr); i++) {
 		const char *f, *clauses;
 
-		ck_ok(scsec_criterion_reference_at(cr, i, &f, &clauses));
+		ck_ok(scsec_criterion_reference_get(&f, &clauses, cr, i));
 		if (!strcmp(f, fw))
 			return clauses;
 	}

@@ -104,7 +104,7 @@ static void check_record_text(text_check *tc, const scsec_evidence *ev)
 	for (i = 0; i < scsec_evidence_subject_id_count(ev); i++) {
 		const char *scheme = NULL, *value = NULL;
 
-		if (scsec_evidence_subject_id_at(ev, i, &scheme, &value))
+		if (scsec_evidence_subject_id_get(&scheme, &value, ev, i))
 			continue;
 		check_text(tc, NULL, "a subject identifier's scheme", scheme);
 		check_text(tc, NULL, "a subject identifier", value);
@@ -125,7 +125,7 @@ static void check_record_text(text_check *tc, const scsec_evidence *ev)
 		for (j = 0; j < scsec_entry_artifact_count(e); j++) {
 			const char *uri = NULL, *digest = NULL;
 
-			if (scsec_entry_artifact_at(e, j, &uri, &digest))
+			if (scsec_entry_artifact_get(&uri, &digest, e, j))
 				continue;
 			check_text(tc, id, "an artifact", uri);
 			check_text(tc, id, "an artifact's digest", digest);

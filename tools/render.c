@@ -640,7 +640,7 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	for (i = 0; ev && i < scsec_evidence_subject_id_count(ev); i++) {
 		const char *scheme = NULL, *value = NULL;
 
-		if (scsec_evidence_subject_id_at(ev, i, &scheme, &value))
+		if (scsec_evidence_subject_id_get(&scheme, &value, ev, i))
 			continue;
 		cli_buf_puts(b, "<dt>Subject identifier</dt><dd>");
 		X(scheme);

@@ -89,10 +89,20 @@ SCSEC_API int scsec_date_from_ymd(scsec_date *out, int year, int month, int day)
 
 /**
  * Split a date into year, month and day (any out-pointer may be NULL).
+ * The out-parameters come first, as everywhere else in the API.
  *
- * @return 0, or SCSEC_EDATE if @p date is SCSEC_DATE_NONE or out of range.
+ * @return 0, or SCSEC_EDATE if @p date is SCSEC_DATE_NONE or out of range
+ *         (the out-values are then left untouched).
+ * @since 1.1
  */
-SCSEC_API int scsec_date_to_ymd(scsec_date date, int *year, int *month, int *day);
+SCSEC_API int scsec_date_split(int *year, int *month, int *day, scsec_date date);
+
+/**
+ * The same as scsec_date_split() with the out-parameters last.
+ * @deprecated Since 1.1: use scsec_date_split(). Kept exported for 1.0
+ *             callers.
+ */
+SCSEC_API SCSEC_DEPRECATED int scsec_date_to_ymd(scsec_date date, int *year, int *month, int *day);
 
 /**
  * Write a date as `YYYY-MM-DD` into @p buf (at least SCSEC_DATE_BUFSIZE

@@ -462,12 +462,24 @@ SCSEC_API size_t scsec_criterion_reference_count(const scsec_criterion *criterio
 
 /**
  * The @p i-th reference: its framework id ("iso27001") and the referenced
- * clauses ("A.5.31"). Either out-pointer may be NULL.
+ * clauses ("A.5.31"). Either out-pointer may be NULL; the strings belong
+ * to the criteria set.
  *
- * @return 0, or SCSEC_EINVAL when @p i is out of range.
+ * @return 0, or SCSEC_EINVAL when @p criterion is NULL or @p i is out of
+ *         range (the out-values are then left untouched).
+ * @since 1.1
  */
-SCSEC_API int scsec_criterion_reference_at(const scsec_criterion *criterion, size_t i,
-                                           const char **framework, const char **clauses);
+SCSEC_API int scsec_criterion_reference_get(const char **framework, const char **clauses,
+                                            const scsec_criterion *criterion, size_t i);
+
+/**
+ * The same as scsec_criterion_reference_get() with the out-parameters
+ * last.
+ * @deprecated Since 1.1: use scsec_criterion_reference_get().
+ */
+SCSEC_API SCSEC_DEPRECATED int scsec_criterion_reference_at(const scsec_criterion *criterion,
+                                                            size_t i, const char **framework,
+                                                            const char **clauses);
 
 /** The title of framework @p id as the set declares it, or NULL. */
 SCSEC_API const char *scsec_criteria_framework_title(const scsec_criteria *criteria, const char *id);

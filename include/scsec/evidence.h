@@ -292,11 +292,22 @@ SCSEC_API size_t scsec_evidence_subject_id_count(const scsec_evidence *evidence)
 
 /**
  * The @p i-th subject identifier (ordered by scheme). Either out-pointer
- * may be NULL.
- * @return 0, SCSEC_EINVAL when out of range.
+ * may be NULL; the strings belong to the record.
+ * @return 0, SCSEC_EINVAL when @p evidence is NULL or @p i is out of range
+ *         (the out-values are then left untouched).
+ * @since 1.1
  */
-SCSEC_API int scsec_evidence_subject_id_at(const scsec_evidence *evidence, size_t i,
-                                           const char **scheme, const char **value);
+SCSEC_API int scsec_evidence_subject_id_get(const char **scheme, const char **value,
+                                            const scsec_evidence *evidence, size_t i);
+
+/**
+ * The same as scsec_evidence_subject_id_get() with the out-parameters
+ * last.
+ * @deprecated Since 1.1: use scsec_evidence_subject_id_get().
+ */
+SCSEC_API SCSEC_DEPRECATED int scsec_evidence_subject_id_at(const scsec_evidence *evidence,
+                                                            size_t i, const char **scheme,
+                                                            const char **value);
 
 /**
  * Name the criteria set the record answers.
@@ -424,11 +435,21 @@ SCSEC_API size_t scsec_entry_artifact_count(const scsec_entry *entry);
 
 /**
  * The @p i-th artifact: its URI and its SHA-256 (64 lowercase hex digits,
- * or NULL when not given). Either out-pointer may be NULL.
- * @return 0, SCSEC_EINVAL when out of range.
+ * or NULL when not given). Either out-pointer may be NULL; the strings
+ * belong to the entry.
+ * @return 0, SCSEC_EINVAL when @p entry is NULL or @p i is out of range
+ *         (the out-values are then left untouched).
+ * @since 1.1
  */
-SCSEC_API int scsec_entry_artifact_at(const scsec_entry *entry, size_t i, const char **uri,
-                                      const char **sha256);
+SCSEC_API int scsec_entry_artifact_get(const char **uri, const char **sha256,
+                                       const scsec_entry *entry, size_t i);
+
+/**
+ * The same as scsec_entry_artifact_get() with the out-parameters last.
+ * @deprecated Since 1.1: use scsec_entry_artifact_get().
+ */
+SCSEC_API SCSEC_DEPRECATED int scsec_entry_artifact_at(const scsec_entry *entry, size_t i,
+                                                       const char **uri, const char **sha256);
 
 /** Set the status. @return 0, SCSEC_EINVAL. */
 SCSEC_API int scsec_entry_set_status(scsec_entry *entry, scsec_status status);

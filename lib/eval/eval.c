@@ -62,7 +62,7 @@ void scsec_eval_options_free(scsec_eval_options *o)
 int scsec_eval_options_set_as_of(scsec_eval_options *o, scsec_date date)
 {
 	SCSEC__CHECK_ARG(o);
-	if (scsec_date_to_ymd(date, NULL, NULL, NULL))
+	if (scsec_date_split(NULL, NULL, NULL, date))
 		return SCSEC_EDATE;
 	o->as_of = date;
 	return 0;

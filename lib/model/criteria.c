@@ -1025,6 +1025,12 @@ size_t scsec_criterion_reference_count(const scsec_criterion *cr) { return cr ? 
 int scsec_criterion_reference_at(const scsec_criterion *cr, size_t i, const char **framework,
                                  const char **clauses)
 {
+	return scsec_criterion_reference_get(framework, clauses, cr, i);
+}
+
+int scsec_criterion_reference_get(const char **framework, const char **clauses,
+                                  const scsec_criterion *cr, size_t i)
+{
 	SCSEC__CHECK_ARG(cr);
 	if (i >= cr->nrefs)
 		return scsec__error_set(SCSEC_EINVAL, "reference index %zu out of range", i);

@@ -192,6 +192,11 @@ size_t scsec_entry_artifact_count(const scsec_entry *e) { return e ? e->nartifac
 
 int scsec_entry_artifact_at(const scsec_entry *e, size_t i, const char **uri, const char **sha256)
 {
+	return scsec_entry_artifact_get(uri, sha256, e, i);
+}
+
+int scsec_entry_artifact_get(const char **uri, const char **sha256, const scsec_entry *e, size_t i)
+{
 	SCSEC__CHECK_ARG(e);
 	if (i >= e->nartifacts)
 		return scsec__error_set(SCSEC_EINVAL, "artifact index %zu out of range", i);
@@ -237,7 +242,7 @@ int scsec_entry_set_assessor(scsec_entry *e, const char *name, const char *id)
 
 static int set_date(scsec_date *dst, scsec_date date)
 {
-	if (date != SCSEC_DATE_NONE && scsec_date_to_ymd(date, NULL, NULL, NULL))
+	if (date != SCSEC_DATE_NONE && scsec_date_split(NULL, NULL, NULL, date))
 		return SCSEC_EDATE;
 	*dst = date;
 	return 0;
@@ -490,6 +495,12 @@ size_t scsec_evidence_subject_id_count(const scsec_evidence *ev)
 
 int scsec_evidence_subject_id_at(const scsec_evidence *ev, size_t i, const char **scheme,
                                  const char **value)
+{
+	return scsec_evidence_subject_id_get(scheme, value, ev, i);
+}
+
+int scsec_evidence_subject_id_get(const char **scheme, const char **value,
+                                  const scsec_evidence *ev, size_t i)
 {
 	SCSEC__CHECK_ARG(ev);
 	if (i >= ev->nids)

@@ -72,6 +72,11 @@ int scsec_date_from_ymd(scsec_date *out, int year, int month, int day)
 
 int scsec_date_to_ymd(scsec_date date, int *year, int *month, int *day)
 {
+	return scsec_date_split(year, month, day, date);
+}
+
+int scsec_date_split(int *year, int *month, int *day, scsec_date date)
+{
 	int y, m, d;
 
 	if (!scsec__date_valid(date))
@@ -215,7 +220,7 @@ int scsec__date_add(scsec_date *out, scsec_date date, const scsec__duration *dur
 	long months;
 	long days;
 
-	if (scsec_date_to_ymd(date, &y, &m, &d))
+	if (scsec_date_split(&y, &m, &d, date))
 		return SCSEC_EDATE;
 	months = (long)y * 12 + (m - 1) + (long)dur->years * 12 + dur->months;
 	y = (int)(months / 12);

@@ -250,7 +250,7 @@ static FZ_UNUSED scsec_date fz_last_valid(scsec_date from, const char *validity)
 	int64_t days;
 
 	fz_parse_validity(validity, &vy, &vm, &vd);
-	FZ_OK(scsec_date_to_ymd(from, &y, &m, &d));
+	FZ_OK(scsec_date_split(&y, &m, &d, from));
 	months = (long)y * 12 + (m - 1) + vy * 12 + vm;
 	y2 = months / 12;
 	m2 = months % 12 + 1;
@@ -448,12 +448,12 @@ static FZ_UNUSED void fz_walk_criteria(const scsec_criteria *c)
 		(void)scsec_criterion_poam_eligible(cr);
 		for (j = 0; j < scsec_criterion_reference_count(cr); j++) {
 			fw = clauses = NULL;
-			FZ_OK(scsec_criterion_reference_at(cr, j, &fw, &clauses));
+			FZ_OK(scsec_criterion_reference_get(&fw, &clauses, cr, j));
 			FZ_CHECK(fw && clauses);
 			FZ_CHECK(scsec_criteria_framework_title(c, fw), "framework '%s' not declared", fw);
-			FZ_OK(scsec_criterion_reference_at(cr, j, NULL, NULL));
+			FZ_OK(scsec_criterion_reference_get(NULL, NULL, cr, j));
 		}
-		FZ_CHECK(scsec_criterion_reference_at(cr, j, &fw, &clauses) == SCSEC_EINVAL);
+		FZ_CHECK(scsec_criterion_reference_get(&fw, &clauses, cr, j) == SCSEC_EINVAL);
 	}
 
 	/* The required-level rule. */
@@ -483,13 +483,13 @@ static FZ_UNUSED void fz_walk_evidence(const scsec_evidence *ev)
 	for (i = 0; i < scsec_evidence_subject_id_count(ev); i++) {
 		const char *scheme = NULL, *value = NULL;
 
-		FZ_OK(scsec_evidence_subject_id_at(ev, i, &scheme, &value));
+		FZ_OK(scsec_evidence_subject_id_get(&scheme, &value, ev, i));
 		FZ_CHECK(scheme && *scheme && value && *value);
 		FZ_CHECK(!prev_scheme || strcmp(prev_scheme, scheme) < 0,
 		         "subject identifiers out of order: '%s' then '%s'", prev_scheme, scheme);
 		prev_scheme = scheme;
 	}
-	FZ_CHECK(scsec_evidence_subject_id_at(ev, i, NULL, NULL) == SCSEC_EINVAL);
+	FZ_CHECK(scsec_evidence_subject_id_get(NULL, NULL, ev, i) == SCSEC_EINVAL);
 	if (scsec_evidence_criteria_id(ev)) {
 		FZ_CHECK(scsec_evidence_criteria_version(ev));
 		if (scsec_evidence_criteria_fingerprint(ev))
@@ -518,11 +518,11 @@ static FZ_UNUSED void fz_walk_evidence(const scsec_evidence *ev)
 		for (k = 0; k < scsec_entry_artifact_count(e); k++) {
 			const char *uri = NULL, *sha = NULL;
 
-			FZ_OK(scsec_entry_artifact_at(e, k, &uri, &sha));
+			FZ_OK(scsec_entry_artifact_get(&uri, &sha, e, k));
 			FZ_CHECK(uri && *uri);
 			FZ_CHECK(!sha || fz_is_hex64_lower(sha), "artifact digest '%s'", sha);
 		}
-		FZ_CHECK(scsec_entry_artifact_at(e, k, NULL, NULL) == SCSEC_EINVAL);
+		FZ_CHECK(scsec_entry_artifact_get(NULL, NULL, e, k) == SCSEC_EINVAL);
 	}
 	FZ_CHECK(!scsec_evidence_entry_at(ev, n));
 	FZ_CHECK(!scsec_evidence_entry(ev, ""));

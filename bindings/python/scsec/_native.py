@@ -428,7 +428,10 @@ SIGNATURES = [
     # common.h
     ("scsec_date_parse", CHECK, [_P(date_t), _cstr]),
     ("scsec_date_from_ymd", CHECK, [_P(date_t), c_int, c_int, c_int]),
+    # The bindings call the 1.0 forms with the out-parameters last, which
+    # every 1.x library has; the 1.1 forms are declared for completeness.
     ("scsec_date_to_ymd", CHECK, [date_t, _P(c_int), _P(c_int), _P(c_int)]),
+    ("scsec_date_split", CHECK, [_P(c_int), _P(c_int), _P(c_int), date_t]),
     ("scsec_date_format", CHECK, [_P(c_char), date_t]),
     ("scsec_date_today", date_t, []),
     ("scsec_file_write", CHECK, [_cstr, c_void_p, c_size_t, c_uint]),
@@ -554,6 +557,8 @@ SIGNATURES = [
     ("scsec_criterion_reference_count", c_size_t, [criterion_p]),
     ("scsec_criterion_reference_at", CHECK,
      [criterion_p, c_size_t, _P(c_char_p), _P(c_char_p)]),
+    ("scsec_criterion_reference_get", CHECK,
+     [_P(c_char_p), _P(c_char_p), criterion_p, c_size_t]),
     ("scsec_criteria_framework_title", _cstr, [criteria_p, _cstr]),
     ("scsec_criteria_question_count", c_size_t, [criteria_p]),
     ("scsec_criteria_question_at", question_p, [criteria_p, c_size_t]),
@@ -593,6 +598,7 @@ SIGNATURES = [
     ("scsec_evidence_remove_subject_id", CHECK, [evidence_p, _cstr]),
     ("scsec_evidence_subject_id_count", c_size_t, [evidence_p]),
     ("scsec_evidence_subject_id_at", CHECK, [evidence_p, c_size_t, _P(c_char_p), _P(c_char_p)]),
+    ("scsec_evidence_subject_id_get", CHECK, [_P(c_char_p), _P(c_char_p), evidence_p, c_size_t]),
     ("scsec_evidence_set_criteria", CHECK, [evidence_p, _cstr, _cstr, _cstr]),
     ("scsec_evidence_criteria_id", _cstr, [evidence_p]),
     ("scsec_evidence_criteria_version", _cstr, [evidence_p]),
@@ -621,6 +627,7 @@ SIGNATURES = [
     ("scsec_entry_note", _cstr, [entry_p]),
     ("scsec_entry_artifact_count", c_size_t, [entry_p]),
     ("scsec_entry_artifact_at", CHECK, [entry_p, c_size_t, _P(c_char_p), _P(c_char_p)]),
+    ("scsec_entry_artifact_get", CHECK, [_P(c_char_p), _P(c_char_p), entry_p, c_size_t]),
     ("scsec_entry_set_status", CHECK, [entry_p, c_int]),
     ("scsec_entry_set_method", CHECK, [entry_p, c_int]),
     ("scsec_entry_set_assessor", CHECK, [entry_p, _cstr, _cstr]),

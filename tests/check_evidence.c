@@ -3277,6 +3277,65 @@ START_TEST(csv_reject_hidden_controls)
 }
 END_TEST
 
+/* The same characters in XML (which itself allows DEL and C1 controls),
+ * whether raw or as character references, in text or in attributes, and
+ * through the API: refused everywhere, so that a record says the same thing
+ * in every format. The position is the element's, as for every element
+ * diagnostic: where its start tag ends. */
+START_TEST(xml_and_api_reject_hidden_controls)
+{
+	static const struct {
+		const char *body;
+		unsigned long line, col;
+		const char *what;
+	} cases[] = {
+		{ "<justification>a\x7f" "b</justification>", 4, 19, "U+007F" },
+		{ "<note>a&#x85;b</note>", 4, 10, "U+0085" },
+		{ "<note>\xc2\x9b" "31m</note>", 4, 10, "U+009B" },
+		{ "<assessor id=\"x&#127;\">A</assessor>", 4, 27, "U+007F" },
+	};
+	size_t i;
+	scsec_entry *e;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		scsec_diagnostics *d = diags_new();
+		scsec_evidence *ev = (scsec_evidence *)&ev;
+		char doc[512];
+		const scsec_diagnostic *g;
+
+		snprintf(doc, sizeof doc,
+		         "<?xml version=\"1.0\"?>\n"
+		         "<evidence xmlns=\"urn:scsec:evidence:1\">\n"
+		         "  <entry id=\"1-2-1-1\" status=\"met\">\n"
+		         "    %s\n"
+		         "  </entry>\n"
+		         "</evidence>\n",
+		         cases[i].body);
+		ck_assert_msg(scsec_evidence_load_memory(&ev, doc, strlen(doc), "c.xml", NULL, d) ==
+		                      SCSEC_EENCODING,
+		              "case %zu loaded:%s", i, dump(d));
+		ck_assert_ptr_null(ev);
+		g = scsec_diagnostics_at(d, 0);
+		ck_assert_int_eq(scsec_diagnostic_code(g), SCSEC_EENCODING);
+		ck_assert_uint_eq(scsec_diagnostic_line(g), cases[i].line);
+		ck_assert_uint_eq(scsec_diagnostic_column(g), cases[i].col);
+		ck_assert_msg(strstr(scsec_diagnostic_message(g), cases[i].what), "case %zu: %s", i,
+		              scsec_diagnostic_message(g));
+		scsec_diagnostics_free(d);
+	}
+	ck_ok(scsec_entry_new(&e, "1-2-1-1"));
+	ck_assert_int_eq(scsec_entry_set_justification(e, "a\x7f" "b"), SCSEC_EENCODING);
+	ck_assert_int_eq(scsec_entry_set_note(e, "\xc2\x85"), SCSEC_EENCODING);
+	ck_assert_int_eq(scsec_entry_set_assessor(e, "A\xc2\x9f", NULL), SCSEC_EENCODING);
+	ck_assert_int_eq(scsec_entry_add_artifact(e, "file:a\x7f", NULL), SCSEC_EENCODING);
+	ck_assert_ptr_null(scsec_entry_justification(e));
+	ck_assert_ptr_null(scsec_entry_note(e));
+	/* U+00A0 and above are text. */
+	ck_ok(scsec_entry_set_note(e, "a\xc2\xa0" "b"));
+	scsec_entry_free(e);
+}
+END_TEST
+
 /* Japanese Excel's "CSV": Shift_JIS (CP932), found by a decoding trial. */
 START_TEST(csv_reads_shift_jis)
 {
@@ -4445,6 +4504,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_method);
 	tcase_add_test(tc, csv_reject_bad_date);
 	tcase_add_test(tc, csv_reject_hidden_controls);
+	tcase_add_test(tc, xml_and_api_reject_hidden_controls);
 	tcase_add_test(tc, csv_artifact_blanks);
 	tcase_add_test(tc, structure_reported_once);
 	tcase_add_test(tc, validate_names_the_set_exactly);

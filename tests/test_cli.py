@@ -1165,11 +1165,13 @@ class TestOddInputs(CliTestCase):
 # breaks, which only a document's own structure may contain.
 RAW_UNSAFE = ["\r", "\t", "\x1b", "\x7f", "\u0085", "\u009b", "\u2028", "\u2029", "\u202e",
               "\u2066"]
-# A subject name that prints a fake result above the real one.
-SPOOF = ("Evil Co.\nLevel:        ★4 (4)\rValid until:  2099-12-31\t\u202eX\u0085\x7f"
-         "\u2028Y\u009b")
-SPOOF_SHOWN = ("Evil Co.\\nLevel:        ★4 (4)\\rValid until:  2099-12-31\\t\\u202eX\\u0085"
-               "\\x7f\\u2028Y\\u009b")
+# A subject name that prints a fake result above the real one. (DEL and the
+# C1 controls, which XML allows, are refused when a record is read:
+# test_hidden_controls_refused.)
+SPOOF = ("Evil Co.\nLevel:        ★4 (4)\rValid until:  2099-12-31\t\u202eX"
+         "\u2028Y\u2066")
+SPOOF_SHOWN = ("Evil Co.\\nLevel:        ★4 (4)\\rValid until:  2099-12-31\\t\\u202eX"
+               "\\u2028Y\\u2066")
 
 
 def xml_text(text):
@@ -1262,6 +1264,21 @@ class TestTextFromInputs(CliTestCase):
             self.assertIn("met\\nLevel: ★4\\rx", r.err + r.out)
             for line in r.err.splitlines():
                 self.assertTrue(line.startswith((bad, "scsec")), repr(line))
+
+    def test_hidden_controls_refused(self):
+        # DEL and C1 controls (U+009B is a terminal's CSI) never get as far
+        # as an output: every command refuses the record, at the element.
+        for ch in ("\x7f", "\u0085", "\u009b"):
+            with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+                text = f.read()
+            bad = self.write("hidden.xml", text.replace(
+                "Minato Logistics Co., Ltd.", "Evil" + ch + "[31m Co.", 1))
+            for argv in (["evaluate", bad], ["validate", bad], ["batch", bad]):
+                r = scsec(*argv)
+                self.assertIn(r.rc, (1, 3), repr(r))
+                self.assertNoRawUnsafe(r.err + r.out, argv[0])
+                # batch puts the error in the row's error column.
+                self.assertRegex(r.err + r.out, r"hidden\.xml:\d+:\d+: .*U\+%04X" % ord(ch))
 
     def test_validate_flags_them(self):
         ev = self.spoof_record()

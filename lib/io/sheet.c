@@ -56,22 +56,6 @@ typedef struct reader {
 
 /* ----------------------------------------------------------------- cells */
 
-int scsec__sheet_text_ok(const char *s, size_t n)
-{
-	size_t i;
-
-	if (!scsec__text_ok(s, n))
-		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* DEL, and C1 controls: U+0080..U+009F are C2 80..C2 9F. */
-		if (c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0))
-			return 0;
-	}
-	return 1;
-}
-
 static int fail(reader *r, int code)
 {
 	if (!r->stop)
@@ -94,7 +78,7 @@ static void on_field(void *field, size_t len, void *data)
 	}
 	c = &r->cells[r->ncells++];
 	c->off = r->row.len;
-	c->ok = scsec__sheet_text_ok(s, len);
+	c->ok = scsec__text_ok(s, len);
 	/* The one cleaning rule: blanks trimmed, CRLF and CR made LF. */
 	scsec__trim(&s, &len);
 	for (i = 0; i < len; i++) {

@@ -28,7 +28,7 @@ typedef struct scsec__sheet_span {
 	size_t off;             /* of the cleaned cell in the row's text */
 	size_t len;             /* its length: a NUL byte in a cell shows as a length
 	                         * beyond strlen(), for the readers to refuse */
-	int ok;                 /* the cell is text a sheet may hold (scsec__sheet_text_ok) */
+	int ok;                 /* the cell is text a sheet may hold (scsec__text_ok) */
 } scsec__sheet_span;
 
 typedef struct scsec__sheet_row {
@@ -62,10 +62,6 @@ int scsec__sheet_cell_ok(const scsec__sheet_row *row, size_t col);
  * already gone; a cell holding a NUL is not empty). */
 int scsec__sheet_row_empty(const scsec__sheet_row *row);
 
-/* Non-zero when s[0..n) is text a sheet may hold: valid UTF-8 without NUL,
- * DEL, C0 controls other than tab, LF and CR, or C1 controls (U+0080 to
- * U+009F), none of which a person types into a cell. */
-int scsec__sheet_text_ok(const char *s, size_t n);
 
 /* Find the column whose header equals name, ASCII letters compared without
  * case; -1 when absent. A header cell that is not text matches nothing. */

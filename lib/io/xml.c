@@ -306,6 +306,22 @@ static const char *attr_value(xparse *p, const xmlChar *v, size_t len, size_t *o
 	return d;
 }
 
+/* XML 1.0 allows DEL and the C1 controls (U+0080..U+009F); libscsec's text
+ * rule (util/util.h) does not, in any format. libxml2 has already refused
+ * everything else the rule refuses. */
+static void check_text(xparse *p, unsigned long line, unsigned long col, const char *s, size_t n,
+                       const char *what, const char *name)
+{
+	unsigned long cp;
+
+	if (scsec__text_check(s, n, &cp) == n)
+		return;
+	report_at(p, line, col, SCSEC_EENCODING,
+	          "the %s '%s' holds the control character U+%04lX, which no libscsec document "
+	          "may hold",
+	          what, name, cp);
+}
+
 static void flush_text(xparse *p)
 {
 	scsec__xnode *n = p->cur;
@@ -316,6 +332,9 @@ static void flush_text(xparse *p)
 	 * U+200B, ...) is there but reads as empty, as in every reader. */
 	if (p->text.len && !all_space(p->text.data, p->text.len))
 		n->nonspace = 1;
+	if (p->text.len)
+		check_text(p, n->line, n->column, p->text.data, p->text.len, "text of element",
+		           n->name);
 	if (p->text.len && !scsec__blank(p->text.data, p->text.len)) {
 		n->text = arena_str(p, (const xmlChar *)p->text.data, p->text.len);
 		n->text_len = p->text.len;
@@ -410,6 +429,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			n->attrs[i].name = arena_str(p, a[0], strlen((const char *)a[0]));
 			n->attrs[i].ns = ns_str(p, a[2]);
 			n->attrs[i].value = attr_value(p, a[3], len, &n->attrs[i].len);
+			if (n->attrs[i].value && n->attrs[i].name)
+				check_text(p, n->line, n->column, n->attrs[i].value, n->attrs[i].len,
+				           "attribute", n->attrs[i].name);
 		}
 		n->nattrs = nb_attributes;
 	}

@@ -90,16 +90,16 @@ int scsec__set_str(char **dst, const char *src)
 {
 	char *copy = NULL;
 
-	/* Text of blanks only (util/util.h: white space and invisible
-	 * characters) is no text: the readers see it so too, and a blank
-	 * justification must not justify anything. */
-	if (!scsec__blank_str(src)) {
-		if (!scsec__text_ok(src, strlen(src)))
-			return scsec__error_set(SCSEC_EENCODING,
-			                        "text is not valid UTF-8, or holds control characters");
-		if (!(copy = scsec__strdup(src)))
-			return SCSEC_ENOMEM;
-	}
+	/* The text rule first (util/util.h), as the readers apply it: U+0085
+	 * is white space but also a C1 control, refused even alone. Then text
+	 * of blanks only (white space and invisible characters) is no text:
+	 * the readers see it so too, and a blank justification must not
+	 * justify anything. */
+	if (src && !scsec__text_ok(src, strlen(src)))
+		return scsec__error_set(SCSEC_EENCODING,
+		                        "text is not valid UTF-8, or holds a control character");
+	if (!scsec__blank_str(src) && !(copy = scsec__strdup(src)))
+		return SCSEC_ENOMEM;
 	scsec__free(*dst);
 	*dst = copy;
 	return 0;

@@ -280,21 +280,34 @@ static unsigned long decode(const unsigned char *s, size_t n, size_t *len)
 	return cp;
 }
 
-int scsec__text_ok(const char *str, size_t n)
+size_t scsec__text_check(const char *str, size_t n, unsigned long *bad)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	size_t off = 0;
 
-	while (n) {
+	while (off < n) {
 		size_t len;
-		unsigned long cp = decode(s, n, &len);
+		unsigned long cp = decode(s + off, n - off, &len);
 
-		if (!len || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xfffe ||
-		    cp == 0xffff)
-			return 0;
-		s += len;
-		n -= len;
+		if (!len) {
+			if (bad)
+				*bad = SCSEC__TEXT_NOT_UTF8;
+			return off;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f ||
+		    (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff) {
+			if (bad)
+				*bad = cp;
+			return off;
+		}
+		off += len;
 	}
-	return 1;
+	return n;
+}
+
+int scsec__text_ok(const char *s, size_t n)
+{
+	return scsec__text_check(s, n, NULL) == n;
 }
 
 size_t scsec__utf8_len(const char *s, size_t n)

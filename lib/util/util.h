@@ -66,10 +66,18 @@ int scsec__idcmp(const char *a, const char *b);
 
 /* ---- text checks ---- */
 
-/* Non-zero when s[0..n) is well-formed UTF-8 that XML 1.0 can carry (no
- * NUL or C0 controls other than tab, LF, CR; no U+FFFE/U+FFFF; no
- * surrogates). */
+/* The one rule for text every reader and setter accepts: well-formed UTF-8
+ * (no surrogates, no overlong forms), no NUL or C0 control other than tab,
+ * LF and CR, no DEL (U+007F), no C1 control (U+0080..U+009F), no U+FFFE or
+ * U+FFFF. XML 1.0 itself allows DEL and the C1 controls; libscsec does not,
+ * in any format, so a document says the same thing whatever its format. */
 int scsec__text_ok(const char *s, size_t n);
+
+/* The offset of the first byte of s[0..n) that breaks that rule, n when
+ * none does; *bad (when not NULL) gets the refused code point, or
+ * SCSEC__TEXT_NOT_UTF8 where the bytes are not well-formed UTF-8. */
+#define SCSEC__TEXT_NOT_UTF8 0xffffffffUL
+size_t scsec__text_check(const char *s, size_t n, unsigned long *bad);
 
 /* The length of the well-formed UTF-8 sequence at s[0..n) (1 to 4), 0 when
  * s does not start with one (n == 0, a stray or cut byte). */

@@ -337,10 +337,16 @@ class LoadOptions(Owned):
     """Limits and checks for the readers (``scsec_load_options``).
 
     ``LoadOptions(max_file_size=..., max_document_size=..., max_depth=...,
-    schema_validation=..., max_items=...)``; unnamed settings keep the
-    library's defaults. Pass it as ``options=`` to any loader. It may be
-    shared by threads (a :meth:`set` waits for the loads using it). It
-    pickles as its settings.
+    schema_validation=..., max_items=..., encoding=...)``; unnamed settings
+    keep the library's defaults. Pass it as ``options=`` to any loader. It
+    may be shared by threads (a :meth:`set` waits for the loads using it).
+    It pickles as its settings.
+
+    ``encoding`` forces the encoding of CSV sheets: a name the library
+    knows (``"auto"``, ``"utf-8"``, ``"cp932"`` or ``"shift_jis"``,
+    ``"utf-16le"``, ``"utf-16"``, ...; case and ``-``/``_`` do not matter).
+    :meth:`get` answers it with its canonical name (``"CP932"``); the
+    default, ``"auto"``, finds it from the sheet. It needs libscsec 1.1.
     """
 
     __slots__ = ()
@@ -348,9 +354,9 @@ class LoadOptions(Owned):
     _kind = "LoadOptions"
     _exclusive = True
     _KEYS = {"max_file_size": 1, "max_document_size": 2, "max_depth": 3,
-             "schema_validation": 4, "max_items": 5}
+             "schema_validation": 4, "max_items": 5, "encoding": 6}
 
-    def __init__(self, **settings: Union[int, bool]) -> None:
+    def __init__(self, **settings: Union[int, bool, str]) -> None:
         ptr = _native.load_options_p()
         _lib.scsec_load_options_new(byref(ptr))
         self._adopt(ptr)
@@ -364,25 +370,36 @@ class LoadOptions(Owned):
         except KeyError:
             raise TypeError("unknown load option %r" % name) from None
 
-    def set(self, name: str, value: Union[int, bool]) -> None:
+    def set(self, name: str, value: Union[int, bool, str]) -> None:
         """Change one setting (a name among the constructor's keywords)."""
         key = self._key(name)
-        if isinstance(value, bool):
+        if name == "encoding":
+            if not isinstance(value, str):
+                raise TypeError("encoding must be a name such as 'cp932', not %r" % (value,))
+            code = c_int()
+            _lib.scsec_encoding_parse(byref(code), value.encode("utf-8"))
+            value = code.value
+        elif isinstance(value, bool):
             value = int(value)
-        if not isinstance(value, int) or value < 0:
+        elif not isinstance(value, int) or value < 0:
             raise ValueError("%s must be a non-negative integer" % name)
         with self._g.writing as h:
             _lib.scsec_load_options_set(h, key, value)
 
-    def get(self, name: str) -> int:
-        """Read one setting."""
+    def get(self, name: str) -> Union[int, str]:
+        """Read one setting (``encoding`` as its canonical name)."""
         key = self._key(name)
         with self._g as h:
-            return int(_lib.scsec_load_options_get(h, key))
+            value = int(_lib.scsec_load_options_get(h, key))
+        if name == "encoding":
+            canonical = _lib.scsec_encoding_name(value)
+            return canonical.decode("ascii") if canonical else "auto"
+        return value
 
-    def as_dict(self) -> Dict[str, int]:
-        """Every setting, by name."""
-        return {name: self.get(name) for name in self._KEYS}
+    def as_dict(self) -> Dict[str, Union[int, str]]:
+        """Every setting, by name (``encoding`` only where the library has it)."""
+        return {name: self.get(name) for name in self._KEYS
+                if name != "encoding" or "scsec_encoding_name" not in _native.missing_functions}
 
     def __copy__(self) -> "LoadOptions":
         return LoadOptions(**self.as_dict())
@@ -393,7 +410,7 @@ class LoadOptions(Owned):
     def __repr__(self) -> str:
         if self.closed:
             return "<LoadOptions closed>"
-        return "LoadOptions(%s)" % ", ".join("%s=%d" % kv for kv in self.as_dict().items())
+        return "LoadOptions(%s)" % ", ".join("%s=%r" % kv for kv in self.as_dict().items())
 
 
 def _load_options_from_settings(settings: Dict[str, int]) -> LoadOptions:

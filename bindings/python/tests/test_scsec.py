@@ -527,6 +527,26 @@ class CriteriaTest(TempDirCase):
         with self.assertRaises(scsec.InvalidArgumentError):
             scsec.LoadOptions(max_depth=0)
 
+    def test_load_options_encoding(self):
+        # A sheet in Shift_JIS (CP932) as Japanese Excel saves it.
+        sheet = "id,status,method\r\n1-2-1-1,実施,専門家確認\r\n".encode("cp932")
+        self.assertEqual(scsec.LoadOptions().get("encoding"), "auto")
+        opts = scsec.LoadOptions(encoding="shift_jis")
+        self.assertEqual(opts.get("encoding"), "CP932")
+        ev = scsec.Evidence.from_csv_bytes(sheet, self.meti, options=opts)
+        self.assertEqual(ev["1-2-1-1"].status, scsec.Status.MET)
+        # Forced to another encoding, the same bytes are refused as a whole.
+        with self.assertRaises(scsec.EncodingError):
+            scsec.Evidence.from_csv_bytes(sheet, self.meti,
+                                          options=scsec.LoadOptions(encoding="utf-8"))
+        with self.assertRaises(scsec.InvalidArgumentError):
+            scsec.LoadOptions(encoding="ebcdic")
+        with self.assertRaises(TypeError):
+            scsec.LoadOptions(encoding=2)
+        back = pickle.loads(pickle.dumps(opts))
+        self.assertEqual(back.get("encoding"), "CP932")
+        self.assertIn("encoding='CP932'", repr(back))
+
     def test_ipa_import(self):
         if not os.path.exists(IPA_SHEET):
             self.skipTest("IPA's sheet is not at %s" % IPA_SHEET)

@@ -1657,6 +1657,68 @@ class TestSignalsAndNames(CliTestCase):
         self.assertNoTempFiles()
 
 
+
+# ---------------------------------------------------------------- mapping
+
+MAPPING_SET = """<?xml version="1.0" encoding="UTF-8"?>
+<mapping-set xmlns="urn:scsec:mapping:1" id="meti-self" version="1">
+  <source id="meti-sc-2026-03" version="2026.03"/>
+  <target id="meti-sc-2026-03" version="2026.03"/>
+  <accept method="expert-reviewed"/>
+  <mapping source="1-1-1-1" target="1-1-1-1" relationship="equal-to"/>
+  <mapping source="1-1-1-2" target="1-1-1-2" relationship="intersects-with"/>
+  <mapping source="1-1-1-3" target="1-1-1-3" relationship="no-relationship"/>
+</mapping-set>
+"""
+
+
+class TestMapping(CliTestCase):
+    def test_map_writes_a_derived_record(self):
+        m = self.write("m.xml", MAPPING_SET)
+        out = self.path("derived.xml")
+        r = scsec("map", example("kitakaze-precision.xml"), "--mapping", m,
+                  "--criteria", "meti-sc-2026-03", "-o", out)
+        self.assertStatus(r, 0)
+        self.assertIn("head start for a person to review", r.err)
+        doc = slurp(out).decode("utf-8")
+        self.assertIn('<derived mapping="meti-self" mapping-version="1"', doc)
+        # 1-1-1-1 met (third-party in the example, not accepted: self);
+        # 1-1-1-2 met through intersects-with: partial; 1-1-1-3: nothing
+        self.assertRegex(doc, r'<entry id="1-1-1-1" status="met" method="self"')
+        self.assertRegex(doc, r'<entry id="1-1-1-2" status="partial"')
+        self.assertNotIn('id="1-1-1-3"', doc)
+        self.assertStatus(scsec("validate", out), 0)
+
+    def test_map_refuses_another_target_and_bad_sets(self):
+        m = self.write("m.xml", MAPPING_SET.replace('target id="meti-sc-2026-03"',
+                                                    'target id="other"'))
+        r = scsec("map", example("kitakaze-precision.xml"), "-m", m,
+                  "--criteria", "meti-sc-2026-03", "-o", self.path("d.xml"))
+        self.assertStatus(r, 3)
+        self.assertFalse(os.path.exists(self.path("d.xml")))
+        bad = self.write("bad.xml", MAPPING_SET.replace("equal-to", "same-as"))
+        r = scsec("map", example("kitakaze-precision.xml"), "-m", bad, "-o", self.path("d.xml"))
+        self.assertStatus(r, 3)
+        self.assertRegex(r.err, r"bad\.xml:6:\d+: .*same-as")
+        self.assertStatus(scsec("map", example("kitakaze-precision.xml"), "-o", "-"), 2)
+        self.assertStatus(scsec("map", example("kitakaze-precision.xml"), "-m",
+                                self.path("none.xml"), "-o", "-"), 4)
+
+    def test_coverage(self):
+        m = self.write("m.xml", MAPPING_SET)
+        r = scsec("criteria", "coverage", "meti-sc-2026-03", "--mapping", m)
+        self.assertStatus(r, 0)
+        self.assertRegex(r.out, r"(?m)^1-1-1-1 +full$")
+        self.assertRegex(r.out, r"(?m)^1-1-1-2 +partial$")
+        self.assertRegex(r.out, r"(?m)^1-1-1-3 +none$")
+        r = scsec("criteria", "coverage", "meti-sc-2026-03", "-m", m, "--format", "json")
+        self.assertStatus(r, 0)
+        doc = json.loads(r.out)
+        self.assertEqual(doc["summary"]["full"], 1)
+        self.assertEqual(doc["summary"]["partial"], 1)
+        self.assertEqual(doc["summary"]["none"] + 2, len(doc["coverage"]))
+
+
 if __name__ == "__main__":
     if not STAGE:
         print("test_cli: STAGE is not set (run through make check); skipped")

@@ -335,6 +335,7 @@ static const char usage_criteria[] =
 	"       scsec criteria show [SET] [--format text|json] [--lang LANG] [-o OUT]\n"
 	"       scsec criteria export [SET] [-o OUT]\n"
 	"       scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
+	"       scsec criteria coverage SET --mapping M [--format text|json] [-o OUT]\n"
 	"\n"
 	"The built-in criteria sets, and criteria sets in files.\n"
 	"SET is a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ").\n"
@@ -866,6 +867,8 @@ int cmd_criteria(int argc, char **argv)
 		return export_set(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "import-ipa"))
 		return import_ipa(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "coverage"))
+		return cli_criteria_coverage(argc - 1, argv + 1);
 	return cli_usage_error(usage_criteria, "unknown subcommand '%s'", argv[1]);
 }
 

@@ -28,6 +28,8 @@ static const char usage_main[] =
 	"  required-level  the level a contract requires, from the buyer's answers\n"
 	"  batch           evaluate many evidence files, one row each\n"
 	"  report          write a self-contained HTML report\n"
+	"  map             carry a record's answers through a mapping set\n"
+	"  map             carry a record's answers through a mapping set\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -50,6 +52,7 @@ static const command commands[] = {
 	{ "required-level", cmd_required_level },
 	{ "batch", cmd_batch },
 	{ "report", cmd_report },
+	{ "map", cmd_map },
 };
 
 static const command *find_command(const char *name)

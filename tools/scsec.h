@@ -11,6 +11,7 @@
  *               required-level                      -> render, common, text
  *   evaluate.c  evaluate and batch                  -> render, common, text
  *   report.c    report                              -> render, common, text
+ *   mapping.c   map, criteria coverage              -> common, text
  *   render.c    the text summary and the HTML report of a result
  *                                                   -> common, text
  *   common.c    messages, exit statuses, loading inputs, options, the
@@ -391,5 +392,16 @@ const char *cli_reason_words(scsec_reason reason);
 
 /* The top-level category of a criterion. */
 const scsec_category *cli_top_category(const scsec_criterion *criterion);
+
+/* ============================================================ mapping.c */
+
+/* scsec map; scsec criteria coverage (called by cmd_criteria). */
+int cmd_map(int argc, char **argv);
+int cli_criteria_coverage(int argc, char **argv);
+/* Load a mapping set: a built-in id, else a file. Reports failures;
+ * returns an exit status. */
+int cli_load_mapping(scsec_mapping_set **out, const char *name);
+/* The line every output of a derived record carries (doc/mapping.md). */
+extern const char cli_derived_notice[];
 
 #endif /* SCSEC_TOOL_H */

@@ -20,10 +20,11 @@ typedef enum scsec_document_kind {
 	SCSEC_DOCUMENT_UNKNOWN = 0,  /**< not one of libscsec's documents */
 	SCSEC_DOCUMENT_CRITERIA = 1, /**< a criteria set (urn:scsec:criteria:1) */
 	SCSEC_DOCUMENT_EVIDENCE = 2, /**< an evidence record (urn:scsec:evidence:1) */
-	SCSEC_DOCUMENT_RESULT = 3    /**< an evaluation result (urn:scsec:result:1) */
+	SCSEC_DOCUMENT_RESULT = 3,   /**< an evaluation result (urn:scsec:result:1) */
+	SCSEC_DOCUMENT_MAPPING = 4   /**< a mapping set (urn:scsec:mapping:1, scsec/mapping.h); since 1.1 */
 } scsec_document_kind;
 
-/** The kind's name ("criteria", "evidence", "result"), "unknown" otherwise. */
+/** The kind's name ("criteria", "evidence", "result", "mapping"), "unknown" otherwise. */
 SCSEC_API const char *scsec_document_kind_name(scsec_document_kind kind);
 
 /**
@@ -31,7 +32,7 @@ SCSEC_API const char *scsec_document_kind_name(scsec_document_kind kind);
  * namespace, reporting every problem in @p diags: a criteria set is loaded
  * (schema and semantic checks); an evidence record is loaded and, when it
  * names a built-in criteria set, checked against it; a result is checked
- * against its schema. Plain or gzip-compressed files.
+ * against its schema; a mapping set is loaded. Plain or gzip-compressed files.
  *
  * @param[out] kind  the kind found, or NULL
  * @param path       the file

@@ -17,5 +17,6 @@
 #include <scsec/evidence.h>
 #include <scsec/eval.h>
 #include <scsec/document.h>
+#include <scsec/mapping.h>
 
 #endif /* SCSEC_H */

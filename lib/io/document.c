@@ -12,6 +12,7 @@
 
 #include "scsec/document.h"
 #include "scsec/evidence.h"
+#include "scsec/mapping.h"
 #include "model/evidence.h"
 #include "util/error.h"
 #include "io/options.h"
@@ -24,6 +25,7 @@ const char *scsec_document_kind_name(scsec_document_kind kind)
 	case SCSEC_DOCUMENT_CRITERIA: return "criteria";
 	case SCSEC_DOCUMENT_EVIDENCE: return "evidence";
 	case SCSEC_DOCUMENT_RESULT:   return "result";
+	case SCSEC_DOCUMENT_MAPPING:  return "mapping";
 	case SCSEC_DOCUMENT_UNKNOWN:  break;
 	}
 	return "unknown";
@@ -88,7 +90,7 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 	if (kind == SCSEC__SCHEMA_NONE) {
 		rc = scsec__error_set_at(SCSEC_EVERSION, src.name, 0, 0,
 		                         "not a libscsec document: the root element is not criteria-set, "
-		                         "evidence or result in a urn:scsec:...:1 namespace");
+		                         "evidence, result or mapping-set in a urn:scsec:...:1 namespace");
 		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src.name, 0, 0, "%s",
 		                scsec_error_message(scsec_error_last()));
 		return rc;
@@ -124,6 +126,14 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 			rc = unknown_set(ev, diags);
 		scsec_criteria_free(c);
 		scsec_evidence_free(ev);
+		return rc;
+	}
+	if (kind == SCSEC__SCHEMA_MAPPING) {
+		scsec_mapping_set *m;
+
+		rc = path ? scsec_mapping_set_load_file(&m, path, opts, diags)
+		          : scsec_mapping_set_load_memory(&m, data, size, name, opts, diags);
+		scsec_mapping_set_free(m);
 		return rc;
 	}
 	/* Results are written by libscsec, not loaded: the schema is the check. */

@@ -14,6 +14,7 @@
 #include "io/xml.h"
 #include "model/canonical.h"
 #include "model/evidence.h"
+#include "model/mapping.h"
 #include "util/xmlwrite.h"
 
 #define IS(n, name) scsec__xnode_is((n), SCSEC__NS_EVIDENCE, (name))
@@ -39,13 +40,24 @@ static const scsec__xspec s_assessor = { "assessor", A("id"), 1, 0, NULL };
 static const scsec__xspec s_justification = { "justification", NULL, 1, 0, NULL };
 static const scsec__xspec s_artifact = { "artifact", A("uri", "sha256"), 0, 0, NULL };
 static const scsec__xspec s_note = { "note", NULL, 1, 0, NULL };
+static const scsec__xspec s_dsource = {
+	"source", A("id", "relationship", "status", "method"), 0, 0, NULL,
+};
+static const scsec__xspec s_derived_from = {
+	"derived-from", A("set", "version"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_dsource, 1, 0, 0 }, { NULL, 0, 0, 0 } },
+};
 static const scsec__xspec s_entry = {
-	"entry", A("id", "status", "method", "assessed-on", "expires-on"), 0, 0,
+	"entry", A("id", "review", "status", "method", "assessed-on", "expires-on"), 0, 0,
 	(const scsec__xspec_child[]){ { &s_assessor, 0, 1, 0 },
 	                               { &s_justification, 0, 1, 0 },
 	                               { &s_artifact, 0, 0, 0 },
 	                               { &s_note, 0, 1, 0 },
+	                               { &s_derived_from, 0, 1, 0 },
 	                               { NULL, 0, 0, 0 } },
+};
+static const scsec__xspec s_derived = {
+	"derived", A("mapping", "mapping-version", "source", "source-version"), 0, 0, NULL,
 };
 static const scsec__xspec s_evidence = {
 	"evidence", NULL, 0, 0,
@@ -53,6 +65,7 @@ static const scsec__xspec s_evidence = {
 	                               { &s_criteria, 0, 1, 0 },
 	                               { &s_created, 0, 1, 0 },
 	                               { &s_tool, 0, 1, 0 },
+	                               { &s_derived, 0, 1, 0 },
 	                               { &s_entry, 0, 0, 0 },
 	                               { NULL, 0, 0, 0 } },
 };
@@ -140,6 +153,49 @@ static int token(reader *r, const scsec__xnode *n, const char *attr, int is_stat
 	return 0;
 }
 
+/* A derived entry's provenance (doc/mapping.md). */
+static void read_derived_from(reader *r, scsec_entry *e, const scsec__xnode *n)
+{
+	const char *set, *version;
+	const scsec__xnode *k;
+	int rc;
+
+	if (scsec__xa_id(r->d, n, "set", &set) || scsec__xa_str(r->d, n, "version", 1, &version))
+		return;
+	if ((rc = scsec_entry_set_derived_set(e, set, version))) {
+		r->oom = rc == SCSEC_ENOMEM;
+		if (!r->oom)
+			scsec__xml_report(r->d, n, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, e->id,
+			                  "element 'derived-from': attribute 'version' is empty");
+		return;
+	}
+	for (k = n->first; k && !r->oom; k = k->next) {
+		const char *id, *rel = scsec__xattr_token(k, "relationship");
+		scsec_relationship relationship;
+		int status = 0, method = 0;
+
+		if (scsec__xa_id(r->d, k, "id", &id))
+			continue;
+		if (!rel || scsec__relationship_parse(&relationship, rel)) {
+			scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, e->id,
+			                  "element 'source': relationship '%.64s' is not one of equal-to, "
+			                  "equivalent-to, subset-of, superset-of, intersects-with, "
+			                  "no-relationship",
+			                  rel ? rel : "");
+			continue;
+		}
+		if (token(r, k, "status", 1, &status) || token(r, k, "method", 0, &method))
+			continue;
+		rc = scsec_entry_add_derived_source(e, id, relationship, (scsec_status)status,
+		                                    (scsec_method)method);
+		if (rc == SCSEC_ENOMEM)
+			r->oom = 1;
+		else if (rc)
+			scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_EEXISTS, e->id,
+			                  "source '%s' of '%s' is given twice", id, e->id);
+	}
+}
+
 static void read_entry(reader *r, const scsec__xnode *n)
 {
 	const char *id;
@@ -158,6 +214,12 @@ static void read_entry(reader *r, const scsec__xnode *n)
 	token(r, n, "method", 0, &method);
 	e->status = (scsec_status)status;
 	e->method = (scsec_method)method;
+	{
+		int review = 0;
+
+		scsec__xa_bool(r->d, n, "review", &review);
+		e->review = review != 0;
+	}
 	scsec__xa_date(r->d, n, "assessed-on", 0, &e->assessed_on);
 	scsec__xa_date(r->d, n, "expires-on", 0, &e->expires_on);
 	for (k = n->first; k && !r->oom; k = k->next) {
@@ -169,6 +231,8 @@ static void read_entry(reader *r, const scsec__xnode *n)
 			take(r, &e->justification, k->text);
 		} else if (IS(k, "note")) {
 			take(r, &e->note, k->text);
+		} else if (IS(k, "derived-from")) {
+			read_derived_from(r, e, k);
 		} else if (IS(k, "artifact")) {
 			const char *uri, *sha = scsec__xattr_token(k, "sha256");
 
@@ -245,6 +309,20 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 		} else if (IS(k, "tool")) {
 			nonempty(d, k, "element 'tool'", k->text);
 			take(&r, &r.ev->tool, k->text);
+		} else if (IS(k, "derived")) {
+			const char *mid, *mver, *sid, *sver;
+
+			if (scsec__xa_id(d, k, "mapping", &mid) ||
+			    scsec__xa_str(d, k, "mapping-version", 1, &mver) ||
+			    scsec__xa_id(d, k, "source", &sid) ||
+			    scsec__xa_str(d, k, "source-version", 1, &sver))
+				continue;
+			rc = scsec_evidence_set_derivation(r.ev, mid, mver, sid, sver);
+			if (rc == SCSEC_ENOMEM)
+				r.oom = 1;
+			else if (rc)
+				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "element 'derived': a version is empty");
 		} else if (IS(k, "entry")) {
 			read_entry(&r, k);
 		}

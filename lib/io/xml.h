@@ -25,7 +25,8 @@ typedef enum scsec__schema_kind {
 	SCSEC__SCHEMA_NONE = 0,
 	SCSEC__SCHEMA_CRITERIA,
 	SCSEC__SCHEMA_EVIDENCE,
-	SCSEC__SCHEMA_RESULT
+	SCSEC__SCHEMA_RESULT,
+	SCSEC__SCHEMA_MAPPING
 } scsec__schema_kind;
 
 typedef struct scsec__xattr {

@@ -17,6 +17,7 @@
 #include "model/canonical.h"
 #include "model/criteria.h"
 #include "model/evidence.h"
+#include "model/mapping.h"
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/xmlwrite.h"
@@ -268,6 +269,28 @@ int scsec__criteria_fingerprint(scsec_criteria *c)
 
 /* --------------------------------------------------------- evidence records */
 
+/* A derived entry's provenance (model/mapping.h). */
+static void derivation_to_xml(scsec__buf *b, const struct scsec__derivation *d)
+{
+	size_t i;
+
+	scsec__buf_puts(b, "    <derived-from");
+	scsec__xw_attr(b, "set", d->set_id);
+	scsec__xw_attr(b, "version", d->set_version);
+	scsec__buf_puts(b, ">\n");
+	for (i = 0; i < d->count; i++) {
+		scsec__buf_puts(b, "      <source");
+		scsec__xw_attr(b, "id", d->sources[i].id);
+		scsec__xw_attr(b, "relationship", scsec_relationship_name(d->sources[i].relationship));
+		if (d->sources[i].status)
+			scsec__xw_attr(b, "status", scsec_status_name(d->sources[i].status));
+		if (d->sources[i].method)
+			scsec__xw_attr(b, "method", scsec_method_name(d->sources[i].method));
+		scsec__buf_puts(b, "/>\n");
+	}
+	scsec__buf_puts(b, "    </derived-from>\n");
+}
+
 int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 {
 	char date[SCSEC_DATE_BUFSIZE];
@@ -295,13 +318,23 @@ int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 	}
 	scsec__xw_elem(b, 1, "created", NULL, ev->created);
 	scsec__xw_elem(b, 1, "tool", NULL, ev->tool);
+	if (ev->derived) {
+		scsec__buf_puts(b, "  <derived");
+		scsec__xw_attr(b, "mapping", ev->derived->mapping_id);
+		scsec__xw_attr(b, "mapping-version", ev->derived->mapping_version);
+		scsec__xw_attr(b, "source", ev->derived->source_id);
+		scsec__xw_attr(b, "source-version", ev->derived->source_version);
+		scsec__buf_puts(b, "/>\n");
+	}
 	for (i = 0; i < ev->nentries; i++) {
 		const struct scsec_entry *e = ev->entries[i];
 		int children = e->assessor || e->assessor_id || e->justification || e->note ||
-		               e->nartifacts;
+		               e->nartifacts || e->derived;
 
 		scsec__buf_puts(b, "  <entry");
 		scsec__xw_attr(b, "id", e->id);
+		if (e->review)
+			scsec__xw_attr(b, "review", "true");
 		if (e->status)
 			scsec__xw_attr(b, "status", scsec_status_name(e->status));
 		if (e->method)
@@ -331,6 +364,8 @@ int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 			scsec__buf_puts(b, "/>\n");
 		}
 		scsec__xw_elem(b, 2, "note", NULL, e->note);
+		if (e->derived)
+			derivation_to_xml(b, e->derived);
 		scsec__buf_puts(b, "  </entry>\n");
 	}
 	scsec__buf_puts(b, "</evidence>\n");

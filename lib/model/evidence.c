@@ -10,6 +10,7 @@
 
 #include "util/error.h"
 #include "model/evidence.h"
+#include "model/mapping.h"
 
 /* ------------------------------------------------------------------ tokens */
 
@@ -144,6 +145,7 @@ void scsec_entry_free(scsec_entry *e)
 	scsec__free(e->assessor_id);
 	scsec__free(e->justification);
 	scsec__free(e->note);
+	scsec__derivation_free(e->derived);
 	scsec__free(e);
 }
 
@@ -163,7 +165,9 @@ int scsec_entry_dup(scsec_entry **out, const scsec_entry *e)
 	d->assessed_on = e->assessed_on;
 	d->expires_on = e->expires_on;
 	d->loc = e->loc;
-	if ((rc = scsec__set_str(&d->assessor, e->assessor)) ||
+	d->review = e->review;
+	if ((rc = scsec__derivation_dup(&d->derived, e->derived)) ||
+	    (rc = scsec__set_str(&d->assessor, e->assessor)) ||
 	    (rc = scsec__set_str(&d->assessor_id, e->assessor_id)) ||
 	    (rc = scsec__set_str(&d->justification, e->justification)) ||
 	    (rc = scsec__set_str(&d->note, e->note)))
@@ -360,6 +364,7 @@ void scsec_evidence_free(scsec_evidence *ev)
 	scsec__free(ev->criteria_fingerprint);
 	scsec__free(ev->created);
 	scsec__free(ev->tool);
+	scsec__record_derivation_free(ev->derived);
 	scsec__free(ev);
 }
 
@@ -393,6 +398,8 @@ int scsec_evidence_dup(scsec_evidence **out, const scsec_evidence *ev)
 	    (rc = scsec__set_str(&d->created, ev->created)) || (rc = scsec__set_str(&d->tool, ev->tool)))
 		goto fail;
 	d->criteria_loc = ev->criteria_loc;
+	if ((rc = scsec__record_derivation_dup(&d->derived, ev->derived)))
+		goto fail;
 	for (i = 0; i < ev->nids; i++) {
 		if ((rc = scsec__evidence_add_ident(d, ev->ids[i].scheme, ev->ids[i].value,
 		                                    ev->ids[i].loc)))

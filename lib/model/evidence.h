@@ -31,6 +31,9 @@ struct scsec_entry {
 	size_t nartifacts;
 	size_t cartifacts;
 	scsec__loc loc;          /* where it was read (XML line/column, CSV row/column) */
+	struct scsec__derivation *derived; /* where a derived entry came from, or NULL
+	                                    * (model/mapping.h) */
+	unsigned char review;    /* flagged for a person's review (a reworded criterion) */
 };
 
 typedef struct scsec__ident {
@@ -40,6 +43,8 @@ typedef struct scsec__ident {
 } scsec__ident;
 
 struct scsec__binding;
+struct scsec__derivation;
+struct scsec__record_derivation;
 
 struct scsec_evidence {
 	char *source;            /* file or sheet it was read from, for messages */
@@ -53,6 +58,7 @@ struct scsec_evidence {
 	scsec__loc criteria_loc;
 	char *created;
 	char *tool;
+	struct scsec__record_derivation *derived; /* a derived record, or NULL (model/mapping.h) */
 	struct scsec_entry **entries; /* ordered by scsec__idcmp */
 	size_t nentries;
 	size_t centries;

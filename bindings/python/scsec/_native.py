@@ -35,7 +35,7 @@ import ctypes
 import errno as _errno
 import os
 import sys
-from ctypes import (POINTER, c_char, c_char_p, c_int, c_int32, c_long, c_size_t,
+from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_long, c_size_t,
                     c_uint, c_uint64, c_ulong, c_void_p)
 from typing import Any, Callable, Dict, List, Optional, Tuple, Type
 
@@ -384,6 +384,14 @@ class entry_p(_Handle):
     """scsec_entry *"""
 
 
+class mapping_set_p(_Handle):
+    """scsec_mapping_set *"""
+
+
+class mapping_p(_Handle):
+    """scsec_mapping * (borrowed from its set)"""
+
+
 class eval_options_p(_Handle):
     """scsec_eval_options *"""
 
@@ -687,6 +695,70 @@ SIGNATURES = [
     ("scsec_result_subject_name", _cstr, [result_p]),
     ("scsec_result_to_xml", CHECK, [_out_str, _out_size, result_p]),
     ("scsec_result_to_json", CHECK, [_out_str, _out_size, result_p]),
+    # mapping.h
+    ("scsec_relationship_name", _cstr, [c_int]),
+    ("scsec_relationship_parse", CHECK, [_P(c_int), _cstr]),
+    ("scsec_rationale_name", _cstr, [c_int]),
+    ("scsec_rationale_parse", CHECK, [_P(c_int), _cstr]),
+    ("scsec_coverage_name", _cstr, [c_int]),
+    ("scsec_mapping_set_new", CHECK,
+     [_P(mapping_set_p), _cstr, _cstr, _cstr, _cstr, _cstr, _cstr]),
+    ("scsec_mapping_set_load_file", CHECK,
+     [_P(mapping_set_p), _cstr, load_options_p, diagnostics_p]),
+    ("scsec_mapping_set_load_memory", CHECK,
+     [_P(mapping_set_p), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
+    ("scsec_mapping_set_builtin_count", c_size_t, []),
+    ("scsec_mapping_set_builtin_id", _cstr, [c_size_t]),
+    ("scsec_mapping_set_builtin", CHECK, [_P(mapping_set_p), _cstr]),
+    ("scsec_mapping_set_dup", CHECK, [_P(mapping_set_p), mapping_set_p]),
+    ("scsec_mapping_set_free", None, [mapping_set_p]),
+    ("scsec_mapping_set_write_memory", CHECK, [_out_str, _out_size, mapping_set_p]),
+    ("scsec_mapping_set_save", CHECK, [mapping_set_p, _cstr, c_uint]),
+    ("scsec_mapping_set_id", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_version", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_source_id", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_source_version", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_target_id", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_target_version", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_title", _cstr, [mapping_set_p]),
+    ("scsec_mapping_set_set_title", CHECK, [mapping_set_p, _cstr]),
+    ("scsec_mapping_set_provisional", c_int, [mapping_set_p]),
+    ("scsec_mapping_set_set_provisional", CHECK, [mapping_set_p, c_int]),
+    ("scsec_mapping_set_accepts", c_int, [mapping_set_p, c_int]),
+    ("scsec_mapping_set_set_accepted", CHECK, [mapping_set_p, c_int, c_int]),
+    ("scsec_mapping_set_count", c_size_t, [mapping_set_p]),
+    ("scsec_mapping_set_at", mapping_p, [mapping_set_p, c_size_t]),
+    ("scsec_mapping_set_find", mapping_p, [mapping_set_p, _cstr, _cstr]),
+    ("scsec_mapping_set_add", CHECK, [mapping_set_p, _cstr, _cstr, c_int, _P(mapping_p)]),
+    ("scsec_mapping_set_remove", CHECK, [mapping_set_p, _cstr, _cstr]),
+    ("scsec_mapping_set_check", CHECK, [mapping_set_p, criteria_p, criteria_p, diagnostics_p]),
+    ("scsec_mapping_set_coverage", c_int, [mapping_set_p, _cstr]),
+    ("scsec_mapping_source", _cstr, [mapping_p]),
+    ("scsec_mapping_target", _cstr, [mapping_p]),
+    ("scsec_mapping_relationship", c_int, [mapping_p]),
+    ("scsec_mapping_strength", c_double, [mapping_p]),
+    ("scsec_mapping_coverage", c_double, [mapping_p]),
+    ("scsec_mapping_rationale", c_int, [mapping_p]),
+    ("scsec_mapping_note", _cstr, [mapping_p]),
+    ("scsec_mapping_set_strength", CHECK, [mapping_p, c_double]),
+    ("scsec_mapping_set_coverage_value", CHECK, [mapping_p, c_double]),
+    ("scsec_mapping_set_rationale", CHECK, [mapping_p, c_int]),
+    ("scsec_mapping_set_note", CHECK, [mapping_p, _cstr]),
+    ("scsec_mapping_derive", CHECK,
+     [_P(evidence_p), evidence_p, mapping_set_p, criteria_p, diagnostics_p]),
+    ("scsec_evidence_derived", c_int, [evidence_p]),
+    ("scsec_evidence_derivation", CHECK,
+     [evidence_p, _P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_char_p)]),
+    ("scsec_evidence_set_derivation", CHECK, [evidence_p, _cstr, _cstr, _cstr, _cstr]),
+    ("scsec_entry_derived_set", _cstr, [entry_p]),
+    ("scsec_entry_derived_set_version", _cstr, [entry_p]),
+    ("scsec_entry_derived_source_count", c_size_t, [entry_p]),
+    ("scsec_entry_derived_source_at", CHECK,
+     [entry_p, c_size_t, _P(c_char_p), _P(c_int), _P(c_int), _P(c_int)]),
+    ("scsec_entry_set_derived_set", CHECK, [entry_p, _cstr, _cstr]),
+    ("scsec_entry_add_derived_source", CHECK, [entry_p, _cstr, c_int, c_int, c_int]),
+    ("scsec_entry_review", c_int, [entry_p]),
+    ("scsec_entry_set_review", CHECK, [entry_p, c_int]),
 ]
 # --------------------------------------------------------------------------
 # Loading

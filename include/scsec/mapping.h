@@ -1,0 +1,414 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/**
+ * @file scsec/mapping.h
+ * @brief Mapping sets: how the criteria of one set relate to those of
+ *        another (another framework, or another revision), and records
+ *        derived through them.
+ *
+ * A mapping set names its source and target criteria sets (id and
+ * version) and lists mappings `source id -> target id`, each with a
+ * relationship from NIST IR 8477's set-theory vocabulary (as OSCAL 1.2's
+ * mapping model uses it), an optional strength and coverage (0 to 1), a
+ * rationale and a note. It also says, as data, which assessment methods of
+ * the source are accepted for the target. Mapping sets are read and written
+ * in XML (namespace `urn:scsec:mapping:1`, schema `scsec-mapping-1.xsd`,
+ * doc/mapping.md).
+ *
+ * scsec_mapping_derive() carries a source record through a mapping set and
+ * gives a **derived** record against the target set, by the one rule of
+ * doc/mapping.md. A derived record and its entries say where they came
+ * from (scsec_evidence_derived(), scsec_entry_derived_source_at()); a
+ * derived record is a head start for a person to review, not an
+ * assessment.
+ *
+ * A mapping set is mutable while it is built (one thread at a time); once
+ * built or loaded, any number of threads may read it and derive through it
+ * concurrently, as long as none modifies it. Pointers to mappings are
+ * borrowed and stay valid until the set is changed or freed.
+ *
+ * @since 1.1
+ */
+#ifndef SCSEC_MAPPING_H
+#define SCSEC_MAPPING_H
+
+#include <scsec/common.h>
+#include <scsec/criteria.h>
+#include <scsec/error.h>
+#include <scsec/evidence.h>
+#include <scsec/options.h>
+
+SCSEC_BEGIN_DECLS
+
+/** A mapping set. Opaque. */
+typedef struct scsec_mapping_set scsec_mapping_set;
+
+/** One mapping of a set. Opaque, borrowed from its set. */
+typedef struct scsec_mapping scsec_mapping;
+
+/**
+ * How a source criterion relates to a target criterion (NIST IR 8477,
+ * section 4.3), read "source RELATIONSHIP target".
+ */
+typedef enum scsec_relationship {
+	SCSEC_RELATIONSHIP_NONE = 0,            /**< not given (never in a set) */
+	SCSEC_RELATIONSHIP_EQUAL_TO = 1,        /**< the same text */
+	SCSEC_RELATIONSHIP_EQUIVALENT_TO = 2,   /**< other words, the same meaning */
+	SCSEC_RELATIONSHIP_SUBSET_OF = 3,       /**< the source asks for part of the target */
+	SCSEC_RELATIONSHIP_SUPERSET_OF = 4,     /**< the source asks for the target and more */
+	SCSEC_RELATIONSHIP_INTERSECTS_WITH = 5, /**< they overlap; neither contains the other */
+	SCSEC_RELATIONSHIP_NO_RELATIONSHIP = 6  /**< unrelated: nothing carries */
+} scsec_relationship;
+
+/** Why a mapping was made (NIST IR 8477's matching rationales). */
+typedef enum scsec_rationale {
+	SCSEC_RATIONALE_NONE = 0,      /**< not given */
+	SCSEC_RATIONALE_SYNTACTIC = 1, /**< the wording */
+	SCSEC_RATIONALE_SEMANTIC = 2,  /**< the meaning */
+	SCSEC_RATIONALE_FUNCTIONAL = 3 /**< the effect */
+} scsec_rationale;
+
+/** How far a mapping set covers one target criterion (scsec_mapping_set_coverage()). */
+typedef enum scsec_coverage {
+	SCSEC_COVERAGE_NONE = 0,    /**< no source carries to it */
+	SCSEC_COVERAGE_PARTIAL = 1, /**< only subset-of or intersects-with sources */
+	SCSEC_COVERAGE_FULL = 2     /**< an equal-to, equivalent-to or superset-of source */
+} scsec_coverage;
+
+/** The relationship's token ("equal-to", ...), "" for NONE or an unknown value. */
+SCSEC_API const char *scsec_relationship_name(scsec_relationship relationship);
+
+/** Parse a relationship token. @return 0, SCSEC_EINVAL for NULL or an unknown token. */
+SCSEC_API int scsec_relationship_parse(scsec_relationship *out, const char *text);
+
+/** The rationale's token ("syntactic", "semantic", "functional"), "" for NONE. */
+SCSEC_API const char *scsec_rationale_name(scsec_rationale rationale);
+
+/** Parse a rationale token. @return 0, SCSEC_EINVAL for NULL or an unknown token. */
+SCSEC_API int scsec_rationale_parse(scsec_rationale *out, const char *text);
+
+/** The coverage's token ("none", "partial", "full"). */
+SCSEC_API const char *scsec_coverage_name(scsec_coverage coverage);
+
+/**
+ * @name Creating, loading, writing
+ * @{
+ */
+
+/**
+ * Create an empty mapping set.
+ * @param[out] out        the set; free with scsec_mapping_set_free()
+ * @param id              the set's id (an id: 1 to 64 of `[A-Za-z0-9_.:-]`)
+ * @param version         its version (non-empty)
+ * @param source_id       the source criteria set's id
+ * @param source_version  its version
+ * @param target_id       the target criteria set's id
+ * @param target_version  its version
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_new(scsec_mapping_set **out, const char *id, const char *version,
+                                    const char *source_id, const char *source_version,
+                                    const char *target_id, const char *target_version);
+
+/**
+ * Load a mapping set from an XML file (plain or gzip). Every problem
+ * (malformed XML, schema errors, unknown tokens, a mapping given twice) is
+ * reported to @p diags with its file, line and column.
+ * @return 0, or SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_EENCODING,
+ *         SCSEC_EUNSAFE, SCSEC_ELIMIT, SCSEC_ESCHEMA, SCSEC_EVERSION,
+ *         SCSEC_EEXISTS, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_load_file(scsec_mapping_set **out, const char *path,
+                                          const scsec_load_options *opts,
+                                          scsec_diagnostics *diags);
+
+/** Load a mapping set from memory. @see scsec_mapping_set_load_file() */
+SCSEC_API int scsec_mapping_set_load_memory(scsec_mapping_set **out, const void *data,
+                                            size_t size, const char *name,
+                                            const scsec_load_options *opts,
+                                            scsec_diagnostics *diags);
+
+/** Number of mapping sets built into the library. */
+SCSEC_API size_t scsec_mapping_set_builtin_count(void);
+
+/** The id of the @p i-th built-in mapping set, or NULL when out of range. */
+SCSEC_API const char *scsec_mapping_set_builtin_id(size_t i);
+
+/**
+ * Load a built-in mapping set by id.
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOTFOUND, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_builtin(scsec_mapping_set **out, const char *id);
+
+/** Copy a mapping set. @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+SCSEC_API int scsec_mapping_set_dup(scsec_mapping_set **out, const scsec_mapping_set *set);
+
+/** Free a mapping set. Accepts NULL. */
+SCSEC_API void scsec_mapping_set_free(scsec_mapping_set *set);
+
+/**
+ * Write the set as XML (its canonical form: mappings ordered by source id,
+ * then target id).
+ * @param[out] out   the document (NUL-terminated); free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param set        the set
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_write_memory(char **out, size_t *size,
+                                             const scsec_mapping_set *set);
+
+/**
+ * Save the set as XML, atomically (see scsec_evidence_save()).
+ * @param set    the set
+ * @param path   the file to write or replace
+ * @param flags  SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
+ * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_save(const scsec_mapping_set *set, const char *path,
+                                     unsigned int flags);
+
+/** @} */
+
+/**
+ * @name The set
+ * @{
+ */
+
+/** The set's id. */
+SCSEC_API const char *scsec_mapping_set_id(const scsec_mapping_set *set);
+/** The set's version. */
+SCSEC_API const char *scsec_mapping_set_version(const scsec_mapping_set *set);
+/** The source criteria set's id. */
+SCSEC_API const char *scsec_mapping_set_source_id(const scsec_mapping_set *set);
+/** The source criteria set's version. */
+SCSEC_API const char *scsec_mapping_set_source_version(const scsec_mapping_set *set);
+/** The target criteria set's id. */
+SCSEC_API const char *scsec_mapping_set_target_id(const scsec_mapping_set *set);
+/** The target criteria set's version. */
+SCSEC_API const char *scsec_mapping_set_target_version(const scsec_mapping_set *set);
+/** The title, or NULL. */
+SCSEC_API const char *scsec_mapping_set_title(const scsec_mapping_set *set);
+/** Set the title (NULL clears it). @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+SCSEC_API int scsec_mapping_set_set_title(scsec_mapping_set *set, const char *title);
+/**
+ * Non-zero when the set is marked provisional: made by a machine or from
+ * "related" cross-references, not yet reviewed by a person.
+ */
+SCSEC_API int scsec_mapping_set_provisional(const scsec_mapping_set *set);
+/** Mark the set provisional (non-zero) or not. @return 0, SCSEC_EINVAL. */
+SCSEC_API int scsec_mapping_set_set_provisional(scsec_mapping_set *set, int provisional);
+
+/**
+ * Non-zero when answers assessed by @p method in the source are accepted
+ * for the target at that method. A derived entry never counts as stronger
+ * than `self` unless its method is accepted (doc/mapping.md).
+ */
+SCSEC_API int scsec_mapping_set_accepts(const scsec_mapping_set *set, scsec_method method);
+
+/**
+ * Accept (non-zero) or stop accepting source method @p method
+ * (SCSEC_METHOD_EXPERT_REVIEWED or SCSEC_METHOD_THIRD_PARTY; `self` is
+ * always accepted). @return 0, SCSEC_EINVAL.
+ */
+SCSEC_API int scsec_mapping_set_set_accepted(scsec_mapping_set *set, scsec_method method,
+                                             int accepted);
+
+/** Number of mappings. */
+SCSEC_API size_t scsec_mapping_set_count(const scsec_mapping_set *set);
+
+/** The @p i-th mapping (ordered by source id, then target id), or NULL. */
+SCSEC_API const scsec_mapping *scsec_mapping_set_at(const scsec_mapping_set *set, size_t i);
+
+/**
+ * The mapping from @p source to @p target, or NULL. @p target may be NULL
+ * for a `no-relationship` mapping that names no target.
+ */
+SCSEC_API const scsec_mapping *scsec_mapping_set_find(const scsec_mapping_set *set,
+                                                      const char *source, const char *target);
+
+/**
+ * Add a mapping.
+ * @param set           the set
+ * @param source        the source criterion's id
+ * @param target        the target criterion's id; NULL only for
+ *                      SCSEC_RELATIONSHIP_NO_RELATIONSHIP (the source maps
+ *                      to nothing, e.g. a criterion a revision removed)
+ * @param relationship  how they relate
+ * @param[out] added    the new mapping (borrowed), for the optional setters
+ *                      below, or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_EEXISTS (that pair is mapped already),
+ *         SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_add(scsec_mapping_set *set, const char *source, const char *target,
+                                    scsec_relationship relationship, scsec_mapping **added);
+
+/** Remove the mapping from @p source to @p target. @return 0, SCSEC_EINVAL, SCSEC_ENOTFOUND. */
+SCSEC_API int scsec_mapping_set_remove(scsec_mapping_set *set, const char *source,
+                                       const char *target);
+
+/**
+ * Check the set against its criteria sets: errors for a source id that is
+ * not a criterion of @p source, a target id that is not a criterion of
+ * @p target, and a set whose source or target id and version differ from
+ * the sets given. Either set may be NULL to skip its side.
+ * @return 0 when no error was found, SCSEC_EINVALID (SCSEC_EMISMATCH for a
+ *         set of another id or version), SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_check(const scsec_mapping_set *set, const scsec_criteria *source,
+                                      const scsec_criteria *target, scsec_diagnostics *diags);
+
+/**
+ * How far the set covers target criterion @p target_id: FULL when one of
+ * its mappings is equal-to, equivalent-to or superset-of, PARTIAL when
+ * there are only subset-of or intersects-with mappings, NONE otherwise.
+ */
+SCSEC_API scsec_coverage scsec_mapping_set_coverage(const scsec_mapping_set *set,
+                                                    const char *target_id);
+
+/** @} */
+
+/**
+ * @name One mapping
+ * @{
+ */
+
+/** The source criterion's id. */
+SCSEC_API const char *scsec_mapping_source(const scsec_mapping *mapping);
+/** The target criterion's id, or NULL (a no-relationship mapping to nothing). */
+SCSEC_API const char *scsec_mapping_target(const scsec_mapping *mapping);
+/** The relationship. */
+SCSEC_API scsec_relationship scsec_mapping_relationship(const scsec_mapping *mapping);
+/** The strength (the author's confidence, 0 to 1, in steps of 0.001), or -1 when not given. */
+SCSEC_API double scsec_mapping_strength(const scsec_mapping *mapping);
+/** How much of the target the source covers (0 to 1, steps of 0.001), or -1 when not given. */
+SCSEC_API double scsec_mapping_coverage(const scsec_mapping *mapping);
+/** The rationale. */
+SCSEC_API scsec_rationale scsec_mapping_rationale(const scsec_mapping *mapping);
+/** The note, or NULL. */
+SCSEC_API const char *scsec_mapping_note(const scsec_mapping *mapping);
+
+/** Set the strength, 0 to 1 (rounded to 0.001), or a negative value to clear it. @return 0, SCSEC_EINVAL. */
+SCSEC_API int scsec_mapping_set_strength(scsec_mapping *mapping, double strength);
+/** Set the coverage, 0 to 1 (rounded to 0.001), or a negative value to clear it. @return 0, SCSEC_EINVAL. */
+SCSEC_API int scsec_mapping_set_coverage_value(scsec_mapping *mapping, double coverage);
+/** Set the rationale. @return 0, SCSEC_EINVAL. */
+SCSEC_API int scsec_mapping_set_rationale(scsec_mapping *mapping, scsec_rationale rationale);
+/** Set the note (NULL clears it). @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+SCSEC_API int scsec_mapping_set_note(scsec_mapping *mapping, const char *note);
+
+/** @} */
+
+/**
+ * @name Deriving records
+ * @{
+ */
+
+/**
+ * Carry the answers of @p source through @p mapping: the derived record
+ * against the mapping's target set, by the rule of doc/mapping.md. For
+ * each target id of the mapping, the sources mapped to it give one entry:
+ * each source's status through its relationship (equal-to, equivalent-to,
+ * superset-of: as is; subset-of, intersects-with: met becomes partial;
+ * no-relationship: nothing), the most restrictive of them (not-met >
+ * partial > missing > met > not-applicable), the earliest assessment day
+ * and last valid day, the weakest method, capped at `self` unless the
+ * mapping accepts it. Each entry records its source set and its sources
+ * (id, relationship, status, method); the record records the mapping.
+ * The result does not depend on the order of mappings or entries.
+ * @param[out] out    the derived record; free with scsec_evidence_free()
+ * @param source      the source record (its set should be the mapping's source)
+ * @param mapping     the mapping set
+ * @param target      the target criteria set (ids outside it are left out,
+ *                    and the record names its fingerprint), or NULL to
+ *                    derive every target id of the mapping
+ * @param diags       a list receiving warnings (a source record for another
+ *                    set, target ids the set does not have), or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_EMISMATCH (@p target is not the mapping's
+ *         target set), SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_derive(scsec_evidence **out, const scsec_evidence *source,
+                                   const scsec_mapping_set *mapping, const scsec_criteria *target,
+                                   scsec_diagnostics *diags);
+
+/** Non-zero when the record was derived through a mapping set. */
+SCSEC_API int scsec_evidence_derived(const scsec_evidence *evidence);
+
+/**
+ * Where a derived record came from; any out-pointer may be NULL.
+ * @param evidence         the record
+ * @param mapping_id       the mapping set's id
+ * @param mapping_version  its version
+ * @param source_id        the source criteria set's id
+ * @param source_version   its version
+ * @return 0, SCSEC_EINVAL (NULL record), SCSEC_ENOTFOUND (not derived).
+ */
+SCSEC_API int scsec_evidence_derivation(const scsec_evidence *evidence, const char **mapping_id,
+                                        const char **mapping_version, const char **source_id,
+                                        const char **source_version);
+
+/**
+ * Mark a record as derived (all four strings required), or, with
+ * @p mapping_id NULL, as not derived.
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_evidence_set_derivation(scsec_evidence *evidence, const char *mapping_id,
+                                            const char *mapping_version, const char *source_id,
+                                            const char *source_version);
+
+/** The source set id of a derived entry, or NULL when the entry is not derived. */
+SCSEC_API const char *scsec_entry_derived_set(const scsec_entry *entry);
+
+/** The source set version of a derived entry, or NULL. */
+SCSEC_API const char *scsec_entry_derived_set_version(const scsec_entry *entry);
+
+/** Number of sources of a derived entry (0 when not derived). */
+SCSEC_API size_t scsec_entry_derived_source_count(const scsec_entry *entry);
+
+/**
+ * The @p i-th source of a derived entry (ordered by id); any out-pointer
+ * may be NULL.
+ * @param entry         the entry
+ * @param i             the index
+ * @param id            the source criterion's id
+ * @param relationship  the mapping's relationship
+ * @param status        the source entry's status (NONE: it had no answer)
+ * @param method        the source entry's method
+ * @return 0, SCSEC_EINVAL when out of range.
+ */
+SCSEC_API int scsec_entry_derived_source_at(const scsec_entry *entry, size_t i, const char **id,
+                                            scsec_relationship *relationship,
+                                            scsec_status *status, scsec_method *method);
+
+/**
+ * Record that the entry is derived from set @p set_id at @p set_version
+ * (NULL @p set_id: not derived, which also removes its sources).
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_entry_set_derived_set(scsec_entry *entry, const char *set_id,
+                                          const char *set_version);
+
+/**
+ * Add a source to a derived entry (after scsec_entry_set_derived_set()).
+ * @return 0, SCSEC_EINVAL (not derived, bad id or relationship),
+ *         SCSEC_EEXISTS (that source is there), SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_entry_add_derived_source(scsec_entry *entry, const char *id,
+                                             scsec_relationship relationship,
+                                             scsec_status status, scsec_method method);
+
+/**
+ * Non-zero when a person must review the entry again before relying on it
+ * (a migrated answer whose criterion was reworded).
+ */
+SCSEC_API int scsec_entry_review(const scsec_entry *entry);
+
+/** Flag the entry for review (non-zero) or clear the flag. @return 0, SCSEC_EINVAL. */
+SCSEC_API int scsec_entry_set_review(scsec_entry *entry, int review);
+
+/** @} */
+
+SCSEC_END_DECLS
+
+#endif /* SCSEC_MAPPING_H */

@@ -1,0 +1,727 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/* Mapping sets: the XML format, provenance in evidence records, and the
+ * inference of doc/mapping.md, by vectors for every relationship and by
+ * properties (monotonic, order-independent, idempotent) over random sets
+ * and records. Public API only. */
+#include "config.h"
+
+#include "testutil.h"
+
+static const scsec_status statuses[] = { SCSEC_STATUS_NONE, SCSEC_STATUS_MET,
+	                                     SCSEC_STATUS_PARTIAL, SCSEC_STATUS_NOT_MET,
+	                                     SCSEC_STATUS_NOT_APPLICABLE };
+
+/* The doc's order, most restrictive first. */
+static int restrictive(scsec_status s)
+{
+	switch (s) {
+	case SCSEC_STATUS_NOT_MET: return 0;
+	case SCSEC_STATUS_PARTIAL: return 1;
+	case SCSEC_STATUS_NONE: return 2;
+	case SCSEC_STATUS_MET: return 3;
+	case SCSEC_STATUS_NOT_APPLICABLE: return 4;
+	}
+	return -1;
+}
+
+static scsec_evidence *record(const char *set, const char *version)
+{
+	scsec_evidence *ev;
+
+	ck_ok(scsec_evidence_new(&ev, NULL));
+	ck_ok(scsec_evidence_set_criteria(ev, set, version, NULL));
+	return ev;
+}
+
+static void answer(scsec_evidence *ev, const char *id, scsec_status st, scsec_method m,
+                   const char *assessed, const char *expires)
+{
+	scsec_entry *e;
+	scsec_date d;
+
+	ck_ok(scsec_entry_new(&e, id));
+	ck_ok(scsec_entry_set_status(e, st));
+	ck_ok(scsec_entry_set_method(e, m));
+	if (st == SCSEC_STATUS_NOT_APPLICABLE)
+		ck_ok(scsec_entry_set_justification(e, "no such systems"));
+	if (assessed) {
+		ck_ok(scsec_date_parse(&d, assessed));
+		ck_ok(scsec_entry_set_assessed_on(e, d));
+	}
+	if (expires) {
+		ck_ok(scsec_date_parse(&d, expires));
+		ck_ok(scsec_entry_set_expires_on(e, d));
+	}
+	ck_ok(scsec_evidence_replace(ev, e));
+}
+
+static scsec_mapping_set *set_new(void)
+{
+	scsec_mapping_set *m;
+
+	ck_ok(scsec_mapping_set_new(&m, "a-to-b", "1", "a", "1", "b", "1"));
+	return m;
+}
+
+static scsec_status derived_status(const scsec_evidence *ev, const char *id)
+{
+	const scsec_entry *e = scsec_evidence_entry(ev, id);
+
+	return e ? scsec_entry_status(e) : SCSEC_STATUS_NONE;
+}
+
+/* ------------------------------------------------------------------ format */
+
+static const char sample[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<mapping-set xmlns=\"urn:scsec:mapping:1\" id=\"a-to-b\" version=\"1\" provisional=\"true\">\n"
+	"  <title>A to B</title>\n"
+	"  <source id=\"a\" version=\"1\"/>\n"
+	"  <target id=\"b\" version=\"2\"/>\n"
+	"  <accept method=\"third-party\"/>\n"
+	"  <mapping source=\"1-10\" target=\"x\" relationship=\"subset-of\"/>\n"
+	"  <mapping source=\"1-2\" target=\"y\" relationship=\"equal-to\" strength=\"0.5\" "
+	"coverage=\"0.125\" rationale=\"semantic\">\n"
+	"    <note>same words</note>\n"
+	"  </mapping>\n"
+	"  <mapping source=\"1-3\" relationship=\"no-relationship\"/>\n"
+	"</mapping-set>\n";
+
+START_TEST(test_format_round_trip)
+{
+	scsec_load_options *o;
+	int pass;
+
+	ck_ok(scsec_load_options_new(&o));
+	for (pass = 0; pass < 2; pass++) {
+		scsec_mapping_set *m, *again;
+		const scsec_mapping *x;
+		char *xml, *xml2;
+		size_t n;
+
+		/* once with libxml2's validator, once with the structure rules */
+		ck_ok(scsec_load_options_set(
+		        o, SCSEC_LOAD_SCHEMA_VALIDATION, pass ? SCSEC_SCHEMA_ALWAYS : SCSEC_SCHEMA_NEVER));
+		ck_ok(scsec_mapping_set_load_memory(&m, sample, strlen(sample), "s.xml", o, NULL));
+		ck_assert_str_eq(scsec_mapping_set_id(m), "a-to-b");
+		ck_assert_str_eq(scsec_mapping_set_title(m), "A to B");
+		ck_assert_str_eq(scsec_mapping_set_target_version(m), "2");
+		ck_assert(scsec_mapping_set_provisional(m));
+		ck_assert(scsec_mapping_set_accepts(m, SCSEC_METHOD_THIRD_PARTY));
+		ck_assert(!scsec_mapping_set_accepts(m, SCSEC_METHOD_EXPERT_REVIEWED));
+		ck_assert(scsec_mapping_set_accepts(m, SCSEC_METHOD_SELF));
+		ck_assert_uint_eq(scsec_mapping_set_count(m), 3);
+		/* ordered by source id, digits by value */
+		ck_assert_str_eq(scsec_mapping_source(scsec_mapping_set_at(m, 0)), "1-2");
+		ck_assert_str_eq(scsec_mapping_source(scsec_mapping_set_at(m, 2)), "1-10");
+		x = scsec_mapping_set_find(m, "1-2", "y");
+		ck_assert_ptr_nonnull(x);
+		ck_assert_int_eq(scsec_mapping_relationship(x), SCSEC_RELATIONSHIP_EQUAL_TO);
+		ck_assert(scsec_mapping_strength(x) == 0.5);
+		ck_assert(scsec_mapping_coverage(x) == 0.125);
+		ck_assert_int_eq(scsec_mapping_rationale(x), SCSEC_RATIONALE_SEMANTIC);
+		ck_assert_str_eq(scsec_mapping_note(x), "same words");
+		x = scsec_mapping_set_find(m, "1-3", NULL);
+		ck_assert_ptr_nonnull(x);
+		ck_assert_ptr_null(scsec_mapping_target(x));
+		ck_assert(scsec_mapping_strength(scsec_mapping_set_at(m, 2)) < 0);
+		ck_ok(scsec_mapping_set_write_memory(&xml, &n, m));
+		ck_ok(scsec_mapping_set_load_memory(&again, xml, n, "w.xml", o, NULL));
+		ck_ok(scsec_mapping_set_write_memory(&xml2, NULL, again));
+		ck_assert_str_eq(xml, xml2);
+		ck_assert_ptr_nonnull(strstr(xml, "coverage=\"0.125\""));
+		scsec_free(xml);
+		scsec_free(xml2);
+		scsec_mapping_set_free(again);
+		scsec_mapping_set_free(m);
+	}
+	scsec_load_options_free(o);
+}
+END_TEST
+
+/* A broken document is refused with the line of the problem, in both modes. */
+static void refused(const char *body, int code, unsigned long line, const char *needle)
+{
+	char doc[2048];
+	scsec_load_options *o;
+	int pass;
+
+	snprintf(doc, sizeof doc,
+	         "<?xml version=\"1.0\"?>\n"
+	         "<mapping-set xmlns=\"urn:scsec:mapping:1\" id=\"s\" version=\"1\">\n"
+	         "  <source id=\"a\" version=\"1\"/>\n"
+	         "  <target id=\"b\" version=\"1\"/>\n"
+	         "%s</mapping-set>\n",
+	         body);
+	ck_ok(scsec_load_options_new(&o));
+	for (pass = 0; pass < 2; pass++) {
+		scsec_mapping_set *m = (scsec_mapping_set *)1;
+		scsec_diagnostics *d;
+		int rc;
+
+		ck_ok(scsec_load_options_set(
+		        o, SCSEC_LOAD_SCHEMA_VALIDATION, pass ? SCSEC_SCHEMA_ALWAYS : SCSEC_SCHEMA_NEVER));
+		ck_ok(scsec_diagnostics_new(&d));
+		rc = scsec_mapping_set_load_memory(&m, doc, strlen(doc), "bad.xml", o, d);
+		ck_assert_msg(rc == code, "pass %d: %d for %s", pass, rc, body);
+		ck_assert_ptr_null(m);
+		ck_assert_uint_eq(scsec_error_line(scsec_error_last()), line);
+		if (needle && !pass)
+			ck_assert_msg(strstr(scsec_error_message(scsec_error_last()), needle),
+			              "%s", scsec_error_message(scsec_error_last()));
+		scsec_diagnostics_free(d);
+	}
+	scsec_load_options_free(o);
+}
+
+START_TEST(test_format_errors)
+{
+	refused("  <mapping source=\"x\" target=\"y\" relationship=\"same-as\"/>\n", SCSEC_ESCHEMA,
+	        5, "relationship");
+	refused("  <mapping source=\"x\" relationship=\"equal-to\"/>\n", SCSEC_ESCHEMA, 5,
+	        "no target");
+	refused("  <mapping source=\"x\" target=\"y\" relationship=\"equal-to\" strength=\"1.5\"/>\n",
+	        SCSEC_ESCHEMA, 5, "strength");
+	refused("  <mapping source=\"x\" target=\"y\" relationship=\"equal-to\"/>\n"
+	        "  <mapping source=\"x\" target=\"y\" relationship=\"subset-of\"/>\n",
+	        SCSEC_EEXISTS, 6, "second time");
+	refused("  <mapping source=\"x\" target=\"y\" relationship=\"equal-to\"><extra/></mapping>\n",
+	        SCSEC_ESCHEMA, 5, NULL);
+}
+END_TEST
+
+START_TEST(test_builder)
+{
+	scsec_mapping_set *m = set_new();
+	scsec_mapping *x;
+
+	ck_assert_int_eq(scsec_mapping_set_add(m, "s", NULL, SCSEC_RELATIONSHIP_EQUAL_TO, NULL),
+	                 SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_mapping_set_add(m, "bad id", "t", SCSEC_RELATIONSHIP_EQUAL_TO, NULL),
+	                 SCSEC_EINVAL);
+	ck_ok(scsec_mapping_set_add(m, "s", "t", SCSEC_RELATIONSHIP_SUBSET_OF, &x));
+	ck_assert_int_eq(scsec_mapping_set_add(m, "s", "t", SCSEC_RELATIONSHIP_EQUAL_TO, NULL),
+	                 SCSEC_EEXISTS);
+	ck_assert_int_eq(scsec_mapping_set_strength(x, 1.5), SCSEC_EINVAL);
+	ck_ok(scsec_mapping_set_strength(x, 0.3336));
+	ck_assert(scsec_mapping_strength(x) == 0.334);
+	ck_assert_int_eq(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_SELF, 1), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_mapping_set_coverage(m, "t"), SCSEC_COVERAGE_PARTIAL);
+	ck_ok(scsec_mapping_set_add(m, "s2", "t", SCSEC_RELATIONSHIP_SUPERSET_OF, NULL));
+	ck_assert_int_eq(scsec_mapping_set_coverage(m, "t"), SCSEC_COVERAGE_FULL);
+	ck_assert_int_eq(scsec_mapping_set_coverage(m, "u"), SCSEC_COVERAGE_NONE);
+	ck_ok(scsec_mapping_set_remove(m, "s2", "t"));
+	ck_assert_int_eq(scsec_mapping_set_remove(m, "s2", "t"), SCSEC_ENOTFOUND);
+	ck_assert_int_eq(scsec_mapping_set_coverage(m, "t"), SCSEC_COVERAGE_PARTIAL);
+	scsec_mapping_set_free(m);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ vectors */
+
+/* Rule 1, every relationship against every status. */
+START_TEST(test_vectors_per_relationship)
+{
+	static const struct {
+		scsec_relationship rel;
+		scsec_status out[5]; /* for NONE, MET, PARTIAL, NOT_MET, NOT_APPLICABLE */
+	} v[] = {
+		{ SCSEC_RELATIONSHIP_EQUAL_TO, { 0, SCSEC_STATUS_MET, SCSEC_STATUS_PARTIAL,
+		                                 SCSEC_STATUS_NOT_MET, SCSEC_STATUS_NOT_APPLICABLE } },
+		{ SCSEC_RELATIONSHIP_EQUIVALENT_TO, { 0, SCSEC_STATUS_MET, SCSEC_STATUS_PARTIAL,
+		                                      SCSEC_STATUS_NOT_MET, SCSEC_STATUS_NOT_APPLICABLE } },
+		{ SCSEC_RELATIONSHIP_SUPERSET_OF, { 0, SCSEC_STATUS_MET, SCSEC_STATUS_PARTIAL,
+		                                    SCSEC_STATUS_NOT_MET, SCSEC_STATUS_NOT_APPLICABLE } },
+		{ SCSEC_RELATIONSHIP_SUBSET_OF, { 0, SCSEC_STATUS_PARTIAL, SCSEC_STATUS_PARTIAL,
+		                                  SCSEC_STATUS_NOT_MET, SCSEC_STATUS_NOT_APPLICABLE } },
+		{ SCSEC_RELATIONSHIP_INTERSECTS_WITH, { 0, SCSEC_STATUS_PARTIAL, SCSEC_STATUS_PARTIAL,
+		                                        SCSEC_STATUS_NOT_MET,
+		                                        SCSEC_STATUS_NOT_APPLICABLE } },
+	};
+	size_t i, j;
+
+	for (i = 0; i < sizeof v / sizeof *v; i++)
+		for (j = 0; j < 5; j++) {
+			scsec_mapping_set *m = set_new();
+			scsec_evidence *src = record("a", "1"), *out;
+			const scsec_entry *e;
+
+			ck_ok(scsec_mapping_set_add(m, "s1", "t1", v[i].rel, NULL));
+			if (statuses[j])
+				answer(src, "s1", statuses[j], SCSEC_METHOD_SELF, "2026-01-10", NULL);
+			ck_ok(scsec_mapping_derive(&out, src, m, NULL, NULL));
+			ck_assert(scsec_evidence_derived(out));
+			ck_assert_str_eq(scsec_evidence_criteria_id(out), "b");
+			e = scsec_evidence_entry(out, "t1");
+			ck_assert_ptr_nonnull(e); /* even unanswered: it says where it would come from */
+			ck_assert_msg(scsec_entry_status(e) == v[i].out[j], "%s %s: %s",
+			              scsec_relationship_name(v[i].rel), scsec_status_name(statuses[j]),
+			              scsec_status_name(scsec_entry_status(e)));
+			ck_assert_str_eq(scsec_entry_derived_set(e), "a");
+			ck_assert_uint_eq(scsec_entry_derived_source_count(e), 1);
+			{
+				const char *id;
+				scsec_relationship r;
+				scsec_status st;
+
+				ck_ok(scsec_entry_derived_source_at(e, 0, &id, &r, &st, NULL));
+				ck_assert_str_eq(id, "s1");
+				ck_assert_int_eq(r, v[i].rel);
+				ck_assert_int_eq(st, statuses[j]);
+			}
+			if (statuses[j] == SCSEC_STATUS_NOT_APPLICABLE)
+				ck_assert_str_eq(scsec_entry_justification(e), "no such systems");
+			scsec_evidence_free(out);
+			scsec_evidence_free(src);
+			scsec_mapping_set_free(m);
+		}
+	/* no-relationship: nothing carries, not even an empty entry */
+	for (j = 0; j < 5; j++) {
+		scsec_mapping_set *m = set_new();
+		scsec_evidence *src = record("a", "1"), *out;
+
+		ck_ok(scsec_mapping_set_add(m, "s1", "t1", SCSEC_RELATIONSHIP_NO_RELATIONSHIP, NULL));
+		ck_ok(scsec_mapping_set_add(m, "s2", NULL, SCSEC_RELATIONSHIP_NO_RELATIONSHIP, NULL));
+		if (statuses[j]) {
+			answer(src, "s1", statuses[j], SCSEC_METHOD_SELF, NULL, NULL);
+			answer(src, "s2", statuses[j], SCSEC_METHOD_SELF, NULL, NULL);
+		}
+		ck_ok(scsec_mapping_derive(&out, src, m, NULL, NULL));
+		ck_assert_uint_eq(scsec_evidence_entry_count(out), 0);
+		scsec_evidence_free(out);
+		scsec_evidence_free(src);
+		scsec_mapping_set_free(m);
+	}
+}
+END_TEST
+
+/* Rules 2 to 4: several sources, days, methods. */
+START_TEST(test_vectors_combined)
+{
+	scsec_mapping_set *m = set_new();
+	scsec_evidence *src = record("a", "1"), *out;
+	const scsec_entry *e;
+	char day[SCSEC_DATE_BUFSIZE];
+	size_t i, j;
+
+	ck_ok(scsec_mapping_set_add(m, "s1", "t", SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+	ck_ok(scsec_mapping_set_add(m, "s2", "t", SCSEC_RELATIONSHIP_SUPERSET_OF, NULL));
+	ck_ok(scsec_mapping_set_add(m, "s3", "u", SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+	ck_ok(scsec_mapping_set_add(m, "s4", "u", SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+	/* every pair of statuses: the more restrictive wins */
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < 5; j++) {
+			scsec_evidence *r = record("a", "1");
+			scsec_status want = restrictive(statuses[i]) < restrictive(statuses[j]) ? statuses[i]
+			                                                                       : statuses[j];
+
+			if (statuses[i])
+				answer(r, "s1", statuses[i], SCSEC_METHOD_SELF, NULL, NULL);
+			if (statuses[j])
+				answer(r, "s2", statuses[j], SCSEC_METHOD_SELF, NULL, NULL);
+			ck_ok(scsec_mapping_derive(&out, r, m, NULL, NULL));
+			ck_assert_int_eq(derived_status(out, "t"), want);
+			scsec_evidence_free(out);
+			scsec_evidence_free(r);
+		}
+	/* days: the earliest; method: the weakest, capped unless accepted */
+	answer(src, "s1", SCSEC_STATUS_MET, SCSEC_METHOD_THIRD_PARTY, "2026-02-01", "2027-01-31");
+	answer(src, "s2", SCSEC_STATUS_MET, SCSEC_METHOD_EXPERT_REVIEWED, "2026-03-01", "2026-12-31");
+	answer(src, "s3", SCSEC_STATUS_MET, SCSEC_METHOD_THIRD_PARTY, "2026-01-05", NULL);
+	answer(src, "s4", SCSEC_STATUS_MET, SCSEC_METHOD_THIRD_PARTY, "2026-01-07", "2026-06-30");
+	ck_ok(scsec_mapping_derive(&out, src, m, NULL, NULL));
+	e = scsec_evidence_entry(out, "t");
+	ck_assert_int_eq(scsec_entry_status(e), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_method(e), SCSEC_METHOD_SELF); /* nothing accepted */
+	ck_ok(scsec_date_format(day, scsec_entry_assessed_on(e)));
+	ck_assert_str_eq(day, "2026-02-01");
+	ck_ok(scsec_date_format(day, scsec_entry_expires_on(e)));
+	ck_assert_str_eq(day, "2026-12-31");
+	ck_assert_uint_eq(scsec_entry_derived_source_count(e), 2);
+	e = scsec_evidence_entry(out, "u");
+	ck_ok(scsec_date_format(day, scsec_entry_expires_on(e)));
+	ck_assert_str_eq(day, "2026-06-30");
+	scsec_evidence_free(out);
+	/* accepting expert-reviewed: the weakest (expert-reviewed) carries at t */
+	ck_ok(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_EXPERT_REVIEWED, 1));
+	ck_ok(scsec_mapping_derive(&out, src, m, NULL, NULL));
+	ck_assert_int_eq(scsec_entry_method(scsec_evidence_entry(out, "t")),
+	                 SCSEC_METHOD_EXPERT_REVIEWED);
+	/* third-party is not accepted: capped at self */
+	ck_assert_int_eq(scsec_entry_method(scsec_evidence_entry(out, "u")), SCSEC_METHOD_SELF);
+	scsec_evidence_free(out);
+	ck_ok(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_THIRD_PARTY, 1));
+	ck_ok(scsec_mapping_derive(&out, src, m, NULL, NULL));
+	ck_assert_int_eq(scsec_entry_method(scsec_evidence_entry(out, "u")), SCSEC_METHOD_THIRD_PARTY);
+	scsec_evidence_free(out);
+	scsec_evidence_free(src);
+	scsec_mapping_set_free(m);
+}
+END_TEST
+
+/* Provenance survives the XML form; records without it read as before. */
+START_TEST(test_provenance_xml)
+{
+	scsec_mapping_set *m = set_new();
+	scsec_evidence *src = record("a", "1"), *out, *back;
+	const char *mid, *sid;
+	scsec_entry *e;
+	char *xml, *xml2;
+	size_t n;
+
+	ck_ok(scsec_mapping_set_add(m, "s1", "t", SCSEC_RELATIONSHIP_INTERSECTS_WITH, NULL));
+	ck_ok(scsec_mapping_set_add(m, "s2", "t", SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+	answer(src, "s1", SCSEC_STATUS_MET, SCSEC_METHOD_THIRD_PARTY, "2026-01-01", NULL);
+	ck_ok(scsec_evidence_set_subject_name(src, "Kitakaze"));
+	ck_ok(scsec_mapping_derive(&out, src, m, NULL, NULL));
+	/* s2 unanswered: missing beats met-become-partial? no: partial is more restrictive */
+	ck_assert_int_eq(derived_status(out, "t"), SCSEC_STATUS_PARTIAL);
+	ck_assert_str_eq(scsec_evidence_subject_name(out), "Kitakaze");
+	ck_ok(scsec_evidence_write_memory(&xml, &n, out));
+	ck_assert_ptr_nonnull(strstr(xml, "<derived mapping=\"a-to-b\""));
+	ck_assert_ptr_nonnull(strstr(xml, "<source id=\"s1\" relationship=\"intersects-with\" "
+	                                  "status=\"met\" method=\"third-party\"/>"));
+	ck_assert_ptr_nonnull(strstr(xml, "<source id=\"s2\" relationship=\"equal-to\"/>"));
+	{
+		scsec_load_options *o;
+
+		ck_ok(scsec_load_options_new(&o));
+		ck_ok(scsec_load_options_set(o, SCSEC_LOAD_SCHEMA_VALIDATION, SCSEC_SCHEMA_ALWAYS));
+		ck_ok(scsec_evidence_load_memory(&back, xml, n, "d.xml", o, NULL));
+		scsec_load_options_free(o);
+	}
+	ck_ok(scsec_evidence_derivation(back, &mid, NULL, &sid, NULL));
+	ck_assert_str_eq(mid, "a-to-b");
+	ck_assert_str_eq(sid, "a");
+	ck_ok(scsec_evidence_write_memory(&xml2, NULL, back));
+	ck_assert_str_eq(xml, xml2);
+	scsec_free(xml2);
+	scsec_evidence_free(back);
+	/* structure rules agree */
+	ck_ok(scsec_evidence_load_memory(&back, xml, n, "d.xml", NULL, NULL));
+	ck_assert_uint_eq(scsec_entry_derived_source_count(scsec_evidence_entry(back, "t")), 2);
+	scsec_evidence_free(back);
+	scsec_free(xml);
+	/* the review flag */
+	ck_ok(scsec_entry_dup(&e, scsec_evidence_entry(out, "t")));
+	ck_ok(scsec_entry_set_review(e, 1));
+	ck_ok(scsec_evidence_replace(out, e));
+	ck_ok(scsec_evidence_write_memory(&xml, &n, out));
+	ck_assert_ptr_nonnull(strstr(xml, "review=\"true\""));
+	ck_ok(scsec_evidence_load_memory(&back, xml, n, "d.xml", NULL, NULL));
+	ck_assert(scsec_entry_review(scsec_evidence_entry(back, "t")));
+	scsec_evidence_free(back);
+	scsec_free(xml);
+	/* not derived any more */
+	ck_ok(scsec_evidence_set_derivation(out, NULL, NULL, NULL, NULL));
+	ck_assert(!scsec_evidence_derived(out));
+	ck_assert_int_eq(scsec_evidence_derivation(out, &mid, NULL, NULL, NULL), SCSEC_ENOTFOUND);
+	scsec_evidence_free(out);
+	scsec_evidence_free(src);
+	scsec_mapping_set_free(m);
+}
+END_TEST
+
+START_TEST(test_target_set)
+{
+	scsec_mapping_set *m;
+	scsec_criteria *meti;
+	scsec_evidence *src = record("x", "1"), *out;
+	scsec_diagnostics *d;
+
+	ck_ok(scsec_criteria_builtin(&meti, NULL));
+	ck_ok(scsec_mapping_set_new(&m, "x-to-meti", "1", "x", "1", scsec_criteria_id(meti),
+	                            scsec_criteria_version(meti)));
+	ck_ok(scsec_mapping_set_add(m, "a", "1-1-1-1", SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+	ck_ok(scsec_mapping_set_add(m, "a", "no-such", SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+	answer(src, "a", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-01-01", NULL);
+	ck_ok(scsec_diagnostics_new(&d));
+	ck_ok(scsec_mapping_derive(&out, src, m, meti, d));
+	ck_assert_uint_eq(scsec_evidence_entry_count(out), 1);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+	ck_assert_str_eq(scsec_evidence_criteria_fingerprint(out), scsec_criteria_fingerprint(meti));
+	ck_assert_int_eq(scsec_mapping_set_check(m, NULL, meti, NULL), SCSEC_EINVALID);
+	scsec_evidence_free(out);
+	scsec_diagnostics_free(d);
+	scsec_mapping_set_free(m);
+	/* a set that is not the mapping's target */
+	ck_ok(scsec_mapping_set_new(&m, "x-to-y", "1", "x", "1", "y", "1"));
+	ck_assert_int_eq(scsec_mapping_derive(&out, src, m, meti, NULL), SCSEC_EMISMATCH);
+	ck_assert_ptr_null(out);
+	scsec_mapping_set_free(m);
+	scsec_evidence_free(src);
+	scsec_criteria_free(meti);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- properties */
+
+static unsigned long rng = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	rng = rng * 6364136223846793005ul + 1442695040888963407ul;
+	return (unsigned)((rng >> 33) % n);
+}
+
+#define NSRC 12
+#define NTGT 8
+#define NMAP 30
+
+typedef struct world {
+	char src[NMAP][8];
+	char tgt[NMAP][8];
+	scsec_relationship rel[NMAP];
+	size_t nmap;
+	scsec_status st[NSRC];
+	scsec_method me[NSRC];
+	int day[NSRC];
+	unsigned accepted;
+} world;
+
+static void world_random(world *w)
+{
+	size_t i, j;
+
+	memset(w, 0, sizeof *w);
+	for (i = 0; i < NMAP; i++) {
+		snprintf(w->src[w->nmap], 8, "s%u", rnd(NSRC));
+		snprintf(w->tgt[w->nmap], 8, "t%u", rnd(NTGT));
+		for (j = 0; j < w->nmap; j++)
+			if (!strcmp(w->src[j], w->src[w->nmap]) && !strcmp(w->tgt[j], w->tgt[w->nmap]))
+				break;
+		if (j < w->nmap)
+			continue;
+		w->rel[w->nmap] = (scsec_relationship)(1 + rnd(6));
+		w->nmap++;
+	}
+	for (i = 0; i < NSRC; i++) {
+		w->st[i] = statuses[rnd(5)];
+		w->me[i] = (scsec_method)(1 + rnd(3));
+		w->day[i] = 1 + (int)rnd(28);
+	}
+	w->accepted = rnd(4);
+}
+
+/* The set and the record, built in the order `perm` gives (or as is). */
+static void world_build(const world *w, scsec_mapping_set **mo, scsec_evidence **eo, int shuffle)
+{
+	size_t order[NMAP > NSRC ? NMAP : NSRC], i, n;
+	scsec_mapping_set *m = set_new();
+	scsec_evidence *ev = record("a", "1");
+
+	for (i = 0; i < w->nmap; i++)
+		order[i] = i;
+	if (shuffle)
+		for (i = w->nmap; i > 1; i--) {
+			size_t j = rnd((unsigned)i), t = order[i - 1];
+
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+	for (i = 0; i < w->nmap; i++)
+		ck_ok(scsec_mapping_set_add(m, w->src[order[i]], w->tgt[order[i]], w->rel[order[i]],
+		                            NULL));
+	if (w->accepted & 1)
+		ck_ok(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_EXPERT_REVIEWED, 1));
+	if (w->accepted & 2)
+		ck_ok(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_THIRD_PARTY, 1));
+	n = NSRC;
+	for (i = 0; i < n; i++)
+		order[i] = shuffle ? n - 1 - i : i;
+	for (i = 0; i < n; i++) {
+		size_t k = order[i];
+		char id[8], day[16];
+
+		if (!w->st[k])
+			continue;
+		snprintf(id, sizeof id, "s%zu", k);
+		snprintf(day, sizeof day, "2026-02-%02d", w->day[k]);
+		answer(ev, id, w->st[k], w->me[k], day, NULL);
+	}
+	*mo = m;
+	*eo = ev;
+}
+
+static char *derive_xml(const world *w, int shuffle, scsec_evidence **keep)
+{
+	scsec_mapping_set *m;
+	scsec_evidence *ev, *out;
+	char *xml;
+
+	world_build(w, &m, &ev, shuffle);
+	ck_ok(scsec_mapping_derive(&out, ev, m, NULL, NULL));
+	ck_ok(scsec_evidence_write_memory(&xml, NULL, out));
+	if (keep)
+		*keep = out;
+	else
+		scsec_evidence_free(out);
+	scsec_evidence_free(ev);
+	scsec_mapping_set_free(m);
+	return xml;
+}
+
+START_TEST(test_property_order_independent)
+{
+	int round;
+
+	for (round = 0; round < 200; round++) {
+		world w;
+		char *a, *b;
+
+		world_random(&w);
+		a = derive_xml(&w, 0, NULL);
+		b = derive_xml(&w, 1, NULL);
+		ck_assert_str_eq(a, b);
+		scsec_free(a);
+		scsec_free(b);
+	}
+}
+END_TEST
+
+/* Answered statuses from worse to better. */
+static int better(scsec_status s)
+{
+	return s == SCSEC_STATUS_NOT_MET ? 0 : s == SCSEC_STATUS_PARTIAL ? 1 : 2;
+}
+
+START_TEST(test_property_monotonic)
+{
+	static const scsec_status ladder[] = { SCSEC_STATUS_NOT_MET, SCSEC_STATUS_PARTIAL,
+		                                   SCSEC_STATUS_MET };
+	int round;
+
+	for (round = 0; round < 200; round++) {
+		world w, w2;
+		scsec_evidence *a, *b;
+		size_t k, t;
+		char *x;
+
+		world_random(&w);
+		k = rnd(NSRC);
+		if (w.st[k] == SCSEC_STATUS_NONE || w.st[k] == SCSEC_STATUS_NOT_APPLICABLE ||
+		    w.st[k] == SCSEC_STATUS_MET)
+			w.st[k] = ladder[rnd(2)];
+		w2 = w;
+		w2.st[k] = ladder[better(w.st[k]) + 1 + rnd((unsigned)(2 - better(w.st[k])))];
+		ck_assert(better(w2.st[k]) > better(w.st[k]));
+		scsec_free(derive_xml(&w, 0, &a));
+		x = derive_xml(&w2, 0, &b);
+		scsec_free(x);
+		for (t = 0; t < NTGT; t++) {
+			char id[8];
+
+			snprintf(id, sizeof id, "t%zu", t);
+			ck_assert_msg(restrictive(derived_status(b, id)) >= restrictive(derived_status(a, id)),
+			              "round %d: %s went from %s to %s", round, id,
+			              scsec_status_name(derived_status(a, id)),
+			              scsec_status_name(derived_status(b, id)));
+		}
+		scsec_evidence_free(a);
+		scsec_evidence_free(b);
+	}
+}
+END_TEST
+
+START_TEST(test_property_idempotent)
+{
+	int round;
+
+	for (round = 0; round < 100; round++) {
+		world w;
+		scsec_evidence *once, *twice;
+		scsec_mapping_set *id;
+		char *a, *b;
+		size_t i;
+
+		world_random(&w);
+		a = derive_xml(&w, 0, &once);
+		b = derive_xml(&w, 0, NULL);
+		ck_assert_str_eq(a, b); /* the same inputs, the same bytes */
+		/* through the identity mapping of the target, which accepts every
+		 * method: the same statuses, methods and days */
+		ck_ok(scsec_mapping_set_new(&id, "b-to-b", "1", "b", "1", "b", "1"));
+		ck_ok(scsec_mapping_set_set_accepted(id, SCSEC_METHOD_EXPERT_REVIEWED, 1));
+		ck_ok(scsec_mapping_set_set_accepted(id, SCSEC_METHOD_THIRD_PARTY, 1));
+		for (i = 0; i < scsec_evidence_entry_count(once); i++)
+			ck_ok(scsec_mapping_set_add(id, scsec_entry_id(scsec_evidence_entry_at(once, i)),
+			                            scsec_entry_id(scsec_evidence_entry_at(once, i)),
+			                            SCSEC_RELATIONSHIP_EQUAL_TO, NULL));
+		ck_ok(scsec_mapping_derive(&twice, once, id, NULL, NULL));
+		ck_assert_uint_eq(scsec_evidence_entry_count(twice), scsec_evidence_entry_count(once));
+		for (i = 0; i < scsec_evidence_entry_count(once); i++) {
+			const scsec_entry *x = scsec_evidence_entry_at(once, i);
+			const scsec_entry *y = scsec_evidence_entry(twice, scsec_entry_id(x));
+
+			ck_assert_ptr_nonnull(y);
+			ck_assert_int_eq(scsec_entry_status(x), scsec_entry_status(y));
+			ck_assert_int_eq(scsec_entry_method(x), scsec_entry_method(y));
+			ck_assert_int_eq(scsec_entry_assessed_on(x), scsec_entry_assessed_on(y));
+			ck_assert_int_eq(scsec_entry_expires_on(x), scsec_entry_expires_on(y));
+		}
+		scsec_evidence_free(twice);
+		scsec_evidence_free(once);
+		scsec_mapping_set_free(id);
+		scsec_free(a);
+		scsec_free(b);
+	}
+}
+END_TEST
+
+/* A derived entry never counts as stronger than self unless accepted. */
+START_TEST(test_property_method_cap)
+{
+	int round;
+
+	for (round = 0; round < 200; round++) {
+		world w;
+		scsec_evidence *out;
+		size_t i;
+
+		world_random(&w);
+		scsec_free(derive_xml(&w, 0, &out));
+		for (i = 0; i < scsec_evidence_entry_count(out); i++) {
+			scsec_method me = scsec_entry_method(scsec_evidence_entry_at(out, i));
+
+			if (me == SCSEC_METHOD_EXPERT_REVIEWED)
+				ck_assert(w.accepted & 1);
+			if (me == SCSEC_METHOD_THIRD_PARTY)
+				ck_assert(w.accepted & 2);
+		}
+		scsec_evidence_free(out);
+	}
+}
+END_TEST
+
+static Suite *mapping_suite(void)
+{
+	Suite *s = suite_create("mapping");
+	TCase *t = tcase_create("format");
+
+	tcase_add_test(t, test_format_round_trip);
+	tcase_add_test(t, test_format_errors);
+	tcase_add_test(t, test_builder);
+	suite_add_tcase(s, t);
+	t = tcase_create("inference");
+	tcase_add_test(t, test_vectors_per_relationship);
+	tcase_add_test(t, test_vectors_combined);
+	tcase_add_test(t, test_provenance_xml);
+	tcase_add_test(t, test_target_set);
+	suite_add_tcase(s, t);
+	t = tcase_create("properties");
+	tcase_set_timeout(t, 60);
+	tcase_add_test(t, test_property_order_independent);
+	tcase_add_test(t, test_property_monotonic);
+	tcase_add_test(t, test_property_idempotent);
+	tcase_add_test(t, test_property_method_cap);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	return test_run(mapping_suite());
+}

@@ -27,6 +27,8 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
                    builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
+from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
+                   Rationale, Relationship, derive, mapping_builtin_ids)
 
 #: The version of these bindings (the library's is :func:`version`).
 __version__ = "1.1.0"
@@ -51,6 +53,9 @@ __all__ = [
     # evidence
     "Evidence", "Entry", "Artifact", "CriteriaRef", "Diagnostic", "Diagnostics",
     "ID_SCHEME_JP_CORPORATE", "corporate_number_valid",
+    # mapping sets and derived records
+    "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
+    "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
     # evaluation
     "evaluate", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",

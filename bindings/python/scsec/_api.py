@@ -51,6 +51,8 @@ __all__ = [
     "CategoryFigures", "Gap", "Score", "evaluate", "required_level", "validate",
     "builtin_ids", "write_file", "parse_date", "format_date", "today",
     "corporate_number_valid", "version", "version_number",
+    "Relationship", "Rationale", "Coverage", "MappingItem", "MappingSet", "DerivedFrom",
+    "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
 ]
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
@@ -262,6 +264,7 @@ class DocumentKind(_TokenEnum):
     CRITERIA = 1
     EVIDENCE = 2
     RESULT = 3
+    MAPPING = 4
 
     @staticmethod
     def _token_fn() -> Any:
@@ -556,7 +559,8 @@ def _load_with_diags(func: Any, out: Any, args: Tuple[Any, ...],
 
 
 _FREE_BY_TYPE = {_native.criteria_p: "scsec_criteria_free",
-                 _native.evidence_p: "scsec_evidence_free"}
+                 _native.evidence_p: "scsec_evidence_free",
+                 _native.mapping_set_p: "scsec_mapping_set_free"}
 
 
 def _buffer(data: Buffer) -> Tuple[bytes, int]:
@@ -1367,6 +1371,10 @@ class Entry:
     :ivar justification: why a not-applicable answer does not apply, or None.
     :ivar note: free text, or None.
     :ivar artifacts: the :class:`Artifact` list.
+    :ivar derived_from: where a derived entry came from (a :class:`DerivedFrom`),
+        or None (doc/mapping.md).
+    :ivar review: True when a person must review the answer again (a migrated
+        answer whose criterion was reworded).
     """
 
     id: str
@@ -1379,14 +1387,19 @@ class Entry:
     justification: Optional[str]
     note: Optional[str]
     artifacts: List[Artifact]
+    derived_from: Optional["DerivedFrom"]
+    review: bool
 
     def __init__(self, id: str, status: Union[Status, str, None] = Status.NONE,
                  method: Union[Method, str, None] = Method.NONE,
                  assessed_on: DateLike = None, expires_on: DateLike = None,
                  assessor: Optional[str] = None, assessor_id: Optional[str] = None,
                  justification: Optional[str] = None, note: Optional[str] = None,
-                 artifacts: Optional[Iterable[ArtifactLike]] = None) -> None:
+                 artifacts: Optional[Iterable[ArtifactLike]] = None,
+                 derived_from: Optional["DerivedFrom"] = None, review: bool = False) -> None:
         self.id = id
+        self.derived_from = derived_from
+        self.review = bool(review)
         self.status = status  # type: ignore[assignment]
         self.method = method  # type: ignore[assignment]
         self.assessed_on = assessed_on  # type: ignore[assignment]
@@ -1435,6 +1448,19 @@ class Entry:
         obj.justification = _text(_lib.scsec_entry_justification(ptr))
         obj.note = _text(_lib.scsec_entry_note(ptr))
         obj.artifacts = arts
+        obj.review = bool(_lib.scsec_entry_review(ptr))
+        obj.derived_from = None
+        dset = _text(_lib.scsec_entry_derived_set(ptr))
+        if dset is not None:
+            sources = []
+            for i in range(_lib.scsec_entry_derived_source_count(ptr)):
+                sid, rel, st, me = c_char_p(), c_int(), c_int(), c_int()
+                _lib.scsec_entry_derived_source_at(ptr, i, byref(sid), byref(rel), byref(st),
+                                                   byref(me))
+                sources.append(DerivedSource(_text(sid.value) or "", Relationship(rel.value),
+                                             Status(st.value), Method(me.value)))
+            obj.derived_from = DerivedFrom(dset, _text(_lib.scsec_entry_derived_set_version(ptr))
+                                           or "", tuple(sources))
         return obj
 
     def _to_c(self) -> Any:
@@ -1458,6 +1484,16 @@ class Entry:
             for art in self.artifacts:
                 _lib.scsec_entry_add_artifact(ptr, _b(art.uri, "artifact uri"),
                                               _b(art.sha256, "artifact sha256"))
+            if self.review:
+                _lib.scsec_entry_set_review(ptr, 1)
+            if self.derived_from is not None:
+                d = self.derived_from
+                _lib.scsec_entry_set_derived_set(ptr, _b(d.set, "derived set"),
+                                                 _b(d.version, "derived version"))
+                for src in d.sources:
+                    _lib.scsec_entry_add_derived_source(
+                        ptr, _b(src.id, "source id"), Relationship._coerce(src.relationship).value,
+                        Status._coerce(src.status).value, Method._coerce(src.method).value)
         except BaseException:
             _lib.scsec_entry_free(ptr)
             raise
@@ -1624,6 +1660,32 @@ class Evidence(Owned, MutableMapping[str, Entry]):
     def _str(self, fn: Any, *args: Any) -> Optional[str]:
         with self._g as h:
             return _text(fn(h, *args))
+
+    @property
+    def derived(self) -> bool:
+        """True when the record was derived through a mapping set (doc/mapping.md)."""
+        with self._g as h:
+            return bool(_lib.scsec_evidence_derived(h))
+
+    @property
+    def derivation(self) -> Optional["Derivation"]:
+        """Where a derived record came from (a :class:`Derivation`), or None."""
+        with self._g as h:
+            if not _lib.scsec_evidence_derived(h):
+                return None
+            out = [c_char_p() for _ in range(4)]
+            _lib.scsec_evidence_derivation(h, *(byref(x) for x in out))
+            return Derivation(*(_text(x.value) or "" for x in out))
+
+    def set_derivation(self, derivation: Optional["Derivation"]) -> None:
+        """Mark the record as derived (a :class:`Derivation` or a 4-tuple), or not (None)."""
+        if derivation is None:
+            self._change(_lib.scsec_evidence_set_derivation, None, None, None, None)
+        else:
+            d = Derivation(*derivation)
+            self._change(_lib.scsec_evidence_set_derivation, _b(d.mapping, "mapping"),
+                         _b(d.mapping_version, "mapping_version"), _b(d.source, "source"),
+                         _b(d.source_version, "source_version"))
 
     def _change(self, fn: Any, *args: Any) -> None:
         with self._g.writing as h:
@@ -2204,7 +2266,7 @@ def required_level(criteria: CriteriaSet, answers: AnswersLike = None,
 
 def validate(source: Union[PathLike, Buffer], name: Optional[str] = None,
              options: Optional[LoadOptions] = None) -> Tuple[DocumentKind, Diagnostics]:
-    """Validate a criteria set, evidence record or result document.
+    """Validate a criteria set, evidence record, result or mapping set document.
 
     ``source`` is a path, or the document's bytes. Returns ``(kind,
     diagnostics)``: a :class:`DocumentKind` and every problem found
@@ -2253,3 +2315,323 @@ def version() -> str:
 def version_number() -> int:
     """The loaded library's version number (MAJOR * 10000 + MINOR * 100 + PATCH)."""
     return int(_lib.scsec_version_number())
+
+
+# ---------------------------------------------------------------- mapping sets
+
+
+class Relationship(_TokenEnum):
+    """How a source criterion relates to a target one (``scsec_relationship``,
+    NIST IR 8477), read "source RELATIONSHIP target"."""
+    NONE = 0
+    EQUAL_TO = 1
+    EQUIVALENT_TO = 2
+    SUBSET_OF = 3
+    SUPERSET_OF = 4
+    INTERSECTS_WITH = 5
+    NO_RELATIONSHIP = 6
+
+    @staticmethod
+    def _token_fn() -> Any:
+        return _lib.scsec_relationship_name
+
+
+class Rationale(_TokenEnum):
+    """Why a mapping was made (``scsec_rationale``)."""
+    NONE = 0
+    SYNTACTIC = 1
+    SEMANTIC = 2
+    FUNCTIONAL = 3
+
+    @staticmethod
+    def _token_fn() -> Any:
+        return _lib.scsec_rationale_name
+
+
+class Coverage(_TokenEnum):
+    """How far a mapping set covers a target criterion (``scsec_coverage``)."""
+    NONE = 0
+    PARTIAL = 1
+    FULL = 2
+
+    @staticmethod
+    def _token_fn() -> Any:
+        return _lib.scsec_coverage_name
+
+
+DerivedSource = collections.namedtuple("DerivedSource", "id relationship status method")
+DerivedSource.__doc__ = ("One source of a derived entry: its id, the mapping's "
+                         ":class:`Relationship`, its own :class:`Status` and :class:`Method`.")
+DerivedFrom = collections.namedtuple("DerivedFrom", "set version sources")
+DerivedFrom.__doc__ = ("Where a derived entry came from: the source set's id and version, "
+                       "and a tuple of :class:`DerivedSource`.")
+Derivation = collections.namedtuple("Derivation",
+                                    "mapping mapping_version source source_version")
+Derivation.__doc__ = ("Where a derived record came from: the mapping set's id and version, "
+                      "the source criteria set's id and version.")
+
+
+class MappingItem(collections.namedtuple(
+        "MappingItem", "source target relationship strength coverage rationale note")):
+    """One mapping of a set, as a plain value: ``source`` and ``target`` ids
+    (``target`` None for a no-relationship mapping to nothing), a
+    :class:`Relationship`, ``strength`` and ``coverage`` (0 to 1, or None), a
+    :class:`Rationale` and a ``note``."""
+    __slots__ = ()
+
+
+def mapping_builtin_ids() -> List[str]:
+    """The ids of the mapping sets built into the library."""
+    return [_text(_lib.scsec_mapping_set_builtin_id(i)) or ""
+            for i in range(_lib.scsec_mapping_set_builtin_count())]
+
+
+class MappingSet(Owned):
+    """A mapping set (``scsec_mapping_set``): how the criteria of one set
+    relate to another's (doc/mapping.md).
+
+    Build one with ``MappingSet(id, version, source, target)`` (``source``
+    and ``target`` are :class:`CriteriaSet` or ``(id, version)`` pairs) and
+    :meth:`add`, or :meth:`load`, :meth:`from_bytes`, :meth:`builtin`. The
+    set is a sequence of :class:`MappingItem` values (``len()``, iteration,
+    ``[i]``). A set pickles as its XML document.
+    """
+
+    __slots__ = ()
+    _free_name = "scsec_mapping_set_free"
+    _kind = "MappingSet"
+    _exclusive = True
+
+    def __init__(self, id: str, version: str, source: Any, target: Any) -> None:
+        def ref(x: Any) -> Tuple[str, str]:
+            if isinstance(x, CriteriaSet):
+                return x.id, x.version
+            sid, sver = x
+            return sid, sver
+        sid, sver = ref(source)
+        tid, tver = ref(target)
+        ptr = _native.mapping_set_p()
+        _lib.scsec_mapping_set_new(byref(ptr), _b(id, "id"), _b(version, "version"),
+                                   _b(sid, "source id"), _b(sver, "source version"),
+                                   _b(tid, "target id"), _b(tver, "target version"))
+        self._adopt(ptr)
+
+    @classmethod
+    def builtin(cls, id: str) -> "MappingSet":
+        """A built-in mapping set (:func:`mapping_builtin_ids`)."""
+        ptr = _native.mapping_set_p()
+        _lib.scsec_mapping_set_builtin(byref(ptr), _b(id, "id"))
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def load(cls, path: PathLike, options: Optional[LoadOptions] = None,
+             diagnostics: Optional[List[Diagnostic]] = None) -> "MappingSet":
+        """Load a mapping set from an XML file (plain or gzip)."""
+        ptr = _native.mapping_set_p()
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_mapping_set_load_file, ptr, (_path(path), oh),
+                             diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def from_bytes(cls, data: Buffer, name: Optional[str] = None,
+                   options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "MappingSet":
+        """Load a mapping set from an XML document in memory."""
+        data, size = _buffer(data)
+        ptr = _native.mapping_set_p()
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_mapping_set_load_memory, ptr,
+                             (data, size, _name(name), oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    def copy(self) -> "MappingSet":
+        """An independent copy."""
+        ptr = _native.mapping_set_p()
+        with self._g as h:
+            _lib.scsec_mapping_set_dup(byref(ptr), h)
+        return _new_owned(type(self), ptr)
+
+    __copy__ = copy
+
+    def __reduce__(self) -> Any:
+        return (_mapping_from_xml, (self.to_bytes(),))
+
+    def to_bytes(self) -> bytes:
+        """The XML form."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_mapping_set_write_memory, h)
+
+    def save(self, path: PathLike, gzip: bool = False) -> None:
+        """Save the XML form to ``path``, atomically."""
+        with self._g as h:
+            _lib.scsec_mapping_set_save(h, _path(path), _native.WRITE_GZIP if gzip else 0)
+
+    def _str(self, fn: Any) -> Optional[str]:
+        with self._g as h:
+            return _text(fn(h))
+
+    @property
+    def id(self) -> str:
+        """The set's id."""
+        return self._str(_lib.scsec_mapping_set_id) or ""
+
+    @property
+    def version(self) -> str:
+        """The set's version."""
+        return self._str(_lib.scsec_mapping_set_version) or ""
+
+    @property
+    def source(self) -> Tuple[str, str]:
+        """The source criteria set: (id, version)."""
+        return (self._str(_lib.scsec_mapping_set_source_id) or "",
+                self._str(_lib.scsec_mapping_set_source_version) or "")
+
+    @property
+    def target(self) -> Tuple[str, str]:
+        """The target criteria set: (id, version)."""
+        return (self._str(_lib.scsec_mapping_set_target_id) or "",
+                self._str(_lib.scsec_mapping_set_target_version) or "")
+
+    @property
+    def title(self) -> Optional[str]:
+        """The title, or None."""
+        return self._str(_lib.scsec_mapping_set_title)
+
+    @title.setter
+    def title(self, title: Optional[str]) -> None:
+        with self._g.writing as h:
+            _lib.scsec_mapping_set_set_title(h, _b(title, "title"))
+
+    @property
+    def provisional(self) -> bool:
+        """True when the set is marked provisional (not reviewed by a person)."""
+        with self._g as h:
+            return bool(_lib.scsec_mapping_set_provisional(h))
+
+    @provisional.setter
+    def provisional(self, value: bool) -> None:
+        with self._g.writing as h:
+            _lib.scsec_mapping_set_set_provisional(h, 1 if value else 0)
+
+    def accepts(self, method: Union[Method, str]) -> bool:
+        """True when source answers assessed by ``method`` count at that method."""
+        with self._g as h:
+            return bool(_lib.scsec_mapping_set_accepts(h, Method._coerce(method).value))
+
+    def accept(self, method: Union[Method, str], accepted: bool = True) -> None:
+        """Accept (or stop accepting) expert-reviewed or third-party source answers."""
+        with self._g.writing as h:
+            _lib.scsec_mapping_set_set_accepted(h, Method._coerce(method).value,
+                                                1 if accepted else 0)
+
+    @staticmethod
+    def _value(ptr: Any) -> MappingItem:
+        def frac(v: float) -> Optional[float]:
+            return None if v < 0 else v
+        return MappingItem(_text(_lib.scsec_mapping_source(ptr)) or "",
+                       _text(_lib.scsec_mapping_target(ptr)),
+                       Relationship(_lib.scsec_mapping_relationship(ptr)),
+                       frac(_lib.scsec_mapping_strength(ptr)),
+                       frac(_lib.scsec_mapping_coverage(ptr)),
+                       Rationale(_lib.scsec_mapping_rationale(ptr)),
+                       _text(_lib.scsec_mapping_note(ptr)))
+
+    def __len__(self) -> int:
+        with self._g as h:
+            return int(_lib.scsec_mapping_set_count(h))
+
+    def __getitem__(self, index: int) -> MappingItem:
+        with self._g as h:
+            n = _lib.scsec_mapping_set_count(h)
+            if index < 0:
+                index += n
+            if not 0 <= index < n:
+                raise IndexError("mapping index out of range")
+            return self._value(_lib.scsec_mapping_set_at(h, index))
+
+    def __iter__(self) -> Iterator[MappingItem]:
+        with self._g as h:
+            items = [self._value(_lib.scsec_mapping_set_at(h, i))
+                     for i in range(_lib.scsec_mapping_set_count(h))]
+        return iter(items)
+
+    def find(self, source: str, target: Optional[str]) -> Optional[MappingItem]:
+        """The mapping from ``source`` to ``target`` (None: to nothing), or None."""
+        with self._g as h:
+            ptr = _lib.scsec_mapping_set_find(h, _b(source, "source"), _b(target, "target"))
+            return self._value(ptr) if ptr else None
+
+    def add(self, source: str, target: Optional[str],
+            relationship: Union[Relationship, str], strength: Optional[float] = None,
+            coverage: Optional[float] = None,
+            rationale: Union[Rationale, str, None] = None, note: Optional[str] = None) -> None:
+        """Add a mapping (``target`` None only for no-relationship)."""
+        rel = Relationship._coerce(relationship)
+        with self._g.writing as h:
+            m = _native.mapping_p()
+            _lib.scsec_mapping_set_add(h, _b(source, "source"), _b(target, "target"),
+                                       rel.value, byref(m))
+            try:
+                if strength is not None:
+                    _lib.scsec_mapping_set_strength(m, float(strength))
+                if coverage is not None:
+                    _lib.scsec_mapping_set_coverage_value(m, float(coverage))
+                if rationale is not None:
+                    _lib.scsec_mapping_set_rationale(m, Rationale._coerce(rationale).value)
+                if note is not None:
+                    _lib.scsec_mapping_set_note(m, _b(note, "note"))
+            except BaseException:
+                _lib.scsec_mapping_set_remove(h, _b(source, "source"), _b(target, "target"))
+                raise
+
+    def remove(self, source: str, target: Optional[str]) -> None:
+        """Remove the mapping from ``source`` to ``target``."""
+        with self._g.writing as h:
+            _lib.scsec_mapping_set_remove(h, _b(source, "source"), _b(target, "target"))
+
+    def coverage(self, target_id: str) -> Coverage:
+        """How far the set covers target criterion ``target_id``."""
+        with self._g as h:
+            return Coverage(_lib.scsec_mapping_set_coverage(h, _b(target_id, "target id")))
+
+    def check(self, source: Optional[CriteriaSet] = None,
+              target: Optional[CriteriaSet] = None) -> Diagnostics:
+        """Check the ids against the criteria sets: every problem, as :class:`Diagnostics`."""
+        with _set_guard(source, "source", optional=True) as sh, \
+                _set_guard(target, "target", optional=True) as th, \
+                self._g as h, _DiagList() as diags:
+            try:
+                _lib.scsec_mapping_set_check(h, sh, th, diags.ptr)
+            except Error as exc:
+                if exc.code not in _CHECK_VERDICTS:
+                    raise
+            return diags.read()
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<scsec.MappingSet (closed)>"
+        return "<scsec.MappingSet %s %s: %s %s -> %s %s, %d mappings>" % (
+            self.id, self.version, self.source[0], self.source[1], self.target[0],
+            self.target[1], len(self))
+
+
+def _mapping_from_xml(data: bytes) -> MappingSet:
+    return MappingSet.from_bytes(data)
+
+
+def derive(evidence: Evidence, mapping: MappingSet, target: Optional[CriteriaSet] = None,
+           diagnostics: Optional[List[Diagnostic]] = None) -> Evidence:
+    """Carry ``evidence`` through ``mapping``: the derived :class:`Evidence`
+    against the mapping's target set, by the rule of doc/mapping.md.
+
+    With ``target`` (the target :class:`CriteriaSet`), ids outside it are
+    left out and the record names its fingerprint. Warnings go to
+    ``diagnostics`` when it is a list.
+    """
+    ptr = _native.evidence_p()
+    with _guard(evidence, Evidence, "evidence") as eh, \
+            _guard(mapping, MappingSet, "mapping") as mh, \
+            _set_guard(target, "target", optional=True) as th:
+        _load_with_diags(_lib.scsec_mapping_derive, ptr, (eh, mh, th), diagnostics)
+    return _new_owned(Evidence, ptr)

@@ -1442,6 +1442,92 @@ class MappingTest(TempDirCase):
         self.assertNotEqual(a, a.to_xml())
 
 
+class MappingSetTest(TempDirCase):
+    """Issue 16: mapping sets and derived records."""
+
+    def make_set(self):
+        m = scsec.MappingSet("a-to-meti", "1", ("a", "1"), scsec.CriteriaSet.builtin())
+        m.add("x1", "1-1-1-1", scsec.Relationship.EQUAL_TO, strength=0.5, rationale="semantic",
+              note="same words")
+        m.add("x2", "1-1-1-2", "intersects-with")
+        m.add("x3", None, "no-relationship")
+        return m
+
+    def source_record(self):
+        ev = scsec.Evidence()
+        ev.set_criteria("a", "1")
+        ev.add(scsec.Entry("x1", "met", "third-party", assessed_on="2026-02-01"))
+        ev.add(scsec.Entry("x2", "met", "self", assessed_on="2026-01-15"))
+        return ev
+
+    def test_build_write_load(self):
+        m = self.make_set()
+        self.assertEqual(len(m), 3)
+        self.assertEqual(m.target, ("meti-sc-2026-03", "2026.03"))
+        first = m.find("x1", "1-1-1-1")
+        self.assertEqual(first.relationship, scsec.Relationship.EQUAL_TO)
+        self.assertEqual(first.strength, 0.5)
+        self.assertIsNone(first.coverage)
+        self.assertEqual(first.note, "same words")
+        self.assertIsNone(m.find("x3", None).target)
+        m.accept("third-party")
+        self.assertTrue(m.accepts(scsec.Method.THIRD_PARTY))
+        self.assertFalse(m.accepts("expert-reviewed"))
+        again = scsec.MappingSet.from_bytes(m.to_bytes())
+        self.assertEqual(list(again), list(m))
+        self.assertEqual(pickle.loads(pickle.dumps(m)).to_bytes(), m.to_bytes())
+        path = self.path("m.xml")
+        m.save(path)
+        self.assertEqual(scsec.MappingSet.load(path).to_bytes(), m.to_bytes())
+        kind, diags = scsec.validate(path)
+        self.assertEqual(kind, scsec.DocumentKind.MAPPING)
+        self.assertTrue(diags.ok)
+        with self.assertRaises(scsec.ExistsError):
+            m.add("x1", "1-1-1-1", "subset-of")
+        with self.assertRaises(scsec.InvalidArgumentError):
+            m.add("x9", None, "equal-to")
+        with self.assertRaises(scsec.SchemaError) as cm:
+            scsec.MappingSet.from_bytes(m.to_bytes().replace(b"equal-to", b"same-as"), "bad.xml")
+        self.assertEqual(cm.exception.line, 6)
+
+    def test_derive(self):
+        m = self.make_set()
+        meti = scsec.CriteriaSet.builtin()
+        d = scsec.derive(self.source_record(), m, meti)
+        self.assertTrue(d.derived)
+        self.assertEqual(d.derivation, scsec.Derivation("a-to-meti", "1", "a", "1"))
+        self.assertEqual(d.criteria.fingerprint, meti.fingerprint)
+        e = d["1-1-1-1"]
+        self.assertEqual(e.status, scsec.Status.MET)
+        self.assertEqual(e.method, scsec.Method.SELF)  # third-party not accepted
+        self.assertEqual(e.derived_from.set, "a")
+        self.assertEqual(e.derived_from.sources,
+                         (scsec.DerivedSource("x1", scsec.Relationship.EQUAL_TO,
+                                              scsec.Status.MET, scsec.Method.THIRD_PARTY),))
+        self.assertEqual(d["1-1-1-2"].status, scsec.Status.PARTIAL)
+        self.assertEqual(len(d), 2)
+        m.accept(scsec.Method.THIRD_PARTY)
+        self.assertEqual(scsec.derive(self.source_record(), m)["1-1-1-1"].method,
+                         scsec.Method.THIRD_PARTY)
+        self.assertEqual(m.coverage("1-1-1-1"), scsec.Coverage.FULL)
+        self.assertEqual(m.coverage("1-1-1-2"), scsec.Coverage.PARTIAL)
+        self.assertEqual(m.coverage("1-1-1-3"), scsec.Coverage.NONE)
+        # provenance survives the Entry round trip and the XML
+        e.review = True
+        d.replace(e)
+        back = scsec.Evidence.from_bytes(d.to_xml())
+        self.assertTrue(back["1-1-1-1"].review)
+        self.assertEqual(back["1-1-1-1"].derived_from, e.derived_from)
+        self.assertEqual(back.derivation, d.derivation)
+        back.set_derivation(None)
+        self.assertFalse(back.derived)
+        diags = m.check(target=meti)
+        self.assertEqual(diags.errors, [])
+        with self.assertRaises(scsec.MismatchError):
+            scsec.derive(self.source_record(), scsec.MappingSet("o", "1", ("a", "1"), ("b", "1")),
+                         meti)
+
+
 class TypingTest(unittest.TestCase):
     """Issue 11: type hints, py.typed, reStructuredText docstrings."""
 

@@ -20,7 +20,7 @@
  * scsec_mapping_derive() carries a source record through a mapping set and
  * gives a **derived** record against the target set, by the one rule of
  * doc/mapping.md. A derived record and its entries say where they came
- * from (scsec_evidence_derived(), scsec_entry_derived_source_at()); a
+ * from (scsec_evidence_derived(), scsec_entry_derived_source_get()); a
  * derived record is a head start for a person to review, not an
  * assessment.
  *
@@ -230,19 +230,20 @@ SCSEC_API const scsec_mapping *scsec_mapping_set_find(const scsec_mapping_set *s
 
 /**
  * Add a mapping.
+ * @param[out] added    the new mapping (borrowed), for the optional setters
+ *                      below, or NULL
  * @param set           the set
  * @param source        the source criterion's id
  * @param target        the target criterion's id; NULL only for
  *                      SCSEC_RELATIONSHIP_NO_RELATIONSHIP (the source maps
  *                      to nothing, e.g. a criterion a revision removed)
  * @param relationship  how they relate
- * @param[out] added    the new mapping (borrowed), for the optional setters
- *                      below, or NULL
  * @return 0, SCSEC_EINVAL, SCSEC_EEXISTS (that pair is mapped already),
  *         SCSEC_ENOMEM.
  */
-SCSEC_API int scsec_mapping_set_add(scsec_mapping_set *set, const char *source, const char *target,
-                                    scsec_relationship relationship, scsec_mapping **added);
+SCSEC_API int scsec_mapping_set_add(scsec_mapping **added, scsec_mapping_set *set,
+                                    const char *source, const char *target,
+                                    scsec_relationship relationship);
 
 /** Remove the mapping from @p source to @p target. @return 0, SCSEC_EINVAL, SCSEC_ENOTFOUND. */
 SCSEC_API int scsec_mapping_set_remove(scsec_mapping_set *set, const char *source,
@@ -336,17 +337,19 @@ SCSEC_API int scsec_mapping_derive(scsec_evidence **out, const scsec_evidence *s
 SCSEC_API int scsec_evidence_derived(const scsec_evidence *evidence);
 
 /**
- * Where a derived record came from; any out-pointer may be NULL.
- * @param evidence         the record
- * @param mapping_id       the mapping set's id
- * @param mapping_version  its version
- * @param source_id        the source criteria set's id
- * @param source_version   its version
- * @return 0, SCSEC_EINVAL (NULL record), SCSEC_ENOTFOUND (not derived).
+ * Where a derived record came from; any out-pointer may be NULL, the
+ * strings belong to the record.
+ * @param[out] mapping_id       the mapping set's id
+ * @param[out] mapping_version  its version
+ * @param[out] source_id        the source criteria set's id
+ * @param[out] source_version   its version
+ * @param evidence              the record
+ * @return 0, SCSEC_EINVAL (NULL record), SCSEC_ENOTFOUND (not derived;
+ *         the out-values are then left untouched).
  */
-SCSEC_API int scsec_evidence_derivation(const scsec_evidence *evidence, const char **mapping_id,
-                                        const char **mapping_version, const char **source_id,
-                                        const char **source_version);
+SCSEC_API int scsec_evidence_derivation_get(const char **mapping_id, const char **mapping_version,
+                                            const char **source_id, const char **source_version,
+                                            const scsec_evidence *evidence);
 
 /**
  * Mark a record as derived (all four strings required), or, with
@@ -368,18 +371,19 @@ SCSEC_API size_t scsec_entry_derived_source_count(const scsec_entry *entry);
 
 /**
  * The @p i-th source of a derived entry (ordered by id); any out-pointer
- * may be NULL.
- * @param entry         the entry
- * @param i             the index
- * @param id            the source criterion's id
- * @param relationship  the mapping's relationship
- * @param status        the source entry's status (NONE: it had no answer)
- * @param method        the source entry's method
- * @return 0, SCSEC_EINVAL when out of range.
+ * may be NULL, the id belongs to the entry.
+ * @param[out] id            the source criterion's id
+ * @param[out] relationship  the mapping's relationship
+ * @param[out] status        the source entry's status (NONE: it had no answer)
+ * @param[out] method        the source entry's method
+ * @param entry              the entry
+ * @param i                  the index
+ * @return 0, SCSEC_EINVAL when @p entry is NULL, not derived, or @p i is
+ *         out of range (the out-values are then left untouched).
  */
-SCSEC_API int scsec_entry_derived_source_at(const scsec_entry *entry, size_t i, const char **id,
-                                            scsec_relationship *relationship,
-                                            scsec_status *status, scsec_method *method);
+SCSEC_API int scsec_entry_derived_source_get(const char **id, scsec_relationship *relationship,
+                                             scsec_status *status, scsec_method *method,
+                                             const scsec_entry *entry, size_t i);
 
 /**
  * Record that the entry is derived from set @p set_id at @p set_version

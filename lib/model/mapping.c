@@ -406,8 +406,8 @@ const scsec_mapping *scsec_mapping_set_find(const scsec_mapping_set *s, const ch
 	return found ? s->items[pos] : NULL;
 }
 
-int scsec_mapping_set_add(scsec_mapping_set *s, const char *source, const char *target,
-                          scsec_relationship rel, scsec_mapping **added)
+int scsec_mapping_set_add(scsec_mapping **added, scsec_mapping_set *s, const char *source,
+                          const char *target, scsec_relationship rel)
 {
 	struct scsec_mapping *m;
 	size_t pos;
@@ -690,8 +690,8 @@ int scsec_evidence_derived(const scsec_evidence *ev)
 	return ev && ev->derived;
 }
 
-int scsec_evidence_derivation(const scsec_evidence *ev, const char **mid, const char **mver,
-                              const char **sid, const char **sver)
+int scsec_evidence_derivation_get(const char **mid, const char **mver, const char **sid,
+                                  const char **sver, const scsec_evidence *ev)
 {
 	SCSEC__CHECK_ARG(ev);
 	if (!ev->derived)
@@ -746,8 +746,8 @@ size_t scsec_entry_derived_source_count(const scsec_entry *e)
 	return e && e->derived ? e->derived->count : 0;
 }
 
-int scsec_entry_derived_source_at(const scsec_entry *e, size_t i, const char **id,
-                                  scsec_relationship *rel, scsec_status *st, scsec_method *me)
+int scsec_entry_derived_source_get(const char **id, scsec_relationship *rel, scsec_status *st,
+                                   scsec_method *me, const scsec_entry *e, size_t i)
 {
 	const scsec__dsource *s;
 

@@ -1455,8 +1455,8 @@ class Entry:
             sources = []
             for i in range(_lib.scsec_entry_derived_source_count(ptr)):
                 sid, rel, st, me = c_char_p(), c_int(), c_int(), c_int()
-                _lib.scsec_entry_derived_source_at(ptr, i, byref(sid), byref(rel), byref(st),
-                                                   byref(me))
+                _lib.scsec_entry_derived_source_get(byref(sid), byref(rel), byref(st), byref(me),
+                                                    ptr, i)
                 sources.append(DerivedSource(_text(sid.value) or "", Relationship(rel.value),
                                              Status(st.value), Method(me.value)))
             obj.derived_from = DerivedFrom(dset, _text(_lib.scsec_entry_derived_set_version(ptr))
@@ -1674,7 +1674,7 @@ class Evidence(Owned, MutableMapping[str, Entry]):
             if not _lib.scsec_evidence_derived(h):
                 return None
             out = [c_char_p() for _ in range(4)]
-            _lib.scsec_evidence_derivation(h, *(byref(x) for x in out))
+            _lib.scsec_evidence_derivation_get(*(byref(x) for x in out), h)
             return Derivation(*(_text(x.value) or "" for x in out))
 
     def set_derivation(self, derivation: Optional["Derivation"]) -> None:
@@ -2570,8 +2570,8 @@ class MappingSet(Owned):
         rel = Relationship._coerce(relationship)
         with self._g.writing as h:
             m = _native.mapping_p()
-            _lib.scsec_mapping_set_add(h, _b(source, "source"), _b(target, "target"),
-                                       rel.value, byref(m))
+            _lib.scsec_mapping_set_add(byref(m), h, _b(source, "source"), _b(target, "target"),
+                                       rel.value)
             try:
                 if strength is not None:
                     _lib.scsec_mapping_set_strength(m, float(strength))

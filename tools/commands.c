@@ -336,6 +336,7 @@ static const char usage_criteria[] =
 	"       scsec criteria export [SET] [-o OUT]\n"
 	"       scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
 	"       scsec criteria coverage SET --mapping M [--format text|json] [-o OUT]\n"
+	"       scsec criteria import-oscal CATALOG [--profile RANK=LABEL:PROFILE]... -o OUT.xml\n"
 	"\n"
 	"The built-in criteria sets, and criteria sets in files.\n"
 	"SET is a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ").\n"
@@ -795,8 +796,6 @@ static int import_ipa(int argc, char **argv)
 	const char *rules_set = NULL, *out = NULL, *sheet, *inputs[2];
 	scsec_criteria *rules = NULL, *c = NULL;
 	scsec_diagnostics *diags = NULL;
-	char *xml = NULL;
-	size_t size = 0;
 	int opt, rc;
 
 	cli_cmd = "scsec criteria import-ipa";
@@ -836,14 +835,8 @@ static int import_ipa(int argc, char **argv)
 		rc = cli_fail(rc, diags);
 		goto out;
 	}
-	cli_print_diags(diags);
-	scsec_error_clear();
-	if ((rc = scsec_criteria_write_memory(&xml, &size, c)))
-		rc = cli_fail(rc, NULL);
-	else
-		rc = cli_write_output(out, xml, size, 1);
+	rc = cli_write_imported(out, c, diags);
 out:
-	scsec_free(xml);
 	scsec_criteria_free(c);
 	scsec_criteria_free(rules);
 	scsec_diagnostics_free(diags);
@@ -869,6 +862,8 @@ int cmd_criteria(int argc, char **argv)
 		return import_ipa(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "coverage"))
 		return cli_criteria_coverage(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "import-oscal"))
+		return cli_criteria_import_oscal(argc - 1, argv + 1);
 	return cli_usage_error(usage_criteria, "unknown subcommand '%s'", argv[1]);
 }
 

@@ -737,6 +737,22 @@ int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok)
 	return cli_write_output(path, b->data ? b->data : "", b->len, gzip_ok);
 }
 
+int cli_write_imported(const char *path, const scsec_criteria *c, const scsec_diagnostics *diags)
+{
+	char *xml = NULL;
+	size_t size = 0;
+	int rc;
+
+	cli_print_diags(diags);
+	scsec_error_clear();
+	if ((rc = scsec_criteria_write_memory(&xml, &size, c)))
+		rc = cli_fail(rc, NULL);
+	else
+		rc = cli_write_output(path, xml, size, 1);
+	scsec_free(xml);
+	return rc;
+}
+
 const char *cli_tool_name(void)
 {
 	return "scsec " PACKAGE_VERSION;

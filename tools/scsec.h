@@ -322,6 +322,11 @@ int cli_write_output(const char *path, const void *data, size_t size, int gzip_o
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
 int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 
+/* An imported criteria set: print the import's diagnostics (warnings and
+ * notes), then write the set's canonical XML to path as cli_write_output()
+ * does. Returns the exit status. */
+int cli_write_imported(const char *path, const scsec_criteria *c, const scsec_diagnostics *diags);
+
 /* "scsec 1.0.0" */
 const char *cli_tool_name(void);
 
@@ -403,5 +408,10 @@ int cli_criteria_coverage(int argc, char **argv);
 int cli_load_mapping(scsec_mapping_set **out, const char *name);
 /* The line every output of a derived record carries (doc/mapping.md). */
 extern const char cli_derived_notice[];
+
+/* ============================================================ oscal.c */
+
+/* scsec criteria import-oscal */
+int cli_criteria_import_oscal(int argc, char **argv);
 
 #endif /* SCSEC_TOOL_H */

@@ -18,5 +18,6 @@
 #include <scsec/eval.h>
 #include <scsec/document.h>
 #include <scsec/mapping.h>
+#include <scsec/oscal.h>
 
 #endif /* SCSEC_H */

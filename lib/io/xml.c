@@ -192,6 +192,7 @@ typedef struct xparse {
 	int stopped;             /* we stopped the parser: its own errors after that are noise */
 	int sniff_only;          /* stop at the root start tag */
 	int fatal;               /* a memory failure or a refused construct */
+	int mixed;               /* keep every run of character data as a "#text" child */
 	const char *root_ns;     /* the root element expected, or NULL for any */
 	const char *root_name;
 } xparse;
@@ -330,6 +331,29 @@ static void flush_text(xparse *p)
 
 	if (!n || p->fatal)
 		return;
+	if (p->mixed) {
+		scsec__xnode *t;
+
+		if (!p->text.len)
+			return;
+		if (!(t = scsec__arena_alloc(&p->doc->arena, sizeof *t)))
+			return oom(p);
+		memset(t, 0, sizeof *t);
+		t->name = "#text";
+		t->text = arena_str(p, (const xmlChar *)p->text.data, p->text.len);
+		t->text_len = p->text.len;
+		t->line = cur_line(p);
+		t->column = cur_col(p);
+		t->parent = n;
+		if (n->last)
+			n->last->next = t;
+		else
+			n->first = t;
+		n->last = t;
+		n->chars = 1;
+		scsec__buf_reset(&p->text);
+		return;
+	}
 	/* XML white space is layout; other text of blanks only (U+3000,
 	 * U+200B, ...) is there but reads as empty, as in every reader. */
 	if (p->text.len && !all_space(p->text.data, p->text.len))
@@ -692,7 +716,8 @@ static int declared_encoding(const unsigned char *b, long n, char *out, size_t s
 }
 
 static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
-                     scsec__schema_kind schema_kind, scsec_diagnostics *diags, int sniff)
+                     scsec__schema_kind schema_kind, scsec_diagnostics *diags, int sniff,
+                     int mixed)
 {
 	const struct scsec_load_options *o = scsec__load_options(opts);
 	xparse p;
@@ -714,6 +739,7 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 	p.max_depth = (unsigned long)o->max_depth;
 	p.max_elements = (unsigned long)(o->max_items > 0xffffffffu ? 0xffffffffu : o->max_items);
 	p.sniff_only = sniff;
+	p.mixed = mixed;
 	switch (schema_kind) {
 	case SCSEC__SCHEMA_CRITERIA: p.root_ns = SCSEC__NS_CRITERIA; p.root_name = "criteria-set"; break;
 	case SCSEC__SCHEMA_EVIDENCE: p.root_ns = SCSEC__NS_EVIDENCE; p.root_name = "evidence"; break;
@@ -849,13 +875,19 @@ out:
 int scsec__xml_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
                      scsec__schema_kind schema, scsec_diagnostics *diags)
 {
-	return run_parse(doc, src, opts, schema, diags, 0);
+	return run_parse(doc, src, opts, schema, diags, 0, 0);
+}
+
+int scsec__xml_parse_mixed(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
+                          scsec_diagnostics *diags)
+{
+	return run_parse(doc, src, opts, SCSEC__SCHEMA_NONE, diags, 0, 1);
 }
 
 int scsec__xml_sniff(scsec__schema_kind *kind, scsec__source *src, const scsec_load_options *opts)
 {
 	scsec__xdoc doc;
-	int rc = run_parse(&doc, src, opts, SCSEC__SCHEMA_NONE, NULL, 1);
+	int rc = run_parse(&doc, src, opts, SCSEC__SCHEMA_NONE, NULL, 1, 0);
 
 	*kind = SCSEC__SCHEMA_NONE;
 	if (rc == 0 && doc.root && doc.root->ns) {
@@ -876,7 +908,7 @@ int scsec__xml_validate_only(scsec__source *src, const scsec_load_options *opts,
                              scsec__schema_kind schema, scsec_diagnostics *diags)
 {
 	scsec__xdoc doc;
-	int rc = run_parse(&doc, src, opts, schema, diags, 0);
+	int rc = run_parse(&doc, src, opts, schema, diags, 0, 0);
 
 	scsec__xdoc_dispose(&doc);
 	return rc;

@@ -72,6 +72,13 @@ typedef struct scsec__xdoc {
 int scsec__xml_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
                      scsec__schema_kind schema, scsec_diagnostics *diags);
 
+/* The same without a schema, for documents with mixed content (OSCAL's
+ * prose): every run of character data, white space included, becomes a
+ * child node named "#text" (no namespace, text and text_len set) in
+ * document order, and elements keep no text of their own. */
+int scsec__xml_parse_mixed(scsec__xdoc *doc, scsec__source *src, const scsec_load_options *opts,
+                           scsec_diagnostics *diags);
+
 /* Which of libscsec's documents the source holds, from its root element
  * (reads no further than the root start tag). */
 int scsec__xml_sniff(scsec__schema_kind *kind, scsec__source *src, const scsec_load_options *opts);

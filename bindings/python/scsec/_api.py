@@ -768,6 +768,39 @@ class CriteriaSet(Owned, Mapping[str, "Criterion"]):
                              (data, size, _name(name), rh, oh), diagnostics)
         return _new_owned(cls, ptr)
 
+    @classmethod
+    def import_oscal(cls, catalog: PathLike,
+                     profiles: Sequence[Tuple[int, str, PathLike]] = (),
+                     level_prop: Optional[str] = None,
+                     imported: Sequence[PathLike] = (),
+                     options: Optional[LoadOptions] = None,
+                     diagnostics: Optional[List[Diagnostic]] = None) -> "CriteriaSet":
+        """Import a NIST OSCAL catalog (JSON or XML) as a criteria set.
+
+        ``profiles`` are ``(rank, label, path)`` triples, each profile
+        becoming a level; ``imported`` are profiles that other profiles
+        import without making a level; ``level_prop`` takes the levels from
+        a control property instead. With neither, the catalog is one level.
+        See doc/oscal.md.
+        """
+        imp = _native.oscal_import_p()
+        _lib.scsec_oscal_import_new(byref(imp))
+        try:
+            for rank, label, path in profiles:
+                _lib.scsec_oscal_import_add_profile(imp, int(rank), _b(label, "label"),
+                                                    _path(path))
+            for path in imported:
+                _lib.scsec_oscal_import_add_profile(imp, 0, None, _path(path))
+            if level_prop is not None:
+                _lib.scsec_oscal_import_set_level_prop(imp, _b(level_prop, "level_prop"))
+            ptr = _native.criteria_p()
+            with _options_guard(options) as oh:
+                _load_with_diags(_lib.scsec_criteria_import_oscal, ptr,
+                                 (_path(catalog), imp, oh), diagnostics)
+        finally:
+            _lib.scsec_oscal_import_free(imp)
+        return _new_owned(cls, ptr)
+
     # -- export
 
     def to_bytes(self) -> bytes:

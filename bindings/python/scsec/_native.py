@@ -408,6 +408,10 @@ class gap_p(_Handle):
     """const scsec_gap *"""
 
 
+class oscal_import_p(_Handle):
+    """scsec_oscal_import *"""
+
+
 date_t = c_int32
 #: SCSEC_DATE_NONE
 DATE_NONE = -2 ** 31
@@ -759,6 +763,17 @@ SIGNATURES = [
     ("scsec_entry_add_derived_source", CHECK, [entry_p, _cstr, c_int, c_int, c_int]),
     ("scsec_entry_review", c_int, [entry_p]),
     ("scsec_entry_set_review", CHECK, [entry_p, c_int]),
+    # oscal.h
+    ("scsec_oscal_import_new", CHECK, [_P(oscal_import_p)]),
+    ("scsec_oscal_import_free", None, [oscal_import_p]),
+    ("scsec_oscal_import_add_profile", CHECK, [oscal_import_p, c_int, _cstr, _cstr]),
+    ("scsec_oscal_import_add_profile_memory", CHECK,
+     [oscal_import_p, c_int, _cstr, c_void_p, c_size_t, _cstr]),
+    ("scsec_oscal_import_set_level_prop", CHECK, [oscal_import_p, _cstr]),
+    ("scsec_criteria_import_oscal", CHECK,
+     [_P(criteria_p), _cstr, oscal_import_p, load_options_p, diagnostics_p]),
+    ("scsec_criteria_import_oscal_memory", CHECK,
+     [_P(criteria_p), c_void_p, c_size_t, _cstr, oscal_import_p, load_options_p, diagnostics_p]),
 ]
 # --------------------------------------------------------------------------
 # Loading

@@ -1,0 +1,130 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/**
+ * @file scsec/oscal.h
+ * @brief NIST OSCAL: criteria sets from an OSCAL catalog and its profiles.
+ *
+ * An OSCAL catalog (JSON or XML, OSCAL 1.0 to 1.2) becomes a criteria set:
+ * its groups become categories, each top-level control a requirement
+ * (id "CONTROL:req") holding the control itself and its nested
+ * enhancements as criteria (ids as in the catalog), each criterion's text
+ * is the control's title and statement prose, its props become
+ * references. Levels come from profiles -- each profile becomes one level,
+ * of a rank and label the caller gives, needing the controls the profile
+ * selects (include-all, include-controls by with-ids or matching, with or
+ * without child controls, exclude-controls) -- or from a control property
+ * (scsec_oscal_import_set_level_prop()), or, with neither, the catalog is
+ * one level (rank 1, label "all") needing every control: a resolved-profile
+ * catalog loads that way. doc/oscal.md describes the mapping.
+ *
+ * Nothing is ever fetched: a profile's import (href) must name the catalog
+ * or another profile given to the same import, by file name; remote and
+ * cyclic imports are refused.
+ */
+#ifndef SCSEC_OSCAL_H
+#define SCSEC_OSCAL_H
+
+#include <scsec/common.h>
+#include <scsec/criteria.h>
+#include <scsec/error.h>
+#include <scsec/options.h>
+
+SCSEC_BEGIN_DECLS
+
+/** What to import besides the catalog: profiles as levels, or the level
+ *  property. Opaque; one thread at a time while it is being filled. */
+typedef struct scsec_oscal_import scsec_oscal_import;
+
+/**
+ * A new, empty import description (no profile, no level property).
+ *
+ * @param[out] out  the description; free with scsec_oscal_import_free()
+ * @return 0, SCSEC_EINVAL (out is NULL) or SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_oscal_import_new(scsec_oscal_import **out);
+
+/** Free an import description. Accepts NULL. */
+SCSEC_API void scsec_oscal_import_free(scsec_oscal_import *imp);
+
+/**
+ * Add a profile file that becomes the level of rank @p rank (1 to 99) and
+ * label @p label. The file is read by scsec_criteria_import_oscal(), not
+ * here. A profile may also be added only to be imported by another one:
+ * give it rank 0 and a NULL label (it then makes no level).
+ *
+ * @param imp    the description
+ * @param rank   the level's rank, 1..99, unique among the profiles; 0 for
+ *               a profile that only other profiles import
+ * @param label  the level's label (non-blank UTF-8), NULL with rank 0
+ * @param path   the profile (OSCAL JSON or XML, gzip accepted)
+ * @return 0, SCSEC_EINVAL (a bad argument, a rank given twice, a level
+ *         property already set, more than 64 levels) or SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_oscal_import_add_profile(scsec_oscal_import *imp, int rank, const char *label,
+                                             const char *path);
+
+/**
+ * Add a profile held in memory (copied). @p name is the document's name for
+ * messages and the file name its importers' hrefs are matched against.
+ * @see scsec_oscal_import_add_profile()
+ */
+SCSEC_API int scsec_oscal_import_add_profile_memory(scsec_oscal_import *imp, int rank,
+                                                    const char *label, const void *data,
+                                                    size_t size, const char *name);
+
+/**
+ * Take the levels from a control property instead of profiles (the CIS
+ * Controls' implementation groups): every control carrying property
+ * @p name is a criterion of the levels its values name. A value's rank is
+ * the number it ends with ("IG2" and "2" are rank 2), its label the value;
+ * a control with several values applies at each.
+ *
+ * @param imp   the description (no profile with a level may have been added)
+ * @param name  the property name (an OSCAL token)
+ * @return 0, SCSEC_EINVAL or SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_oscal_import_set_level_prop(scsec_oscal_import *imp, const char *name);
+
+/**
+ * Import an OSCAL catalog, with the profiles or the level property of
+ * @p imp, as a criteria set.
+ *
+ * Profile "modify" and "merge" directives do not change which controls a
+ * level needs: they are ignored, with a note in @p diags saying so.
+ * Withdrawn controls (prop status = withdrawn) are left out, and so are
+ * controls no level selects (a note gives the count); categories and
+ * requirements left empty by that are dropped.
+ *
+ * Hostile input is refused through the load options' limits (size, depth,
+ * item count, string length), DOCTYPEs and entities in XML (SCSEC_EUNSAFE),
+ * remote imports (SCSEC_EUNSAFE) and cyclic imports (SCSEC_EINVALID).
+ *
+ * @param[out] out  the set; free with scsec_criteria_free()
+ * @param catalog   the catalog file (OSCAL JSON or XML, gzip accepted)
+ * @param imp       profiles or level property, or NULL for the catalog
+ *                  as one level
+ * @param opts      limits, or NULL
+ * @param diags     every problem, with file, line and column (XML) or the
+ *                  JSON pointer, and the notes; or NULL
+ * @return 0, or SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_ESCHEMA,
+ *         SCSEC_EINVALID, SCSEC_EVERSION, SCSEC_ELIMIT, SCSEC_EUNSAFE,
+ *         SCSEC_EENCODING, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_criteria_import_oscal(scsec_criteria **out, const char *catalog,
+                                          const scsec_oscal_import *imp,
+                                          const scsec_load_options *opts,
+                                          scsec_diagnostics *diags);
+
+/** Import an OSCAL catalog held in memory; @p name is used in messages and
+ *  matched by the profiles' hrefs. @see scsec_criteria_import_oscal() */
+SCSEC_API int scsec_criteria_import_oscal_memory(scsec_criteria **out, const void *data,
+                                                 size_t size, const char *name,
+                                                 const scsec_oscal_import *imp,
+                                                 const scsec_load_options *opts,
+                                                 scsec_diagnostics *diags);
+
+SCSEC_END_DECLS
+
+#endif

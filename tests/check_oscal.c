@@ -118,7 +118,7 @@ START_TEST(three_baselines)
 	/* props as references */
 	cr = scsec_criteria_criterion(c, "ac-1");
 	ck_assert_uint_eq(scsec_criterion_reference_count(cr), 2);
-	ck_ok(scsec_criterion_reference_at(cr, 0, &fw, &clauses));
+	ck_ok(scsec_criterion_reference_get(&fw, &clauses, cr, 0));
 	ck_assert_str_eq(fw, "oscal:label");
 	ck_assert_str_eq(clauses, "AC-1");
 	/* groups as categories; a group with controls and subgroups */

@@ -1688,6 +1688,18 @@ class TestMapping(CliTestCase):
         self.assertRegex(doc, r'<entry id="1-1-1-2" status="partial"')
         self.assertNotIn('id="1-1-1-3"', doc)
         self.assertStatus(scsec("validate", out), 0)
+        # every output of an evaluation of it says it is derived
+        r = scsec("evaluate", out, "--as-of", AS_OF)
+        self.assertIn("Derived:", r.out)
+        doc = self.evaluate_json(out)
+        self.assertIs(doc["evidence"]["derived"], True)
+        self.assertNotIn("derived", self.evaluate_json(example("kitakaze-precision.xml"))["evidence"])
+        r = scsec("evaluate", out, "--as-of", AS_OF, "--format", "xml")
+        self.assertIn('derived="true"', r.out)
+        report = self.path("r.html")
+        r = scsec("report", out, "--as-of", AS_OF, "-o", report)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        self.assertIn("derived through a mapping set", slurp(report).decode("utf-8"))
 
     def test_map_refuses_another_target_and_bad_sets(self):
         m = self.write("m.xml", MAPPING_SET.replace('target id="meti-sc-2026-03"',

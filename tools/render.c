@@ -198,6 +198,9 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		cli_buf_textf(b, "Subject:      %s\n", subject);
 	if (source)
 		cli_buf_textf(b, "Evidence:     %s\n", source);
+	if (scsec_result_evidence_derived(r))
+		cli_buf_puts(b, "Derived:      the record was derived through a mapping set: a head "
+		                "start for a person to review, not an assessment\n");
 	cli_buf_textf(b, "Criteria:     %s %s\n", scsec_result_criteria_id(r),
 	               scsec_result_criteria_version(r));
 	if (level)
@@ -630,6 +633,10 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	cli_buf_puts(b, "<dt>Evidence fingerprint</dt><dd class=\"mono\">sha256:");
 	X(scsec_result_evidence_fingerprint(r));
 	cli_buf_puts(b, "</dd>\n");
+	if (scsec_result_evidence_derived(r))
+		cli_buf_puts(b, "<dt>Derived</dt><dd>The evidence was derived through a mapping set "
+		                "(answers given to another framework or revision): a head start for a "
+		                "person to review, not an assessment.</dd>\n");
 	if (ev && scsec_evidence_criteria_fingerprint(ev) &&
 	    strcmp(scsec_evidence_criteria_fingerprint(ev), scsec_result_criteria_fingerprint(r))) {
 		cli_buf_puts(b, "<dt>Note</dt><dd>The evidence was written against a copy of the "

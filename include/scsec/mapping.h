@@ -37,6 +37,7 @@
 #include <scsec/common.h>
 #include <scsec/criteria.h>
 #include <scsec/error.h>
+#include <scsec/eval.h>
 #include <scsec/evidence.h>
 #include <scsec/options.h>
 
@@ -335,6 +336,14 @@ SCSEC_API int scsec_mapping_derive(scsec_evidence **out, const scsec_evidence *s
 
 /** Non-zero when the record was derived through a mapping set. */
 SCSEC_API int scsec_evidence_derived(const scsec_evidence *evidence);
+
+/**
+ * Non-zero when the result was computed from a derived record: a head
+ * start for a person to review, not an assessment. Result documents say so
+ * (`derived="true"` on the XML's evidence element, `"derived": true` in the
+ * JSON's `evidence` object).
+ */
+SCSEC_API int scsec_result_evidence_derived(const scsec_result *result);
 
 /**
  * Where a derived record came from; any out-pointer may be NULL, the

@@ -752,6 +752,7 @@ int scsec_evaluate(scsec_result **out, const scsec_criteria *c, const scsec_evid
 	memcpy(r->met, met, c->nlevels);
 	r->as_of = x.as_of;
 	memcpy(r->evidence_fingerprint, b->fingerprint, sizeof r->evidence_fingerprint);
+	r->evidence_derived = ev->derived != NULL;
 	r->level_index = level_index;
 	r->level = level_index < 0 ? 0 : c->levels[level_index]->rank;
 	r->valid_until = level_index < 0 ? SCSEC_DATE_NONE : rests_until(&x, (size_t)level_index);

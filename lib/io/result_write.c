@@ -145,6 +145,8 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	json_str(b, c->fingerprint);
 	scsec__buf_puts(b, "},\n  \"evidence\": {\"fingerprint\": ");
 	json_str(b, r->evidence_fingerprint);
+	if (r->evidence_derived)
+		scsec__buf_puts(b, ", \"derived\": true");
 	scsec__buf_puts(b, "},\n  \"engine\": {\"name\": \"libscsec\", \"version\": \"" SCSEC_VERSION_STRING
 	                   "\"}\n}\n");
 	return scsec__buf_error(b);
@@ -185,6 +187,8 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 	scsec__buf_puts(b, "/>\n    <evidence");
 	scsec__xw_attr(b, "fingerprint", r->evidence_fingerprint);
 	scsec__xw_attr(b, "subject", r->subject);
+	if (r->evidence_derived)
+		scsec__xw_attr(b, "derived", "true");
 	scsec__buf_puts(b, "/>\n  </provenance>\n");
 	if (r->required)
 		scsec__buf_printf(b, "  <required level=\"%d\" met=\"%s\"/>\n", r->required,

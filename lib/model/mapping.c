@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/mapping.h"
+#include "model/result.h"
 #include "util/error.h"
 #include "util/util.h"
 
@@ -688,6 +689,11 @@ int scsec__record_derivation_dup(struct scsec__record_derivation **out,
 int scsec_evidence_derived(const scsec_evidence *ev)
 {
 	return ev && ev->derived;
+}
+
+int scsec_result_evidence_derived(const scsec_result *r)
+{
+	return r && r->evidence_derived;
 }
 
 int scsec_evidence_derivation_get(const char **mid, const char **mver, const char **sid,

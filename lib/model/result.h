@@ -44,6 +44,7 @@ struct scsec_result {
 	scsec_conditional conditional;
 	int required;             /* 0: not determined */
 	char evidence_fingerprint[65];
+	unsigned char evidence_derived; /* the record was derived through a mapping set */
 	char *subject;            /* inside the same allocation, or NULL */
 };
 

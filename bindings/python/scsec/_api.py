@@ -2133,6 +2133,11 @@ class Result(Owned):
         return _text(self._get(_lib.scsec_result_criteria_fingerprint))
 
     @property
+    def evidence_derived(self) -> bool:
+        """True when the record evaluated was derived through a mapping set."""
+        return bool(self._get(_lib.scsec_result_evidence_derived))
+
+    @property
     def evidence_fingerprint(self) -> Optional[str]:
         """The fingerprint of the evidence record evaluated."""
         return _text(self._get(_lib.scsec_result_evidence_fingerprint))

@@ -751,6 +751,7 @@ SIGNATURES = [
     ("scsec_mapping_derive", CHECK,
      [_P(evidence_p), evidence_p, mapping_set_p, criteria_p, diagnostics_p]),
     ("scsec_evidence_derived", c_int, [evidence_p]),
+    ("scsec_result_evidence_derived", c_int, [result_p]),
     ("scsec_evidence_derivation_get", CHECK,
      [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_char_p), evidence_p]),
     ("scsec_evidence_set_derivation", CHECK, [evidence_p, _cstr, _cstr, _cstr, _cstr]),

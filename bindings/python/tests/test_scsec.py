@@ -1506,6 +1506,8 @@ class MappingSetTest(TempDirCase):
                                               scsec.Status.MET, scsec.Method.THIRD_PARTY),))
         self.assertEqual(d["1-1-1-2"].status, scsec.Status.PARTIAL)
         self.assertEqual(len(d), 2)
+        self.assertTrue(scsec.evaluate(meti, d).evidence_derived)
+        self.assertFalse(scsec.evaluate(meti, scsec.Evidence(meti)).evidence_derived)
         m.accept(scsec.Method.THIRD_PARTY)
         self.assertEqual(scsec.derive(self.source_record(), m)["1-1-1-1"].method,
                          scsec.Method.THIRD_PARTY)

@@ -3991,6 +3991,281 @@ START_TEST(threads_shared_record)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- evaluator */
+
+/* The JSON of running x as of as_of with target. */
+static char *run_json(const scsec_evaluator *x, const char *as_of, int target)
+{
+	scsec_eval_options *o = NULL;
+	scsec_result *r = NULL;
+	char *json;
+
+	ck_ok(scsec_eval_options_new(&o));
+	ck_ok(scsec_eval_options_set_as_of(o, D(as_of)));
+	ck_ok(scsec_eval_options_set_target(o, target));
+	ck_ok(scsec_evaluator_run(&r, x, o));
+	json = to_json(r);
+	scsec_result_free(r);
+	scsec_eval_options_free(o);
+	return json;
+}
+
+static char *evaluate_json(const scsec_criteria *c, const scsec_evidence *ev, const char *as_of,
+                           int target)
+{
+	scsec_result *r = eval_at(c, ev, as_of, target);
+	char *json = to_json(r);
+
+	scsec_result_free(r);
+	return json;
+}
+
+/* One evaluator run as of many dates and targets gives what one-shot
+ * evaluations give. */
+START_TEST(evaluator_runs_like_evaluate)
+{
+	static const char *const dates[] = { "2026-03-31", "2026-06-01", "2027-04-30", "2028-01-01" };
+	scsec_criteria *c = load_meti();
+	scsec_evidence *ev = new_record(c);
+	scsec_evaluator *x = NULL;
+	size_t i;
+	int target;
+
+	meti_fill(ev, c, 4, SCSEC_METHOD_THIRD_PARTY, "2026-04-01");
+	put_met(ev, "management-pledge", SCSEC_METHOD_SELF, "2026-04-01");
+	put_met(ev, "2-1-1-1", SCSEC_METHOD_EXPERT_REVIEWED, "2025-05-01");
+	ck_ok(scsec_evaluator_new(&x, c, ev));
+	for (i = 0; i < N_OF(dates); i++) {
+		for (target = 0; target <= 4; target += 1) {
+			char *a, *b;
+
+			if (target && !scsec_criteria_level_by_rank(c, target))
+				continue;
+			a = run_json(x, dates[i], target);
+			b = evaluate_json(c, ev, dates[i], target);
+			ck_assert_str_eq(a, b);
+			scsec_free(a);
+			scsec_free(b);
+		}
+	}
+	scsec_evaluator_free(x);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* An evaluator evaluates the record as it was when made: the record may be
+ * changed and freed, the set freed, and results outlive the evaluator. */
+START_TEST(evaluator_keeps_the_record_as_it_was)
+{
+	scsec_criteria *c = load_set("tiny");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01");
+	scsec_evaluator *x = NULL;
+	scsec_result *r = NULL;
+	char fp[SCSEC_FINGERPRINT_BUFSIZE], *before, *after, *now;
+
+	ck_ok(scsec_evidence_fingerprint(fp, ev));
+	before = evaluate_json(c, ev, "2025-06-01", 0);
+	ck_ok(scsec_evaluator_new(&x, c, ev));
+	/* Change everything the result shows. */
+	put(ev, "c-1", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2025-04-01", NULL, NULL);
+	ck_ok(scsec_evidence_remove(ev, "pledge"));
+	ck_ok(scsec_evidence_set_subject_name(ev, "Another Name K.K."));
+	now = evaluate_json(c, ev, "2025-06-01", 0);
+	ck_assert_str_ne(now, before);
+	after = run_json(x, "2025-06-01", 0);
+	ck_assert_str_eq(after, before);
+	scsec_free(after);
+	/* Record and set freed: the evaluator holds what it needs. */
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+	after = run_json(x, "2025-06-01", 0);
+	ck_assert_str_eq(after, before);
+	/* A result outlives its evaluator, and takes the record's fingerprint
+	 * as it was through it. */
+	ck_ok(scsec_evaluator_run(&r, x, NULL));
+	scsec_evaluator_free(x);
+	ck_assert_str_eq(scsec_result_evidence_fingerprint(r), fp);
+	ck_assert_str_eq(scsec_result_subject_name(r), "Example Parts Co., Ltd.");
+	ck_assert_uint_eq(scsec_result_as_of(r), scsec_date_today());
+	scsec_result_free(r);
+	scsec_free(after);
+	scsec_free(now);
+	scsec_free(before);
+}
+END_TEST
+
+START_TEST(evaluator_errors)
+{
+	scsec_criteria *c = load_set("tiny"), *meti = load_meti();
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01");
+	scsec_evaluator *x = (scsec_evaluator *)1;
+	scsec_eval_options *o = NULL;
+	scsec_result *r = (scsec_result *)1;
+
+	ck_assert_int_eq(scsec_evaluator_new(NULL, c, ev), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evaluator_new(&x, NULL, ev), SCSEC_EINVAL);
+	ck_assert_ptr_null(x);
+	ck_assert_int_eq(scsec_evaluator_new(&x, c, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evaluator_new(&x, meti, ev), SCSEC_EMISMATCH);
+	ck_assert_ptr_null(x);
+	ck_assert_int_eq(scsec_evaluator_run(&r, NULL, NULL), SCSEC_EINVAL);
+	ck_assert_ptr_null(r);
+	ck_ok(scsec_evaluator_new(&x, c, ev));
+	ck_assert_int_eq(scsec_evaluator_run(NULL, x, NULL), SCSEC_EINVAL);
+	ck_ok(scsec_eval_options_new(&o));
+	ck_ok(scsec_eval_options_set_target(o, 42));
+	ck_assert_int_eq(scsec_evaluator_run(&r, x, o), SCSEC_ENOTFOUND);
+	ck_assert_ptr_null(r);
+	scsec_eval_options_free(o);
+	scsec_evaluator_free(x);
+	scsec_evaluator_free(NULL);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(meti);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* Issue 13.9: an entry handed to a record cannot be changed through the
+ * caller's pointer any more (it would leave fingerprints and levels stale):
+ * every setter refuses with SCSEC_EBUSY, the record and what is computed
+ * from it stay as they were, and a copy is what one edits. */
+START_TEST(entry_edit_after_add_refused)
+{
+	scsec_criteria *c = load_set("tiny");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01"), *other = new_record(c);
+	scsec_entry *e = NULL, *copy = NULL;
+	scsec_result *r;
+	char fp[SCSEC_FINGERPRINT_BUFSIZE], fp2[SCSEC_FINGERPRINT_BUFSIZE], *before, *after;
+
+	ck_ok(scsec_entry_new(&e, "c-1"));
+	ck_ok(scsec_entry_set_status(e, SCSEC_STATUS_MET));
+	ck_ok(scsec_entry_set_method(e, SCSEC_METHOD_SELF));
+	ck_ok(scsec_entry_set_assessed_on(e, D("2025-04-01")));
+	ck_ok(scsec_evidence_replace(ev, e));
+	ck_ok(scsec_evidence_fingerprint(fp, ev));
+	before = evaluate_json(c, ev, "2025-06-01", 0);
+	r = eval_at(c, ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	scsec_result_free(r);
+
+	ck_assert_int_eq(scsec_entry_set_status(e, SCSEC_STATUS_NOT_MET), SCSEC_EBUSY);
+	ck_assert_ptr_nonnull(strstr(scsec_error_message(scsec_error_last()), "scsec_entry_dup"));
+	ck_assert_int_eq(scsec_entry_set_method(e, SCSEC_METHOD_NONE), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_set_assessed_on(e, SCSEC_DATE_NONE), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_set_expires_on(e, D("2025-04-02")), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_set_assessor(e, "Intern", NULL), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_set_justification(e, "x"), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_set_note(e, "x"), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_add_artifact(e, "https://example.org/a", NULL), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_entry_clear_artifacts(e), SCSEC_EBUSY);
+	/* Nothing changed: not the entry, the fingerprint or the level. */
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "c-1")), SCSEC_STATUS_MET);
+	ck_ok(scsec_evidence_fingerprint(fp2, ev));
+	ck_assert_str_eq(fp2, fp);
+	after = evaluate_json(c, ev, "2025-06-01", 0);
+	ck_assert_str_eq(after, before);
+	scsec_free(after);
+	/* Nor may it join another record (it would have two owners). */
+	ck_assert_int_eq(scsec_evidence_add(other, e), SCSEC_EBUSY);
+	ck_assert_int_eq(scsec_evidence_replace(ev, e), SCSEC_EBUSY);
+	ck_assert_uint_eq(scsec_evidence_entry_count(other), 0);
+	/* The way to edit: a copy, changed, replacing it. */
+	ck_ok(scsec_entry_dup(&copy, e));
+	ck_ok(scsec_entry_set_status(copy, SCSEC_STATUS_NOT_MET));
+	ck_ok(scsec_evidence_replace(ev, copy));
+	r = eval_at(c, ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 0);
+	ck_assert_int_eq(gap_reason(r, "c-1"), SCSEC_REASON_NOT_MET);
+	scsec_result_free(r);
+	ck_ok(scsec_evidence_fingerprint(fp2, ev));
+	ck_assert_str_ne(fp2, fp);
+	scsec_free(before);
+	scsec_evidence_free(other);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* Threads share one evaluator: each runs it as of its dates and asks for
+ * the fingerprint (computed by whichever thread comes first). */
+typedef struct evaluator_job {
+	const scsec_evaluator *x;
+	pthread_barrier_t *start;
+	char *const *expected;
+	const char *fp;
+	int index;
+	int failures;
+} evaluator_job;
+
+static const char *const evaluator_dates[] = { "2026-06-01", "2027-04-30", "2027-12-31",
+	                                       "2028-01-01" };
+
+static void *run_shared_evaluator(void *arg)
+{
+	evaluator_job *j = arg;
+	int i, n = scaled(2000);
+
+	pthread_barrier_wait(j->start);
+	for (i = 0; i < n; i++) {
+		int d = (j->index + i) % 4;
+		scsec_eval_options *o = NULL;
+		scsec_result *r = NULL;
+		char *json = NULL;
+
+		if (scsec_eval_options_new(&o) || scsec_eval_options_set_as_of(o, D(evaluator_dates[d])) ||
+		    scsec_evaluator_run(&r, j->x, o) || !scsec_result_evidence_fingerprint(r) ||
+		    strcmp(scsec_result_evidence_fingerprint(r), j->fp) ||
+		    scsec_result_to_json(&json, NULL, r) || strcmp(json, j->expected[d]))
+			j->failures++;
+		scsec_free(json);
+		scsec_result_free(r);
+		scsec_eval_options_free(o);
+	}
+	return NULL;
+}
+
+START_TEST(threads_shared_evaluator)
+{
+	scsec_criteria *c = load_meti();
+	scsec_evidence *ev = new_record(c);
+	scsec_evaluator *x = NULL;
+	char *expected[4], fp[SCSEC_FINGERPRINT_BUFSIZE];
+	evaluator_job jobs[THREADS];
+	pthread_t t[THREADS];
+	pthread_barrier_t start;
+	int i, round;
+
+	meti_fill(ev, c, 4, SCSEC_METHOD_THIRD_PARTY, "2026-04-01");
+	put_met(ev, "management-pledge", SCSEC_METHOD_SELF, "2026-04-01");
+	put(ev, "5-1-1-1", SCSEC_STATUS_MET, SCSEC_METHOD_THIRD_PARTY, "2026-04-01", "2027-12-31",
+	    NULL);
+	for (i = 0; i < 4; i++)
+		expected[i] = evaluate_json(c, ev, evaluator_dates[i], 0);
+	ck_ok(scsec_evidence_fingerprint(fp, ev));
+	for (round = 0; round < 4; round++) {
+		/* A new evaluator each round: its fingerprint is computed racing. */
+		ck_ok(scsec_evaluator_new(&x, c, ev));
+		ck_assert_int_eq(pthread_barrier_init(&start, NULL, THREADS), 0);
+		for (i = 0; i < THREADS; i++) {
+			jobs[i] = (evaluator_job){ x, &start, expected, fp, i, 0 };
+			ck_assert_int_eq(pthread_create(&t[i], NULL, run_shared_evaluator, &jobs[i]), 0);
+		}
+		for (i = 0; i < THREADS; i++)
+			ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+		pthread_barrier_destroy(&start);
+		for (i = 0; i < THREADS; i++)
+			ck_assert_msg(jobs[i].failures == 0, "thread %d: %d runs differ", i,
+			              jobs[i].failures);
+		scsec_evaluator_free(x);
+	}
+	for (i = 0; i < 4; i++)
+		scsec_free(expected[i]);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- suite */
 
 static Suite *eval_suite(void)
@@ -4129,6 +4404,13 @@ static Suite *eval_suite(void)
 	tcase_add_test(tc, errors_changed_record_reevaluated);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("evaluator");
+	tcase_add_test(tc, evaluator_runs_like_evaluate);
+	tcase_add_test(tc, evaluator_keeps_the_record_as_it_was);
+	tcase_add_test(tc, evaluator_errors);
+	tcase_add_test(tc, entry_edit_after_add_refused);
+	suite_add_tcase(s, tc);
+
 	tc = tcase_create("binding");
 	tcase_add_test(tc, binding_two_instances_alternately);
 	tcase_add_test(tc, binding_more_sets_than_cached);
@@ -4149,6 +4431,7 @@ static Suite *eval_suite(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, threads_private_records_shared_set);
 	tcase_add_test(tc, threads_shared_record);
+	tcase_add_test(tc, threads_shared_evaluator);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -38,7 +38,7 @@ typedef enum scsec_errcode {
 	SCSEC_ELIMIT     = -10, /**< a size, nesting-depth or decompression limit was exceeded */
 	SCSEC_EUNSAFE    = -11, /**< refused for safety: a DOCTYPE, entity declarations */
 	SCSEC_EENCODING  = -12, /**< the text is not valid in its declared (or UTF-8) encoding */
-	SCSEC_EBUSY      = -13, /**< too late for this call (the allocator after first use) */
+	SCSEC_EBUSY      = -13, /**< too late for this call (the allocator after first use, an entry after it joined a record) */
 	SCSEC_EVERSION   = -14, /**< unsupported format version or namespace */
 	SCSEC_EMISMATCH  = -15, /**< the evidence was written for another criteria set or version */
 	SCSEC_EDATE      = -16, /**< not a valid date or duration */

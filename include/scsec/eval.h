@@ -7,14 +7,16 @@
  * @brief Evaluation: the level reached as of a date, with reasons, gaps,
  *        validity, figures and provenance.
  *
- * scsec_evaluate() applies the normative rules of doc/evaluation.md to a
- * criteria set and an evidence record, as of a date. The same inputs give
- * the same result, byte for byte once serialised, on every platform.
+ * An evaluator (scsec_evaluator_new()) binds one evidence record to one
+ * criteria set; scsec_evaluator_run() applies the normative rules of
+ * doc/evaluation.md to them as of a date, as often as wanted, each run only
+ * comparisons. scsec_evaluate() does both once. The same inputs give the
+ * same result, byte for byte once serialised, on every platform.
  *
- * A ::scsec_result is immutable and may be shared by any number of threads.
- * It keeps a reference to its criteria set, so the set may be freed before
- * the result. Pointers obtained from a result are borrowed and live as long
- * as the result.
+ * An ::scsec_evaluator and a ::scsec_result are immutable and may be shared
+ * by any number of threads. A result keeps a reference to its criteria set
+ * and its evaluator, so either may be freed before the result. Pointers
+ * obtained from a result are borrowed and live as long as the result.
  */
 #ifndef SCSEC_EVAL_H
 #define SCSEC_EVAL_H
@@ -25,6 +27,11 @@
 
 SCSEC_BEGIN_DECLS
 
+/**
+ * One evidence record bound to one criteria set, ready to be evaluated as
+ * of any date. Opaque, immutable, shareable by threads.
+ */
+typedef struct scsec_evaluator scsec_evaluator;
 /** Options of an evaluation. Opaque. */
 typedef struct scsec_eval_options scsec_eval_options;
 /** The outcome of an evaluation. Opaque, immutable. */
@@ -121,7 +128,48 @@ SCSEC_API int scsec_criteria_required_level(int *out, const scsec_criteria *crit
  */
 
 /**
- * Evaluate @p evidence against @p criteria.
+ * Bind @p evidence to @p criteria: every criterion's and prerequisite's
+ * entry looked up once, and per level the part of its reason that does not
+ * depend on the date and its last valid day worked out.
+ *
+ * The evaluator keeps what it needs of the record (sharing its entries,
+ * which never change once added: scsec_evidence_add()), so the record may be
+ * changed or freed afterwards; an evaluator made before a change evaluates
+ * the record as it was. It holds a reference to @p criteria, which may be
+ * freed before it. An evaluator never changes: any number of threads may
+ * run it at once.
+ *
+ * @param[out] out  the evaluator; free with scsec_evaluator_free()
+ * @param criteria  the set
+ * @param evidence  the record (read only while this call runs)
+ * @return 0; SCSEC_EINVAL; SCSEC_EMISMATCH when the record names another
+ *         set id or version; SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_evaluator_new(scsec_evaluator **out, const scsec_criteria *criteria,
+                                  const scsec_evidence *evidence);
+
+/**
+ * Evaluate as of the options' date.
+ *
+ * @param[out] out  the result; free with scsec_result_free()
+ * @param evaluator the bound record and set
+ * @param opts      options, or NULL (as of today, UTC)
+ * @return 0; SCSEC_EINVAL; SCSEC_ENOTFOUND for a target level or question
+ *         the set does not have; SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *evaluator,
+                                  const scsec_eval_options *opts);
+
+/**
+ * Free an evaluator. Accepts NULL. Results made by it stay valid (each
+ * holds a reference).
+ */
+SCSEC_API void scsec_evaluator_free(scsec_evaluator *evaluator);
+
+/**
+ * Evaluate @p evidence against @p criteria once: scsec_evaluator_new(),
+ * scsec_evaluator_run(), scsec_evaluator_free(). To evaluate one record as
+ * of several dates or with several options, keep an evaluator instead.
  *
  * @param[out] out  the result; free with scsec_result_free()
  * @param criteria  the set
@@ -310,7 +358,11 @@ SCSEC_API const char *scsec_result_criteria_version(const scsec_result *result);
 /** The criteria set's fingerprint. */
 SCSEC_API const char *scsec_result_criteria_fingerprint(const scsec_result *result);
 
-/** The evidence record's fingerprint. */
+/**
+ * The evidence record's fingerprint (SHA-256 of its canonical XML, as it was
+ * when the evaluator was made). Computed on the first call, from any
+ * thread; NULL only when that runs out of memory.
+ */
 SCSEC_API const char *scsec_result_evidence_fingerprint(const scsec_result *result);
 
 /** The evidence record's subject name, or NULL. */

@@ -364,16 +364,20 @@ SCSEC_API const scsec_entry *scsec_evidence_entry_at(const scsec_evidence *evide
 SCSEC_API const scsec_entry *scsec_evidence_entry(const scsec_evidence *evidence, const char *id);
 
 /**
- * Add an entry. On success the record owns @p entry (do not free it); on
- * failure the caller still does.
- * @return 0, SCSEC_EINVAL, SCSEC_EEXISTS (an entry with that id exists), SCSEC_ENOMEM.
+ * Add an entry. On success the record owns @p entry (do not free it) and
+ * the entry never changes again: its setters then fail with SCSEC_EBUSY,
+ * also through the pointer the caller kept (to change an answer, see
+ * scsec_entry_dup()). On failure the caller still owns it.
+ * @return 0, SCSEC_EINVAL, SCSEC_EEXISTS (an entry with that id exists),
+ *         SCSEC_EBUSY (@p entry already belongs to a record), SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_evidence_add(scsec_evidence *evidence, scsec_entry *entry);
 
 /**
  * Add an entry, replacing any entry with the same id (whose pointers then
  * become invalid). Ownership as for scsec_evidence_add().
- * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ * @return 0, SCSEC_EINVAL, SCSEC_EBUSY (@p entry already belongs to a
+ *         record), SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_evidence_replace(scsec_evidence *evidence, scsec_entry *entry);
 
@@ -386,8 +390,11 @@ SCSEC_API int scsec_evidence_remove(scsec_evidence *evidence, const char *id);
  * @name Entries
  *
  * Build an entry with scsec_entry_new() and the setters, then hand it to
- * scsec_evidence_add(). To edit an entry of a record, copy it with
- * scsec_entry_dup(), change the copy and scsec_evidence_replace() it.
+ * scsec_evidence_add(). An entry of a record never changes: every setter
+ * fails with SCSEC_EBUSY on it (a change would leave the record's
+ * fingerprint and the evaluators made from it stale). To edit an entry of a
+ * record, copy it with scsec_entry_dup(), change the copy and
+ * scsec_evidence_replace() it.
  * @{
  */
 
@@ -451,30 +458,43 @@ SCSEC_API int scsec_entry_artifact_get(const char **uri, const char **sha256,
 SCSEC_API SCSEC_DEPRECATED int scsec_entry_artifact_at(const scsec_entry *entry, size_t i,
                                                        const char **uri, const char **sha256);
 
-/** Set the status. @return 0, SCSEC_EINVAL. */
+/** Set the status. @return 0, SCSEC_EINVAL, SCSEC_EBUSY (an entry of a record). */
 SCSEC_API int scsec_entry_set_status(scsec_entry *entry, scsec_status status);
 
-/** Set the method. @return 0, SCSEC_EINVAL. */
+/** Set the method. @return 0, SCSEC_EINVAL, SCSEC_EBUSY (an entry of a record). */
 SCSEC_API int scsec_entry_set_method(scsec_entry *entry, scsec_method method);
 
-/** Set the assessor's name and id (either may be NULL). @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+/**
+ * Set the assessor's name and id (either may be NULL).
+ * @return 0, SCSEC_EINVAL, SCSEC_EBUSY (an entry of a record), SCSEC_ENOMEM.
+ */
 SCSEC_API int scsec_entry_set_assessor(scsec_entry *entry, const char *name, const char *id);
 
-/** Set the assessment day (SCSEC_DATE_NONE clears it). @return 0, SCSEC_EINVAL, SCSEC_EDATE. */
+/**
+ * Set the assessment day (SCSEC_DATE_NONE clears it).
+ * @return 0, SCSEC_EINVAL, SCSEC_EDATE, SCSEC_EBUSY (an entry of a record).
+ */
 SCSEC_API int scsec_entry_set_assessed_on(scsec_entry *entry, scsec_date date);
 
-/** Set the last valid day (SCSEC_DATE_NONE clears it). @return 0, SCSEC_EINVAL, SCSEC_EDATE. */
+/**
+ * Set the last valid day (SCSEC_DATE_NONE clears it).
+ * @return 0, SCSEC_EINVAL, SCSEC_EDATE, SCSEC_EBUSY (an entry of a record).
+ */
 SCSEC_API int scsec_entry_set_expires_on(scsec_entry *entry, scsec_date date);
 
 /**
  * Set the justification (NULL clears it). Text of blanks only (white space
  * and invisible characters such as U+3000 and U+200B: doc/evidence-format.md,
  * *Blanks*) is no text and clears it too, as the readers read it.
- * @return 0, SCSEC_EINVAL, SCSEC_EENCODING, SCSEC_ENOMEM.
+ * @return 0, SCSEC_EINVAL, SCSEC_EENCODING, SCSEC_EBUSY (an entry of a
+ *         record), SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_entry_set_justification(scsec_entry *entry, const char *text);
 
-/** Set the note (NULL clears it). @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
+/**
+ * Set the note (NULL clears it).
+ * @return 0, SCSEC_EINVAL, SCSEC_EBUSY (an entry of a record), SCSEC_ENOMEM.
+ */
 SCSEC_API int scsec_entry_set_note(scsec_entry *entry, const char *text);
 
 /**
@@ -483,11 +503,12 @@ SCSEC_API int scsec_entry_set_note(scsec_entry *entry, const char *text);
  * @param entry   the entry
  * @param uri     where the artifact is (required, non-empty)
  * @param sha256  its SHA-256 as 64 hex digits (stored lowercase), or NULL
- * @return 0, SCSEC_EINVAL (also for a malformed digest), SCSEC_ENOMEM.
+ * @return 0, SCSEC_EINVAL (also for a malformed digest), SCSEC_EBUSY (an
+ *         entry of a record), SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_entry_add_artifact(scsec_entry *entry, const char *uri, const char *sha256);
 
-/** Remove every artifact. @return 0, SCSEC_EINVAL. */
+/** Remove every artifact. @return 0, SCSEC_EINVAL, SCSEC_EBUSY (an entry of a record). */
 SCSEC_API int scsec_entry_clear_artifacts(scsec_entry *entry);
 
 /** @} */

@@ -144,7 +144,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	scsec__buf_puts(b, ", \"fingerprint\": ");
 	json_str(b, c->fingerprint);
 	scsec__buf_puts(b, "},\n  \"evidence\": {\"fingerprint\": ");
-	json_str(b, r->evidence_fingerprint);
+	json_str(b, scsec_result_evidence_fingerprint(r));
 	if (r->evidence_derived)
 		scsec__buf_puts(b, ", \"derived\": true");
 	scsec__buf_puts(b, "},\n  \"engine\": {\"name\": \"libscsec\", \"version\": \"" SCSEC_VERSION_STRING
@@ -185,7 +185,7 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 	scsec__xw_attr(b, "version", c->version);
 	scsec__xw_attr(b, "fingerprint", c->fingerprint);
 	scsec__buf_puts(b, "/>\n    <evidence");
-	scsec__xw_attr(b, "fingerprint", r->evidence_fingerprint);
+	scsec__xw_attr(b, "fingerprint", scsec_result_evidence_fingerprint(r));
 	scsec__xw_attr(b, "subject", r->subject);
 	if (r->evidence_derived)
 		scsec__xw_attr(b, "derived", "true");
@@ -251,6 +251,10 @@ static int serialise(char **out, size_t *size, const scsec_result *r,
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(r);
+	/* The record's fingerprint is computed when first asked for. */
+	if (!scsec_result_evidence_fingerprint(r))
+		return scsec_error_code(scsec_error_last()) ? scsec_error_code(scsec_error_last())
+		                                            : SCSEC_ENOMEM;
 	if ((rc = fn(&b, r))) {
 		scsec__buf_dispose(&b);
 		return rc;

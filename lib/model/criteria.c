@@ -73,8 +73,6 @@ int scsec_function_parse(scsec_function *out, const char *code)
 
 /* ------------------------------------------------------------ building */
 
-static atomic_ullong next_serial = 1;
-
 int scsec__criteria_new(scsec_criteria **out, const char *name)
 {
 	scsec_criteria *c = scsec__calloc(1, sizeof *c);
@@ -82,7 +80,6 @@ int scsec__criteria_new(scsec_criteria **out, const char *name)
 	if (!c)
 		return SCSEC_ENOMEM;
 	atomic_init(&c->refs, 1);
-	c->serial = atomic_fetch_add(&next_serial, 1);
 	c->issued = SCSEC_DATE_NONE;
 	c->scoring.model = SCSEC_SCORING_ALL_REQUIRED;
 	c->scoring.conditional_only_poam = 1;

@@ -160,7 +160,6 @@ typedef struct scsec__scoring {
 struct scsec_criteria {
 	scsec__arena arena;          /* every string and object of the set */
 	atomic_long refs;            /* the owner and each result */
-	uint64_t serial;             /* unique per set in the process (binding caches) */
 	const char *name;            /* document name, for messages */
 	const char *id;
 	const char *version;

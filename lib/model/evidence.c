@@ -111,6 +111,7 @@ int scsec__set_str(char **dst, const char *src)
 int scsec_entry_new(scsec_entry **out, const char *id)
 {
 	scsec_entry *e;
+	size_t len;
 
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
@@ -119,14 +120,13 @@ int scsec_entry_new(scsec_entry **out, const char *id)
 		return scsec__error_set(SCSEC_EINVAL,
 		                        "'%.64s' is not an id (1 to 64 letters, digits, '-', '_', '.', ':')",
 		                        id);
-	e = scsec__calloc(1, sizeof *e);
+	/* The id lives in the entry's own allocation. */
+	len = strlen(id) + 1;
+	e = scsec__calloc(1, sizeof *e + len);
 	if (!e)
 		return SCSEC_ENOMEM;
 	e->assessed_on = e->expires_on = SCSEC_DATE_NONE;
-	if (!(e->id = scsec__strdup(id))) {
-		scsec__free(e);
-		return SCSEC_ENOMEM;
-	}
+	e->id = memcpy(e + 1, id, len);
 	*out = e;
 	return 0;
 }
@@ -137,10 +137,12 @@ void scsec_entry_free(scsec_entry *e)
 
 	if (!e)
 		return;
+	/* An entry of a record (or of a snapshot) is freed by its last holder. */
+	if (e->frozen && atomic_fetch_sub(&e->refs, 1) != 1)
+		return;
 	for (i = 0; i < e->nartifacts; i++)
 		scsec__free(e->artifacts[i].uri);
 	scsec__free(e->artifacts);
-	scsec__free(e->id);
 	scsec__free(e->assessor);
 	scsec__free(e->assessor_id);
 	scsec__free(e->justification);
@@ -211,9 +213,28 @@ int scsec_entry_artifact_get(const char **uri, const char **sha256, const scsec_
 	return 0;
 }
 
+/* Issue 13.9: an entry handed to a record is the record's, and shared by
+ * the evaluators made from it; changing it through the caller's pointer
+ * would give stale fingerprints and levels, so it is refused. */
+int scsec__entry_frozen(const scsec_entry *e)
+{
+	return scsec__error_set(SCSEC_EBUSY,
+	                        "entry '%s' belongs to a record and no longer changes: copy it "
+	                        "(scsec_entry_dup), change the copy and replace it "
+	                        "(scsec_evidence_replace)",
+	                        e->id);
+}
+
+#define CHECK_ENTRY(e)               \
+	do {                         \
+		SCSEC__CHECK_ARG(e); \
+		if ((e)->frozen)     \
+			return scsec__entry_frozen(e); \
+	} while (0)
+
 int scsec_entry_set_status(scsec_entry *e, scsec_status status)
 {
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	SCSEC__CHECK_ARG((unsigned)status <= SCSEC_STATUS_NOT_APPLICABLE);
 	e->status = status;
 	return 0;
@@ -221,7 +242,7 @@ int scsec_entry_set_status(scsec_entry *e, scsec_status status)
 
 int scsec_entry_set_method(scsec_entry *e, scsec_method method)
 {
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	SCSEC__CHECK_ARG((unsigned)method <= SCSEC_METHOD_THIRD_PARTY);
 	e->method = method;
 	return 0;
@@ -232,7 +253,7 @@ int scsec_entry_set_assessor(scsec_entry *e, const char *name, const char *id)
 	char *n = NULL, *i = NULL;
 	int rc;
 
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	if ((rc = scsec__set_str(&n, name)) || (rc = scsec__set_str(&i, id))) {
 		scsec__free(n);
 		return rc;
@@ -246,33 +267,33 @@ int scsec_entry_set_assessor(scsec_entry *e, const char *name, const char *id)
 
 static int set_date(scsec_date *dst, scsec_date date)
 {
-	if (date != SCSEC_DATE_NONE && scsec_date_split(NULL, NULL, NULL, date))
-		return SCSEC_EDATE;
+	if (date != SCSEC_DATE_NONE && !scsec__date_valid(date))
+		return scsec__error_set(SCSEC_EDATE, "no date, or a date outside 0001..9999");
 	*dst = date;
 	return 0;
 }
 
 int scsec_entry_set_assessed_on(scsec_entry *e, scsec_date date)
 {
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	return set_date(&e->assessed_on, date);
 }
 
 int scsec_entry_set_expires_on(scsec_entry *e, scsec_date date)
 {
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	return set_date(&e->expires_on, date);
 }
 
 int scsec_entry_set_justification(scsec_entry *e, const char *text)
 {
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	return scsec__set_str(&e->justification, text);
 }
 
 int scsec_entry_set_note(scsec_entry *e, const char *text)
 {
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	return scsec__set_str(&e->note, text);
 }
 
@@ -281,7 +302,7 @@ int scsec_entry_add_artifact(scsec_entry *e, const char *uri, const char *sha256
 	scsec__artifact *a;
 	size_t i;
 
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	SCSEC__CHECK_ARG(uri && uri[strspn(uri, " \t\r\n")]);
 	if (sha256 && !scsec__sha256_hex_ok(sha256))
 		return scsec__error_set(SCSEC_EINVAL, "artifact digest '%.80s' is not 64 hex digits",
@@ -307,7 +328,7 @@ int scsec_entry_clear_artifacts(scsec_entry *e)
 {
 	size_t i;
 
-	SCSEC__CHECK_ARG(e);
+	CHECK_ENTRY(e);
 	for (i = 0; i < e->nartifacts; i++)
 		scsec__free(e->artifacts[i].uri);
 	e->nartifacts = 0;
@@ -337,8 +358,8 @@ int scsec_evidence_new(scsec_evidence **out, const scsec_criteria *criteria)
 
 void scsec__evidence_changed(scsec_evidence *ev)
 {
-	scsec__free(atomic_exchange(&ev->fingerprint, NULL));
-	scsec__binding_free(atomic_exchange(&ev->binding, NULL));
+	if (atomic_load_explicit(&ev->fingerprint, memory_order_relaxed))
+		scsec__free(atomic_exchange(&ev->fingerprint, NULL));
 }
 
 void scsec_evidence_free(scsec_evidence *ev)
@@ -420,6 +441,62 @@ int scsec_evidence_dup(scsec_evidence **out, const scsec_evidence *ev)
 fail:
 	scsec_evidence_free(d);
 	return rc;
+}
+
+/* A copy of a string known to be valid (NULL stays NULL); 0 or SCSEC_ENOMEM. */
+static int copy_str(char **dst, const char *src)
+{
+	*dst = src ? scsec__strdup(src) : NULL;
+	return src && !*dst ? SCSEC_ENOMEM : 0;
+}
+
+int scsec__evidence_snapshot(scsec_evidence **out, const scsec_evidence *ev)
+{
+	scsec_evidence *d;
+	char *fp = atomic_load(&ev->fingerprint);
+	size_t i;
+
+	*out = NULL;
+	if (!(d = scsec__calloc(1, sizeof *d)))
+		return SCSEC_ENOMEM;
+	d->criteria_loc = ev->criteria_loc;
+	if (copy_str(&d->source, ev->source) || copy_str(&d->subject_name, ev->subject_name) ||
+	    copy_str(&d->criteria_id, ev->criteria_id) ||
+	    copy_str(&d->criteria_version, ev->criteria_version) ||
+	    copy_str(&d->criteria_fingerprint, ev->criteria_fingerprint) ||
+	    copy_str(&d->created, ev->created) || copy_str(&d->tool, ev->tool) ||
+	    scsec__record_derivation_dup(&d->derived, ev->derived) ||
+	    (ev->nids && !(d->ids = scsec__calloc(ev->nids, sizeof *d->ids))) ||
+	    (ev->nentries && !(d->entries = scsec__malloc(ev->nentries * sizeof *d->entries))))
+		goto oom;
+	for (i = 0; i < ev->nids; i++, d->nids++) {
+		d->ids[i].loc = ev->ids[i].loc;
+		if (copy_str(&d->ids[i].scheme, ev->ids[i].scheme) ||
+		    copy_str(&d->ids[i].value, ev->ids[i].value)) {
+			d->nids++; /* freed with the others */
+			goto oom;
+		}
+	}
+	d->cids = d->nids;
+	for (i = 0; i < ev->nentries; i++) {
+		atomic_fetch_add_explicit(&ev->entries[i]->refs, 1, memory_order_relaxed);
+		d->entries[i] = ev->entries[i];
+	}
+	d->nentries = d->centries = ev->nentries;
+	/* The fingerprint, when the record has it already (it is the same). */
+	if (fp) {
+		char *copy = scsec__malloc(65);
+
+		if (!copy)
+			goto oom;
+		memcpy(copy, fp, 65);
+		atomic_init(&d->fingerprint, copy);
+	}
+	*out = d;
+	return 0;
+oom:
+	scsec_evidence_free(d);
+	return SCSEC_ENOMEM;
 }
 
 /* ---- subject, criteria, metadata ---- */
@@ -636,6 +713,8 @@ static int insert_entry(scsec_evidence *ev, struct scsec_entry *e, int sorted)
 	size_t at;
 	int rc;
 
+	if (e->frozen)
+		return scsec__error_set(SCSEC_EBUSY, "entry '%s' already belongs to a record", e->id);
 	if (scsec__grow(&ev->entries, &ev->centries, ev->nentries + 1, sizeof *ev->entries))
 		return SCSEC_ENOMEM;
 	if ((rc = scsec__map_put(&ev->index, e->id, e, NULL)))
@@ -643,10 +722,17 @@ static int insert_entry(scsec_evidence *ev, struct scsec_entry *e, int sorted)
 		                                              "the record already has an entry for '%s'",
 		                                              e->id)
 		                           : rc;
-	at = sorted ? entry_pos(ev, e->id) : ev->nentries;
+	/* Appending in id order, as sheets and databases usually list them,
+	 * needs no search. */
+	if (!sorted || !ev->nentries || scsec__idcmp(ev->entries[ev->nentries - 1]->id, e->id) < 0)
+		at = ev->nentries;
+	else
+		at = entry_pos(ev, e->id);
 	memmove(&ev->entries[at + 1], &ev->entries[at], (ev->nentries - at) * sizeof *ev->entries);
 	ev->entries[at] = e;
 	ev->nentries++;
+	e->frozen = 1;
+	atomic_init(&e->refs, 1);
 	scsec__evidence_changed(ev);
 	return 0;
 }
@@ -672,9 +758,13 @@ int scsec_evidence_replace(scsec_evidence *ev, scsec_entry *e)
 	old = scsec__map_get(&ev->index, e->id);
 	if (!old)
 		return scsec_evidence_add(ev, e);
+	if (e->frozen)
+		return scsec__error_set(SCSEC_EBUSY, "entry '%s' already belongs to a record", e->id);
 	if (scsec__map_set(&ev->index, e->id, e))
 		return SCSEC_ENOMEM;
 	ev->entries[entry_pos(ev, e->id)] = e;
+	e->frozen = 1;
+	atomic_init(&e->refs, 1);
 	scsec_entry_free(old);
 	scsec__evidence_changed(ev);
 	return 0;

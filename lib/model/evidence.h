@@ -19,6 +19,11 @@ typedef struct scsec__artifact {
 
 struct scsec_entry {
 	char *id;
+	/* Once added to a record an entry never changes again (its setters
+	 * refuse with SCSEC_EBUSY): records and evaluators' snapshots of them
+	 * then share it, each holding one reference. */
+	int frozen;
+	atomic_uint refs;
 	scsec_status status;
 	scsec_method method;
 	char *assessor;
@@ -42,7 +47,6 @@ typedef struct scsec__ident {
 	scsec__loc loc;
 } scsec__ident;
 
-struct scsec__binding;
 struct scsec__derivation;
 struct scsec__record_derivation;
 
@@ -63,11 +67,11 @@ struct scsec_evidence {
 	size_t nentries;
 	size_t centries;
 	scsec__map index;        /* id -> entry */
-	/* Caches filled by readers of a finished record, possibly from several
-	 * threads at once: published once with compare-and-swap, released on
-	 * the next change (changes are single-threaded by contract). */
+	/* The fingerprint, computed by the first reader that needs it, possibly
+	 * in several threads at once: published once with compare-and-swap,
+	 * released on the next change (changes are single-threaded by
+	 * contract). */
 	_Atomic(char *) fingerprint;
-	_Atomic(struct scsec__binding *) binding;
 };
 
 /* scsec_status_parse(), which also takes the Japanese names; the file
@@ -75,7 +79,11 @@ struct scsec_evidence {
  * SCSEC_STATUS_NONE. */
 int scsec__status_parse(scsec_status *out, const char *text, int allow_ja);
 
-/* Forget the caches: every mutation calls this. */
+/* SCSEC_EBUSY with the message for a setter called on an entry of a
+ * record (issue 13.9): every entry setter checks e->frozen first. */
+int scsec__entry_frozen(const scsec_entry *e);
+
+/* Forget the fingerprint: every mutation calls this. */
 void scsec__evidence_changed(scsec_evidence *ev);
 
 /* Append without keeping the order (readers sort once at the end with
@@ -96,7 +104,10 @@ int scsec__set_str(char **dst, const char *src);
 /* RFC 3339 UTC timestamp check (YYYY-MM-DDTHH:MM:SSZ). */
 int scsec__timestamp_ok(const char *s);
 
-/* Eval's cache, released with the record (eval.c). */
-void scsec__binding_free(struct scsec__binding *b);
+/* A copy of the record as it is now that shares its entries (each holds
+ * one more reference) and copies the rest, for an evaluator to keep while
+ * the record goes on changing; its entry index is empty. Free it with
+ * scsec_evidence_free(). */
+int scsec__evidence_snapshot(scsec_evidence **out, const scsec_evidence *ev);
 
 #endif

@@ -776,6 +776,8 @@ int scsec_entry_set_derived_set(scsec_entry *e, const char *id, const char *vers
 	int rc;
 
 	SCSEC__CHECK_ARG(e);
+	if (e->frozen)
+		return scsec__entry_frozen(e); /* issue 13.9: model/evidence.h */
 	if (id) {
 		SCSEC__CHECK_ARG(scsec__id_ok(id) && nonblank(version));
 		if ((rc = derivation_new(&d, id, version)))
@@ -798,6 +800,8 @@ int scsec_entry_add_derived_source(scsec_entry *e, const char *id, scsec_relatio
                                    scsec_status st, scsec_method me)
 {
 	SCSEC__CHECK_ARG(e && e->derived);
+	if (e->frozen)
+		return scsec__entry_frozen(e);
 	SCSEC__CHECK_ARG(id && scsec__id_ok(id));
 	SCSEC__CHECK_ARG(rel > SCSEC_RELATIONSHIP_NONE && rel <= SCSEC_RELATIONSHIP_NO_RELATIONSHIP);
 	SCSEC__CHECK_ARG(st >= SCSEC_STATUS_NONE && st <= SCSEC_STATUS_NOT_APPLICABLE);
@@ -813,6 +817,8 @@ int scsec_entry_review(const scsec_entry *e)
 int scsec_entry_set_review(scsec_entry *e, int review)
 {
 	SCSEC__CHECK_ARG(e);
+	if (e->frozen)
+		return scsec__entry_frozen(e);
 	e->review = review != 0;
 	return 0;
 }

@@ -132,8 +132,6 @@ const char *scsec_result_criteria_fingerprint(const scsec_result *r)
 {
 	return r ? r->c->fingerprint : NULL;
 }
-const char *scsec_result_evidence_fingerprint(const scsec_result *r)
-{
-	return r ? r->evidence_fingerprint : NULL;
-}
+/* scsec_result_evidence_fingerprint() and scsec_result_free() are the
+ * engine's (eval/eval.c): a result refers to its evaluator. */
 const char *scsec_result_subject_name(const scsec_result *r) { return r ? r->subject : NULL; }

@@ -43,6 +43,10 @@ struct scsec_result {
 	const char *band;         /* from the set, or NULL */
 	scsec_conditional conditional;
 	int required;             /* 0: not determined */
+	/* The record's fingerprint: through the evaluator that made the result
+	 * (one reference held), computed when first asked for; a result made
+	 * otherwise (NULL evaluator) holds it here. */
+	const struct scsec_evaluator *evaluator;
 	char evidence_fingerprint[65];
 	unsigned char evidence_derived; /* the record was derived through a mapping set */
 	char *subject;            /* inside the same allocation, or NULL */

@@ -287,8 +287,14 @@ size_t scsec__text_check(const char *str, size_t n, unsigned long *bad)
 
 	while (off < n) {
 		size_t len;
-		unsigned long cp = decode(s + off, n - off, &len);
+		unsigned long cp;
 
+		/* Printable ASCII, most text, without decoding. */
+		if (s[off] >= 0x20 && s[off] < 0x7f) {
+			off++;
+			continue;
+		}
+		cp = decode(s + off, n - off, &len);
 		if (!len) {
 			if (bad)
 				*bad = SCSEC__TEXT_NOT_UTF8;

@@ -22,8 +22,9 @@ from ._native import (BusyError, CryptoError, DateError, EncodingError, Error, E
                       MismatchError, NoMemoryError, NotFoundError, ParseError, SchemaError,
                       UnsafeError, VersionError, library_path)
 from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef, CriteriaSet,
-                   Criterion, Diagnostic, Diagnostics, DocumentKind, Entry, Evidence, Figures,
-                   Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite, Question,
+                   Criterion, Diagnostic, Diagnostics, DocumentKind, Entry, Evaluator, Evidence,
+                   Figures, Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite,
+                   Question,
                    Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
                    builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
@@ -57,7 +58,7 @@ __all__ = [
     "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
     # evaluation
-    "evaluate", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
+    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",

@@ -396,6 +396,10 @@ class eval_options_p(_Handle):
     """scsec_eval_options *"""
 
 
+class evaluator_p(_Handle):
+    """scsec_evaluator *"""
+
+
 class result_p(_Handle):
     """scsec_result *"""
 
@@ -660,6 +664,10 @@ SIGNATURES = [
     ("scsec_eval_options_set_required", CHECK, [eval_options_p, c_int]),
     ("scsec_criteria_required_level", CHECK, [_P(c_int), criteria_p, eval_options_p]),
     ("scsec_evaluate", CHECK, [_P(result_p), criteria_p, evidence_p, eval_options_p]),
+    # engine: the evaluator (LIBSCSEC_1.1)
+    ("scsec_evaluator_new", CHECK, [_P(evaluator_p), criteria_p, evidence_p]),
+    ("scsec_evaluator_run", CHECK, [_P(result_p), evaluator_p, eval_options_p]),
+    ("scsec_evaluator_free", None, [evaluator_p]),
     ("scsec_result_free", None, [result_p]),
     ("scsec_result_level", c_int, [result_p]),
     ("scsec_result_level_label", _cstr, [result_p]),

@@ -1237,6 +1237,33 @@ class ThreadTest(unittest.TestCase):
         self.assertGreater(len({level for level, _, _ in sequential}), 1)
         self.assertEqual(len({doc for _, _, doc in sequential}), 200)
 
+    def test_evaluator_runs_like_evaluate_and_keeps_the_record(self):
+        meti = scsec.CriteriaSet.builtin()
+        ev = star3_evidence(meti)
+        evaluator = scsec.Evaluator(meti, ev)
+        days = [D(2026, 6, 1), D(2027, 6, 1), D(2030, 1, 1)]
+        expected = [scsec.evaluate(meti, ev, as_of=d).to_json() for d in days]
+        fp = scsec.evaluate(meti, ev, as_of=days[0]).evidence_fingerprint
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            got = list(pool.map(lambda d: evaluator.run(as_of=d).to_json(), days * 8))
+        self.assertEqual(got, expected * 8)
+        # the record changes and closes; the evaluator keeps it as it was
+        ev.subject_name = "Another Name"
+        ev.close()
+        r = evaluator.run(as_of=days[0], target=4)
+        self.assertEqual(r.evidence_fingerprint, fp)
+        self.assertEqual(r.gap_level, 4)
+        with self.assertRaises(scsec.MismatchError):
+            other = scsec.Evidence.new(None)
+            other.set_criteria("another-set", "1")
+            scsec.Evaluator(meti, other)
+        with self.assertRaises(TypeError):
+            scsec.Evaluator(meti, "not a record")
+        evaluator.close()
+        with self.assertRaises(ValueError):
+            evaluator.run(as_of=days[0])
+        self.assertEqual(r.evidence_fingerprint, fp)
+
     def test_errors_stay_in_their_thread(self):
         meti = scsec.CriteriaSet.builtin()
         barrier = threading.Barrier(8)

@@ -457,6 +457,90 @@ START_TEST(test_target_set)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ built in */
+
+/* The built-in sets: one per framework of the METI set's cross-references,
+ * provisional, intersects-with only, every id known to both sets, and as
+ * many METI criteria mapped as IPA's sheet cross-references. */
+START_TEST(test_builtin_sets)
+{
+	static const struct {
+		const char *framework;
+		size_t sources;
+	} want[] = { { "iso27001", 147 }, { "gov-unified-r7", 143 }, { "jama-japia", 142 },
+		         { "cyber-essentials", 50 }, { "cmmc", 28 } };
+	scsec_criteria *meti;
+	size_t i, j;
+
+	ck_ok(scsec_criteria_builtin(&meti, NULL));
+	ck_assert_uint_eq(scsec_mapping_set_builtin_count(), 5);
+	for (i = 0; i < 5; i++) {
+		char id[96], rel[96], path[512];
+		scsec_mapping_set *m, *inv;
+		scsec_criteria *fw;
+		size_t sources = 0;
+		const char *last = "";
+
+		snprintf(id, sizeof id, "meti-sc-2026-03-to-%s", want[i].framework);
+		for (j = 0; j < scsec_mapping_set_builtin_count(); j++)
+			if (!strcmp(scsec_mapping_set_builtin_id(j), id))
+				break;
+		ck_assert_msg(j < 5, "%s is not built in", id);
+		ck_ok(scsec_mapping_set_builtin(&m, id));
+		ck_assert(scsec_mapping_set_provisional(m));
+		snprintf(rel, sizeof rel, "data/criteria/frameworks/%s.xml", want[i].framework);
+		ck_ok(scsec_criteria_load_file(&fw, test_srcpath(path, sizeof path, rel), NULL, NULL));
+		ck_ok(scsec_mapping_set_check(m, meti, fw, NULL));
+		for (j = 0; j < scsec_mapping_set_count(m); j++) {
+			const scsec_mapping *x = scsec_mapping_set_at(m, j);
+
+			ck_assert_int_eq(scsec_mapping_relationship(x), SCSEC_RELATIONSHIP_INTERSECTS_WITH);
+			if (strcmp(last, scsec_mapping_source(x)))
+				sources++;
+			last = scsec_mapping_source(x);
+		}
+		ck_assert_uint_eq(sources, want[i].sources);
+		/* the other way round: the framework's answers carried to METI */
+		ck_ok(scsec_mapping_set_invert(&inv, m));
+		ck_assert_str_eq(scsec_mapping_set_target_id(inv), scsec_criteria_id(meti));
+		ck_assert_uint_eq(scsec_mapping_set_count(inv), scsec_mapping_set_count(m));
+		ck_ok(scsec_mapping_set_check(inv, fw, meti, NULL));
+		scsec_mapping_set_free(inv);
+		scsec_criteria_free(fw);
+		scsec_mapping_set_free(m);
+	}
+	ck_assert_int_eq(scsec_mapping_set_builtin(NULL, "x"), SCSEC_EINVAL);
+	{
+		scsec_mapping_set *m;
+
+		ck_assert_int_eq(scsec_mapping_set_builtin(&m, "no-such"), SCSEC_ENOTFOUND);
+	}
+	scsec_criteria_free(meti);
+}
+END_TEST
+
+START_TEST(test_invert)
+{
+	scsec_mapping_set *m = set_new(), *inv;
+
+	ck_ok(scsec_mapping_set_add(NULL, m, "s1", "t1", SCSEC_RELATIONSHIP_SUBSET_OF));
+	ck_ok(scsec_mapping_set_add(NULL, m, "s2", "t1", SCSEC_RELATIONSHIP_SUPERSET_OF));
+	ck_ok(scsec_mapping_set_add(NULL, m, "s3", NULL, SCSEC_RELATIONSHIP_NO_RELATIONSHIP));
+	ck_ok(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_THIRD_PARTY, 1));
+	ck_ok(scsec_mapping_set_invert(&inv, m));
+	ck_assert_str_eq(scsec_mapping_set_id(inv), "a-to-b-inverse");
+	ck_assert_str_eq(scsec_mapping_set_source_id(inv), "b");
+	ck_assert_uint_eq(scsec_mapping_set_count(inv), 2);
+	ck_assert_int_eq(scsec_mapping_relationship(scsec_mapping_set_find(inv, "t1", "s1")),
+	                 SCSEC_RELATIONSHIP_SUPERSET_OF);
+	ck_assert_int_eq(scsec_mapping_relationship(scsec_mapping_set_find(inv, "t1", "s2")),
+	                 SCSEC_RELATIONSHIP_SUBSET_OF);
+	ck_assert(!scsec_mapping_set_accepts(inv, SCSEC_METHOD_THIRD_PARTY));
+	scsec_mapping_set_free(inv);
+	scsec_mapping_set_free(m);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- properties */
 
 static unsigned long rng = 12345;
@@ -710,6 +794,8 @@ static Suite *mapping_suite(void)
 	tcase_add_test(t, test_vectors_combined);
 	tcase_add_test(t, test_provenance_xml);
 	tcase_add_test(t, test_target_set);
+	tcase_add_test(t, test_builtin_sets);
+	tcase_add_test(t, test_invert);
 	suite_add_tcase(s, t);
 	t = tcase_create("properties");
 	tcase_set_timeout(t, 60);

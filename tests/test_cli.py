@@ -1716,6 +1716,32 @@ class TestMapping(CliTestCase):
         self.assertStatus(scsec("map", example("kitakaze-precision.xml"), "-m",
                                 self.path("none.xml"), "-o", "-"), 4)
 
+    def test_builtin_sets_the_other_way(self):
+        r = scsec("map", "--list")
+        self.assertStatus(r, 0)
+        for fw in ("iso27001", "gov-unified-r7", "jama-japia", "cyber-essentials", "cmmc"):
+            self.assertRegex(r.out, r"(?m)^meti-sc-2026-03-to-%s .*\(provisional\)$" % fw)
+        iso = self.write("iso.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<evidence xmlns="urn:scsec:evidence:1">
+  <criteria id="iso27001" version="2022"/>
+  <entry id="A.5.31" status="met" method="third-party" assessed-on="2026-01-20"/>
+</evidence>
+""")
+        out = self.path("meti.xml")
+        r = scsec("map", iso, "-m", "meti-sc-2026-03-to-iso27001", "--reverse",
+                  "--criteria", "meti-sc-2026-03", "-o", out)
+        self.assertStatus(r, 0)
+        doc = slurp(out).decode("utf-8")
+        # A.5.31 is "related" to 1-1-1-1: intersects-with, so met is partial,
+        # and third-party counts as self
+        self.assertRegex(doc, r'<entry id="1-1-1-1" status="partial" method="self"')
+        self.assertIn('<source id="A.5.31" relationship="intersects-with" status="met"', doc)
+        r = scsec("criteria", "coverage", "meti-sc-2026-03", "-m",
+                  "meti-sc-2026-03-to-iso27001", "--reverse", "--format", "json")
+        self.assertStatus(r, 0)
+        summary = json.loads(r.out)["summary"]
+        self.assertEqual((summary["full"], summary["partial"]), (0, 147))
+
     def test_coverage(self):
         m = self.write("m.xml", MAPPING_SET)
         r = scsec("criteria", "coverage", "meti-sc-2026-03", "--mapping", m)

@@ -54,6 +54,23 @@ int cli_load_mapping(scsec_mapping_set **out, const char *name)
 	return rc;
 }
 
+/* The set, or its inverse when asked (--reverse). */
+static int load_mapping_way(scsec_mapping_set **out, const char *name, int reverse)
+{
+	scsec_mapping_set *m, *inv;
+	int rc;
+
+	if ((rc = cli_load_mapping(&m, name)) != EXIT_OK || !reverse) {
+		*out = rc == EXIT_OK ? m : NULL;
+		return rc;
+	}
+	scsec_error_clear();
+	rc = scsec_mapping_set_invert(&inv, m);
+	scsec_mapping_set_free(m);
+	*out = rc ? NULL : inv;
+	return rc ? cli_fail(rc, NULL) : EXIT_OK;
+}
+
 /* ===================================================================== map */
 
 static const char usage_map[] =
@@ -76,6 +93,9 @@ static const char usage_map[] =
 	"                        its fingerprint\n"
 	"  -c, --source SET      the set an answer sheet (CSV) answers (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	"  -o, --output OUT      write to OUT (atomically); '-o -' for stdout\n"
+	"  -r, --reverse         use the set the other way (target to source:\n"
+	"                        subset-of and superset-of exchanged, no method\n"
+	"                        accepted beyond self)\n"
 	"  --list                list the built-in mapping sets\n"
 	CLI_USAGE_ENCODING
 	"  -h, --help            show this help\n";
@@ -112,6 +132,7 @@ int cmd_map(int argc, char **argv)
 		{ "source", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "list", no_argument, NULL, OPT_LIST },
+		{ "reverse", no_argument, NULL, 'r' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -124,13 +145,14 @@ int cmd_map(int argc, char **argv)
 	scsec_diagnostics *diags = NULL;
 	char *xml = NULL;
 	size_t size = 0;
-	int opt, rc;
+	int opt, rc, reverse = 0;
 
 	cli_cmd = "scsec map";
 	cli_getopt_reset();
-	while ((opt = getopt_long(argc, argv, ":m:c:o:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":m:c:o:rh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'm': mapping = optarg; break;
+		case 'r': reverse = 1; break;
 		case OPT_CRITERIA: target_set = optarg; break;
 		case 'c': source_set = optarg; break;
 		case 'o': out = optarg; break;
@@ -158,7 +180,7 @@ int cmd_map(int argc, char **argv)
 	inputs[3] = cli_set_path(source_set);
 	if ((rc = cli_check_output(out, inputs, 4)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_load_mapping(&m, mapping)) != EXIT_OK)
+	if ((rc = load_mapping_way(&m, mapping, reverse)) != EXIT_OK)
 		goto out;
 	if (target_set && (rc = cli_load_criteria(&target, target_set)) != EXIT_OK)
 		goto out;
@@ -211,7 +233,7 @@ out:
 /* ======================================================= criteria coverage */
 
 static const char usage_coverage[] =
-	"usage: scsec criteria coverage SET --mapping M [--format text|json] [-o OUT]\n"
+	"usage: scsec criteria coverage SET --mapping M [--reverse] [--format text|json] [-o OUT]\n"
 	"\n"
 	"Which criteria of SET (the mapping's target) the framework mapping M comes\n"
 	"from covers fully (an equal-to, equivalent-to or superset-of mapping),\n"
@@ -219,6 +241,7 @@ static const char usage_coverage[] =
 	"\n"
 	"options:\n"
 	"  -m, --mapping M       a built-in mapping set id or a file (required)\n"
+	"  -r, --reverse         use M the other way (SET is then M's source)\n"
 	"  --format text|json    default text\n"
 	"  -o, --output OUT      write to OUT (atomically) instead of stdout\n"
 	"  -h, --help            show this help\n";
@@ -229,6 +252,7 @@ int cli_criteria_coverage(int argc, char **argv)
 		{ "mapping", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
+		{ "reverse", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -239,13 +263,14 @@ int cli_criteria_coverage(int argc, char **argv)
 	size_t i, n, counts[3] = { 0, 0, 0 };
 	cli_buf b = CLI_BUF_INIT;
 	json_t *doc = NULL, *rows = NULL;
-	int opt, rc, bad = 0;
+	int opt, rc, bad = 0, reverse = 0;
 
 	cli_cmd = "scsec criteria coverage";
 	cli_getopt_reset();
-	while ((opt = getopt_long(argc, argv, ":m:o:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":m:o:rh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'm': mapping = optarg; break;
+		case 'r': reverse = 1; break;
 		case 'o': out = optarg; break;
 		case OPT_FORMAT:
 			if ((rc = cli_parse_format(optarg, formats, &format)) != EXIT_OK)
@@ -267,7 +292,7 @@ int cli_criteria_coverage(int argc, char **argv)
 	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK ||
-	    (rc = cli_load_mapping(&m, mapping)) != EXIT_OK)
+	    (rc = load_mapping_way(&m, mapping, reverse)) != EXIT_OK)
 		goto out;
 	if (strcmp(scsec_criteria_id(c), scsec_mapping_set_target_id(m)) ||
 	    strcmp(scsec_criteria_version(c), scsec_mapping_set_target_version(m))) {

@@ -143,6 +143,19 @@ SCSEC_API const char *scsec_mapping_set_builtin_id(size_t i);
  */
 SCSEC_API int scsec_mapping_set_builtin(scsec_mapping_set **out, const char *id);
 
+/**
+ * The inverse of a set: target and source swapped, every mapping read the
+ * other way (subset-of and superset-of exchanged, the other relationships
+ * kept), strength, coverage, rationale and note kept; no-relationship
+ * mappings that name no target are left out. The inverse accepts no method
+ * beyond self (what the source's assessments are worth for the target is
+ * not what the target's are worth for the source), is marked provisional
+ * as the set is, and has the id `ID-inverse` (the set's id, shortened to
+ * fit) and the same version.
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_mapping_set_invert(scsec_mapping_set **out, const scsec_mapping_set *set);
+
 /** Copy a mapping set. @return 0, SCSEC_EINVAL, SCSEC_ENOMEM. */
 SCSEC_API int scsec_mapping_set_dup(scsec_mapping_set **out, const scsec_mapping_set *set);
 

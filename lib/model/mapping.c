@@ -297,6 +297,24 @@ static size_t find_pos(const scsec_mapping_set *s, const char *source, const cha
 	return lo;
 }
 
+/* Append a copy of m's details, under the pair and relationship given. */
+static int append_copy(scsec_mapping_set *d, const struct scsec_mapping *m, const char *source,
+                       const char *target, scsec_relationship rel)
+{
+	struct scsec_mapping *c;
+	int rc;
+
+	if ((rc = scsec__mapping_new(&c, source, target, rel)))
+		return rc;
+	c->strength = m->strength;
+	c->coverage = m->coverage;
+	c->rationale = m->rationale;
+	c->loc = m->loc;
+	if ((rc = scsec__set_str(&c->note, m->note)) || (rc = scsec__mapping_set_append(d, c)))
+		scsec__mapping_free(c);
+	return rc;
+}
+
 int scsec_mapping_set_dup(scsec_mapping_set **out, const scsec_mapping_set *s)
 {
 	scsec_mapping_set *d;
@@ -315,19 +333,55 @@ int scsec_mapping_set_dup(scsec_mapping_set **out, const scsec_mapping_set *s)
 		goto fail;
 	for (i = 0; i < s->count; i++) {
 		const struct scsec_mapping *m = s->items[i];
-		struct scsec_mapping *c;
 
-		if ((rc = scsec__mapping_new(&c, m->source, m->target, m->relationship)))
+		if ((rc = append_copy(d, m, m->source, m->target, m->relationship)))
 			goto fail;
-		c->strength = m->strength;
-		c->coverage = m->coverage;
-		c->rationale = m->rationale;
-		c->loc = m->loc;
-		if ((rc = scsec__set_str(&c->note, m->note)) ||
-		    (rc = scsec__mapping_set_append(d, c))) {
-			scsec__mapping_free(c);
+	}
+	*out = d;
+	return 0;
+fail:
+	scsec_mapping_set_free(d);
+	return rc;
+}
+
+int scsec_mapping_set_invert(scsec_mapping_set **out, const scsec_mapping_set *s)
+{
+	scsec_mapping_set *d;
+	char id[72];
+	size_t i, n;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(s);
+	n = strlen(s->id);
+	if (n > 64 - 8)
+		n = 64 - 8;
+	memcpy(id, s->id, n);
+	memcpy(id + n, "-inverse", 9);
+	if ((rc = scsec_mapping_set_new(&d, id, s->version, s->target_id, s->target_version,
+	                                s->source_id, s->source_version)))
+		return rc;
+	d->provisional = s->provisional;
+	if ((rc = scsec__set_str(&d->title, s->title)))
+		goto fail;
+	for (i = 0; i < s->count; i++) {
+		const struct scsec_mapping *m = s->items[i];
+		scsec_relationship rel = m->relationship;
+
+		if (!m->target)
+			continue;
+		if (rel == SCSEC_RELATIONSHIP_SUBSET_OF)
+			rel = SCSEC_RELATIONSHIP_SUPERSET_OF;
+		else if (rel == SCSEC_RELATIONSHIP_SUPERSET_OF)
+			rel = SCSEC_RELATIONSHIP_SUBSET_OF;
+		if ((rc = append_copy(d, m, m->target, m->source, rel)))
 			goto fail;
-		}
+	}
+	{
+		const struct scsec_mapping *dup, *first;
+
+		scsec__mapping_set_sort(d, &dup, &first);
 	}
 	*out = d;
 	return 0;

@@ -2528,6 +2528,14 @@ class MappingSet(Owned):
 
     __copy__ = copy
 
+    def inverse(self) -> "MappingSet":
+        """The set read the other way (target to source; subset-of and superset-of
+        exchanged; no method accepted beyond self)."""
+        ptr = _native.mapping_set_p()
+        with self._g as h:
+            _lib.scsec_mapping_set_invert(byref(ptr), h)
+        return _new_owned(type(self), ptr)
+
     def __reduce__(self) -> Any:
         return (_mapping_from_xml, (self.to_bytes(),))
 

@@ -723,6 +723,7 @@ SIGNATURES = [
     ("scsec_mapping_set_builtin_id", _cstr, [c_size_t]),
     ("scsec_mapping_set_builtin", CHECK, [_P(mapping_set_p), _cstr]),
     ("scsec_mapping_set_dup", CHECK, [_P(mapping_set_p), mapping_set_p]),
+    ("scsec_mapping_set_invert", CHECK, [_P(mapping_set_p), mapping_set_p]),
     ("scsec_mapping_set_free", None, [mapping_set_p]),
     ("scsec_mapping_set_write_memory", CHECK, [_out_str, _out_size, mapping_set_p]),
     ("scsec_mapping_set_save", CHECK, [mapping_set_p, _cstr, c_uint]),

@@ -1552,6 +1552,12 @@ class MappingSetTest(TempDirCase):
         self.assertFalse(back.derived)
         diags = m.check(target=meti)
         self.assertEqual(diags.errors, [])
+        iso = scsec.MappingSet.builtin("meti-sc-2026-03-to-iso27001")
+        self.assertIn(iso.id, scsec.mapping_builtin_ids())
+        self.assertTrue(iso.provisional)
+        inv = iso.inverse()
+        self.assertEqual(inv.target, (meti.id, meti.version))
+        self.assertEqual(len(inv), len(iso))
         with self.assertRaises(scsec.MismatchError):
             scsec.derive(self.source_record(), scsec.MappingSet("o", "1", ("a", "1"), ("b", "1")),
                          meti)

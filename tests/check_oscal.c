@@ -535,6 +535,78 @@ START_TEST(nist_800_53_baselines)
 }
 END_TEST
 
+/* ------------------------------------------------------------ OSCAL out */
+
+START_TEST(export_round_trip)
+{
+	scsec_criteria *c = NULL, *back = NULL;
+	scsec_oscal_import *imp = NULL;
+	char *cat = NULL, *cat2 = NULL, *prof[3] = { NULL, NULL, NULL };
+	size_t n = 0, n2 = 0, i;
+
+	ck_ok(import(&c, "catalog.json", three, NULL));
+	ck_ok(scsec_criteria_oscal_catalog(&cat, &n, c));
+	ck_assert_uint_eq(n, strlen(cat));
+	ck_ok(scsec_criteria_oscal_catalog(&cat2, &n2, c));
+	ck_assert_str_eq(cat, cat2); /* deterministic */
+	ck_assert_ptr_nonnull(strstr(cat, "\"last-modified\": \"2026-01-15T00:00:00Z\""));
+	ck_ok(scsec_oscal_import_new(&imp));
+	for (i = 0; i < 3; i++) {
+		static const char *const labels[3] = { "LOW", "MODERATE", "HIGH" };
+		char name[32];
+
+		ck_ok(scsec_criteria_oscal_profile(&prof[i], NULL, c, (int)i + 1, "out.json"));
+		snprintf(name, sizeof name, "p%zu.json", i);
+		ck_ok(scsec_oscal_import_add_profile_memory(imp, (int)i + 1, labels[i], prof[i],
+		                                            strlen(prof[i]), name));
+	}
+	ck_assert_int_eq(scsec_criteria_oscal_profile(&cat2, NULL, c, 9, "out.json"), SCSEC_ENOTFOUND);
+	ck_assert_ptr_null(cat2);
+	ck_ok(scsec_criteria_import_oscal_memory(&back, cat, n, "out.json", imp, NULL, NULL));
+	/* the same set, byte for byte */
+	ck_assert_str_eq(scsec_criteria_fingerprint(back), scsec_criteria_fingerprint(c));
+	for (i = 0; i < 3; i++)
+		scsec_free(prof[i]);
+	scsec_free(cat);
+	scsec_oscal_import_free(imp);
+	scsec_criteria_free(back);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+START_TEST(results_out)
+{
+	scsec_criteria *c = NULL;
+	scsec_evidence *ev = NULL;
+	scsec_eval_options *o = NULL;
+	scsec_result *r = NULL;
+	char *a = NULL, *b = NULL, *p = NULL;
+	scsec_date d;
+
+	ck_ok(import(&c, "catalog.json", three, NULL));
+	ck_ok(scsec_evidence_new(&ev, c));
+	ck_ok(scsec_eval_options_new(&o));
+	ck_ok(scsec_date_parse(&d, "2026-06-01"));
+	ck_ok(scsec_eval_options_set_as_of(o, d));
+	ck_ok(scsec_evaluate(&r, c, ev, o));
+	ck_ok(scsec_result_oscal_assessment_results(&a, NULL, r, ev));
+	ck_ok(scsec_result_oscal_assessment_results(&b, NULL, r, NULL));
+	ck_assert_ptr_nonnull(strstr(a, "\"last-modified\": \"2026-06-01T00:00:00Z\""));
+	ck_assert_ptr_nonnull(strstr(a, "\"state\": \"not-satisfied\""));
+	ck_assert_ptr_nonnull(strstr(a, "\"value\": \"missing\""));
+	ck_assert_ptr_null(strstr(b, "\"observations\""));
+	ck_ok(scsec_result_oscal_poam(&p, NULL, r, ev));
+	ck_assert_ptr_nonnull(strstr(p, "\"poam-items\""));
+	scsec_free(a);
+	scsec_free(b);
+	scsec_free(p);
+	scsec_result_free(r);
+	scsec_evidence_free(ev);
+	scsec_eval_options_free(o);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 static Suite *oscal_suite(void)
 {
 	Suite *s = suite_create("oscal");
@@ -552,6 +624,8 @@ static Suite *oscal_suite(void)
 	tcase_add_test(tc, hostile_documents);
 	tcase_add_test(tc, arguments);
 	tcase_add_test(tc, nist_800_53_baselines);
+	tcase_add_test(tc, export_round_trip);
+	tcase_add_test(tc, results_out);
 	suite_add_tcase(s, tc);
 	return s;
 }

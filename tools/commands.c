@@ -337,6 +337,7 @@ static const char usage_criteria[] =
 	"       scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
 	"       scsec criteria coverage SET --mapping M [--format text|json] [-o OUT]\n"
 	"       scsec criteria import-oscal CATALOG [--profile RANK=LABEL:PROFILE]... -o OUT.xml\n"
+	"       scsec criteria export-oscal [SET] -o CATALOG.json\n"
 	"\n"
 	"The built-in criteria sets, and criteria sets in files.\n"
 	"SET is a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ").\n"
@@ -864,6 +865,8 @@ int cmd_criteria(int argc, char **argv)
 		return cli_criteria_coverage(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "import-oscal"))
 		return cli_criteria_import_oscal(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "export-oscal"))
+		return cli_criteria_export_oscal(argc - 1, argv + 1);
 	return cli_usage_error(usage_criteria, "unknown subcommand '%s'", argv[1]);
 }
 

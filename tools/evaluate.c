@@ -23,7 +23,7 @@
 
 static const char usage_evaluate[] =
 	"usage: scsec evaluate [-c SET] EVIDENCE [--as-of YYYY-MM-DD] [--target N] [--require N]\n"
-	"                      [--answer QUESTION=yes|no]... [--format text|json|xml] [-v] [-o OUT]\n"
+	"                      [--answer QUESTION=yes|no]... [--format FORMAT] [-v] [-o OUT]\n"
 	"\n"
 	"Compute the level an evidence record reaches as of a date, how long it\n"
 	"stays valid, and the gaps to the next level (or to --target). EVIDENCE is\n"
@@ -39,6 +39,8 @@ static const char usage_evaluate[] =
 	"                            answers (repeat for every question)\n"
 	"  --format text|json|xml    text: a short summary (default); json, xml:\n"
 	"                            the full result document\n"
+	"  --format oscal-ar|oscal-poam  the result as OSCAL assessment-results, or\n"
+	"                            its gaps as an OSCAL POA&M (JSON, doc/oscal.md)\n"
 	"  -v, --verbose             text: list every gap (beyond 25 gaps the summary\n"
 	"                            gives counts per category and reason)\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
@@ -70,7 +72,7 @@ static const struct option evaluate_options[] = {
 
 int cmd_evaluate(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "xml", NULL };
+	static const char *const formats[] = { "text", "json", "xml", "oscal-ar", "oscal-poam", NULL };
 	const char *format = "text", *out = NULL, *path, *inputs[2];
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
@@ -118,7 +120,9 @@ int cmd_evaluate(int argc, char **argv)
 	if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK)
 		goto done;
 	scsec_error_clear();
-	if (!strcmp(format, "json")) {
+	if (!strncmp(format, "oscal-", 6)) {
+		rc = cli_write_oscal_result(out, r, ev, !strcmp(format, "oscal-poam"));
+	} else if (!strcmp(format, "json")) {
 		if ((rc = scsec_result_to_json(&doc, &size, r))) {
 			rc = cli_fail(rc, NULL);
 			goto done;

@@ -176,3 +176,131 @@ done:
 	scsec_diagnostics_free(diags);
 	return rc;
 }
+
+/* ================================================================ export-oscal */
+
+static const char usage_export_oscal[] =
+	"usage: scsec criteria export-oscal [SET] -o CATALOG.json\n"
+	"\n"
+	"Write a criteria set as an OSCAL 1.2.1 catalog (JSON) and one OSCAL\n"
+	"profile per level next to it, named CATALOG_profile-RANK.json, each\n"
+	"importing the catalog by its file name. 'scsec criteria import-oscal\n"
+	"CATALOG.json --profile RANK=LABEL:CATALOG_profile-RANK.json...' gives\n"
+	"the set back. SET is a built-in id or a file (default "
+	SCSEC_CRITERIA_DEFAULT ").\n"
+	"\n"
+	"options:\n"
+	"  -c, --criteria SET      the same as the SET argument\n"
+	"  -o, --output CATALOG.json  the catalog to write (required)\n"
+	"  -h, --help              show this help\n";
+
+/* OUT without its .json ending, then suffix. */
+static char *sibling(const char *out, const char *suffix)
+{
+	size_t n = strlen(out), m = strlen(suffix);
+	char *s;
+
+	if (n > 5 && !strcmp(out + n - 5, ".json"))
+		n -= 5;
+	if (!(s = malloc(n + m + 1)))
+		return NULL;
+	memcpy(s, out, n);
+	memcpy(s + n, suffix, m + 1);
+	return s;
+}
+
+int cli_criteria_export_oscal(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "criteria", required_argument, NULL, 'c' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *set = NULL, *out = NULL, *href, *inputs[1];
+	scsec_criteria *c = NULL;
+	char *doc = NULL;
+	size_t size = 0, i;
+	int opt, rc;
+
+	cli_cmd = "scsec criteria export-oscal";
+	cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":c:o:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'c': set = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': fputs(usage_export_oscal, stdout); return EXIT_OK;
+		default: return cli_bad_option(usage_export_oscal, argv, opt);
+		}
+	}
+	if (optind < argc)
+		set = argv[optind++];
+	if (optind < argc)
+		return cli_usage_error(usage_export_oscal, "unexpected argument '%s'", argv[optind]);
+	if (!out || !strcmp(out, "-"))
+		return cli_usage_error(usage_export_oscal,
+		                       "-o CATALOG.json is required (the profiles are written next to it)");
+	inputs[0] = cli_set_path(set);
+	if ((rc = cli_check_output(out, inputs, 1)) != EXIT_OK)
+		return rc;
+	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
+		return rc;
+	href = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+	scsec_error_clear();
+	if ((rc = scsec_criteria_oscal_catalog(&doc, &size, c))) {
+		rc = cli_fail(rc, NULL);
+		goto done;
+	}
+	if ((rc = cli_write_output(out, doc, size, 0)) != EXIT_OK)
+		goto done;
+	for (i = 0; i < scsec_criteria_level_count(c); i++) {
+		int rank = scsec_level_rank(scsec_criteria_level_at(c, i));
+		char suffix[32], *path;
+
+		scsec_free(doc);
+		doc = NULL;
+		snprintf(suffix, sizeof suffix, "_profile-%d.json", rank);
+		if (!(path = sibling(out, suffix))) {
+			rc = cli_fail(SCSEC_ENOMEM, NULL);
+			goto done;
+		}
+		scsec_error_clear();
+		if ((rc = scsec_criteria_oscal_profile(&doc, &size, c, rank, href))) {
+			free(path);
+			rc = cli_fail(rc, NULL);
+			goto done;
+		}
+		if ((rc = cli_check_output(path, inputs, 1)) == EXIT_OK)
+			rc = cli_write_output(path, doc, size, 0);
+		free(path);
+		if (rc != EXIT_OK)
+			goto done;
+	}
+done:
+	scsec_free(doc);
+	scsec_criteria_free(c);
+	return rc;
+}
+
+/* ================================================================ results */
+
+int cli_write_oscal_result(const char *out, const scsec_result *r, const scsec_evidence *ev,
+                           int poam)
+{
+	cli_buf b = CLI_BUF_INIT;
+	char *doc = NULL;
+	size_t size = 0;
+	int rc;
+
+	scsec_error_clear();
+	rc = poam ? scsec_result_oscal_poam(&doc, &size, r, ev)
+	          : scsec_result_oscal_assessment_results(&doc, &size, r, ev);
+	if (rc)
+		return cli_fail(rc, NULL);
+	/* as --format json: the characters JSON's escapes leave raw escaped too */
+	cli_json_filter(&b, doc, size);
+	scsec_free(doc);
+	rc = cli_write_buf(out, &b, 0);
+	cli_buf_free(&b);
+	return rc;
+}

@@ -411,7 +411,13 @@ extern const char cli_derived_notice[];
 
 /* ============================================================ oscal.c */
 
-/* scsec criteria import-oscal */
+/* scsec criteria import-oscal, export-oscal (called by cmd_criteria) */
 int cli_criteria_import_oscal(int argc, char **argv);
+int cli_criteria_export_oscal(int argc, char **argv);
+/* scsec evaluate --format oscal-ar|oscal-poam: the result (and the record
+ * evaluated) as OSCAL assessment-results, or its gaps as a POA&M, to out.
+ * Returns the exit status. */
+int cli_write_oscal_result(const char *out, const scsec_result *r, const scsec_evidence *ev,
+                           int poam);
 
 #endif /* SCSEC_TOOL_H */

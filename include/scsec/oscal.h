@@ -29,6 +29,8 @@
 #include <scsec/common.h>
 #include <scsec/criteria.h>
 #include <scsec/error.h>
+#include <scsec/eval.h>
+#include <scsec/evidence.h>
 #include <scsec/options.h>
 
 SCSEC_BEGIN_DECLS
@@ -124,6 +126,88 @@ SCSEC_API int scsec_criteria_import_oscal_memory(scsec_criteria **out, const voi
                                                  const scsec_oscal_import *imp,
                                                  const scsec_load_options *opts,
                                                  scsec_diagnostics *diags);
+
+/* ------------------------------------------------------------ OSCAL out */
+
+/**
+ * A criteria set as an OSCAL 1.2.1 catalog in JSON: categories as groups,
+ * requirements as controls, their criteria as the controls nested in them
+ * (statement = the criterion's English text), prerequisites as the
+ * controls of a group "scsec-prerequisites", references and the set's
+ * identity and frameworks as props in the namespace `urn:scsec:oscal:1`. The levels are the profiles
+ * (scsec_criteria_oscal_profile()). Deterministic: the UUID is name-based
+ * (version 5) from the set's fingerprint, `last-modified` is the set's
+ * issued date (1970-01-01 when it has none). Importing the catalog and its
+ * profiles with scsec_criteria_import_oscal() gives back the set's ids,
+ * levels, categories, requirements, criteria texts and references
+ * (doc/oscal.md lists what OSCAL cannot carry).
+ *
+ * @param[out] out   the JSON text (NUL-terminated); free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param criteria   the set
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM or SCSEC_ECRYPTO.
+ */
+SCSEC_API int scsec_criteria_oscal_catalog(char **out, size_t *size,
+                                           const scsec_criteria *criteria);
+
+/**
+ * One level of a set as an OSCAL 1.2.1 profile in JSON, importing the
+ * catalog at @p catalog_href (as written by scsec_criteria_oscal_catalog())
+ * and including the criteria and prerequisites of the level by id; the
+ * level's rank, label, method and validity are props in
+ * `urn:scsec:oscal:1`.
+ *
+ * @param[out] out     the JSON text; free with scsec_free()
+ * @param[out] size    its length, or NULL
+ * @param criteria     the set
+ * @param rank         the level
+ * @param catalog_href the href of the catalog (its file name, as a rule)
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOTFOUND (no such level), SCSEC_EINVALID
+ *         (a level without criteria or prerequisites: OSCAL cannot select
+ *         none),
+ *         SCSEC_ENOMEM or SCSEC_ECRYPTO.
+ */
+SCSEC_API int scsec_criteria_oscal_profile(char **out, size_t *size,
+                                           const scsec_criteria *criteria, int rank,
+                                           const char *catalog_href);
+
+/**
+ * A result as OSCAL 1.2.1 assessment-results in JSON: one result; a finding
+ * per criterion and prerequisite of the gap level (target = the criterion,
+ * `status.state` satisfied or not-satisfied, the gap's reason as a prop);
+ * an observation per entry of @p evidence (methods: self-assessment →
+ * INTERVIEW, expert-reviewed → EXAMINE, third-party → TEST; `collected` =
+ * the assessed date, `expires` = the entry's last valid day at the gap
+ * level, the assessor as an origin actor); the achieved level, valid-until
+ * date, gap level and fingerprints as props in `urn:scsec:oscal:1`.
+ * UUIDs are name-based from the result and the record, `last-modified` is
+ * the evaluation date: the same inputs give the same bytes.
+ *
+ * @param[out] out   the JSON text; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param result     the evaluation
+ * @param evidence   the record evaluated, or NULL (then no observations)
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM or SCSEC_ECRYPTO.
+ */
+SCSEC_API int scsec_result_oscal_assessment_results(char **out, size_t *size,
+                                                    const scsec_result *result,
+                                                    const scsec_evidence *evidence);
+
+/**
+ * The gaps of a result as an OSCAL 1.2.1 plan of action and milestones in
+ * JSON: a finding and a POA&M item per gap (the reason in words and as a
+ * prop, the item related to its finding, whose UUID is the one in the
+ * assessment results of the same result).
+ *
+ * @param[out] out   the JSON text; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param result     the evaluation
+ * @param evidence   the record evaluated, or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOTFOUND (no gaps: a POA&M needs an
+ *         item), SCSEC_ENOMEM or SCSEC_ECRYPTO.
+ */
+SCSEC_API int scsec_result_oscal_poam(char **out, size_t *size, const scsec_result *result,
+                                      const scsec_evidence *evidence);
 
 SCSEC_END_DECLS
 

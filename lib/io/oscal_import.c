@@ -158,6 +158,7 @@ typedef struct octl {
 	uint64_t mask;           /* levels (by bit) selecting it */
 	int withdrawn;
 	int requirement;         /* written by libscsec as a requirement, not a criterion */
+	int prereq;              /* written by libscsec as a prerequisite */
 	int bad;                 /* its id cannot be used */
 } octl;
 
@@ -337,6 +338,7 @@ static void walk_control(ctx *x, const scsec__jloc *at, const json_t *o, size_t 
 	t->withdrawn = status && (!strcmp(status, "withdrawn") || !strcmp(status, "Withdrawn"));
 	kind = prop_value(o, "kind", 1);
 	t->requirement = kind && !strcmp(kind, "requirement");
+	t->prereq = kind && !strcmp(kind, "prerequisite");
 	if (scsec__map_put(&x->ids, id, (void *)(uintptr_t)(k + 1), &prev) == SCSEC_ENOMEM)
 		x->oom = 1;
 	else if (prev)
@@ -1135,6 +1137,78 @@ static int use_id(ctx *x, const json_t *obj, const char *id, const char *what)
 	return 0;
 }
 
+/* The value of the catalog metadata's libscsec prop name of class cls. */
+static const char *meta_value(const ctx *x, const char *name, const char *cls)
+{
+	const json_t *mp = json_object_get(json_object_get(x->catalog, "metadata"), "props"), *q;
+	size_t j;
+
+	json_array_foreach(mp, j, q) {
+		const char *qn = json_string_value(json_object_get(q, "name"));
+		const char *qc = json_string_value(json_object_get(q, "class"));
+
+		if (qn && qc && is_scsec_ns(q) && !strcmp(qn, name) && !strcmp(qc, cls))
+			return json_string_value(json_object_get(q, "value"));
+	}
+	return NULL;
+}
+
+/* A libscsec catalog's frameworks, in their order (metadata props
+ * framework-id and framework of one class: the id and the title), and its
+ * prerequisites (the controls of kind prerequisite). */
+static void add_prereqs(ctx *x)
+{
+	const json_t *mp = json_object_get(json_object_get(x->catalog, "metadata"), "props"), *q;
+	size_t j;
+
+	json_array_foreach(mp, j, q) {
+		const char *qn = json_string_value(json_object_get(q, "name"));
+		const char *qc = json_string_value(json_object_get(q, "class"));
+		const char *id = json_string_value(json_object_get(q, "value"));
+
+		if (qn && qc && id && is_scsec_ns(q) && !strcmp(qn, "framework-id") &&
+		    scsec__id_ok(id) && !scsec__map_get(&x->frameworks, id)) {
+			const char *t = set_str(x, q, meta_value(x, "framework", qc));
+
+			if (!scsec__criteria_add_framework(x->c, scsec__criteria_str(x->c, id),
+			                                   t ? t : scsec__criteria_str(x->c, id)) ||
+			    scsec__map_set(&x->frameworks, id, (void *)1)) {
+				x->oom = 1;
+				return;
+			}
+		}
+	}
+	for (j = 0; j < x->nctls; j++) {
+		const octl *t = &x->ctls[j];
+		const char *id = the_id(t), *title;
+		const json_t *st = statement_of(t->obj);
+		struct scsec_prerequisite *p;
+
+		if (!t->prereq || !use_id(x, t->obj, id, "prerequisite"))
+			continue;
+		title = set_str(x, t->obj, json_string_value(json_object_get(t->obj, "title")));
+		if (!(p = scsec__criteria_add_prereq(x->c, scsec__criteria_str(x->c, id))) ||
+		    scsec__criteria_text(x->c, &p->title, "en", title ? title : id)) {
+			x->oom = 1;
+			return;
+		}
+		if (st) {
+			scsec__buf_reset(&x->text);
+			put_part(x, &x->text, st, 0);
+			scsec__buf_putc(&x->text, '\0');
+			if (scsec__buf_error(&x->text)) {
+				x->oom = 1;
+				return;
+			}
+			if ((title = set_str(x, t->obj, x->text.data)) &&
+			    scsec__criteria_text(x->c, &p->description, "en", title)) {
+				x->oom = 1;
+				return;
+			}
+		}
+	}
+}
+
 static void add_refs(ctx *x, struct scsec_criterion *cr, const json_t *obj)
 {
 	const json_t *props = json_object_get(obj, "props"), *p;
@@ -1155,12 +1229,19 @@ static void add_refs(ctx *x, struct scsec_criterion *cr, const json_t *obj)
 		if (!vn)
 			continue;
 		if (is_scsec_ns(p)) {
+			const char *orig, *t;
+
 			if (strcmp(n, "ref") || !cls)
 				continue;
-			snprintf(fw, sizeof fw, "%s", cls);
-			title[0] = '\0';
+			orig = meta_value(x, "framework-id", cls);
+			t = meta_value(x, "framework", cls);
+			snprintf(fw, sizeof fw, "%s", orig ? orig : cls);
+			snprintf(title, sizeof title, "%s", t ? t : fw);
 		} else {
 			if (!strcmp(n, x->imp && x->imp->level_prop ? x->imp->level_prop : "") )
+				continue;
+			/* libscsec writes the id as a label for OSCAL tools to show */
+			if (x->scsec_doc && !strcmp(n, "label"))
 				continue;
 			snprintf(fw, sizeof fw, "oscal:%s", n);
 			snprintf(title, sizeof title, "OSCAL property '%s'%s%s", n, ns ? " of " : "",
@@ -1169,24 +1250,6 @@ static void add_refs(ctx *x, struct scsec_criterion *cr, const json_t *obj)
 		if (!scsec__id_ok(fw) || !keep_text(x, p, v, vn))
 			continue;
 		if (!scsec__map_get(&x->frameworks, fw)) {
-			if (!*title) {
-				/* a libscsec document declares its frameworks in the metadata */
-				const json_t *mp = json_object_get(json_object_get(x->catalog, "metadata"),
-				                                   "props"), *q;
-				size_t j;
-
-				json_array_foreach(mp, j, q) {
-					const char *qn = json_string_value(json_object_get(q, "name"));
-					const char *qc = json_string_value(json_object_get(q, "class"));
-					const char *qv = json_string_value(json_object_get(q, "value"));
-
-					if (qn && qc && qv && is_scsec_ns(q) && !strcmp(qn, "framework") &&
-					    !strcmp(qc, fw))
-						snprintf(title, sizeof title, "%s", qv);
-				}
-				if (!*title)
-					snprintf(title, sizeof title, "%s", fw);
-			}
 			scsec__utf8_repair(title);
 			if (!scsec__criteria_add_framework(x->c, scsec__criteria_str(x->c, fw),
 			                                   scsec__criteria_str(x->c, title)) ||
@@ -1251,7 +1314,7 @@ static void set_levels(ctx *x, struct scsec_criterion *cr, uint64_t mask)
 
 static int is_criterion(const octl *t)
 {
-	return t->mask && !t->withdrawn && !t->requirement;
+	return t->mask && !t->withdrawn && !t->requirement && !t->prereq;
 }
 
 /* Mark which groups hold criteria, and how. */
@@ -1456,7 +1519,8 @@ static void describe(ctx *x)
 	const char *version = json_string_value(json_object_get(meta, "version"));
 	const char *published = json_string_value(json_object_get(meta, "published"));
 	const char *publisher = party_of(meta, "publisher");
-	const char *desc = prop_value(meta, "description", 1);
+	const char *desc = own ? json_string_value(json_object_get(meta, "remarks")) : NULL;
+	const char *source = own ? prop_value(meta, "source", 1) : NULL;
 	scsec__buf b = SCSEC__BUF_INIT;
 	size_t i, n;
 
@@ -1511,7 +1575,9 @@ static void describe(ctx *x)
 	}
 	if (desc && scsec__criteria_text(x->c, &x->c->description, "en", desc))
 		x->oom = 1;
-	x->c->source = set_str(x, meta, title);
+	x->c->source = set_str(x, meta, source ? source : title);
+	if (own && prop_value(meta, "source-uri", 1))
+		x->c->source_uri = set_str(x, meta, prop_value(meta, "source-uri", 1));
 	if (!x->c->id || !x->c->version)
 		x->oom = 1;
 }
@@ -1562,6 +1628,14 @@ static void build_levels(ctx *x)
 		l->duration = d;
 		l->validity = scsec__criteria_str(x->c, validity);
 		l->requires_lower = lower && !strcmp(lower, "true") && i > 0;
+		{
+			size_t k;
+
+			for (k = 0; k < x->nctls; k++)
+				if (x->ctls[k].prereq && (x->ctls[k].mask >> i & 1) &&
+				    scsec__level_add_requires(x->c, l, the_id(&x->ctls[k])))
+					x->oom = 1;
+		}
 	}
 }
 
@@ -1674,7 +1748,8 @@ static int import_oscal(scsec_criteria **out, const char *path, const void *data
 		build_levels(&x);
 		for (k = 0; k < x.nctls; k++) {
 			withdrawn += x.ctls[k].withdrawn && !x.ctls[k].requirement;
-			unselected += !x.ctls[k].withdrawn && !x.ctls[k].mask && !x.ctls[k].requirement;
+			unselected += !x.ctls[k].withdrawn && !x.ctls[k].mask && !x.ctls[k].requirement &&
+			              !x.ctls[k].prereq;
 		}
 		if (withdrawn || unselected) {
 			report(&x, &x.cat, NULL, SCSEC_SEVERITY_NOTE, SCSEC_ERROR,
@@ -1683,6 +1758,7 @@ static int import_oscal(scsec_criteria **out, const char *path, const void *data
 		}
 		find_content(&x);
 		describe(&x);
+		add_prereqs(&x);
 		build_categories(&x);
 		build_requirements(&x);
 	}

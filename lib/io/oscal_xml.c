@@ -61,6 +61,7 @@ static const xmap map[] = {
 	{ "last-modified", "last-modified", K_STR },
 	{ "name", "name", K_STR },
 	{ "usage", "usage", K_STR },
+	{ "remarks", "remarks", K_STR },
 	{ "p", "prose", K_PROSE },
 	{ "ol", "prose", K_PROSE },
 	{ "ul", "prose", K_PROSE },

@@ -12,4 +12,9 @@
 /* SHA-256 of data as 64 lowercase hex digits + NUL. 0 or SCSEC_ECRYPTO. */
 int scsec__sha256_hex(char out[65], const void *data, size_t len);
 
+/* The name-based (version 5, SHA-1) UUID of name in namespace ns (RFC
+ * 4122), as 36 lowercase characters + NUL: a name hash that makes
+ * identifiers deterministic, not a security measure. 0 or SCSEC_ECRYPTO. */
+int scsec__uuid5(char out[37], const unsigned char ns[16], const void *name, size_t len);
+
 #endif

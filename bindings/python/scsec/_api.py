@@ -801,6 +801,17 @@ class CriteriaSet(Owned, Mapping[str, "Criterion"]):
             _lib.scsec_oscal_import_free(imp)
         return _new_owned(cls, ptr)
 
+    def to_oscal_catalog(self) -> str:
+        """The set as an OSCAL 1.2.1 catalog (JSON text, deterministic; doc/oscal.md)."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_criteria_oscal_catalog, h).decode("utf-8")
+
+    def to_oscal_profile(self, rank: int, catalog_href: str) -> str:
+        """Level ``rank`` as an OSCAL profile importing the catalog at ``catalog_href``."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_criteria_oscal_profile, h, int(rank),
+                                       _b(catalog_href, "catalog_href")).decode("utf-8")
+
     # -- export
 
     def to_bytes(self) -> bytes:
@@ -2160,6 +2171,19 @@ class Result(Owned):
         """The XML document (bytes, namespace ``urn:scsec:result:1``), deterministic."""
         return self._cached("xml", lambda h: _native.take_string(
             _lib.scsec_result_to_xml, h))  # type: ignore[no-any-return]
+
+    def to_oscal_assessment_results(self, evidence: Optional["Evidence"] = None) -> str:
+        """The result as OSCAL assessment-results (JSON text, deterministic), with
+        an observation per entry of ``evidence``, the record evaluated."""
+        with self._g as h, _guard(evidence, Evidence, "evidence", optional=True) as eh:
+            return _native.take_string(_lib.scsec_result_oscal_assessment_results, h,
+                                       eh).decode("utf-8")
+
+    def to_oscal_poam(self, evidence: Optional["Evidence"] = None) -> str:
+        """The gaps as an OSCAL plan of action and milestones (JSON text); raises
+        :class:`Error` (ENOTFOUND) when there are no gaps."""
+        with self._g as h, _guard(evidence, Evidence, "evidence", optional=True) as eh:
+            return _native.take_string(_lib.scsec_result_oscal_poam, h, eh).decode("utf-8")
 
     def save_json(self, path: PathLike) -> None:
         """Write the JSON document to ``path`` atomically."""

@@ -549,6 +549,8 @@ START_TEST(export_round_trip)
 	ck_assert_uint_eq(n, strlen(cat));
 	ck_ok(scsec_criteria_oscal_catalog(&cat2, &n2, c));
 	ck_assert_str_eq(cat, cat2); /* deterministic */
+	scsec_free(cat2);
+	cat2 = NULL;
 	ck_assert_ptr_nonnull(strstr(cat, "\"last-modified\": \"2026-01-15T00:00:00Z\""));
 	ck_ok(scsec_oscal_import_new(&imp));
 	for (i = 0; i < 3; i++) {

@@ -414,17 +414,31 @@ END_TEST
 START_TEST(rule1_expires_on_later_than_validity)
 {
 	scsec_criteria *c = load_set("tiny");
-	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2026-06-01");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-06-01");
+	scsec_result *r;
 
-	/* Valid past assessed_on + P1Y - 1 = 2026-03-31, up to expires_on. */
+	/* Issue 13.4: an expires_on past assessed_on + P1Y - 1 = 2026-03-31
+	 * does not stretch the answer: the earlier of the two is its last
+	 * valid day. */
 	put(ev, "c-3", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2025-04-01", "2027-12-31", NULL);
-	ck_reason(probe(c, ev, "c-3", "2026-06-01", 1), SCSEC_REASON_NONE);
-	put_met(ev, "pledge", SCSEC_METHOD_SELF, "2027-12-01");
-	put_met(ev, "c-1", SCSEC_METHOD_SELF, "2027-12-01");
-	put_met(ev, "c-2", SCSEC_METHOD_SELF, "2027-12-01");
-	put_met(ev, "c-4", SCSEC_METHOD_SELF, "2027-12-01");
-	ck_reason(probe(c, ev, "c-3", "2027-12-31", 1), SCSEC_REASON_NONE);
-	ck_reason(probe(c, ev, "c-3", "2028-01-01", 1), SCSEC_REASON_EXPIRED);
+	ck_reason(probe(c, ev, "c-3", "2026-03-31", 1), SCSEC_REASON_NONE);
+	ck_reason(probe(c, ev, "c-3", "2026-04-01", 1), SCSEC_REASON_EXPIRED);
+	/* And valid_until rests on that day, not on expires_on. */
+	r = eval_at(c, ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	check_date(scsec_result_valid_until(r), "2026-03-31");
+	scsec_result_free(r);
+	/* The hostile case: assessed in 2001, expiring 9999-12-31, in 2090. */
+	put(ev, "c-3", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2001-04-01", "9999-12-31", NULL);
+	r = eval_at(c, ev, "2002-03-31", 1);
+	ck_reason(gap_reason(r, "c-3"), SCSEC_REASON_NONE);
+	scsec_result_free(r);
+	r = eval_at(c, ev, "2002-04-01", 1);
+	ck_reason(gap_reason(r, "c-3"), SCSEC_REASON_EXPIRED);
+	scsec_result_free(r);
+	r = eval_at(c, ev, "2090-01-01", 1);
+	ck_reason(gap_reason(r, "c-3"), SCSEC_REASON_EXPIRED);
+	scsec_result_free(r);
 	scsec_evidence_free(ev);
 	scsec_criteria_free(c);
 }
@@ -577,11 +591,15 @@ START_TEST(rule2_prerequisite_expired)
 	put_met(ev, "pledge", SCSEC_METHOD_SELF, "2024-04-01");
 	ck_reason(probe(c, ev, "pledge", "2025-03-31", 1), SCSEC_REASON_NONE);
 	ck_reason(probe(c, ev, "pledge", "2025-04-01", 1), SCSEC_REASON_EXPIRED);
-	/* An expires_on of its own, as for criteria. */
+	/* An expires_on of its own, as for criteria: the earlier of it and the
+	 * validity (issue 13.4). */
 	put(ev, "pledge", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2024-04-01", "2025-12-31", NULL);
-	ck_reason(probe(c, ev, "pledge", "2025-12-31", 1), SCSEC_REASON_NONE);
-	put(ev, "pledge", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2024-04-01", "2025-03-01", NULL);
+	ck_reason(probe(c, ev, "pledge", "2025-03-31", 1), SCSEC_REASON_NONE);
 	ck_reason(probe(c, ev, "pledge", "2025-04-01", 1), SCSEC_REASON_EXPIRED);
+	ck_reason(probe(c, ev, "pledge", "2025-12-31", 1), SCSEC_REASON_EXPIRED);
+	put(ev, "pledge", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2024-04-01", "2025-03-01", NULL);
+	ck_reason(probe(c, ev, "pledge", "2025-03-01", 1), SCSEC_REASON_NONE);
+	ck_reason(probe(c, ev, "pledge", "2025-03-02", 1), SCSEC_REASON_EXPIRED);
 	scsec_evidence_free(ev);
 	scsec_criteria_free(c);
 }
@@ -3612,14 +3630,26 @@ END_TEST
 
 /* The reference model: rules 1 to 6 written again from the specification,
  * over the public API only, for sets whose validities are whole years. */
+static scsec_date ref_validity_end(const scsec_entry *e, const scsec_level *l);
+
 static scsec_date ref_last_valid(const scsec_entry *e, const scsec_level *l)
+{
+	scsec_date out, expires = scsec_entry_expires_on(e);
+
+	/* The earlier of expires_on and assessed_on + validity - 1 day. */
+	if (scsec_entry_assessed_on(e) == SCSEC_DATE_NONE)
+		return expires;
+	out = ref_validity_end(e, l);
+	return expires != SCSEC_DATE_NONE && expires < out ? expires : out;
+}
+
+/* assessed_on + the level's validity (whole years) - 1 day. */
+static scsec_date ref_validity_end(const scsec_entry *e, const scsec_level *l)
 {
 	int years, y, m, d;
 	char tail;
 	scsec_date out;
 
-	if (scsec_entry_expires_on(e) != SCSEC_DATE_NONE)
-		return scsec_entry_expires_on(e);
 	ck_assert_int_eq(sscanf(scsec_level_validity(l), "P%dY%c", &years, &tail), 1);
 	ck_ok(scsec_date_split(&y, &m, &d, scsec_entry_assessed_on(e)));
 	y += years;

@@ -1974,6 +1974,26 @@ START_TEST(check_expiry_without_assessment_warns)
 }
 END_TEST
 
+/* Issue 13.4: an expires-on past the validity of every level the criterion
+ * applies at is a warning naming the longest and the day it counts until;
+ * one within a validity (1-2-1-2: the last day of ★4's three years) is
+ * not. */
+START_TEST(check_expiry_past_validity_warns)
+{
+	scsec_diagnostics *d = check_fx("check-expiry-past-validity.xml", NULL, 0);
+	const char *msg;
+
+	ck_assert_msg(scsec_diagnostics_count(d) == 1, "want one diagnostic:%s", dump(d));
+	expect_diag(d, 0, SCSEC_SEVERITY_WARNING, SCSEC_EDATE, "1-2-1-1",
+	            "check-expiry-past-validity.xml", 4, 105);
+	msg = scsec_diagnostic_message(scsec_diagnostics_at(d, 0));
+	ck_assert_msg(strstr(msg, "2030-01-01") && strstr(msg, "P3Y") && strstr(msg, "★4") &&
+	                      strstr(msg, "until 2029-03-19"),
+	              "%s", msg);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
 START_TEST(check_warnings_only)
 {
 	scsec_diagnostics *d = check_fx("check-warnings.xml", NULL, 0);
@@ -4487,6 +4507,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, check_no_criteria_named_warns);
 	tcase_add_test(tc, check_prerequisite_partial);
 	tcase_add_test(tc, check_expiry_without_assessment_warns);
+	tcase_add_test(tc, check_expiry_past_validity_warns);
 	tcase_add_test(tc, check_warnings_only);
 	tcase_add_test(tc, check_na_not_allowed);
 	tcase_add_test(tc, check_collects_all_problems);

@@ -428,7 +428,11 @@ SCSEC_API const char *scsec_entry_assessor_id(const scsec_entry *entry);
 /** The day the answer was assessed, or SCSEC_DATE_NONE. */
 SCSEC_API scsec_date scsec_entry_assessed_on(const scsec_entry *entry);
 
-/** The last day the answer is valid, or SCSEC_DATE_NONE (the level's validity then applies). */
+/**
+ * The last day the answer is valid, or SCSEC_DATE_NONE. The level's
+ * validity from the assessment day applies in any case; this day only
+ * shortens it (doc/evaluation.md, rule 1).
+ */
 SCSEC_API scsec_date scsec_entry_expires_on(const scsec_entry *entry);
 
 /** The justification, or NULL. */

@@ -179,20 +179,23 @@ struct scsec_evaluator {
 };
 
 /* Rule 1, the date part: "assessed_on <= D <= last valid day, where the last
- * valid day is expires_on when given, otherwise assessed_on + L's validity
- * - 1 day. A last valid day past 9999-12-31 is 9999-12-31." Rule 2 uses the
- * same dates with the prerequisite's level. */
+ * valid day is the earlier of expires_on (when given) and assessed_on + L's
+ * validity - 1 day: an expiry date never stretches an answer past the
+ * scheme's validity. A last valid day past 9999-12-31 is 9999-12-31."
+ * Rule 2 uses the same dates with the prerequisite's level. (Without
+ * assessed_on the answer is never valid; its last valid day is then
+ * expires_on, or none.) */
 static scsec_date last_valid_day(const struct scsec_entry *e, const struct scsec_level *l)
 {
 	scsec_date d;
 
-	if (e->expires_on != SCSEC_DATE_NONE)
-		return e->expires_on;
 	if (e->assessed_on == SCSEC_DATE_NONE)
-		return SCSEC_DATE_NONE;
+		return e->expires_on;
 	if (scsec__date_add(&d, e->assessed_on, &l->duration))
-		return SCSEC__DATE_MAX;
-	return d - 1;
+		d = SCSEC__DATE_MAX;
+	else
+		d--;
+	return e->expires_on != SCSEC_DATE_NONE && e->expires_on < d ? e->expires_on : d;
 }
 
 /* Rule 5: "Each unsatisfied criterion or prerequisite has exactly one

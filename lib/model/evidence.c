@@ -793,6 +793,42 @@ int scsec_evidence_remove(scsec_evidence *ev, const char *id)
 #define DIAG(sev, code, id, loc, ...) \
 	scsec__report(&rep, (loc).line, (loc).column, (sev), (code), (id), __VA_ARGS__)
 
+/* Rule 1 (issue 13.4): an answer is valid until the earlier of expires_on
+ * and assessed_on + the level's validity - 1 day. An expires_on past that
+ * day at every level where the item applies promises more than any level
+ * gives: a warning naming the level whose validity lasts longest. (Past a
+ * shorter validity only, it may be meant for a higher level: METI's ★4
+ * answers outlive ★3's year.) */
+static void check_expiry(scsec__reporter *r, const scsec_criteria *c, const struct scsec_entry *e,
+                         uint64_t levels)
+{
+	const struct scsec_level *longest = NULL;
+	scsec_date end = SCSEC_DATE_NONE, d;
+	char a[SCSEC_DATE_BUFSIZE], x[SCSEC_DATE_BUFSIZE], l[SCSEC_DATE_BUFSIZE];
+	size_t i;
+
+	for (i = 0; i < c->nlevels; i++) {
+		if (!((levels >> i) & 1))
+			continue;
+		if (scsec__date_add(&d, e->assessed_on, &c->levels[i]->duration) ||
+		    d - 1 >= e->expires_on)
+			return; /* valid until expires_on there (or past 9999-12-31) */
+		if (end == SCSEC_DATE_NONE || d - 1 > end) {
+			end = d - 1;
+			longest = c->levels[i];
+		}
+	}
+	if (!longest)
+		return;
+	scsec__date_format(a, e->assessed_on);
+	scsec__date_format(x, e->expires_on);
+	scsec__date_format(l, end);
+	scsec__report(r, e->loc.line, e->loc.column, SCSEC_SEVERITY_WARNING, SCSEC_EDATE, e->id,
+	              "'%s' expires on %s, after the validity of every level it applies at (the "
+	              "longest, %s at %s, from its assessment on %s): it counts until %s at most",
+	              e->id, x, longest->validity, longest->label, a, l);
+}
+
 int scsec_evidence_check(const scsec_evidence *ev, const scsec_criteria *c, scsec_diagnostics *diags)
 {
 	scsec__reporter rep = SCSEC__REPORTER_INIT(ev ? ev->source : NULL, diags);
@@ -847,6 +883,10 @@ int scsec_evidence_check(const scsec_evidence *ev, const scsec_criteria *c, scse
 		if (e->expires_on != SCSEC_DATE_NONE && e->assessed_on == SCSEC_DATE_NONE)
 			DIAG(SCSEC_SEVERITY_WARNING, SCSEC_EDATE, e->id, e->loc,
 			     "'%s' has an expiry date but no assessment date", e->id);
+		if (e->expires_on != SCSEC_DATE_NONE && e->assessed_on != SCSEC_DATE_NONE)
+			check_expiry(&rep, c, e, kind == SCSEC__ID_PREREQUISITE
+			                             ? ((const struct scsec_prerequisite *)obj)->level_mask
+			                             : ((const struct scsec_criterion *)obj)->level_mask);
 		if (kind == SCSEC__ID_PREREQUISITE) {
 			if (e->status == SCSEC_STATUS_NOT_APPLICABLE || e->status == SCSEC_STATUS_PARTIAL)
 				DIAG(SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, e->id, e->loc,

@@ -724,11 +724,14 @@ static FZ_UNUSED int fz_reason(const scsec_evidence *ev, const char *id, int pre
 
 	*last = SCSEC_DATE_NONE;
 	if (e) {
+		/* The earlier of expires_on and the level's validity. */
 		from = scsec_entry_assessed_on(e);
-		if (scsec_entry_expires_on(e) != SCSEC_DATE_NONE)
-			*last = scsec_entry_expires_on(e);
-		else if (from != SCSEC_DATE_NONE)
-			*last = fz_last_valid(from, scsec_level_validity(l));
+		*last = scsec_entry_expires_on(e);
+		if (from != SCSEC_DATE_NONE) {
+			lv = fz_last_valid(from, scsec_level_validity(l));
+			if (*last == SCSEC_DATE_NONE || lv < *last)
+				*last = lv;
+		}
 	}
 	if (!e || scsec_entry_status(e) == SCSEC_STATUS_NONE)
 		return SCSEC_REASON_MISSING;

@@ -30,6 +30,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,6 +366,137 @@ static int run_batch(const char *scsec, const char *dir, int jobs, double *secs)
 	return rc == -1 ? -1 : WEXITSTATUS(rc);
 }
 
+/* ---- OSCAL: a synthetic catalog of 1,200 controls with three profiles ---- */
+
+static void buf_add(char **b, size_t *n, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	for (;;) {
+		va_start(ap, fmt);
+		k = vsnprintf(*b + *n, *cap - *n, fmt, ap);
+		va_end(ap);
+		if (k < 0)
+			die("vsnprintf");
+		if ((size_t)k < *cap - *n)
+			break;
+		*cap = *cap * 2 + (size_t)k;
+		if (!(*b = realloc(*b, *cap)))
+			die("realloc");
+	}
+	*n += (size_t)k;
+}
+
+static char *oscal_profile(unsigned every, size_t *len)
+{
+	size_t n = 0, cap = 1 << 16;
+	char *b = malloc(cap);
+	unsigned g, k, first = 1;
+
+	if (!b)
+		die("malloc");
+	buf_add(&b, &n, &cap, "{\"profile\":{\"uuid\":\"5e1f0000-0000-4000-8000-%012u\","
+	        "\"metadata\":{\"title\":\"every %u\",\"last-modified\":\"2026-01-01T00:00:00Z\","
+	        "\"version\":\"1\",\"oscal-version\":\"1.1.2\"},\"imports\":[{\"href\":"
+	        "\"bench.json\",", every, every);
+	if (every == 1) {
+		buf_add(&b, &n, &cap, "\"include-all\":{}}]}}");
+	} else {
+		buf_add(&b, &n, &cap, "\"include-controls\":[{\"with-child-controls\":\"yes\","
+		        "\"with-ids\":[");
+		for (g = 0; g < 60; g++)
+			for (k = 0; k < 10; k++)
+				if ((g * 10 + k) % every == 0) {
+					buf_add(&b, &n, &cap, "%s\"g%u-%u\"", first ? "" : ",", g, k);
+					first = 0;
+				}
+		buf_add(&b, &n, &cap, "]}]}]}}");
+	}
+	*len = n;
+	return b;
+}
+
+/* Import the catalog with its three profiles (nested levels), and export
+ * the set as OSCAL again; best of five. */
+static int oscal_bench(void)
+{
+	size_t n = 0, cap = 1 << 20, plen[3], clen = 0;
+	char *cat = malloc(cap), *prof[3], *out = NULL;
+	static const unsigned every[3] = { 3, 2, 1 };
+	static const char *const labels[3] = { "LOW", "MODERATE", "HIGH" };
+	double best_in = 1e9, best_out = 1e9;
+	scsec_criteria *c = NULL;
+	unsigned g, k, i, rep;
+	int ok = 1;
+
+	if (!cat)
+		die("malloc");
+	buf_add(&cat, &n, &cap, "{\"catalog\":{\"uuid\":\"5e1f0000-0000-4000-8000-000000000000\","
+	        "\"metadata\":{\"title\":\"Benchmark catalog\",\"last-modified\":"
+	        "\"2026-01-01T00:00:00Z\",\"version\":\"1\",\"oscal-version\":\"1.1.2\"},"
+	        "\"groups\":[");
+	for (g = 0; g < 60; g++) {
+		buf_add(&cat, &n, &cap, "%s{\"id\":\"g%u\",\"title\":\"Family %u\",\"controls\":[",
+		        g ? "," : "", g, g);
+		for (k = 0; k < 10; k++)
+			buf_add(&cat, &n, &cap,
+			        "%s{\"id\":\"g%u-%u\",\"title\":\"Control %u.%u\",\"params\":[{\"id\":"
+			        "\"g%u-%u_prm\",\"label\":\"organization-defined frequency\"}],\"props\":["
+			        "{\"name\":\"label\",\"value\":\"G%u-%u\"}],\"parts\":[{\"name\":"
+			        "\"statement\",\"prose\":\"Review the control {{ insert: param, g%u-%u_prm }}"
+			        " and keep a record of every review.\",\"parts\":[{\"name\":\"item\",\"props\":"
+			        "[{\"name\":\"label\",\"value\":\"a.\"}],\"prose\":\"Document it.\"}]}],"
+			        "\"controls\":[{\"id\":\"g%u-%u.1\",\"title\":\"Enhancement\",\"parts\":[{"
+			        "\"name\":\"statement\",\"prose\":\"Automate the review.\"}]}]}",
+			        k ? "," : "", g, k, g, k, g, k, g, k, g, k, g, k);
+		buf_add(&cat, &n, &cap, "]}");
+	}
+	buf_add(&cat, &n, &cap, "]}}");
+	for (i = 0; i < 3; i++)
+		prof[i] = oscal_profile(every[i], &plen[i]);
+	for (rep = 0; rep < 5; rep++) {
+		scsec_oscal_import *imp = NULL;
+		double t0;
+
+		if (scsec_oscal_import_new(&imp))
+			die("scsec_oscal_import_new");
+		for (i = 0; i < 3; i++) {
+			char name[32];
+
+			snprintf(name, sizeof name, "p%u.json", i);
+			if (scsec_oscal_import_add_profile_memory(imp, (int)i + 1, labels[i], prof[i], plen[i],
+			                                          name))
+				die("scsec_oscal_import_add_profile_memory");
+		}
+		scsec_criteria_free(c);
+		c = NULL;
+		t0 = now();
+		if (scsec_criteria_import_oscal_memory(&c, cat, n, "bench.json", imp, NULL, NULL))
+			die("scsec_criteria_import_oscal_memory");
+		if (now() - t0 < best_in)
+			best_in = now() - t0;
+		scsec_oscal_import_free(imp);
+		t0 = now();
+		if (scsec_criteria_oscal_catalog(&out, &clen, c))
+			die("scsec_criteria_oscal_catalog");
+		if (now() - t0 < best_out)
+			best_out = now() - t0;
+		scsec_free(out);
+		out = NULL;
+	}
+	printf("\n  OSCAL: %zu controls (600 + 600 enhancements), %.1f MiB of JSON, 3 profiles\n",
+	       scsec_criteria_criterion_count(c), (double)n / (1 << 20));
+	ok &= report("OSCAL catalog + 3 profiles import", 1000 * best_in, "ms", "<= 1,000",
+	             best_in <= 1.0);
+	ok &= report("OSCAL catalog export", 1000 * best_out, "ms", "<= 1,000", best_out <= 1.0);
+	scsec_criteria_free(c);
+	for (i = 0; i < 3; i++)
+		free(prof[i]);
+	free(cat);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -528,6 +660,7 @@ int main(int argc, char **argv)
 		printf("  (batch skipped: give --scsec PATH to the scsec binary)\n");
 	}
 
+	ok &= oscal_bench();
 	printf("\n%s\n", ok ? "all targets met" : "some targets MISSED");
 	for (i = 0; i < n; i++)
 		scsec_free(docs[i].xml);

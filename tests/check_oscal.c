@@ -609,6 +609,116 @@ START_TEST(results_out)
 }
 END_TEST
 
+START_TEST(results_in)
+{
+	static const char *const low[] = { "1=LOW:low.json", NULL };
+	scsec_criteria *c = NULL;
+	scsec_evidence *ev = NULL;
+	scsec_diagnostics *d = NULL;
+	const scsec_entry *e;
+	char path[4096], day[SCSEC_DATE_BUFSIZE];
+	const char *uri = NULL, *sha = NULL;
+
+	ck_ok(scsec_diagnostics_new(&d));
+	ck_ok(import(&c, "catalog.json", low, NULL));
+	ck_ok(scsec_evidence_import_oscal_results(&ev, data_path(path, sizeof path, "ar-foreign.json"),
+	                                          c, NULL, d));
+	ck_assert_uint_eq(scsec_evidence_entry_count(ev), 2);
+	e = scsec_evidence_entry(ev, "ac-1"); /* target ac-1_obj */
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(scsec_entry_status(e), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_method(e), SCSEC_METHOD_THIRD_PARTY); /* EXAMINE and TEST */
+	ck_ok(scsec_date_format(day, scsec_entry_assessed_on(e)));
+	ck_assert_str_eq(day, "2026-04-10");
+	ck_ok(scsec_date_format(day, scsec_entry_expires_on(e)));
+	ck_assert_str_eq(day, "2027-04-09");
+	ck_assert_str_eq(scsec_entry_assessor(e), "Aiko Tanaka");
+	ck_assert_str_eq(scsec_entry_justification(e), "The policy was approved by the board.");
+	ck_ok(scsec_entry_artifact_get(&uri, &sha, e, 0));
+	ck_assert_str_eq(uri, "https://grc.example.com/evidence/42");
+	e = scsec_evidence_entry(ev, "ac-2");
+	ck_assert_int_eq(scsec_entry_status(e), SCSEC_STATUS_NOT_MET);
+	ck_assert_int_eq(scsec_entry_method(e), SCSEC_METHOD_SELF);
+	ck_assert_str_eq(scsec_evidence_criteria_id(ev), scsec_criteria_id(c));
+	/* what has no place is said */
+	ck_assert(has_diag(d, SCSEC_SEVERITY_WARNING, "finding for 'zz-9'"));
+	ck_assert(has_diag(d, SCSEC_SEVERITY_WARNING, "relates to no finding"));
+	ck_assert(has_diag(d, SCSEC_SEVERITY_NOTE, "'risks' has no place"));
+	scsec_evidence_free(ev);
+	/* not assessment-results */
+	ck_assert_int_eq(scsec_evidence_import_oscal_results(&ev, data_path(path, sizeof path,
+	                                                                    "low.json"),
+	                                                     c, NULL, NULL),
+	                 SCSEC_EINVALID);
+	ck_assert_ptr_null(ev);
+	scsec_criteria_free(c);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+/* result -> assessment-results -> record -> the same result */
+START_TEST(results_round_trip)
+{
+	static const char *const low[] = { "1=LOW:low.json", "2=MODERATE:moderate.json", NULL };
+	scsec_criteria *c = NULL;
+	scsec_evidence *ev = NULL, *back = NULL;
+	scsec_eval_options *o = NULL;
+	scsec_result *r = NULL, *r2 = NULL;
+	scsec_entry *e = NULL;
+	char *ar = NULL, *j1 = NULL, *j2 = NULL;
+	scsec_date d;
+	size_t i;
+
+	ck_ok(import(&c, "catalog.json", low, NULL));
+	ck_ok(scsec_evidence_new(&ev, c));
+	for (i = 0; i < scsec_criteria_criterion_count(c); i++) {
+		const char *id = scsec_criterion_id(scsec_criteria_criterion_at(c, i));
+
+		if (!strcmp(id, "ir-2"))
+			continue; /* unanswered: missing */
+		ck_ok(scsec_entry_new(&e, id));
+		ck_ok(scsec_entry_set_status(e, strcmp(id, "ac-2.1") ? SCSEC_STATUS_MET
+		                                                     : SCSEC_STATUS_PARTIAL));
+		ck_ok(scsec_entry_set_method(e, SCSEC_METHOD_EXPERT_REVIEWED));
+		ck_ok(scsec_date_parse(&d, "2026-02-01"));
+		ck_ok(scsec_entry_set_assessed_on(e, d));
+		ck_ok(scsec_entry_set_assessor(e, "Ken Sato", "A-1"));
+		ck_ok(scsec_evidence_add(ev, e));
+	}
+	ck_ok(scsec_eval_options_new(&o));
+	ck_ok(scsec_date_parse(&d, "2026-06-01"));
+	ck_ok(scsec_eval_options_set_as_of(o, d));
+	ck_ok(scsec_evaluate(&r, c, ev, o));
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	ck_ok(scsec_result_oscal_assessment_results(&ar, NULL, r, ev));
+	ck_ok(scsec_evidence_import_oscal_results_memory(&back, ar, strlen(ar), "ar.json", c, NULL,
+	                                                 NULL));
+	ck_ok(scsec_evaluate(&r2, c, back, o));
+	ck_ok(scsec_result_to_json(&j1, NULL, r));
+	ck_ok(scsec_result_to_json(&j2, NULL, r2));
+	/* the same level, validity and gaps (the fingerprints differ: another record) */
+	ck_assert_int_eq(scsec_result_level(r2), scsec_result_level(r));
+	ck_assert_int_eq(scsec_result_valid_until(r2), scsec_result_valid_until(r));
+	ck_assert_uint_eq(scsec_result_gap_count(r2), scsec_result_gap_count(r));
+	for (i = 0; i < scsec_result_gap_count(r); i++) {
+		ck_assert_str_eq(scsec_gap_id(scsec_result_gap_at(r2, i)),
+		                 scsec_gap_id(scsec_result_gap_at(r, i)));
+		ck_assert_int_eq(scsec_gap_reason(scsec_result_gap_at(r2, i)),
+		                 scsec_gap_reason(scsec_result_gap_at(r, i)));
+	}
+	ck_assert_str_eq(scsec_entry_assessor_id(scsec_evidence_entry(back, "ac-1")), "A-1");
+	scsec_free(ar);
+	scsec_free(j1);
+	scsec_free(j2);
+	scsec_result_free(r);
+	scsec_result_free(r2);
+	scsec_evidence_free(ev);
+	scsec_evidence_free(back);
+	scsec_eval_options_free(o);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 static Suite *oscal_suite(void)
 {
 	Suite *s = suite_create("oscal");
@@ -628,6 +738,8 @@ static Suite *oscal_suite(void)
 	tcase_add_test(tc, nist_800_53_baselines);
 	tcase_add_test(tc, export_round_trip);
 	tcase_add_test(tc, results_out);
+	tcase_add_test(tc, results_in);
+	tcase_add_test(tc, results_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -304,3 +304,85 @@ int cli_write_oscal_result(const char *out, const scsec_result *r, const scsec_e
 	cli_buf_free(&b);
 	return rc;
 }
+
+/* ================================================================ import-oscal-results */
+
+static const char usage_import_results[] =
+	"usage: scsec import-oscal-results AR.json [-c SET] -o EVIDENCE.xml\n"
+	"\n"
+	"Turn OSCAL assessment-results (JSON or XML), as a GRC tool writes them,\n"
+	"into an evidence record for SET: each finding on a criterion becomes an\n"
+	"entry (satisfied: met, not-satisfied: not-met), its observation giving\n"
+	"the method (TEST: third-party, EXAMINE: expert-reviewed, INTERVIEW:\n"
+	"self-assessment), the assessed date (collected), the expiry (expires) and\n"
+	"the assessor (origin party). What has no place in a record is reported.\n"
+	"SET is a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ").\n"
+	"\n"
+	"options:\n"
+	"  -c, --criteria SET       the set the record answers\n"
+	"  -o, --output EVIDENCE.xml  the record to write ('-' for stdout; .gz\n"
+	"                           compresses)\n"
+	"  -h, --help               show this help\n";
+
+int cmd_import_oscal_results(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "criteria", required_argument, NULL, 'c' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *set = NULL, *out = NULL, *in, *inputs[2];
+	scsec_criteria *c = NULL;
+	scsec_evidence *ev = NULL;
+	scsec_diagnostics *diags = NULL;
+	char *xml = NULL;
+	size_t size = 0;
+	int opt, rc;
+
+	cli_cmd = "scsec import-oscal-results";
+	cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":c:o:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'c': set = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': fputs(usage_import_results, stdout); return EXIT_OK;
+		default: return cli_bad_option(usage_import_results, argv, opt);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(usage_import_results, "no AR.json given");
+	in = argv[optind++];
+	if (optind < argc)
+		return cli_usage_error(usage_import_results, "unexpected argument '%s'", argv[optind]);
+	if (!out)
+		return cli_usage_error(usage_import_results,
+		                       "-o EVIDENCE.xml is required ('-o -' for stdout)");
+	inputs[0] = in;
+	inputs[1] = cli_set_path(set);
+	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
+		return rc;
+	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
+		return rc;
+	if (scsec_diagnostics_new(&diags)) {
+		scsec_criteria_free(c);
+		return cli_fail(SCSEC_ENOMEM, NULL);
+	}
+	scsec_error_clear();
+	if ((rc = scsec_evidence_import_oscal_results(&ev, in, c, cli_load_opts, diags))) {
+		rc = cli_fail(rc, diags);
+		goto done;
+	}
+	cli_print_diags(diags);
+	scsec_error_clear();
+	if ((rc = scsec_evidence_write_memory(&xml, &size, ev)))
+		rc = cli_fail(rc, NULL);
+	else
+		rc = cli_write_output(out, xml, size, 1);
+done:
+	scsec_free(xml);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+	scsec_diagnostics_free(diags);
+	return rc;
+}

@@ -24,6 +24,7 @@ static const char usage_main[] =
 	"  criteria        list, show, export or import criteria sets\n"
 	"  template        write an answer sheet (CSV) or an empty evidence record\n"
 	"  import-csv      turn a filled answer sheet into an evidence record\n"
+	"  import-oscal-results  turn OSCAL assessment-results into an evidence record\n"
 	"  evaluate        compute the level an evidence record reaches\n"
 	"  required-level  the level a contract requires, from the buyer's answers\n"
 	"  batch           evaluate many evidence files, one row each\n"
@@ -48,6 +49,7 @@ static const command commands[] = {
 	{ "criteria", cmd_criteria },
 	{ "template", cmd_template },
 	{ "import-csv", cmd_import_csv },
+	{ "import-oscal-results", cmd_import_oscal_results },
 	{ "evaluate", cmd_evaluate },
 	{ "required-level", cmd_required_level },
 	{ "batch", cmd_batch },

@@ -414,6 +414,8 @@ extern const char cli_derived_notice[];
 /* scsec criteria import-oscal, export-oscal (called by cmd_criteria) */
 int cli_criteria_import_oscal(int argc, char **argv);
 int cli_criteria_export_oscal(int argc, char **argv);
+/* scsec import-oscal-results */
+int cmd_import_oscal_results(int argc, char **argv);
 /* scsec evaluate --format oscal-ar|oscal-poam: the result (and the record
  * evaluated) as OSCAL assessment-results, or its gaps as a POA&M, to out.
  * Returns the exit status. */

@@ -209,6 +209,47 @@ SCSEC_API int scsec_result_oscal_assessment_results(char **out, size_t *size,
 SCSEC_API int scsec_result_oscal_poam(char **out, size_t *size, const scsec_result *result,
                                       const scsec_evidence *evidence);
 
+/* ------------------------------------------------------------ results in */
+
+/**
+ * OSCAL assessment-results (JSON or XML) from a GRC tool as an evidence
+ * record for @p criteria. Of the last result: each finding whose target
+ * names a criterion or prerequisite of the set (its id, the `id` prop
+ * libscsec writes, or the id with a `_smt` / `_obj` suffix) becomes an
+ * entry: `target.status.state` satisfied → met, not-satisfied → not-met;
+ * from its first related observation the method (TEST → third-party,
+ * EXAMINE → expert-reviewed, INTERVIEW → self-assessment; the strongest
+ * when several), `collected` → assessed date, `expires` → expiry date, the
+ * origin party → assessor, `remarks` → justification, relevant evidence →
+ * artifacts. A document libscsec wrote (scsec_result_oscal_assessment_results())
+ * gives back the record's status, method, dates and assessor exactly, and
+ * also the entries that only have an observation. Everything else -- a
+ * finding for something the set lacks, an observation of none, risks,
+ * attestations, other results -- is reported as a warning or note saying
+ * it has no place in a record.
+ *
+ * @param[out] out  the record; free with scsec_evidence_free()
+ * @param path      the document
+ * @param criteria  the set the record answers
+ * @param opts      limits, or NULL
+ * @param diags     every problem and ignored part, or NULL
+ * @return 0, or SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_ESCHEMA,
+ *         SCSEC_EINVALID, SCSEC_ELIMIT, SCSEC_EUNSAFE, SCSEC_EENCODING,
+ *         SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_evidence_import_oscal_results(scsec_evidence **out, const char *path,
+                                                  const scsec_criteria *criteria,
+                                                  const scsec_load_options *opts,
+                                                  scsec_diagnostics *diags);
+
+/** Import OSCAL assessment-results held in memory.
+ *  @see scsec_evidence_import_oscal_results() */
+SCSEC_API int scsec_evidence_import_oscal_results_memory(scsec_evidence **out, const void *data,
+                                                         size_t size, const char *name,
+                                                         const scsec_criteria *criteria,
+                                                         const scsec_load_options *opts,
+                                                         scsec_diagnostics *diags);
+
 SCSEC_END_DECLS
 
 #endif

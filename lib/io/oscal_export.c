@@ -698,6 +698,7 @@ static json_t *result_props(rctx *x)
 	sprop(&x->o, props, "criteria-fingerprint", NULL, scsec_result_criteria_fingerprint(r));
 	sprop(&x->o, props, "evidence-fingerprint", NULL, scsec_result_evidence_fingerprint(r));
 	sprop(&x->o, props, "engine", NULL, scsec_result_engine(r));
+	sprop(&x->o, props, "subject-name", NULL, scsec_result_subject_name(r));
 	return props;
 }
 
@@ -770,8 +771,6 @@ static json_t *observation(rctx *x, const scsec_entry *e, const char *ou, json_t
 	scsec__buf_printf(&d, "Evidence entry %s: %s.", id,
 	                  scsec_entry_status(e) ? scsec_status_name(scsec_entry_status(e))
 	                                        : "unanswered");
-	if (scsec_entry_justification(e))
-		scsec__buf_printf(&d, "\n\n%s", scsec_entry_justification(e));
 	if (scsec_entry_note(e))
 		scsec__buf_printf(&d, "\n\n%s", scsec_entry_note(e));
 	scsec__buf_putc(&d, '\0');
@@ -791,6 +790,9 @@ static json_t *observation(rctx *x, const scsec_entry *e, const char *ou, json_t
 		sprop(&x->o, props, "assessed-on", NULL, day);
 	if (last != SCSEC_DATE_NONE && !scsec_date_format(day, last))
 		sprop(&x->o, props, "last-valid-day", NULL, day);
+	if (scsec_entry_expires_on(e) != SCSEC_DATE_NONE &&
+	    !scsec_date_format(day, scsec_entry_expires_on(e)))
+		sprop(&x->o, props, "expires-on", NULL, day);
 	set(&x->o, ob, "props", props);
 	push(&x->o, methods, str(&x->o, oscal_method(scsec_entry_method(e))));
 	set(&x->o, ob, "methods", methods);
@@ -849,6 +851,8 @@ static json_t *observation(rctx *x, const scsec_entry *e, const char *ou, json_t
 		date_time(when, last, "23:59:59");
 		sets(&x->o, ob, "expires", when);
 	}
+	if (scsec_entry_justification(e))
+		sets(&x->o, ob, "remarks", scsec_entry_justification(e));
 	return ob;
 }
 

@@ -300,6 +300,46 @@ class OscalPython(unittest.TestCase):
 
 
 class OscalIn(unittest.TestCase):
+    def test_results_round_trip(self):
+        """result -> assessment-results -> evidence -> the same level, validity, gaps."""
+        with tempfile.TemporaryDirectory() as d:
+            for name in ("kitakaze-precision", "minato-logistics", "hoshizora-foods"):
+                with self.subTest(name):
+                    ev = os.path.join(EXAMPLES, name + ".xml")
+                    ar, back = os.path.join(d, name + "-ar.json"), os.path.join(d, name + ".xml")
+                    run("evaluate", ev, "--as-of", AS_OF, "--format", "oscal-ar", "-o", ar)
+                    p = run("import-oscal-results", ar, "-o", back)
+                    self.assertEqual(b"", p.stderr)
+                    results = []
+                    for record in (ev, back):
+                        run("evaluate", record, "--as-of", AS_OF, "--format", "json",
+                            "-o", os.path.join(d, "r.json"))
+                        with open(os.path.join(d, "r.json"), encoding="utf-8") as f:
+                            r = json.load(f)
+                        results.append((r["level"], r.get("valid_until"), r["gaps"]))
+                    self.assertEqual(results[0], results[1])
+
+    def test_results_from_a_grc_tool(self):
+        with tempfile.TemporaryDirectory() as d:
+            run("criteria", "import-oscal", os.path.join(FIXTURES, "catalog.json"),
+                "--profile", "1=LOW:" + os.path.join(FIXTURES, "low.json"),
+                "-o", os.path.join(d, "set.xml"))
+            p = run("import-oscal-results", os.path.join(FIXTURES, "ar-foreign.json"),
+                    "-c", os.path.join(d, "set.xml"), "-o", os.path.join(d, "rec.xml"))
+            self.assertIn(b"finding for 'zz-9'", p.stderr)
+            self.assertIn(b"'risks' has no place", p.stderr)
+            rec = ET.parse(os.path.join(d, "rec.xml")).getroot()
+            entries = {e.get("id"): e for e in rec.iter("{urn:scsec:evidence:1}entry")}
+            self.assertEqual(["ac-1", "ac-2"], sorted(entries))
+            self.assertEqual(("met", "third-party", "2026-04-10"),
+                             (entries["ac-1"].get("status"), entries["ac-1"].get("method"),
+                              entries["ac-1"].get("assessed-on")))
+            # not assessment-results: exit 3, no output
+            p = run("import-oscal-results", os.path.join(FIXTURES, "low.json"),
+                    "-c", os.path.join(d, "set.xml"), "-o", os.path.join(d, "x.xml"), check=False)
+            self.assertEqual(3, p.returncode)
+            self.assertFalse(os.path.exists(os.path.join(d, "x.xml")))
+
     def test_remote_import_refused(self):
         with tempfile.TemporaryDirectory() as d:
             prof = os.path.join(d, "p.json")

@@ -1622,6 +1622,19 @@ class Evidence(Owned, MutableMapping[str, Entry]):
         return _new_owned(cls, ptr)
 
     @classmethod
+    def from_oscal_results(cls, path: PathLike, criteria: CriteriaSet,
+                           options: Optional[LoadOptions] = None,
+                           diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
+        """Import OSCAL assessment-results (a GRC tool's findings and
+        observations) as a record for ``criteria``; what has no place in a
+        record is reported in ``diagnostics`` (doc/oscal.md)."""
+        ptr = _native.evidence_p()
+        with _set_guard(criteria) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_evidence_import_oscal_results, ptr,
+                             (_path(path), ch, oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
     def from_csv(cls, path: PathLike, criteria: Optional[CriteriaSet] = None,
                  options: Optional[LoadOptions] = None,
                  diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":

@@ -1620,7 +1620,7 @@ static void build_levels(ctx *x)
 			l->method = SCSEC_METHOD_SELF;
 		if (!validity || scsec__duration_parse(&d, validity, strlen(validity))) {
 			validity = "P1Y";
-			scsec__duration_parse(&d, validity, 4);
+			scsec__duration_parse(&d, validity, strlen(validity));
 			l->provisional = 1;
 		} else {
 			l->provisional = prov && !strcmp(prov, "true");

@@ -737,16 +737,16 @@ static json_t *finding(rctx *x, const struct scsec__gap_item *it, const char *ob
 	return f;
 }
 
-/* The entry's last valid day at the gap level (doc/evaluation.md rule 1). */
+/* The entry's last valid day at the gap level (doc/evaluation.md rule 1):
+ * assessed + the level's validity - 1 day, or expires_on when earlier. */
 static scsec_date last_valid(const rctx *x, const scsec_entry *e)
 {
-	scsec_date d = scsec_entry_expires_on(e), a = scsec_entry_assessed_on(e);
+	scsec_date exp = scsec_entry_expires_on(e), a = scsec_entry_assessed_on(e), d;
 
-	if (d != SCSEC_DATE_NONE || a == SCSEC_DATE_NONE || !x->gap)
-		return d;
-	if (scsec__date_add(&d, a, &x->gap->duration))
-		return SCSEC_DATE_NONE;
-	return d - 1;
+	if (a == SCSEC_DATE_NONE || !x->gap || scsec__date_add(&d, a, &x->gap->duration))
+		return exp;
+	d -= 1;
+	return exp != SCSEC_DATE_NONE && exp < d ? exp : d;
 }
 
 static int year_ok(scsec_date d)

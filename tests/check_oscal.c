@@ -218,6 +218,29 @@ static scsec_oscal_import *mem_profiles(const char *const *docs)
 	"\"2026-01-01T00:00:00Z\",\"version\":\"1\",\"oscal-version\":\"1.1.2\"},\"imports\":[" imports \
 	"]}}"
 
+/* A choice inserting a parameter is filled in, one level deep (what that
+ * brings stays as written); an item's prose
+ * starting with blanks follows its label after one space. */
+START_TEST(choices_and_items)
+{
+	static const char cat[] =
+		"{\"catalog\":{\"uuid\":\"u\",\"metadata\":{\"title\":\"T\",\"version\":\"1\","
+		"\"oscal-version\":\"1.1.2\"},\"params\":[{\"id\":\"p1\",\"label\":\"L\"},"
+		"{\"id\":\"p2\",\"select\":{\"choice\":[\"x\",\" {{ insert: param, p1 }} \"]}},"
+		"{\"id\":\"p3\",\"select\":{\"choice\":[\"{{ insert: param, p2 }}\"]}}],"
+		"\"controls\":[{\"id\":\"a\",\"title\":\"A\",\"parts\":[{\"name\":\"statement\","
+		"\"parts\":[{\"name\":\"item\",\"props\":[{\"name\":\"label\",\"value\":\"a.\"}],"
+		"\"prose\":\"  {{ insert: param, p2 }} and {{ insert: param, p3 }}\"}]}]}]}}";
+	scsec_criteria *c = NULL;
+
+	ck_ok(scsec_criteria_import_oscal_memory(&c, cat, strlen(cat), "c.json", NULL, NULL, NULL));
+	ck_assert_str_eq(scsec_criterion_text(scsec_criteria_criterion(c, "a"), NULL),
+	                 "A\na. [Selection: x; [Assignment: L]] and [Selection: [Selection: x; "
+	                 "{{ insert: param, p1 }}]]"); /* one level of nesting, no more */
+	scsec_criteria_free(c);
+}
+END_TEST
+
 START_TEST(level_property)
 {
 	scsec_oscal_import *imp = NULL;
@@ -728,6 +751,7 @@ static Suite *oscal_suite(void)
 	tcase_add_test(tc, three_baselines);
 	tcase_add_test(tc, xml_reads_as_json);
 	tcase_add_test(tc, catalog_alone_is_one_level);
+	tcase_add_test(tc, choices_and_items);
 	tcase_add_test(tc, level_property);
 	tcase_add_test(tc, profile_chain_and_levels_that_do_not_nest);
 	tcase_add_test(tc, cycles_and_remote_imports_refused);

@@ -951,7 +951,7 @@ static int keep_text(ctx *x, const json_t *obj, const char *s, size_t n)
 
 /* Append prose to b, "{{ insert: param, ID }}" replaced by the parameter's
  * label or choices. */
-static void put_prose(ctx *x, scsec__buf *b, const char *s)
+static void put_prose(ctx *x, scsec__buf *b, const char *s, int depth)
 {
 	static const char tag[] = "{{";
 
@@ -1009,8 +1009,27 @@ static void put_prose(ctx *x, scsec__buf *b, const char *s)
 					json_array_foreach(ch, i, cv) {
 						if (i)
 							scsec__buf_puts(b, "; ");
-						if (json_is_string(cv))
-							scsec__buf_puts(b, json_string_value(cv));
+						if (json_is_string(cv)) {
+							/* a choice may insert a parameter itself: once,
+							 * not deeper */
+							const char *cs = json_string_value(cv);
+							size_t cn = strlen(cs);
+
+							scsec__trim(&cs, &cn);
+							if (depth) {
+								scsec__buf_put(b, cs, cn);
+							} else {
+								char *cc = scsec__strdup(cs);
+
+								if (!cc) {
+									x->oom = 1;
+									return;
+								}
+								cc[cn] = '\0';
+								put_prose(x, b, cc, depth + 1);
+								scsec__free(cc);
+							}
+						}
 					}
 					scsec__buf_putc(b, ']');
 				} else {
@@ -1042,7 +1061,10 @@ static void put_part(ctx *x, scsec__buf *b, const json_t *part, int depth)
 	if (prose) {
 		if (depth == 0 && b->len)
 			scsec__buf_putc(b, '\n');
-		put_prose(x, b, prose);
+		if (depth > 0 && label)
+			while (*prose == ' ' || *prose == '\t')
+				prose++;
+		put_prose(x, b, prose, 0);
 	}
 	json_array_foreach(parts, i, sp)
 		if (json_is_object(sp) && b->len <= SCSEC__JSON_MAX_STRING)

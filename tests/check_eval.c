@@ -4217,6 +4217,95 @@ START_TEST(entry_edit_after_add_refused)
 }
 END_TEST
 
+/* Issue 11 section 4: what a result says about its items, as handles and
+ * at every level; issue 13.6: the not-applicable answers it rests on. */
+START_TEST(result_items_and_levels)
+{
+	scsec_criteria *c = load_set("tiny");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01");
+	const scsec_criterion *c3 = scsec_criteria_criterion(c, "c-3");
+	scsec_result *r;
+	scsec_reason why;
+	scsec_date day;
+	size_t i;
+
+	put(ev, "c-3", SCSEC_STATUS_NOT_APPLICABLE, SCSEC_METHOD_SELF, "2025-04-01", NULL,
+	    "No such assets in scope.");
+	put(ev, "c-2", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2025-04-01", "2025-09-30", NULL);
+	put(ev, "c-4", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2025-04-01", "2025-09-30", NULL);
+	r = eval_at(c, ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	/* Levels and categories as handles. */
+	for (i = 0; i < scsec_result_level_count(r); i++)
+		ck_assert_ptr_eq(scsec_result_level_at(r, i), scsec_criteria_level_at(c, i));
+	ck_assert_ptr_null(scsec_result_level_at(r, 2));
+	for (i = 0; i < scsec_result_category_count(r); i++)
+		ck_assert_str_eq(scsec_category_id(scsec_result_category_at(r, i)),
+		                 scsec_result_category_id_at(r, i));
+	ck_assert_ptr_null(scsec_result_category_at(r, scsec_result_category_count(r)));
+	ck_assert_str_eq(scsec_category_id(scsec_criterion_top_category(c3)), "govern");
+	ck_assert_ptr_null(scsec_criterion_top_category(NULL));
+	/* Reasons at every level, not only the gap level's. */
+	ck_ok(scsec_result_reason_get(&why, r, 0, "c-1"));
+	ck_reason(why, SCSEC_REASON_NONE);
+	ck_ok(scsec_result_reason_get(&why, r, 1, "c-1"));
+	ck_reason(why, SCSEC_REASON_METHOD);
+	ck_ok(scsec_result_reason_get(&why, r, 0, "pledge"));
+	ck_reason(why, SCSEC_REASON_NONE);
+	ck_assert_int_eq(scsec_result_reason_get(&why, r, 0, "c-10"), SCSEC_ENOTFOUND);
+	ck_assert_int_eq(scsec_result_reason_get(&why, r, 0, "nope"), SCSEC_ENOTFOUND);
+	ck_assert_int_eq(scsec_result_reason_get(&why, r, 0, "govern"), SCSEC_ENOTFOUND);
+	ck_assert_int_eq(scsec_result_reason_get(&why, r, 2, "c-1"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_result_reason_get(NULL, r, 0, "c-1"), SCSEC_EINVAL);
+	/* Last valid days at each level, and what valid_until rests on. */
+	ck_ok(scsec_result_last_valid_day_get(&day, r, 0, "c-1"));
+	check_date(day, "2026-03-31");
+	ck_ok(scsec_result_last_valid_day_get(&day, r, 1, "c-1"));
+	check_date(day, "2027-03-31");
+	ck_ok(scsec_result_last_valid_day_get(&day, r, 0, "c-2"));
+	check_date(day, "2025-09-30");
+	ck_assert_int_eq(scsec_result_last_valid_day_get(&day, r, 0, "c-20"), SCSEC_ENOTFOUND);
+	ck_assert_int_eq(day, SCSEC_DATE_NONE);
+	check_date(scsec_result_valid_until(r), "2025-09-30");
+	ck_assert_uint_eq(scsec_result_rests_on_count(r), 2);
+	ck_assert_str_eq(scsec_result_rests_on_at(r, 0), "c-2");
+	ck_assert_str_eq(scsec_result_rests_on_at(r, 1), "c-4");
+	ck_assert_ptr_null(scsec_result_rests_on_at(r, 2));
+	/* Not-applicable answers among the satisfied: one at level 1. */
+	ck_assert_uint_eq(scsec_figures_not_applicable(scsec_result_level_figures_at(r, 0)), 1);
+	ck_assert_uint_eq(scsec_figures_not_applicable(scsec_result_level_figures_at(r, 1)), 0);
+	scsec_result_free(r);
+	/* Gaps as handles: a criterion, and a prerequisite; the N/A counted in
+	 * its category at the gap level. */
+	ck_ok(scsec_evidence_remove(ev, "pledge"));
+	put(ev, "c-1", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2025-04-01", NULL, NULL);
+	r = eval_at(c, ev, "2025-06-01", 1);
+	ck_assert_int_eq(scsec_result_level(r), 0);
+	ck_assert_uint_eq(scsec_result_rests_on_count(r), 0);
+	ck_assert_uint_eq(scsec_result_gap_count(r), 2);
+	ck_assert_str_eq(scsec_gap_id(scsec_result_gap_at(r, 0)), "c-1");
+	ck_assert_ptr_eq(scsec_gap_criterion(scsec_result_gap_at(r, 0)), scsec_criteria_criterion(c, "c-1"));
+	ck_assert_ptr_null(scsec_gap_prerequisite(scsec_result_gap_at(r, 0)));
+	ck_assert_str_eq(scsec_gap_id(scsec_result_gap_at(r, 1)), "pledge");
+	ck_assert_ptr_eq(scsec_gap_prerequisite(scsec_result_gap_at(r, 1)),
+	                 scsec_criteria_prerequisite(c, "pledge"));
+	ck_assert_ptr_null(scsec_gap_criterion(scsec_result_gap_at(r, 1)));
+	ck_assert_ptr_null(scsec_gap_criterion(NULL));
+	for (i = 0; i < scsec_result_category_count(r); i++) {
+		const scsec_figures *f = scsec_result_category_figures_at(r, i);
+
+		ck_assert_uint_eq(scsec_figures_not_applicable(f),
+		                  !strcmp(scsec_result_category_id_at(r, i), "govern"));
+	}
+	ck_assert_uint_eq(scsec_figures_not_applicable(scsec_result_function_figures(r, SCSEC_FUNCTION_ID)),
+	                  1);
+	ck_assert_uint_eq(scsec_figures_not_applicable(NULL), 0);
+	scsec_result_free(r);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 /* Threads share one evaluator: each runs it as of its dates and asks for
  * the fingerprint (computed by whichever thread comes first). */
 typedef struct evaluator_job {
@@ -4439,6 +4528,7 @@ static Suite *eval_suite(void)
 	tcase_add_test(tc, evaluator_keeps_the_record_as_it_was);
 	tcase_add_test(tc, evaluator_errors);
 	tcase_add_test(tc, entry_edit_after_add_refused);
+	tcase_add_test(tc, result_items_and_levels);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("binding");

@@ -502,6 +502,17 @@ class TestEvaluate(CliTestCase):
             self.assertEqual(list(f["reasons"]), REASONS)
             self.assertEqual(f["satisfied"] + sum(f["reasons"].values()), f["applicable"])
 
+    def test_text_summary_counts_not_applicable(self):
+        # Issue 13.6: the not-applicable answers a level rests on are shown,
+        # per level and, at the gap level, per top-level category.
+        doc = os.path.join(SRCDIR, "tests", "data", "evidence", "doc-example.xml")
+        r = scsec("evaluate", doc, "--as-of", "2026-06-01")
+        self.assertStatus(r, 0)
+        self.assertIn("\nNot applicable: ★3: 1 of 4 satisfied, ★4: 0 of 0 satisfied\n"
+                      "  at ★3 by category: 4: 1\n", r.out)
+        r = scsec("report", doc, "--as-of", "2026-06-01", "-o", "-")
+        self.assertIn("(1 not applicable)", r.out)
+
     def test_deterministic(self):
         a = scsec("evaluate", example("hoshizora-foods.xml"), "--as-of", AS_OF, "--format", "json")
         b = scsec("evaluate", example("hoshizora-foods.xml"), "--as-of", AS_OF, "--format", "json")

@@ -183,6 +183,44 @@ static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_crite
 	cli_buf_putc(b, '\n');
 }
 
+/* Issue 13.6: a level may rest on not-applicable answers (whether it may is
+ * the scheme's call); the buyer sees how many, per level and, at the gap
+ * level, per top-level category. Nothing when there are none. */
+static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
+                                int gl)
+{
+	const char *sep = "";
+	size_t i, total = 0;
+
+	for (i = 0; i < scsec_result_level_count(r); i++)
+		total += scsec_figures_not_applicable(scsec_result_level_figures_at(r, i));
+	if (!total)
+		return;
+	cli_buf_puts(b, "Not applicable: ");
+	for (i = 0; i < scsec_result_level_count(r); i++) {
+		const scsec_figures *f = scsec_result_level_figures_at(r, i);
+
+		cli_buf_textf(b, "%s%s: %zu of %zu satisfied", sep, scsec_result_level_label_at(r, i),
+		               scsec_figures_not_applicable(f), scsec_figures_satisfied(f));
+		sep = ", ";
+	}
+	cli_buf_putc(b, '\n');
+	sep = "";
+	for (i = 0; gl && i < scsec_result_category_count(r); i++) {
+		const scsec_figures *f = scsec_result_category_figures_at(r, i);
+
+		if (!scsec_figures_not_applicable(f))
+			continue;
+		if (!*sep)
+			cli_buf_textf(b, "  at %s by category: ", level_label(c, gl));
+		cli_buf_textf(b, "%s%s: %zu", sep, scsec_result_category_id_at(r, i),
+		               scsec_figures_not_applicable(f));
+		sep = ", ";
+	}
+	if (*sep)
+		cli_buf_putc(b, '\n');
+}
+
 void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                      const char *source, const char *lang, int all)
 {
@@ -225,6 +263,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			cli_buf_textf(b, ", %s", scsec_conditional_name(scsec_result_conditional(r)));
 		cli_buf_putc(b, '\n');
 	}
+	text_not_applicable(b, r, c, gl);
 	if (!gl)
 		return;
 	gi = level_index(r, gl);
@@ -313,6 +352,15 @@ static void html_dd_date(cli_buf *b, const char *term, scsec_date d)
 	char date[SCSEC_DATE_BUFSIZE];
 
 	cli_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", term, scsec_date_format(date, d) ? "none" : date);
+}
+
+/* Issue 13.6: how many of the satisfied items were answered
+ * not-applicable, when any. */
+static void html_not_applicable(cli_buf *b, const scsec_figures *f)
+{
+	if (scsec_figures_not_applicable(f))
+		cli_buf_printf(b, " <span class=\"small\">(%zu not applicable)</span>",
+		               scsec_figures_not_applicable(f));
 }
 
 static void html_reasons(cli_buf *b, const scsec_figures *f)
@@ -536,10 +584,12 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 
 		cli_buf_puts(b, "<tr><td>");
 		X(l ? scsec_level_label(l) : "?");
-		cli_buf_printf(b, "</td><td>%s</td><td>%zu / %zu</td><td>",
+		cli_buf_printf(b, "</td><td>%s</td><td>%zu / %zu",
 		               scsec_result_level_met_at(r, i) ? "<span class=\"ok\">yes</span>"
 		                                               : "<span class=\"no\">no</span>",
 		               scsec_figures_satisfied(f), scsec_figures_applicable(f));
+		html_not_applicable(b, f);
+		cli_buf_puts(b, "</td><td>");
 		html_reasons(b, f);
 		cli_buf_puts(b, "</td><td>");
 		if (l) {
@@ -577,8 +627,10 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		X(cat ? scsec_category_title(cat, lang) : "");
 		cli_buf_puts(b, "</td><td>");
 		X(cat ? scsec_function_code(scsec_category_function(cat)) : "");
-		cli_buf_printf(b, "</td><td>%zu / %zu</td><td>", scsec_figures_satisfied(f),
+		cli_buf_printf(b, "</td><td>%zu / %zu", scsec_figures_satisfied(f),
 		               scsec_figures_applicable(f));
+		html_not_applicable(b, f);
+		cli_buf_puts(b, "</td><td>");
 		html_reasons(b, f);
 		cli_buf_puts(b, "</td></tr>\n");
 	}

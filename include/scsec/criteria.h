@@ -436,6 +436,13 @@ SCSEC_API const char *scsec_criterion_text(const scsec_criterion *criterion, con
 /** The requirement holding the criterion. */
 SCSEC_API const scsec_requirement *scsec_criterion_requirement(const scsec_criterion *criterion);
 
+/**
+ * The top-level category the criterion falls under (its requirement's
+ * category, or that category's farthest ancestor), as the result's
+ * category figures count it; NULL for NULL.
+ */
+SCSEC_API const scsec_category *scsec_criterion_top_category(const scsec_criterion *criterion);
+
 /** The criterion's CSF function (from its category). */
 SCSEC_API scsec_function scsec_criterion_function(const scsec_criterion *criterion);
 

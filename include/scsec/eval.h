@@ -229,6 +229,51 @@ SCSEC_API const char *scsec_result_level_label_at(const scsec_result *result, si
 /** The figures of the @p i-th level (its criteria and prerequisites), or NULL. */
 SCSEC_API const scsec_figures *scsec_result_level_figures_at(const scsec_result *result, size_t i);
 
+/** The @p i-th level of the set (by increasing rank), or NULL when out of range. */
+SCSEC_API const scsec_level *scsec_result_level_at(const scsec_result *result, size_t i);
+
+/**
+ * Why criterion or prerequisite @p id is unsatisfied at the @p level-th
+ * level (by increasing rank), whichever the gap level: every item's reason
+ * at every level where it applies (SCSEC_REASON_NONE when satisfied there).
+ *
+ * @param[out] out  the reason (SCSEC_REASON_NONE on failure)
+ * @param result    the result
+ * @param level     the level's index (0 to scsec_result_level_count() - 1)
+ * @param id        the criterion or prerequisite id
+ * @return 0; SCSEC_EINVAL (NULL argument, level out of range);
+ *         SCSEC_ENOTFOUND when @p id is no criterion or prerequisite of the
+ *         set or does not apply at that level, or the result was not
+ *         computed by an evaluator (a result read back).
+ */
+SCSEC_API int scsec_result_reason_get(scsec_reason *out, const scsec_result *result, size_t level,
+                                      const char *id);
+
+/**
+ * The last valid day of @p id's entry at the @p level-th level: the earlier
+ * of its expires_on and its assessment day + the level's validity - 1 day
+ * (doc/evaluation.md, rule 1); SCSEC_DATE_NONE when the record has no
+ * entry for it or no dates.
+ *
+ * @param[out] out  the day (SCSEC_DATE_NONE on failure)
+ * @param result    the result
+ * @param level     the level's index (0 to scsec_result_level_count() - 1)
+ * @param id        the criterion or prerequisite id
+ * @return 0, or as scsec_result_reason_get().
+ */
+SCSEC_API int scsec_result_last_valid_day_get(scsec_date *out, const scsec_result *result,
+                                              size_t level, const char *id);
+
+/**
+ * Number of criteria and prerequisites scsec_result_valid_until() rests on:
+ * those of the achieved level's chain whose last valid day is that day
+ * (re-evaluating a day later fails them). 0 when nothing is achieved.
+ */
+SCSEC_API size_t scsec_result_rests_on_count(const scsec_result *result);
+
+/** The id of the @p i-th of them (in id order), or NULL. */
+SCSEC_API const char *scsec_result_rests_on_at(const scsec_result *result, size_t i);
+
 /** @} */
 
 /**
@@ -261,6 +306,15 @@ SCSEC_API scsec_reason scsec_gap_reason(const scsec_gap *gap);
 /** Non-zero when the gap is a prerequisite rather than a criterion. */
 SCSEC_API int scsec_gap_is_prerequisite(const scsec_gap *gap);
 
+/**
+ * The criterion of the gap (borrowed from the result's set), or NULL for a
+ * prerequisite (and for a result not computed by an evaluator).
+ */
+SCSEC_API const scsec_criterion *scsec_gap_criterion(const scsec_gap *gap);
+
+/** The prerequisite of the gap, or NULL for a criterion. */
+SCSEC_API const scsec_prerequisite *scsec_gap_prerequisite(const scsec_gap *gap);
+
 /** @} */
 
 /**
@@ -281,6 +335,13 @@ SCSEC_API size_t scsec_figures_satisfied(const scsec_figures *figures);
 SCSEC_API size_t scsec_figures_reason_count(const scsec_figures *figures, scsec_reason reason);
 
 /**
+ * Of the satisfied items, those answered not-applicable (with an accepted
+ * justification): whether a level may rest on them is the scheme's call,
+ * but a buyer should see how many there are.
+ */
+SCSEC_API size_t scsec_figures_not_applicable(const scsec_figures *figures);
+
+/**
  * Figures of the gap level's criteria of CSF function @p function (all
  * zero when none applies), or NULL for an invalid function.
  */
@@ -292,6 +353,9 @@ SCSEC_API size_t scsec_result_category_count(const scsec_result *result);
 
 /** The id of the @p i-th top-level category, or NULL. */
 SCSEC_API const char *scsec_result_category_id_at(const scsec_result *result, size_t i);
+
+/** The @p i-th top-level category of the set, or NULL when out of range. */
+SCSEC_API const scsec_category *scsec_result_category_at(const scsec_result *result, size_t i);
 
 /** Figures of the gap level's criteria in the @p i-th top-level category, or NULL. */
 SCSEC_API const scsec_figures *scsec_result_category_figures_at(const scsec_result *result,

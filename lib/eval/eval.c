@@ -164,6 +164,9 @@ int scsec_criteria_required_level(int *out, const scsec_criteria *c, const scsec
  * from last valid days. */
 #define CELL_FIXED INT32_MIN
 
+/* In the reasons kept per level and item: the item does not apply there. */
+#define NOT_JUDGED 0xff
+
 struct scsec_evaluator {
 	atomic_long refs;            /* the owner and each result */
 	const scsec_criteria *c;     /* one reference held */
@@ -344,14 +347,16 @@ static void evaluate_levels(const ctx *t, struct scsec_figures *figs, unsigned c
 	const scsec_criteria *c = t->c;
 	const scsec_evaluator *x = t->x;
 	const scsec_date *assessed = x->assessed;
+	const signed char *status = x->status;
 	size_t n = x->nitems, ncrit = c->ncriteria, li, k;
 	scsec_date as_of = t->as_of;
 
+	memset(t->why, NOT_JUDGED, c->nlevels * n);
 	for (li = 0; li < c->nlevels; li++) {
 		const struct scsec_level *l = c->levels[li];
 		const int32_t *cell = &x->cell[li * n];
 		unsigned char *why = &t->why[li * n];
-		size_t cnt[SCSEC_REASON_COUNT] = { 0 };
+		size_t cnt[SCSEC_REASON_COUNT] = { 0 }, na = 0;
 
 		for (k = 0; k < l->ncriteria; k++) {
 			size_t i = l->criteria[k];
@@ -359,6 +364,9 @@ static void evaluate_levels(const ctx *t, struct scsec_figures *figs, unsigned c
 
 			why[i] = w;
 			cnt[w]++;
+			/* Rule 8 (issue 13.6): accepted not-applicable answers are
+			 * counted among the satisfied, so a buyer sees them. */
+			na += !w && status[i] == SCSEC_STATUS_NOT_APPLICABLE;
 		}
 		for (k = 0; k < l->nprereqs; k++) {
 			size_t i = ncrit + l->prereqs[k]->index;
@@ -368,6 +376,7 @@ static void evaluate_levels(const ctx *t, struct scsec_figures *figs, unsigned c
 			cnt[w]++;
 		}
 		memcpy(figs[li].count, cnt, sizeof cnt);
+		figs[li].not_applicable = na;
 		figs[li].applicable = l->ncriteria + l->nprereqs;
 		met[li] = cnt[SCSEC_REASON_NONE] == figs[li].applicable &&
 		          (!l->requires_lower || (li > 0 && met[li - 1]));
@@ -398,6 +407,30 @@ static scsec_date rests_until(const ctx *t, size_t li)
 			return until;
 		li--;
 	}
+}
+
+/* Rule 6, what valid_until rests on: the items of level li's chain (in id
+ * order) whose last valid day, at a level of the chain where they apply,
+ * is valid_until. Written to ids when not NULL; returns how many. */
+static size_t rests_on(const ctx *t, size_t li, scsec_date until, const char **ids)
+{
+	const struct scsec_level *l = t->c->levels[li];
+	size_t n = t->x->nitems, count = 0, k, lj;
+
+	for (k = 0; k < l->ngap_items; k++) {
+		size_t i = l->gap_items[k].item;
+		uint64_t levels = l->gap_items[k].levels;
+
+		for (lj = 0; lj <= li; lj++) {
+			if (((levels >> lj) & 1) && t->x->last_valid[lj * n + i] == until) {
+				if (ids)
+					ids[count] = t->c->item_id[i];
+				count++;
+				break;
+			}
+		}
+	}
+	return count;
 }
 
 /* Rule 7: "The gaps are every unsatisfied criterion that applies at the gap
@@ -432,14 +465,21 @@ static void gaps_and_figures(const ctx *t, scsec_result *r)
 			if ((levels >> li) & 1)
 				w = t->why[li * n + i];
 		if (w) {
-			r->gaps[ngaps].id = c->item_id[i];
-			r->gaps[ngaps].reason = w;
-			r->gaps[ngaps].prerequisite = (unsigned char)(i >= c->ncriteria);
-			ngaps++;
+			struct scsec_gap *gap = &r->gaps[ngaps++];
+
+			gap->id = c->item_id[i];
+			gap->reason = w;
+			gap->prerequisite = (unsigned char)(i >= c->ncriteria);
+			gap->criterion = i < c->ncriteria ? c->criteria[i] : NULL;
+			gap->prerequisite_item = i < c->ncriteria ? NULL : c->prereqs[i - c->ncriteria];
 		}
 		if ((levels & gap_bit) && i < c->ncriteria) {
+			size_t na = !at_gap && t->x->status[i] == SCSEC_STATUS_NOT_APPLICABLE;
+
 			r->function_figures[c->item_function[i]].count[at_gap]++;
+			r->function_figures[c->item_function[i]].not_applicable += na;
 			r->category_figures[c->item_top[i]].count[at_gap]++;
+			r->category_figures[c->item_top[i]].not_applicable += na;
 		}
 	}
 	r->ngaps = ngaps;
@@ -529,12 +569,14 @@ static void score(const ctx *t, scsec_result *r)
 }
 
 /* One allocation holds the result and its arrays. */
-static scsec_result *result_alloc(const scsec_criteria *c, const char *subject, size_t ngaps)
+static scsec_result *result_alloc(const scsec_criteria *c, const char *subject, size_t ngaps,
+                                  size_t nitems, size_t nrests)
 {
 	size_t nl = c->nlevels, nc = c->ntop;
 	size_t slen = subject ? strlen(subject) + 1 : 0;
 	size_t figs = (nl + nc) * sizeof(struct scsec_figures);
-	size_t size = sizeof(scsec_result) + figs + ngaps * sizeof(struct scsec_gap) + nl + slen;
+	size_t size = sizeof(scsec_result) + figs + ngaps * sizeof(struct scsec_gap) +
+	              nrests * sizeof(const char *) + nl + nl * nitems + slen;
 	scsec_result *r = scsec__malloc(size);
 	unsigned char *p;
 
@@ -549,8 +591,14 @@ static scsec_result *result_alloc(const scsec_criteria *c, const char *subject, 
 	p += nc * sizeof(struct scsec_figures);
 	r->gaps = (struct scsec_gap *)(void *)p;
 	p += ngaps * sizeof(struct scsec_gap);
+	r->rests_on = (const char **)(void *)p;
+	r->nrests_on = nrests;
+	p += nrests * sizeof(const char *);
 	r->met = p;
 	p += nl;
+	r->why = p;
+	r->nitems = nitems;
+	p += nl * nitems;
 	if (subject) {
 		r->subject = (char *)p;
 		memcpy(r->subject, subject, slen);
@@ -568,7 +616,8 @@ int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *x, const scse
 	unsigned char why_stack[2048], met[SCSEC__MAX_LEVELS];
 	struct scsec_figures figs[SCSEC__MAX_LEVELS];
 	ctx t;
-	size_t li, ngaps;
+	size_t li, ngaps, nrests;
+	scsec_date until;
 
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
@@ -614,19 +663,24 @@ int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *x, const scse
 	for (li = 0, ngaps = 0; gap_index >= 0 && li <= (size_t)gap_index; li++)
 		if ((c->levels[gap_index]->chain >> li) & 1)
 			ngaps += figs[li].applicable - figs[li].count[SCSEC_REASON_NONE];
-	if (!(r = result_alloc(c, x->record->subject_name, ngaps))) {
+	/* Rule 6: "There is none when nothing is achieved." */
+	until = level_index < 0 ? SCSEC_DATE_NONE : rests_until(&t, (size_t)level_index);
+	nrests = level_index < 0 ? 0 : rests_on(&t, (size_t)level_index, until, NULL);
+	if (!(r = result_alloc(c, x->record->subject_name, ngaps, x->nitems, nrests))) {
 		if (t.why != why_stack)
 			scsec__free(t.why);
 		return SCSEC_ENOMEM;
 	}
 	memcpy(r->level_figures, figs, c->nlevels * sizeof *figs);
 	memcpy(r->met, met, c->nlevels);
+	memcpy(r->why, t.why, c->nlevels * x->nitems);
+	if (nrests)
+		rests_on(&t, (size_t)level_index, until, r->rests_on);
 	r->as_of = t.as_of;
 	r->evidence_derived = x->record->derived != NULL;
 	r->level_index = level_index;
 	r->level = level_index < 0 ? 0 : c->levels[level_index]->rank;
-	/* Rule 6: "There is none when nothing is achieved." */
-	r->valid_until = level_index < 0 ? SCSEC_DATE_NONE : rests_until(&t, (size_t)level_index);
+	r->valid_until = until;
 	r->gap_index = gap_index;
 	if (gap_index >= 0)
 		gaps_and_figures(&t, r);
@@ -668,6 +722,23 @@ const char *scsec_result_evidence_fingerprint(const scsec_result *r)
 	if (!r->evaluator)
 		return r->evidence_fingerprint;
 	return scsec__evidence_fingerprint(r->evaluator->record);
+}
+
+int scsec_result_last_valid_day_get(scsec_date *out, const scsec_result *r, size_t level,
+                                    const char *id)
+{
+	size_t i;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = SCSEC_DATE_NONE;
+	if ((rc = scsec__result_item(&i, r, level, id)))
+		return rc;
+	if (!r->evaluator)
+		return scsec__error_set(SCSEC_ENOTFOUND,
+		                        "the result keeps no last valid days (it was not evaluated here)");
+	*out = r->evaluator->last_valid[level * r->evaluator->nitems + i];
+	return 0;
 }
 
 void scsec_result_free(scsec_result *r)

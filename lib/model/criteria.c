@@ -1000,6 +1000,15 @@ const char *scsec_criterion_text(const scsec_criterion *cr, const char *lang)
 {
 	return cr ? scsec__texts_get(&cr->text, lang) : NULL;
 }
+const scsec_category *scsec_criterion_top_category(const scsec_criterion *cr)
+{
+	const struct scsec_category *cat = cr && cr->requirement ? cr->requirement->category : NULL;
+
+	while (cat && cat->parent)
+		cat = cat->parent;
+	return cat;
+}
+
 const scsec_requirement *scsec_criterion_requirement(const scsec_criterion *cr)
 {
 	return cr ? cr->requirement : NULL;

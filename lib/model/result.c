@@ -104,6 +104,71 @@ const scsec_figures *scsec_result_category_figures_at(const scsec_result *r, siz
 	return r && i < r->ncategories ? &r->category_figures[i] : NULL;
 }
 
+/* ---- the items behind the figures (issue 11, section 4) ---- */
+
+const scsec_level *scsec_result_level_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nlevels ? r->c->levels[i] : NULL;
+}
+
+const scsec_category *scsec_result_category_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->ncategories ? top_category(r->c, i) : NULL;
+}
+
+const scsec_criterion *scsec_gap_criterion(const scsec_gap *g) { return g ? g->criterion : NULL; }
+const scsec_prerequisite *scsec_gap_prerequisite(const scsec_gap *g)
+{
+	return g ? g->prerequisite_item : NULL;
+}
+
+size_t scsec_figures_not_applicable(const scsec_figures *f) { return f ? f->not_applicable : 0; }
+
+int scsec__result_item(size_t *item, const scsec_result *r, size_t level, const char *id)
+{
+	const void *obj;
+	scsec__id_kind kind;
+
+	SCSEC__CHECK_ARG(r);
+	SCSEC__CHECK_ARG(id);
+	if (level >= r->nlevels)
+		return scsec__error_set(SCSEC_EINVAL, "level index %zu out of range", level);
+	kind = scsec__criteria_lookup(r->c, id, &obj);
+	if (kind == SCSEC__ID_CRITERION)
+		*item = ((const struct scsec_criterion *)obj)->index;
+	else if (kind == SCSEC__ID_PREREQUISITE)
+		*item = r->c->ncriteria + ((const struct scsec_prerequisite *)obj)->index;
+	else
+		return scsec__error_set(SCSEC_ENOTFOUND, "'%.64s' is not a criterion or prerequisite of '%s'",
+		                        id, r->c->id);
+	if (!r->why)
+		return scsec__error_set(SCSEC_ENOTFOUND,
+		                        "the result keeps no reasons per level (it was not evaluated here)");
+	if (r->why[level * r->nitems + *item] == 0xff)
+		return scsec__error_set(SCSEC_ENOTFOUND, "'%s' does not apply at level %s", id,
+		                        r->c->levels[level]->label);
+	return 0;
+}
+
+int scsec_result_reason_get(scsec_reason *out, const scsec_result *r, size_t level, const char *id)
+{
+	size_t i;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = SCSEC_REASON_NONE;
+	if ((rc = scsec__result_item(&i, r, level, id)))
+		return rc;
+	*out = (scsec_reason)r->why[level * r->nitems + i];
+	return 0;
+}
+
+size_t scsec_result_rests_on_count(const scsec_result *r) { return r ? r->nrests_on : 0; }
+const char *scsec_result_rests_on_at(const scsec_result *r, size_t i)
+{
+	return r && i < r->nrests_on ? r->rests_on[i] : NULL;
+}
+
 int scsec_result_has_score(const scsec_result *r) { return r ? r->has_score : 0; }
 long scsec_result_score(const scsec_result *r) { return r ? r->score : 0; }
 long scsec_result_score_max(const scsec_result *r) { return r ? r->score_max : 0; }

@@ -14,12 +14,16 @@
 struct scsec_figures {
 	size_t applicable;
 	size_t count[SCSEC_REASON_COUNT]; /* [SCSEC_REASON_NONE] = satisfied */
+	size_t not_applicable;            /* of the satisfied: answered not-applicable */
 };
 
 struct scsec_gap {
 	const char *id;      /* borrowed from the set, which the result keeps alive */
 	unsigned char reason;
 	unsigned char prerequisite;
+	/* The item itself (NULL for a result not made by an evaluator). */
+	const struct scsec_criterion *criterion;
+	const struct scsec_prerequisite *prerequisite_item;
 };
 
 struct scsec_result {
@@ -47,9 +51,22 @@ struct scsec_result {
 	 * (one reference held), computed when first asked for; a result made
 	 * otherwise (NULL evaluator) holds it here. */
 	const struct scsec_evaluator *evaluator;
+	/* Every item's reason at every level ([level * nitems + item], criteria
+	 * then prerequisites; SCSEC__NOT_JUDGED where it does not apply), and
+	 * the ids of the items valid_until rests on, in id order. NULL/0 for a
+	 * result not made by an evaluator. */
+	size_t nitems;
+	unsigned char *why;
+	const char **rests_on;
+	size_t nrests_on;
 	char evidence_fingerprint[65];
 	unsigned char evidence_derived; /* the record was derived through a mapping set */
 	char *subject;            /* inside the same allocation, or NULL */
 };
+
+/* The index (criteria, then prerequisites) of item id judged at level:
+ * SCSEC_EINVAL, or SCSEC_ENOTFOUND when id is no item of the set, does not
+ * apply at that level or the result keeps no reasons. */
+int scsec__result_item(size_t *item, const scsec_result *r, size_t level, const char *id);
 
 #endif

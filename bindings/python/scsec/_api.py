@@ -2069,6 +2069,40 @@ class Result(Owned):
             return _Items(out)
         return self._cached("levels", build)  # type: ignore[no-any-return]
 
+    def _level_index(self, h: Any, level: Union[int, "Level"]) -> int:
+        rank = _rank(level)
+        for i in range(_lib.scsec_result_level_count(h)):
+            if _lib.scsec_result_level_rank_at(h, i) == rank:
+                return i
+        raise _native.NotFoundError(_native.NotFoundError.errcode,
+                                    "the set has no level %d" % rank)
+
+    def reason_at(self, level: Union[int, "Level"], id: str) -> Reason:
+        """Why criterion or prerequisite ``id`` fails at ``level`` (rank or
+        :class:`Level`), whichever the gap level; ``Reason.NONE`` when
+        satisfied there. :class:`NotFoundError` when it does not apply there."""
+        out = c_int()
+        with self._g as h:
+            _lib.scsec_result_reason_get(byref(out), h, self._level_index(h, level),
+                                         _b(id, "id"))
+        return Reason(out.value)
+
+    def last_valid_day(self, level: Union[int, "Level"], id: str) -> Optional[datetime.date]:
+        """The last valid day of ``id``'s answer at ``level``, or None without one."""
+        out = _native.date_t()
+        with self._g as h:
+            _lib.scsec_result_last_valid_day_get(byref(out), h, self._level_index(h, level),
+                                                 _b(id, "id"))
+        return _from_cdate(out.value)
+
+    @property
+    def rests_on(self) -> Tuple[str, ...]:
+        """The ids whose last valid day is :attr:`valid_until` (a tuple, by id)."""
+        def build(h: Any) -> Tuple[str, ...]:
+            return tuple(_text(_lib.scsec_result_rests_on_at(h, i)) or ""
+                         for i in range(_lib.scsec_result_rests_on_count(h)))
+        return self._cached("rests_on", build)  # type: ignore[no-any-return]
+
     @property
     def gap_level(self) -> int:
         """The level whose gaps are reported (the target, or the next level up)."""

@@ -1264,6 +1264,31 @@ class ThreadTest(unittest.TestCase):
             evaluator.run(as_of=days[0])
         self.assertEqual(r.evidence_fingerprint, fp)
 
+    def test_result_reasons_last_valid_days_and_rests_on(self):
+        meti = scsec.CriteriaSet.builtin()
+        ev = star3_evidence(meti)
+        r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1))
+        self.assertEqual(r.level, 3)
+        some = meti.level(3).criteria[0].id
+        self.assertEqual(r.reason_at(3, some), scsec.Reason.NONE)
+        self.assertIsInstance(r.reason_at(4, some), scsec.Reason)
+        last = r.last_valid_day(3, some)
+        self.assertIsInstance(last, datetime.date)
+        self.assertGreaterEqual(last, r.valid_until)
+        self.assertTrue(r.rests_on)
+        for i in r.rests_on:
+            days = []
+            for lv in r.levels:
+                try:
+                    days.append(r.last_valid_day(lv.rank, i))
+                except scsec.NotFoundError:
+                    pass
+            self.assertIn(r.valid_until, days)
+        with self.assertRaises(scsec.NotFoundError):
+            r.reason_at(3, "no-such-id")
+        with self.assertRaises(scsec.NotFoundError):
+            r.reason_at(9, some)
+
     def test_errors_stay_in_their_thread(self):
         meti = scsec.CriteriaSet.builtin()
         barrier = threading.Barrier(8)

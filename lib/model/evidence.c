@@ -358,6 +358,8 @@ int scsec_evidence_new(scsec_evidence **out, const scsec_criteria *criteria)
 
 void scsec__evidence_changed(scsec_evidence *ev)
 {
+	if (ev->nsignatures)
+		ev->signatures_stale = 1;
 	if (atomic_load_explicit(&ev->fingerprint, memory_order_relaxed))
 		scsec__free(atomic_exchange(&ev->fingerprint, NULL));
 }
@@ -386,7 +388,41 @@ void scsec_evidence_free(scsec_evidence *ev)
 	scsec__free(ev->created);
 	scsec__free(ev->tool);
 	scsec__record_derivation_free(ev->derived);
+	scsec__evidence_set_signatures(ev, NULL, 0);
 	scsec__free(ev);
+}
+
+void scsec__evidence_set_signatures(scsec_evidence *ev, scsec__signature *sigs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ev->nsignatures; i++)
+		scsec__signature_dispose(&ev->signatures[i]);
+	scsec__free(ev->signatures);
+	ev->signatures = sigs;
+	ev->nsignatures = n;
+	ev->signatures_stale = 0;
+}
+
+/* The signatures of src copied onto dst, stale or not as they are. */
+static int copy_signatures(scsec_evidence *dst, const scsec_evidence *src)
+{
+	scsec__signature *s;
+	size_t i;
+
+	if (!src->nsignatures)
+		return 0;
+	if (!(s = scsec__calloc(src->nsignatures, sizeof *s)))
+		return SCSEC_ENOMEM;
+	for (i = 0; i < src->nsignatures; i++) {
+		if (scsec__signature_copy(&s[i], &src->signatures[i])) {
+			scsec__evidence_set_signatures(dst, s, i);
+			return SCSEC_ENOMEM;
+		}
+	}
+	scsec__evidence_set_signatures(dst, s, src->nsignatures);
+	dst->signatures_stale = src->signatures_stale;
+	return 0;
 }
 
 int scsec__evidence_set_source(scsec_evidence *ev, const char *name)
@@ -436,6 +472,8 @@ int scsec_evidence_dup(scsec_evidence **out, const scsec_evidence *ev)
 			goto fail;
 		}
 	}
+	if ((rc = copy_signatures(d, ev)))
+		goto fail;
 	*out = d;
 	return 0;
 fail:
@@ -483,6 +521,8 @@ int scsec__evidence_snapshot(scsec_evidence **out, const scsec_evidence *ev)
 		d->entries[i] = ev->entries[i];
 	}
 	d->nentries = d->centries = ev->nentries;
+	if (copy_signatures(d, ev))
+		goto oom;
 	/* The fingerprint, when the record has it already (it is the same). */
 	if (fp) {
 		char *copy = scsec__malloc(65);

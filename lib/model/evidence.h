@@ -10,6 +10,7 @@
 
 #include "scsec/evidence.h"
 #include "model/criteria.h"
+#include "model/signature.h"
 #include "util/util.h"
 
 typedef struct scsec__artifact {
@@ -72,6 +73,13 @@ struct scsec_evidence {
 	 * released on the next change (changes are single-threaded by
 	 * contract). */
 	_Atomic(char *) fingerprint;
+	/* The signatures the reader found and verified (model/signature.h),
+	 * in document order. A change to the record after they were set makes
+	 * them stale: the record is then no longer what was signed, and a
+	 * trust policy counts none of them. */
+	scsec__signature *signatures;
+	size_t nsignatures;
+	unsigned char signatures_stale;
 };
 
 /* scsec_status_parse(), which also takes the Japanese names; the file
@@ -83,7 +91,13 @@ int scsec__status_parse(scsec_status *out, const char *text, int allow_ja);
  * record (issue 13.9): every entry setter checks e->frozen first. */
 int scsec__entry_frozen(const scsec_entry *e);
 
-/* Forget the fingerprint: every mutation calls this. */
+/* Hand the record the signatures its reader verified (taking ownership
+ * of the array and its contents, which it frees), replacing any it had;
+ * they are fresh again. */
+void scsec__evidence_set_signatures(scsec_evidence *ev, scsec__signature *sigs, size_t n);
+
+/* Forget the fingerprint and make any signatures stale: every mutation
+ * calls this. */
 void scsec__evidence_changed(scsec_evidence *ev);
 
 /* Append without keeping the order (readers sort once at the end with

@@ -26,6 +26,10 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 SRCDIR = os.environ.get("top_srcdir") or os.path.dirname(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(SRCDIR, "tests"))
+import asan_preload  # noqa: E402  (the bindings test loads the library)
+if os.environ.get("SCSEC_LIBRARY"):
+    asan_preload.reexec(os.environ["SCSEC_LIBRARY"])
 BUILDDIR = os.environ.get("top_builddir") or SRCDIR
 SCSEC = os.path.join(BUILDDIR, "tools", "scsec")
 SHARED = os.environ.get("SHARED_DATA") or os.path.join(SRCDIR, "..", "shared", "data")

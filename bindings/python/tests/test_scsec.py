@@ -67,35 +67,8 @@ def _find_library():
 if BINDINGS not in sys.path:
     sys.path.insert(0, BINDINGS)
 
-def _preload_asan(library):
-    """Re-run under the ASan runtime when the library was built with ASan.
-
-    (./configure --enable-sanitizers: ASan refuses to be loaded by dlopen
-    into a process it does not run from the start.) Python's own
-    allocations at exit are not leaks of ours: leak detection is turned off.
-    """
-    try:
-        with open(os.path.realpath(library), "rb") as f:
-            if b"libasan.so" not in f.read():
-                return
-    except OSError:
-        return
-    if "libasan" in os.environ.get("LD_PRELOAD", ""):
-        return
-    cc = (os.environ.get("CC") or "cc").split()
-    try:
-        runtime = subprocess.run(cc + ["-print-file-name=libasan.so"], stdout=subprocess.PIPE,
-                                 universal_newlines=True).stdout.strip()
-    except OSError:
-        runtime = ""
-    if not os.path.isabs(runtime) or not os.path.exists(runtime):
-        print("skipped: %s is built with ASan and its runtime was not found" % library)
-        sys.exit(SKIP)
-    env = dict(os.environ)
-    env["LD_PRELOAD"] = " ".join(filter(None, (runtime, env.get("LD_PRELOAD"))))
-    env["ASAN_OPTIONS"] = ":".join(filter(None, (env.get("ASAN_OPTIONS"), "detect_leaks=0")))
-    sys.stdout.flush()
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
+sys.path.insert(0, os.path.join(TOP_SRCDIR, "tests"))
+import asan_preload  # noqa: E402  (tests/asan_preload.py)
 
 
 LIBRARY = _find_library()
@@ -103,7 +76,7 @@ if LIBRARY is None and "SCSEC_LIBRARY" in os.environ:
     print("skipped: SCSEC_LIBRARY=%s does not exist" % os.environ["SCSEC_LIBRARY"])
     sys.exit(SKIP)
 if LIBRARY is not None:
-    _preload_asan(LIBRARY)
+    asan_preload.reexec(LIBRARY)
 try:
     import scsec
     from scsec import _native

@@ -636,6 +636,126 @@ START_TEST(rule2_prerequisite_na_rejected)
 }
 END_TEST
 
+/* Rule 2, issue 13.5: a prerequisite that names an assessor role. The tiny
+ * set again, its pledge asking for "management". */
+static scsec_criteria *tiny_with_role(void)
+{
+	char path[1024], *text, *at, *buf;
+	const char *from = "<prerequisite id=\"pledge\">";
+	const char *to = "<prerequisite id=\"pledge\" assessor-role=\"management\">";
+	scsec_criteria *c = NULL;
+	size_t len;
+
+	text = test_read_file(test_srcpath(path, sizeof path, "tests/data/eval/tiny.xml"), &len);
+	ck_assert_ptr_nonnull(text);
+	at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	buf = malloc(len + strlen(to) + 1);
+	ck_assert_ptr_nonnull(buf);
+	memcpy(buf, text, (size_t)(at - text));
+	strcpy(buf + (at - text), to);
+	strcat(buf, at + strlen(from));
+	ck_ok(scsec_criteria_load_memory(&c, buf, strlen(buf), "tiny-role.xml", NULL, NULL));
+	free(buf);
+	free(text);
+	return c;
+}
+
+/* Replace the pledge with a met answer whose assessor states @p role. */
+static void put_pledge(scsec_evidence *ev, const char *role)
+{
+	scsec_entry *e = NULL;
+
+	ck_ok(scsec_entry_new(&e, "pledge"));
+	ck_ok(scsec_entry_set_status(e, SCSEC_STATUS_MET));
+	ck_ok(scsec_entry_set_assessed_on(e, D("2025-04-01")));
+	ck_ok(scsec_entry_set_assessor(e, "Taro Suzuki", NULL));
+	ck_ok(scsec_entry_set_assessor_role(e, role));
+	ck_ok(scsec_evidence_replace(ev, e));
+}
+
+START_TEST(rule2_prerequisite_assessor_role)
+{
+	scsec_criteria *c = tiny_with_role(), *plain = load_set("tiny");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01");
+	const scsec_prerequisite *p = scsec_criteria_prerequisite(c, "pledge");
+	scsec_result *r;
+
+	ck_assert_str_eq(scsec_prerequisite_assessor_role(p), "management");
+	ck_assert_int_eq(scsec_prerequisite_role_provisional(p), 0);
+	ck_assert_ptr_null(scsec_prerequisite_assessor_role(scsec_criteria_prerequisite(plain, "pledge")));
+	ck_assert_str_ne(scsec_criteria_fingerprint(c), scsec_criteria_fingerprint(plain));
+	/* The stated role matches: satisfied, nothing flagged. */
+	put_pledge(ev, "management");
+	ck_reason(probe(c, ev, "pledge", "2025-06-01", 1), SCSEC_REASON_NONE);
+	r = eval_at(c, ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	ck_assert_uint_eq(scsec_result_unstated_role_count(r), 0);
+	scsec_result_free(r);
+	/* Another role: unsatisfied, reason method, the level is lost. */
+	put_pledge(ev, "intern");
+	ck_reason(probe(c, ev, "pledge", "2025-06-01", 1), SCSEC_REASON_METHOD);
+	r = eval_at(c, ev, "2025-06-01", 1);
+	ck_assert_int_eq(scsec_result_level(r), 0);
+	ck_reason(gap_reason(r, "pledge"), SCSEC_REASON_METHOD);
+	ck_assert_uint_eq(scsec_result_unstated_role_count(r), 0);
+	scsec_result_free(r);
+	/* Roles are compared exactly. */
+	put_pledge(ev, "Management");
+	ck_reason(probe(c, ev, "pledge", "2025-06-01", 1), SCSEC_REASON_METHOD);
+	/* No role stated: it counts, and the result says so. */
+	put_pledge(ev, NULL);
+	r = eval_at(c, ev, "2025-06-01", 0);
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	ck_assert_uint_eq(scsec_result_unstated_role_count(r), 1);
+	ck_assert_ptr_eq(scsec_result_unstated_role_at(r, 0), p);
+	ck_assert_ptr_null(scsec_result_unstated_role_at(r, 1));
+	scsec_result_free(r);
+	/* The set without a role: any role does, nothing flagged. */
+	put_pledge(ev, "intern");
+	ck_reason(probe(plain, ev, "pledge", "2025-06-01", 1), SCSEC_REASON_NONE);
+	r = eval_at(plain, ev, "2025-06-01", 0);
+	ck_assert_uint_eq(scsec_result_unstated_role_count(r), 0);
+	scsec_result_free(r);
+	/* The role ranks after the status rules: a not-met pledge stays not-met. */
+	put(ev, "pledge", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2025-04-01", NULL, NULL);
+	ck_reason(probe(c, ev, "pledge", "2025-06-01", 1), SCSEC_REASON_NOT_MET);
+	/* NULL arguments and bad tokens. */
+	ck_assert_uint_eq(scsec_result_unstated_role_count(NULL), 0);
+	ck_assert_ptr_null(scsec_result_unstated_role_at(NULL, 0));
+	ck_assert_ptr_null(scsec_prerequisite_assessor_role(NULL));
+	ck_assert_int_eq(scsec_entry_set_assessor_role(NULL, "x"), SCSEC_EINVAL);
+	{
+		scsec_entry *e = NULL;
+
+		ck_ok(scsec_entry_new(&e, "x"));
+		ck_assert_int_eq(scsec_entry_set_assessor_role(e, "a role"), SCSEC_EINVALID);
+		ck_assert_int_eq(scsec_entry_set_assessor_role(e, "-x"), SCSEC_EINVALID);
+		ck_ok(scsec_entry_set_assessor_role(e, "evaluation-body"));
+		ck_assert_str_eq(scsec_entry_assessor_role(e), "evaluation-body");
+		ck_ok(scsec_entry_set_assessor_role(e, ""));
+		ck_assert_ptr_null(scsec_entry_assessor_role(e));
+		scsec_entry_free(e);
+	}
+	scsec_evidence_free(ev);
+	scsec_criteria_free(plain);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* The built-in METI set asks management for its pledge, provisionally. */
+START_TEST(rule2_meti_pledge_role)
+{
+	scsec_criteria *c = load_meti();
+	const scsec_prerequisite *p = scsec_criteria_prerequisite(c, "management-pledge");
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(scsec_prerequisite_assessor_role(p), "management");
+	ck_assert_int_eq(scsec_prerequisite_role_provisional(p), 1);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 START_TEST(rule2_prerequisite_method_ignored)
 {
 	scsec_criteria *c = load_set("tiny");
@@ -4418,6 +4538,8 @@ static Suite *eval_suite(void)
 	tcase_add_test(tc, rule2_prerequisite_not_met_fails);
 	tcase_add_test(tc, rule2_prerequisite_expired);
 	tcase_add_test(tc, rule2_prerequisite_not_yet_valid);
+	tcase_add_test(tc, rule2_prerequisite_assessor_role);
+	tcase_add_test(tc, rule2_meti_pledge_role);
 	tcase_add_test(tc, rule2_prerequisite_na_rejected);
 	tcase_add_test(tc, rule2_prerequisite_method_ignored);
 	tcase_add_test(tc, rule2_prerequisite_validity_of_each_level);

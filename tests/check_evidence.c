@@ -231,7 +231,7 @@ static void add(scsec_evidence *ev, scsec_entry *e)
 	ck_ok(scsec_evidence_add(ev, e));
 }
 
-#define METI_FP "476d422e48eb999433ea8d20309f64e7a02c4754f01cdc96e3976b54eedd44bb"
+#define METI_FP "df2ea9f2a0f9af85342fd637da9764d5a7ef934debee77adba6515ab58f6ad80"
 #define DIGEST_1 "5f2b0c3d8e1a4b6c7d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e"
 #define DIGEST_2 "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"
 
@@ -732,7 +732,7 @@ START_TEST(api_record_setters_reject_bad_values)
 	ck_assert_ptr_null(scsec_evidence_criteria_fingerprint(ev));
 	/* Upper-case fingerprints are stored in lower case. */
 	ck_ok(scsec_evidence_set_criteria(ev, "meti-sc-2026-03", "2026.03",
-	                                  "476D422E48EB999433EA8D20309F64E7A02C4754F01CDC96E3976B54EEDD44BB"));
+	                                  "DF2EA9F2A0F9AF85342FD637DA9764D5A7EF934DEBEE77ADBA6515AB58F6AD80"));
 	ck_assert_str_eq(scsec_evidence_criteria_fingerprint(ev), METI_FP);
 
 	ck_ok(scsec_evidence_set_subject_name(ev, "Kansai Precision Parts Co., Ltd."));
@@ -1208,7 +1208,7 @@ START_TEST(xml_doc_example_fingerprint)
 	char *file = test_read_file(fx("doc-example.xml"), &len);
 
 	ck_ok(scsec_evidence_fingerprint(fp, ev));
-	ck_assert_str_eq(fp, "84fb411f99859ceddefc83a3f84ad1eb42712c7774a9e984c0eadb313db7dd10");
+	ck_assert_str_eq(fp, "d45fc30eac6e1fc8cdd128059c2e1a49e0dde808e0afdeb004ad6fbae9e6bb04");
 	x = canon(ev);
 	ck_assert_str_eq(x, file); /* the example is in canonical form */
 	ck_assert(test_sha256_hex(mine, x, strlen(x)));
@@ -2228,13 +2228,13 @@ static void csv_free(csvsheet *sh)
 	free(sh);
 }
 
-static const char *const layout[15] = {
+static const char *const layout[16] = {
 	"id", "type", "level", "category", "requirement", "text", "status", "method", "assessor",
-	"assessor_id", "assessed_on", "expires_on", "justification", "artifact", "note",
+	"assessor_id", "assessor_role", "assessed_on", "expires_on", "justification", "artifact", "note",
 };
 
 enum { C_ID, C_TYPE, C_LEVEL, C_CATEGORY, C_REQUIREMENT, C_TEXT, C_STATUS, C_METHOD, C_ASSESSOR,
-       C_ASSESSOR_ID, C_ASSESSED_ON, C_EXPIRES_ON, C_JUSTIFICATION, C_ARTIFACT, C_NOTE };
+       C_ASSESSOR_ID, C_ASSESSOR_ROLE, C_ASSESSED_ON, C_EXPIRES_ON, C_JUSTIFICATION, C_ARTIFACT, C_NOTE };
 
 static csvsheet *template_of(const scsec_criteria *c, int rank, const char *lang, char **text,
                              size_t *len)
@@ -2248,11 +2248,11 @@ static csvsheet *template_of(const scsec_criteria *c, int rank, const char *lang
 	ck_assert(sh->bom);
 	ck_assert_uint_ge(sh->nrows, 1);
 	for (r = 0; r < sh->nrows; r++) {
-		ck_assert_msg(sh->ncells[r] == 15, "row %zu has %zu cells", r + 1, sh->ncells[r]);
-		for (k = r ? C_STATUS : 15; k < 15; k++)
+		ck_assert_msg(sh->ncells[r] == 16, "row %zu has %zu cells", r + 1, sh->ncells[r]);
+		for (k = r ? C_STATUS : 16; k < 16; k++)
 			ck_assert_msg(!*sh->cells[r][k], "row %zu: answer cell %s filled", r + 1, layout[k]);
 	}
-	for (k = 0; k < 15; k++)
+	for (k = 0; k < 16; k++)
 		ck_assert_str_eq(sh->cells[0][k], layout[k]);
 	return sh;
 }
@@ -2305,7 +2305,7 @@ START_TEST(csv_template_rank3)
 	/* Header, the pledge, the 81 criteria of ★3. */
 	ck_assert_uint_eq(sh->nrows, 1 + 1 + 81);
 	ck_assert(!memcmp(text, "\xef\xbb\xbfid,type,level,category,requirement,text,status,method,"
-	                        "assessor,assessor_id,assessed_on,expires_on,justification,artifact,"
+	                        "assessor,assessor_id,assessor_role,assessed_on,expires_on,justification,artifact,"
 	                        "note\r\n",
 	                  strlen("\xef\xbb\xbfid,type,level,category,requirement,text,status,method,"
 	                         "assessor,assessor_id,assessed_on,expires_on,justification,artifact,"
@@ -2731,6 +2731,50 @@ END_TEST
 
 /* LF, CR and CRLF row ends; the default set for NULL; a gzip-compressed
  * sheet; invalid text in a column that is not read. */
+/* Issue 13.5: the assessor's role, in both forms and through a round trip;
+ * a role that is not a token is refused at its cell or attribute. */
+START_TEST(assessor_role_forms)
+{
+	static const char csv[] = "id,status,assessor,assessor_role,assessed_on\n"
+	                          "management-pledge,met,Taro Suzuki,management,2026-04-01\n"
+	                          "1-2-1-1,met,,,2026-04-01\n";
+	static const char bad_csv[] = "id,status,assessor_role\nmanagement-pledge,met,the boss\n";
+	static const char bad_xml[] =
+		"<evidence xmlns=\"urn:scsec:evidence:1\"><subject><name>X</name></subject>"
+		"<criteria id=\"meti-sc-2026-03\" version=\"2026.03\"/>"
+		"<entry id=\"management-pledge\" status=\"met\">"
+		"<assessor role=\"a b\">Taro</assessor></entry></evidence>";
+	scsec_evidence *a = NULL, *b = NULL;
+	scsec_diagnostics *d = diags_new();
+	char *xml = NULL;
+	size_t len;
+
+	ck_ok(scsec_evidence_import_csv_memory(&a, csv, sizeof csv - 1, "role.csv", NULL, NULL, NULL));
+	ck_assert_str_eq(scsec_entry_assessor_role(scsec_evidence_entry(a, "management-pledge")),
+	                 "management");
+	ck_assert_ptr_null(scsec_entry_assessor_role(scsec_evidence_entry(a, "1-2-1-1")));
+	ck_ok(scsec_evidence_write_memory(&xml, &len, a));
+	ck_assert_ptr_nonnull(strstr(xml, "<assessor role=\"management\">Taro Suzuki</assessor>"));
+	ck_ok(scsec_evidence_load_memory(&b, xml, len, "role.xml", NULL, NULL));
+	assert_same_record(a, b);
+	scsec_free(xml);
+	scsec_evidence_free(a);
+	scsec_evidence_free(b);
+	a = NULL;
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&a, bad_csv, sizeof bad_csv - 1, "bad.csv",
+	                                                  NULL, NULL, d),
+	                 SCSEC_EINVALID);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, "management-pledge", "bad.csv", 2, 3);
+	ck_assert_ptr_null(a);
+	scsec_diagnostics_clear(d);
+	ck_assert_int_ne(scsec_evidence_load_memory(&a, bad_xml, sizeof bad_xml - 1, "bad.xml", NULL, d),
+	                 0);
+	ck_assert_ptr_null(a);
+	ck_assert_uint_ge(scsec_diagnostics_count(d), 1);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
 START_TEST(csv_import_variants)
 {
 	static const char cr[] = "id,status\r1-2-1-1,met\r1-2-1-2,partial\r";
@@ -3566,11 +3610,11 @@ START_TEST(csv_export_layout)
 	for (r = 0; r < t->nrows; r++) {
 		const scsec_entry *e = r ? scsec_evidence_entry(ev, t->cells[r][C_ID]) : NULL;
 
-		ck_assert_uint_eq(x->ncells[r], 15);
-		for (k = 0; k < (r ? C_STATUS : 15); k++)
+		ck_assert_uint_eq(x->ncells[r], 16);
+		for (k = 0; k < (r ? C_STATUS : 16); k++)
 			ck_assert_str_eq(x->cells[r][k], t->cells[r][k]);
 		if (r && !e)
-			for (k = C_STATUS; k < 15; k++)
+			for (k = C_STATUS; k < 16; k++)
 				ck_assert_str_eq(x->cells[r][k], "");
 	}
 	for (r = 1; r < x->nrows; r++)
@@ -3830,7 +3874,7 @@ START_TEST(roundtrip_csv_documented_losses)
 	ck_ok(scsec_evidence_import_csv_memory(&back, sheet, n, "loss.csv", c, NULL, d));
 	/* The unanswered entry comes back as none, with a warning. */
 	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
-	expect_diag(d, 0, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, "1-2-1-1", "loss.csv", 3, 15);
+	expect_diag(d, 0, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, "1-2-1-1", "loss.csv", 3, 16);
 	ck_assert_ptr_null(scsec_evidence_entry(back, "1-2-1-1"));
 	ck_assert_str_eq(scsec_entry_note(scsec_evidence_entry(back, "1-2-1-2")), "padded");
 	scsec_free(sheet);
@@ -4557,6 +4601,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_empty_status_rule);
 	tcase_add_test(tc, csv_header_names_and_exact_tokens);
 	tcase_add_test(tc, csv_import_variants);
+	tcase_add_test(tc, assessor_role_forms);
 	tcase_add_test(tc, csv_import_other_set);
 	tcase_add_test(tc, csv_import_row_limit);
 	tcase_add_test(tc, csv_import_wide_rows);

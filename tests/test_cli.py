@@ -1196,6 +1196,31 @@ def without_structure(text):
     return text.replace("\n", "")
 
 
+class TestAssessorRole(CliTestCase):
+    """Issue 13 item 5: the pledge by management; a record that says nothing is flagged."""
+
+    def test_role_in_summary_and_report(self):
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn('<assessor role="management">', text)
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF)
+        self.assertStatus(r, 0)
+        self.assertNotIn("Unstated role", r.out)
+        unstated = self.write("unstated.xml", text.replace(' role="management"', "", 1))
+        r = scsec("evaluate", unstated, "--as-of", AS_OF)
+        self.assertStatus(r, 0)
+        self.assertIn("Level:        ★3 (3)", r.out)
+        self.assertIn("Unstated role: management-pledge needs an answer by 'management'", r.out)
+        out = os.path.join(self.dir, "report.html")
+        self.assertStatus(scsec("report", unstated, "--as-of", AS_OF, "-o", out), 0)
+        with open(out, encoding="utf-8") as f:
+            self.assertIn("Unstated role:", f.read())
+        intern = self.write("intern.xml", text.replace('role="management"', 'role="intern"', 1))
+        r = scsec("evaluate", intern, "--as-of", AS_OF, "--target", "3", "-v")
+        self.assertIn("Level:        no level", r.out)
+        self.assertRegex(r.out, r"management-pledge +method")
+
+
 class TestTextFromInputs(CliTestCase):
     """Issue 13 item 2: document text cannot spoof the result."""
 

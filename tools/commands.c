@@ -120,6 +120,7 @@ static void check_record_text(text_check *tc, const scsec_evidence *ev)
 		check_text(tc, NULL, "an entry id", id);
 		check_text(tc, id, "the assessor", scsec_entry_assessor(e));
 		check_text(tc, id, "the assessor id", scsec_entry_assessor_id(e));
+		check_text(tc, id, "the assessor role", scsec_entry_assessor_role(e));
 		check_text(tc, id, "the justification", scsec_entry_justification(e));
 		check_text(tc, id, "the note", scsec_entry_note(e));
 		for (j = 0; j < scsec_entry_artifact_count(e); j++) {

@@ -55,6 +55,15 @@ const char *cli_reason_words(scsec_reason reason)
 	return "satisfied";
 }
 
+/* The words for a gap's reason: a prerequisite's "method" is a role that
+ * differs from the one it names (doc/evaluation.md, rule 2). */
+static const char *gap_words(const scsec_gap *g)
+{
+	if (scsec_gap_is_prerequisite(g) && scsec_gap_reason(g) == SCSEC_REASON_METHOD)
+		return "answered by an assessor who states another role than the prerequisite names";
+	return cli_reason_words(scsec_gap_reason(g));
+}
+
 const scsec_category *cli_top_category(const scsec_criterion *cr)
 {
 	const scsec_category *cat;
@@ -183,6 +192,21 @@ static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_crite
 	cli_buf_putc(b, '\n');
 }
 
+/* Issue 13.5: the prerequisites that name an assessor role whose answer
+ * states none (they count), one line each. */
+static void text_unstated_roles(cli_buf *b, const scsec_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < scsec_result_unstated_role_count(r); i++) {
+		const scsec_prerequisite *p = scsec_result_unstated_role_at(r, i);
+
+		cli_buf_textf(b, "Unstated role: %s needs an answer by '%s'; its answer states no role "
+		                 "(it counts, but nothing says who gave it)\n",
+		               scsec_prerequisite_id(p), scsec_prerequisite_assessor_role(p));
+	}
+}
+
 /* Issue 13.6: a level may rest on not-applicable answers (whether it may is
  * the scheme's call); the buyer sees how many, per level and, at the gap
  * level, per top-level category. Nothing when there are none. */
@@ -264,6 +288,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		cli_buf_putc(b, '\n');
 	}
 	text_not_applicable(b, r, c, gl);
+	text_unstated_roles(b, r);
 	if (!gl)
 		return;
 	gi = level_index(r, gl);
@@ -487,7 +512,7 @@ static void html_gap_table(cli_buf *b, const scsec_result *r, const scsec_criter
 		X(scsec_gap_id(g));
 		cli_buf_printf(b, "</td><td><span class=\"reason reason-%s\">%s</span><br/>"
 		                  "<span class=\"small\">%s</span></td><td>",
-		               reason, reason, cli_reason_words(scsec_gap_reason(g)));
+		               reason, reason, gap_words(g));
 		X(gap_text(c, g, lang));
 		cr = scsec_gap_is_prerequisite(g) ? NULL : scsec_criteria_criterion(c, scsec_gap_id(g));
 		if (cr) {
@@ -603,7 +628,18 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		}
 		cli_buf_puts(b, "</td></tr>\n");
 	}
-	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+	cli_buf_puts(b, "</tbody>\n</table>\n");
+	for (i = 0; i < scsec_result_unstated_role_count(r); i++) {
+		const scsec_prerequisite *p = scsec_result_unstated_role_at(r, i);
+
+		cli_buf_puts(b, "<p class=\"small\">Unstated role: ");
+		X(scsec_prerequisite_title(p, lang));
+		cli_buf_puts(b, " needs an answer by <b>");
+		X(scsec_prerequisite_assessor_role(p));
+		cli_buf_puts(b, "</b>; its answer states no role. It counts, but nothing in the record "
+		                "says who gave it.</p>\n");
+	}
+	cli_buf_puts(b, "</section>\n");
 
 	/* ---- chart */
 	cli_buf_puts(b, "<section id=\"functions\">\n<h2>Criteria of ");

@@ -340,6 +340,22 @@ SCSEC_API const char *scsec_prerequisite_id(const scsec_prerequisite *prerequisi
 SCSEC_API const char *scsec_prerequisite_title(const scsec_prerequisite *prerequisite,
                                                const char *lang);
 
+/**
+ * The role the assessor of the prerequisite's answer must state (the
+ * evidence entry's assessor role, scsec_entry_assessor_role()), or NULL
+ * when any assessor will do. The built-in METI set asks `management` for
+ * its pledge, as provisional data. doc/evaluation.md, rule 2.
+ * @since 1.1
+ */
+SCSEC_API const char *scsec_prerequisite_assessor_role(const scsec_prerequisite *prerequisite);
+
+/**
+ * 1 when the prerequisite's assessor role is provisional data (the scheme
+ * has not confirmed it), 0 otherwise.
+ * @since 1.1
+ */
+SCSEC_API int scsec_prerequisite_role_provisional(const scsec_prerequisite *prerequisite);
+
 /** @} */
 
 /**

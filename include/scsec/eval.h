@@ -265,6 +265,24 @@ SCSEC_API int scsec_result_last_valid_day_get(scsec_date *out, const scsec_resul
                                               size_t level, const char *id);
 
 /**
+ * Number of prerequisites that name an assessor role
+ * (scsec_prerequisite_assessor_role()) and whose answer states none: they
+ * count as answered (records written before roles existed keep their
+ * level), but a reader of the result should know that nothing says who
+ * answered them. 0 for a result not made by an evaluator here.
+ * doc/evaluation.md, rule 2.
+ * @since 1.1
+ */
+SCSEC_API size_t scsec_result_unstated_role_count(const scsec_result *result);
+
+/**
+ * The @p i-th of those prerequisites, in the set's order, or NULL.
+ * @since 1.1
+ */
+SCSEC_API const scsec_prerequisite *scsec_result_unstated_role_at(const scsec_result *result,
+                                                                  size_t i);
+
+/**
  * Number of criteria and prerequisites scsec_result_valid_until() rests on:
  * those of the achieved level's chain whose last valid day is that day
  * (re-evaluating a day later fails them). 0 when nothing is achieved.

@@ -425,6 +425,16 @@ SCSEC_API const char *scsec_entry_assessor(const scsec_entry *entry);
 /** The assessor's id (registration number, evaluation body), or NULL. */
 SCSEC_API const char *scsec_entry_assessor_id(const scsec_entry *entry);
 
+/**
+ * The role the assessor states ("management", "expert", ...), or NULL. A
+ * prerequisite that names a role (scsec_prerequisite_assessor_role()) is
+ * unsatisfied, reason SCSEC_REASON_METHOD, when its answer states another
+ * role; an answer that states none still counts, and the result says so
+ * (scsec_result_unstated_role_count()). doc/evaluation.md, rule 2.
+ * @since 1.1
+ */
+SCSEC_API const char *scsec_entry_assessor_role(const scsec_entry *entry);
+
 /** The day the answer was assessed, or SCSEC_DATE_NONE. */
 SCSEC_API scsec_date scsec_entry_assessed_on(const scsec_entry *entry);
 
@@ -473,6 +483,15 @@ SCSEC_API int scsec_entry_set_method(scsec_entry *entry, scsec_method method);
  * @return 0, SCSEC_EINVAL, SCSEC_EBUSY (an entry of a record), SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_entry_set_assessor(scsec_entry *entry, const char *name, const char *id);
+
+/**
+ * Set the role the assessor states (NULL or "" for none): a token of a
+ * letter or digit then up to 63 letters, digits, '_', '.', ':' or '-'.
+ * @return 0, SCSEC_EINVAL (NULL entry), SCSEC_EINVALID (not a token),
+ *         SCSEC_EBUSY (the entry belongs to a record) or SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_entry_set_assessor_role(scsec_entry *entry, const char *role);
 
 /**
  * Set the assessment day (SCSEC_DATE_NONE clears it).

@@ -179,6 +179,9 @@ struct scsec_evaluator {
 	 * day, and what the run reads: the bound reason or that day. */
 	scsec_date *last_valid;
 	int32_t *cell;
+	/* [prerequisite]: 1 when it names an assessor role and its answer
+	 * states none (rule 2: it counts, and the result says so). */
+	unsigned char *unstated;
 };
 
 /* Rule 1, the date part: "assessed_on <= D <= last valid day, where the last
@@ -209,12 +212,16 @@ static scsec_date last_valid_day(const struct scsec_entry *e, const struct scsec
  *   partial        status partial
  *   na-rejected    not-applicable, but the criterion does not allow it, or
  *                  the justification is empty, or the item is a prerequisite
- *   method         the method is weaker than the level's (criteria only)
+ *   method         the method is weaker than the level's (criteria), or
+ *                  the assessor states another role than the one the
+ *                  prerequisite names (prerequisites)
  * and "An entry without assessed_on is never valid" (rule 1): not-yet-valid
  * whatever the date. The date-bound reasons follow in reason_at(). */
-static scsec_reason fixed_reason(const struct scsec_entry *e, int prerequisite, int na_allowed,
-                                 scsec_method level_method)
+static scsec_reason fixed_reason(const struct scsec_entry *e, const struct scsec_prerequisite *p,
+                                 int na_allowed, scsec_method level_method)
 {
+	int prerequisite = p != NULL;
+
 	if (!e || e->status == SCSEC_STATUS_NONE)
 		return SCSEC_REASON_MISSING;
 	if (e->status == SCSEC_STATUS_NOT_MET)
@@ -230,6 +237,12 @@ static scsec_reason fixed_reason(const struct scsec_entry *e, int prerequisite, 
 	/* Rule 1: "its method is at least L's method"; rule 2: "The method rule
 	 * does not apply to it." */
 	if (!prerequisite && e->method < level_method)
+		return SCSEC_REASON_METHOD;
+	/* Rule 2: "When the prerequisite names an assessor role, an answer
+	 * whose assessor states another role does not satisfy it (method); one
+	 * that states no role does, and the result says so." */
+	if (prerequisite && p->assessor_role && e->assessor_role &&
+	    strcmp(p->assessor_role, e->assessor_role))
 		return SCSEC_REASON_METHOD;
 	if (e->assessed_on == SCSEC_DATE_NONE)
 		return SCSEC_REASON_NOT_YET_VALID;
@@ -258,7 +271,8 @@ int scsec_evaluator_new(scsec_evaluator **out, const scsec_criteria *c, const sc
 	n = c->ncriteria + c->nprereqs;
 	nl = c->nlevels;
 	/* One allocation: the evaluator, then its arrays, widest first. */
-	size = sizeof *x + 2 * nl * n * sizeof(scsec_date) + n * sizeof(scsec_date) + 2 * n;
+	size = sizeof *x + 2 * nl * n * sizeof(scsec_date) + n * sizeof(scsec_date) + 2 * n +
+	       c->nprereqs;
 	if (!(x = scsec__malloc(size)))
 		return SCSEC_ENOMEM;
 	x->last_valid = (scsec_date *)(void *)(x + 1);
@@ -266,6 +280,7 @@ int scsec_evaluator_new(scsec_evaluator **out, const scsec_criteria *c, const sc
 	x->assessed = x->cell + nl * n;
 	x->status = (signed char *)(x->assessed + n);
 	x->method = x->status + n;
+	x->unstated = (unsigned char *)x->method + n;
 	x->nitems = n;
 	if ((rc = scsec__evidence_snapshot(&x->record, ev))) {
 		scsec__free(x);
@@ -273,16 +288,20 @@ int scsec_evaluator_new(scsec_evaluator **out, const scsec_criteria *c, const sc
 	}
 	for (i = 0; i < n; i++) {
 		int prereq = i >= c->ncriteria;
+		const struct scsec_prerequisite *p = prereq ? c->prereqs[i - c->ncriteria] : NULL;
 		const char *id = c->item_id[i];
 		const struct scsec_entry *e = scsec__map_get(&ev->index, id);
 		int na_allowed = !prereq && c->criteria[i]->na_allowed;
 
+		if (p)
+			x->unstated[i - c->ncriteria] = p->assessor_role && e && e->status &&
+			                                !e->assessor_role;
 		x->status[i] = (signed char)(e ? e->status : SCSEC_STATUS_NONE);
 		x->method[i] = (signed char)(e ? e->method : SCSEC_METHOD_NONE);
 		x->assessed[i] = e ? e->assessed_on : SCSEC_DATE_NONE;
 		for (li = 0; li < nl; li++) {
 			const struct scsec_level *l = c->levels[li];
-			scsec_reason w = fixed_reason(e, prereq, na_allowed, l->method);
+			scsec_reason w = fixed_reason(e, p, na_allowed, l->method);
 			scsec_date last = e ? last_valid_day(e, l) : SCSEC_DATE_NONE;
 
 			x->last_valid[li * n + i] = last;
@@ -722,6 +741,37 @@ const char *scsec_result_evidence_fingerprint(const scsec_result *r)
 	if (!r->evaluator)
 		return r->evidence_fingerprint;
 	return scsec__evidence_fingerprint(r->evaluator->record);
+}
+
+/* The prerequisites whose answer states no assessor role though they name
+ * one, in the set's order. */
+static const struct scsec_prerequisite *unstated_at(const scsec_result *r, size_t k)
+{
+	const scsec_evaluator *x = r->evaluator;
+	size_t i;
+
+	if (!x)
+		return NULL;
+	for (i = 0; i < r->c->nprereqs; i++)
+		if (x->unstated[i] && k-- == 0)
+			return r->c->prereqs[i];
+	return NULL;
+}
+
+size_t scsec_result_unstated_role_count(const scsec_result *r)
+{
+	size_t i, n = 0;
+
+	if (!r || !r->evaluator)
+		return 0;
+	for (i = 0; i < r->c->nprereqs; i++)
+		n += r->evaluator->unstated[i];
+	return n;
+}
+
+const scsec_prerequisite *scsec_result_unstated_role_at(const scsec_result *r, size_t i)
+{
+	return r ? unstated_at(r, i) : NULL;
 }
 
 int scsec_result_last_valid_day_get(scsec_date *out, const scsec_result *r, size_t level,

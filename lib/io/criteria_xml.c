@@ -52,7 +52,7 @@ static const scsec__xspec s_scoring = {
 	                               END },
 };
 static const scsec__xspec s_prerequisite = {
-	"prerequisite", A("id"), 0, 0,
+	"prerequisite", A("id", "assessor-role", "assessor-role-provisional"), 0, 0,
 	(const scsec__xspec_child[]){ { &s_lang_title, 1, 0, 0 }, { &s_lang_description, 0, 0, 0 }, END },
 };
 static const scsec__xspec s_requires = { "requires", A("ref"), 0, 0, NULL };
@@ -208,7 +208,7 @@ static void read_scoring(reader *r, const scsec__xnode *n)
 
 static void read_prereq(reader *r, const scsec__xnode *n)
 {
-	const char *id;
+	const char *id, *role;
 	struct scsec_prerequisite *p;
 	const scsec__xnode *k;
 
@@ -219,6 +219,13 @@ static void read_prereq(reader *r, const scsec__xnode *n)
 		return;
 	}
 	p->loc = LOC(n);
+	if (scsec__xattr_get(n, "assessor-role") &&
+	    !scsec__xa_id(r->d, n, "assessor-role", &role) &&
+	    !(p->assessor_role = scsec__criteria_str(r->c, role))) {
+		r->oom = 1;
+		return;
+	}
+	scsec__xa_bool(r->d, n, "assessor-role-provisional", &p->role_provisional);
 	for (k = n->first; k; k = k->next) {
 		if (IS(k, "title"))
 			add_lang_text(r, &p->title, k);

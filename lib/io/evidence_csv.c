@@ -16,12 +16,12 @@
 /* The layout. Informational columns first, then the answers; import reads
  * the answer columns by name and ignores everything else. */
 enum { COL_ID, COL_TYPE, COL_LEVEL, COL_CATEGORY, COL_REQUIREMENT, COL_TEXT, COL_STATUS,
-       COL_METHOD, COL_ASSESSOR, COL_ASSESSOR_ID, COL_ASSESSED_ON, COL_EXPIRES_ON,
+       COL_METHOD, COL_ASSESSOR, COL_ASSESSOR_ID, COL_ASSESSOR_ROLE, COL_ASSESSED_ON, COL_EXPIRES_ON,
        COL_JUSTIFICATION, COL_ARTIFACT, COL_NOTE, NCOLS };
 
 static const char *const col_names[NCOLS] = {
 	"id", "type", "level", "category", "requirement", "text", "status", "method", "assessor",
-	"assessor_id", "assessed_on", "expires_on", "justification", "artifact", "note",
+	"assessor_id", "assessor_role", "assessed_on", "expires_on", "justification", "artifact", "note",
 };
 
 /* ----------------------------------------------------------------- writing */
@@ -59,6 +59,7 @@ static void put_answer(scsec__buf *b, const struct scsec_entry *e)
 	scsec__csv_cell(b, scsec_method_name(e->method), 0);
 	scsec__csv_cell(b, e->assessor, 0);
 	scsec__csv_cell(b, e->assessor_id, 0);
+	scsec__csv_cell(b, e->assessor_role, 0);
 	scsec__csv_cell(b, scsec__date_format(date, e->assessed_on) ? "" : date, 0);
 	scsec__csv_cell(b, scsec__date_format(date, e->expires_on) ? "" : date, 0);
 	scsec__csv_cell(b, e->justification, 0);
@@ -460,6 +461,12 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 	read_date(im, row, COL_EXPIRES_ON, id, &e->expires_on);
 	e->assessor = cell(im, row, COL_ASSESSOR, id);
 	e->assessor_id = cell(im, row, COL_ASSESSOR_ID, id);
+	e->assessor_role = cell(im, row, COL_ASSESSOR_ROLE, id);
+	if (e->assessor_role && !scsec__id_ok(e->assessor_role))
+		ERR(im, row, COL_ASSESSOR_ROLE, SCSEC_EINVALID, id,
+		    "assessor role '%.40s' of '%s' is not a token (a letter or digit, then up to 63 "
+		    "letters, digits, '_', '.', ':' or '-')",
+		    e->assessor_role, id);
 	e->justification = cell(im, row, COL_JUSTIFICATION, id);
 	e->note = cell(im, row, COL_NOTE, id);
 	read_artifacts(im, row, id, e);

@@ -36,7 +36,7 @@ static const scsec__xspec s_criteria = {
 };
 static const scsec__xspec s_created = { "created", NULL, 1, 0, NULL };
 static const scsec__xspec s_tool = { "tool", NULL, 1, 0, NULL };
-static const scsec__xspec s_assessor = { "assessor", A("id"), 1, 0, NULL };
+static const scsec__xspec s_assessor = { "assessor", A("id", "role"), 1, 0, NULL };
 static const scsec__xspec s_justification = { "justification", NULL, 1, 0, NULL };
 static const scsec__xspec s_artifact = { "artifact", A("uri", "sha256"), 0, 0, NULL };
 static const scsec__xspec s_note = { "note", NULL, 1, 0, NULL };
@@ -198,7 +198,7 @@ static void read_derived_from(reader *r, scsec_entry *e, const scsec__xnode *n)
 
 static void read_entry(reader *r, const scsec__xnode *n)
 {
-	const char *id;
+	const char *id, *role;
 	scsec_entry *e;
 	const scsec__xnode *k;
 	int status = 0, method = 0, rc;
@@ -227,6 +227,8 @@ static void read_entry(reader *r, const scsec__xnode *n)
 			nonempty(r->d, k, "element 'assessor': attribute 'id'", scsec__xattr_get(k, "id"));
 			take(r, &e->assessor, k->text);
 			take(r, &e->assessor_id, scsec__xattr_get(k, "id"));
+			if (scsec__xattr_get(k, "role") && !scsec__xa_id(r->d, k, "role", &role))
+				take(r, &e->assessor_role, role);
 		} else if (IS(k, "justification")) {
 			take(r, &e->justification, k->text);
 		} else if (IS(k, "note")) {

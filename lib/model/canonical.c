@@ -209,6 +209,11 @@ int scsec__criteria_to_xml(scsec__buf *b, const scsec_criteria *c)
 	for (i = 0; i < c->nprereqs; i++) {
 		w_open(b, 1, "prerequisite");
 		scsec__xw_attr(b, "id", c->prereqs[i]->id);
+		if (c->prereqs[i]->assessor_role) {
+			scsec__xw_attr(b, "assessor-role", c->prereqs[i]->assessor_role);
+			if (c->prereqs[i]->role_provisional)
+				scsec__xw_attr(b, "assessor-role-provisional", "true");
+		}
 		scsec__buf_puts(b, ">\n");
 		w_texts(b, 2, "title", &c->prereqs[i]->title);
 		w_texts(b, 2, "description", &c->prereqs[i]->description);
@@ -328,7 +333,7 @@ int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 	}
 	for (i = 0; i < ev->nentries; i++) {
 		const struct scsec_entry *e = ev->entries[i];
-		int children = e->assessor || e->assessor_id || e->justification || e->note ||
+		int children = e->assessor || e->assessor_id || e->assessor_role || e->justification || e->note ||
 		               e->nartifacts || e->derived;
 
 		scsec__buf_puts(b, "  <entry");
@@ -348,9 +353,10 @@ int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 			continue;
 		}
 		scsec__buf_puts(b, ">\n");
-		if (e->assessor || e->assessor_id) {
+		if (e->assessor || e->assessor_id || e->assessor_role) {
 			scsec__buf_puts(b, "    <assessor");
 			scsec__xw_attr(b, "id", e->assessor_id);
+			scsec__xw_attr(b, "role", e->assessor_role);
 			scsec__buf_putc(b, '>');
 			scsec__xw_text(b, e->assessor ? e->assessor : "");
 			scsec__buf_puts(b, "</assessor>\n");

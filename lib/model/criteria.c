@@ -802,6 +802,9 @@ int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 			return SCSEC_ENOMEM;
 		DUPT(p->title, rp->title);
 		DUPT(p->description, rp->description);
+		if (rp->assessor_role && !(p->assessor_role = scsec__criteria_str(c, rp->assessor_role)))
+			return SCSEC_ENOMEM;
+		p->role_provisional = rp->role_provisional;
 	}
 	for (i = 0; i < rules->nlevels; i++) {
 		const struct scsec_level *rl = rules->levels[i];
@@ -932,6 +935,16 @@ const char *scsec_prerequisite_id(const scsec_prerequisite *p) { return p ? p->i
 const char *scsec_prerequisite_title(const scsec_prerequisite *p, const char *lang)
 {
 	return p ? scsec__texts_get(&p->title, lang) : NULL;
+}
+
+const char *scsec_prerequisite_assessor_role(const scsec_prerequisite *p)
+{
+	return p ? p->assessor_role : NULL;
+}
+
+int scsec_prerequisite_role_provisional(const scsec_prerequisite *p)
+{
+	return p && p->assessor_role && p->role_provisional;
 }
 
 size_t scsec_criteria_category_count(const scsec_criteria *c) { return c ? c->ncategories : 0; }

@@ -31,6 +31,8 @@ struct scsec_prerequisite {
 	scsec__texts description;
 	size_t index;
 	uint64_t level_mask;         /* bit i: a prerequisite of levels[i] */
+	const char *assessor_role;   /* the role its assessor must state, or NULL (issue 13.5) */
+	int role_provisional;        /* that role is provisional data */
 	scsec__loc loc;
 };
 

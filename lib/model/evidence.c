@@ -145,6 +145,7 @@ void scsec_entry_free(scsec_entry *e)
 	scsec__free(e->artifacts);
 	scsec__free(e->assessor);
 	scsec__free(e->assessor_id);
+	scsec__free(e->assessor_role);
 	scsec__free(e->justification);
 	scsec__free(e->note);
 	scsec__derivation_free(e->derived);
@@ -171,6 +172,7 @@ int scsec_entry_dup(scsec_entry **out, const scsec_entry *e)
 	if ((rc = scsec__derivation_dup(&d->derived, e->derived)) ||
 	    (rc = scsec__set_str(&d->assessor, e->assessor)) ||
 	    (rc = scsec__set_str(&d->assessor_id, e->assessor_id)) ||
+	    (rc = scsec__set_str(&d->assessor_role, e->assessor_role)) ||
 	    (rc = scsec__set_str(&d->justification, e->justification)) ||
 	    (rc = scsec__set_str(&d->note, e->note)))
 		goto fail;
@@ -190,6 +192,7 @@ scsec_status scsec_entry_status(const scsec_entry *e) { return e ? e->status : S
 scsec_method scsec_entry_method(const scsec_entry *e) { return e ? e->method : SCSEC_METHOD_NONE; }
 const char *scsec_entry_assessor(const scsec_entry *e) { return e ? e->assessor : NULL; }
 const char *scsec_entry_assessor_id(const scsec_entry *e) { return e ? e->assessor_id : NULL; }
+const char *scsec_entry_assessor_role(const scsec_entry *e) { return e ? e->assessor_role : NULL; }
 scsec_date scsec_entry_assessed_on(const scsec_entry *e) { return e ? e->assessed_on : SCSEC_DATE_NONE; }
 scsec_date scsec_entry_expires_on(const scsec_entry *e) { return e ? e->expires_on : SCSEC_DATE_NONE; }
 const char *scsec_entry_justification(const scsec_entry *e) { return e ? e->justification : NULL; }
@@ -262,6 +265,24 @@ int scsec_entry_set_assessor(scsec_entry *e, const char *name, const char *id)
 	scsec__free(e->assessor_id);
 	e->assessor = n;
 	e->assessor_id = i;
+	return 0;
+}
+
+int scsec_entry_set_assessor_role(scsec_entry *e, const char *role)
+{
+	char *r = NULL;
+	int rc;
+
+	CHECK_ENTRY(e);
+	if (role && *role && !scsec__id_ok(role))
+		return scsec__error_set(SCSEC_EINVALID,
+		                        "assessor role '%.40s' is not a token (a letter or digit, then "
+		                        "up to 63 letters, digits, '_', '.', ':' or '-')",
+		                        role);
+	if ((rc = scsec__set_str(&r, role)))
+		return rc;
+	scsec__free(e->assessor_role);
+	e->assessor_role = r;
 	return 0;
 }
 

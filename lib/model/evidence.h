@@ -29,6 +29,7 @@ struct scsec_entry {
 	scsec_method method;
 	char *assessor;
 	char *assessor_id;
+	char *assessor_role;     /* the role the assessor states ("management"), or NULL */
 	scsec_date assessed_on;
 	scsec_date expires_on;
 	char *justification;

@@ -1219,6 +1219,16 @@ class Prerequisite(_Borrowed):
         """The prerequisite's title in ``lang``."""
         return self._str(_lib.scsec_prerequisite_title, _b(lang, "lang"))
 
+    @property
+    def assessor_role(self) -> Optional[str]:
+        """The role its answer's assessor must state, or None (any will do)."""
+        return self._str(_lib.scsec_prerequisite_assessor_role)
+
+    @property
+    def role_provisional(self) -> bool:
+        """True when :attr:`assessor_role` is provisional data."""
+        return bool(self._get(_lib.scsec_prerequisite_role_provisional))
+
 
 class Category(_Borrowed):
     """A category or sub-category."""
@@ -1412,6 +1422,8 @@ class Entry:
     :ivar expires_on: the answer's own expiry, or None.
     :ivar assessor: who assessed it, or None.
     :ivar assessor_id: the assessor's registration id, or None.
+    :ivar assessor_role: the role the assessor states (``"management"``), or
+        None; a prerequisite naming another role is not satisfied by it.
     :ivar justification: why a not-applicable answer does not apply, or None.
     :ivar note: free text, or None.
     :ivar artifacts: the :class:`Artifact` list.
@@ -1428,6 +1440,7 @@ class Entry:
     expires_on: Optional[datetime.date]
     assessor: Optional[str]
     assessor_id: Optional[str]
+    assessor_role: Optional[str]
     justification: Optional[str]
     note: Optional[str]
     artifacts: List[Artifact]
@@ -1440,7 +1453,8 @@ class Entry:
                  assessor: Optional[str] = None, assessor_id: Optional[str] = None,
                  justification: Optional[str] = None, note: Optional[str] = None,
                  artifacts: Optional[Iterable[ArtifactLike]] = None,
-                 derived_from: Optional["DerivedFrom"] = None, review: bool = False) -> None:
+                 derived_from: Optional["DerivedFrom"] = None, review: bool = False,
+                 assessor_role: Optional[str] = None) -> None:
         self.id = id
         self.derived_from = derived_from
         self.review = bool(review)
@@ -1450,6 +1464,7 @@ class Entry:
         self.expires_on = expires_on  # type: ignore[assignment]
         self.assessor = assessor
         self.assessor_id = assessor_id
+        self.assessor_role = assessor_role
         self.justification = justification
         self.note = note
         self.artifacts = artifacts  # type: ignore[assignment]
@@ -1489,6 +1504,7 @@ class Entry:
         obj.expires_on = _from_cdate(_lib.scsec_entry_expires_on(ptr))
         obj.assessor = _text(_lib.scsec_entry_assessor(ptr))
         obj.assessor_id = _text(_lib.scsec_entry_assessor_id(ptr))
+        obj.assessor_role = _text(_lib.scsec_entry_assessor_role(ptr))
         obj.justification = _text(_lib.scsec_entry_justification(ptr))
         obj.note = _text(_lib.scsec_entry_note(ptr))
         obj.artifacts = arts
@@ -1518,6 +1534,8 @@ class Entry:
             if self.assessor is not None or self.assessor_id is not None:
                 _lib.scsec_entry_set_assessor(ptr, _b(self.assessor, "assessor"),
                                               _b(self.assessor_id, "assessor_id"))
+            if self.assessor_role is not None:
+                _lib.scsec_entry_set_assessor_role(ptr, _b(self.assessor_role, "assessor_role"))
             _lib.scsec_entry_set_assessed_on(ptr, _to_cdate(self.assessed_on))
             _lib.scsec_entry_set_expires_on(ptr, _to_cdate(self.expires_on))
             if self.justification is not None:
@@ -2102,6 +2120,15 @@ class Result(Owned):
             return tuple(_text(_lib.scsec_result_rests_on_at(h, i)) or ""
                          for i in range(_lib.scsec_result_rests_on_count(h)))
         return self._cached("rests_on", build)  # type: ignore[no-any-return]
+
+    @property
+    def unstated_roles(self) -> Tuple[str, ...]:
+        """Ids of the prerequisites that name an assessor role whose answer
+        states none: they count, but nothing says who answered them."""
+        def build(h: Any) -> Tuple[str, ...]:
+            return tuple(_text(_lib.scsec_prerequisite_id(_lib.scsec_result_unstated_role_at(h, i)))
+                         or "" for i in range(_lib.scsec_result_unstated_role_count(h)))
+        return self._cached("unstated_roles", build)  # type: ignore[no-any-return]
 
     @property
     def gap_level(self) -> int:

@@ -1704,6 +1704,30 @@ class ExceptionBuiltinsTest(TempDirCase):
             self.assertEqual(e.code, -5)
 
 
+class AssessorRoleTest(unittest.TestCase):
+    """Issue 13 item 5: the pledge by management, not by anyone."""
+
+    def test_role_decides_the_pledge(self):
+        meti = scsec.CriteriaSet.builtin()
+        pledge = meti.prerequisite("management-pledge")
+        self.assertEqual(pledge.assessor_role, "management")
+        self.assertTrue(pledge.role_provisional)
+        ev = star3_evidence(meti)
+        # No role stated: it counts, and the result says so.
+        r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1))
+        self.assertEqual(r.level, 3)
+        self.assertEqual(r.unstated_roles, ("management-pledge",))
+        for role, level, unstated in (("management", 3, ()), ("intern", 0, ())):
+            ev.replace(scsec.Entry("management-pledge", "met", assessed_on=ASSESSED,
+                                   assessor="T. Suzuki", assessor_role=role))
+            self.assertEqual(ev["management-pledge"].assessor_role, role)
+            r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1), target=3)
+            self.assertEqual((r.level, r.unstated_roles), (level, unstated), role)
+        self.assertIn(scsec.Gap("management-pledge", scsec.Reason.METHOD, True), r.gaps)
+        with self.assertRaises(scsec.Error):
+            ev.replace(scsec.Entry("management-pledge", "met", assessor_role="the boss"))
+
+
 class AnswersTest(unittest.TestCase):
     """Issue 13 item 1: an answer is a bool (or the CLI's yes/no), never truthiness."""
 

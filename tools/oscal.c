@@ -292,6 +292,15 @@ int cli_write_oscal_result(const char *out, const scsec_result *r, const scsec_e
 	size_t size = 0;
 	int rc;
 
+	if (poam && !scsec_result_gap_count(r)) {
+		/* NIST's POA&M schema requires at least one poam-item: there is
+		 * no valid empty POA&M to write (doc/oscal.md). */
+		cli_errorf("nothing to plan: the result has no gaps (level %s reached, none above it "
+		           "to aim at), and an OSCAL POA&M needs at least one poam-item; nothing "
+		           "written",
+		           scsec_result_level_label(r) ? scsec_result_level_label(r) : "none");
+		return EXIT_FINDINGS;
+	}
 	scsec_error_clear();
 	rc = poam ? scsec_result_oscal_poam(&doc, &size, r, ev)
 	          : scsec_result_oscal_assessment_results(&doc, &size, r, ev);

@@ -3071,6 +3071,8 @@ END_TEST
 START_TEST(load_any_by_content)
 {
 	static const char csv[] = "id,status\r\n1-2-1-1,met\r\n";
+	static const char json[] = "{\"format\": \"scsec-evidence-1\", \"entries\": "
+	                           "[{\"id\": \"1-2-1-1\", \"status\": \"met\"}]}";
 	char *dir = test_tmpdir_new("any"), p[4096], wide[256];
 	char *xml = test_read_file(fx("valid-full.xml"), NULL);
 	char *set = test_read_file(fx("criteria-small.xml"), NULL);
@@ -3082,7 +3084,8 @@ START_TEST(load_any_by_content)
 		{ "sheet.txt", SCSEC_FILE_SHEET, 0 },        { "record.csv", SCSEC_FILE_EVIDENCE, 0 },
 		{ "sheet.dat", SCSEC_FILE_SHEET, 0 },        { "record", SCSEC_FILE_EVIDENCE, 0 },
 		{ "unicode.txt", SCSEC_FILE_SHEET, 0 },      { "set.csv", SCSEC_FILE_CRITERIA, SCSEC_EINVALID },
-		{ "book.csv", SCSEC_FILE_ZIP, SCSEC_EPARSE }, { "data.csv", SCSEC_FILE_JSON, SCSEC_EPARSE },
+		{ "book.csv", SCSEC_FILE_ZIP, SCSEC_EPARSE }, { "data.csv", SCSEC_FILE_JSON, SCSEC_EVERSION },
+		{ "record-json.csv", SCSEC_FILE_EVIDENCE, 0 },
 		{ "empty.csv", SCSEC_FILE_UNKNOWN, SCSEC_EPARSE },
 		{ "other.xml", SCSEC_FILE_XML, SCSEC_EVERSION },
 	};
@@ -3105,6 +3108,7 @@ START_TEST(load_any_by_content)
 	test_write_file(AT("set.csv"), set, strlen(set));
 	test_write_file(AT("book.csv"), "PK\x03\x04\x14\0\0\0", 8);
 	test_write_file(AT("data.csv"), "{\"id\": 1}", 9);
+	test_write_file(AT("record-json.csv"), json, strlen(json));
 	test_write_file(AT("empty.csv"), "", 0);
 	test_write_file(AT("other.xml"), "<x xmlns=\"urn:other\"/>", 22);
 	for (i = 0; i < sizeof files / sizeof *files; i++) {

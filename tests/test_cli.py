@@ -1793,6 +1793,172 @@ class TestMapping(CliTestCase):
         self.assertEqual(doc["summary"]["none"] + 2, len(doc["coverage"]))
 
 
+
+# ---------------------------------------------------------------- evidence in JSON
+
+SCHEMA_CHECK = r"""
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(77)
+with open(sys.argv[1], encoding="utf-8") as f:
+    v = jsonschema.Draft7Validator(json.load(f))
+bad = 0
+for path in sys.argv[2:]:
+    with open(path, encoding="utf-8") as f:
+        errors = list(v.iter_errors(json.load(f)))
+    print("%s %d %s" % (path, len(errors), errors[0].message if errors else ""))
+"""
+
+
+class TestEvidenceJson(CliTestCase):
+    """Evidence records in JSON through the command line: every command that
+    writes a record takes --format json (or an OUT named .json), every
+    command that reads one takes JSON, the evaluation is the same, and what
+    is written validates against data/schema/scsec-evidence-1.schema.json
+    (with Debian's python3-jsonschema, skipped without it)."""
+
+    def schema_errors(self, *paths):
+        schema = os.path.join(SRCDIR, "data", "schema", "scsec-evidence-1.schema.json")
+        python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+        p = subprocess.run([python, "-c", SCHEMA_CHECK, schema] + list(paths),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           universal_newlines=True, timeout=120)
+        if p.returncode == 77:
+            self.skipTest("python3-jsonschema is not installed")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return {line.split(" ", 2)[0]: (int(line.split(" ", 2)[1]), line.split(" ", 2)[2])
+                for line in p.stdout.splitlines()}
+
+    def import_json(self, name):
+        out = self.path(name + ".json")
+        r = scsec("import-csv", example(name + ".csv"), "-o", out, "--subject-name", name,
+                  "--force")
+        self.assertStatus(r, 0)
+        return out
+
+    def test_import_csv_writes_json_and_evaluates_the_same(self):
+        for name in ("kitakaze-precision", "minato-logistics", "hoshizora-foods"):
+            out = self.import_json(name)
+            doc = json.loads(slurp(out).decode("utf-8"))
+            self.assertEqual(doc["format"], "scsec-evidence-1")
+            self.assertEqual(doc["subject"]["name"], name)
+            xml = self.path(name + ".xml")
+            self.assertStatus(scsec("import-csv", example(name + ".csv"), "-o", xml,
+                                    "--subject-name", name, "--force"), 0)
+            self.assertTrue(slurp(xml).startswith(b"<?xml"))
+            a, b = self.evaluate_json(out), self.evaluate_json(xml)
+            self.assertEqual(a["evidence"]["fingerprint"], b["evidence"]["fingerprint"])
+            self.assertEqual(a["level"], EXPECTED[name]["level"])
+            for key in ("level", "valid_until", "gaps", "levels"):
+                self.assertEqual(a[key], b[key])
+            self.assertStatus(scsec("validate", out), 1 if name == "hoshizora-foods" else 0)
+            self.assertNoTempFiles()
+        # --format wins over the name; gzip by the name
+        forced = self.path("forced.json")
+        self.assertStatus(scsec("import-csv", example("kitakaze-precision.csv"), "-o", forced,
+                                "--format", "xml"), 0)
+        self.assertTrue(slurp(forced).startswith(b"<?xml"))
+        gz = self.path("r.json.gz")
+        self.assertStatus(scsec("import-csv", example("kitakaze-precision.csv"), "-o", gz), 0)
+        self.assertEqual(slurp(gz)[:2], b"\x1f\x8b")
+        self.assertIn(self.evaluate_json(gz)["level"], (4,))
+        r = scsec("import-csv", example("kitakaze-precision.csv"), "-o", "-", "--format", "json")
+        self.assertStatus(r, 0)
+        self.assertEqual(json.loads(r.out)["format"], "scsec-evidence-1")
+        r = scsec("import-csv", example("kitakaze-precision.csv"), "-o", "-", "--format", "yaml")
+        self.assertStatus(r, 2)
+        self.assertIn("give xml or json", r.err)
+
+    def test_every_reader_takes_json(self):
+        rec = self.import_json("minato-logistics")
+        self.assertStatus(scsec("validate", rec), 0)
+        r = scsec("evaluate", rec, "--as-of", AS_OF)
+        self.assertIn("Level:", r.out)
+        report = self.path("r.html")
+        r = scsec("report", rec, "--as-of", AS_OF, "-o", report)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        r = scsec("batch", "--as-of", AS_OF, "--format", "json", rec)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        self.assertIn("minato-logistics", r.out)
+        # a record named anything is read by its content
+        odd = self.write("record.dat", slurp(rec))
+        self.assertEqual(self.evaluate_json(odd)["level"], 3)
+        # a JSON record with an error: the JSON pointer and the file
+        bad = self.write("bad.json", '{"format": "scsec-evidence-1", "entries": '
+                                     '[{"id": "1-2-1-1", "status": "done"}]}')
+        r = scsec("validate", bad)
+        self.assertStatus(r, 1)
+        self.assertIn("bad.json: error: /entries/0/status: 'done' is not one of", r.err)
+        r = scsec("evaluate", bad, "--as-of", AS_OF)
+        self.assertStatus(r, 3)
+        self.assertIn("/entries/0/status", r.err)
+        syntax = self.write("syntax.json", '{"format": "scsec-evidence-1",\n  "entries": [,]}')
+        r = scsec("evaluate", syntax, "--as-of", AS_OF)
+        self.assertStatus(r, 3)
+        self.assertRegex(r.err, r"syntax\.json:2:\d+: ")
+        other = self.write("other.json", '{"format": "scsec-result-1"}')
+        r = scsec("evaluate", other, "--as-of", AS_OF)
+        self.assertStatus(r, 3)
+        self.assertIn("an evaluation result", r.err)
+
+    def test_template_map_and_oscal_results_write_json(self):
+        t = self.path("t.json")
+        self.assertStatus(scsec("template", "-o", t), 0)
+        self.assertEqual(json.loads(slurp(t).decode("utf-8"))["entries"], [])
+        self.assertStatus(scsec("template", "--format", "json", "-o", self.path("t2")), 0)
+        self.assertEqual(slurp(self.path("t2")), slurp(t))
+        m = self.write("m.xml", MAPPING_SET)
+        derived = self.path("derived.json")
+        src = self.import_json("kitakaze-precision")
+        r = scsec("map", src, "--mapping", m, "--criteria", "meti-sc-2026-03", "-o", derived)
+        self.assertStatus(r, 0)
+        doc = json.loads(slurp(derived).decode("utf-8"))
+        self.assertEqual(doc["derived"]["mapping"], "meti-self")
+        self.assertTrue(all("derived_from" in e for e in doc["entries"]))
+        self.assertIs(self.evaluate_json(derived)["evidence"]["derived"], True)
+        derived_xml = self.path("derived.xml")
+        self.assertStatus(scsec("map", example("kitakaze-precision.xml"), "--mapping", m,
+                                "--criteria", "meti-sc-2026-03", "-o", derived_xml), 0)
+        self.assertEqual(self.evaluate_json(derived)["gaps"],
+                         self.evaluate_json(derived_xml)["gaps"])
+        ar = self.path("ar.json")
+        r = scsec("evaluate", example("kitakaze-precision.xml"), "--as-of", AS_OF,
+                  "--format", "oscal-ar", "-o", ar)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        back = self.path("back.json")
+        r = scsec("import-oscal-results", ar, "-o", back, "--format", "json")
+        self.assertStatus(r, 0)
+        self.assertEqual(json.loads(slurp(back).decode("utf-8"))["format"], "scsec-evidence-1")
+        self.assertEqual(self.evaluate_json(back)["level"], 4)
+        errors = self.schema_errors(t, derived, back, src)
+        for path, (n, first) in errors.items():
+            self.assertEqual(n, 0, "%s: %s" % (path, first))
+
+    def test_schema_refuses_what_the_reader_refuses(self):
+        good = self.import_json("minato-logistics")
+        doc = json.loads(slurp(good).decode("utf-8"))
+        cases = {
+            "status": lambda d: d["entries"][0].update(status="done"),
+            "member": lambda d: d["entries"][0].update(colour="red"),
+            "date": lambda d: d["entries"][0].update(assessed_on="2026-3-1"),
+            "format": lambda d: d.update(format="scsec-evidence-2"),
+            "id": lambda d: d["entries"][0].update(id="-x"),
+            "review": lambda d: d["entries"][0].update(review="yes"),
+        }
+        paths = [good]
+        for name, change in cases.items():
+            d = json.loads(json.dumps(doc))
+            change(d)
+            p = self.write(name + ".json", json.dumps(d))
+            paths.append(p)
+            self.assertNotEqual(scsec("validate", p).rc, 0, name)
+        errors = self.schema_errors(*paths)
+        self.assertEqual(errors[good][0], 0, errors[good])
+        for p in paths[1:]:
+            self.assertGreater(errors[p][0], 0, p)
+
 if __name__ == "__main__":
     if not STAGE:
         print("test_cli: STAGE is not set (run through make check); skipped")

@@ -874,17 +874,19 @@ int cmd_criteria(int argc, char **argv)
 /* ================================================================ template */
 
 static const char usage_template[] =
-	"usage: scsec template [-c SET] [--level N] [--format csv|xml] [--lang LANG] [-o OUT]\n"
+	"usage: scsec template [-c SET] [--level N] [--format csv|xml|json] [--lang LANG]\n"
+	"                      [-o OUT]\n"
 	"\n"
 	"Write a starting point for a supplier's answers: a CSV answer sheet (UTF-8\n"
 	"with BOM, one row per criterion and prerequisite, empty answer columns)\n"
 	"to fill in a spreadsheet and read back with 'scsec import-csv', or an\n"
-	"empty evidence record (XML) naming the criteria set.\n"
+	"empty evidence record (XML or JSON) naming the criteria set.\n"
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET  a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	"  --level N           only the rows of level rank N (CSV; e.g. 3 for ★3)\n"
-	"  --format csv|xml    default csv, or xml when OUT ends in .xml or .xml.gz\n"
+	"  --format csv|xml|json  default csv, or xml (json) when OUT ends in .xml or\n"
+	"                      .xml.gz (.json or .json.gz)\n"
 	"  --lang LANG         language of the sheet's informational texts (default en)\n"
 	"  -o, --output OUT    write to OUT (atomically) instead of stdout\n"
 	"  -h, --help          show this help\n";
@@ -900,7 +902,7 @@ int cmd_template(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *const formats[] = { "csv", "xml", NULL };
+	static const char *const formats[] = { "csv", "xml", "json", NULL };
 	const char *set = NULL, *format = NULL, *lang = NULL, *out = NULL, *input;
 	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
@@ -931,8 +933,9 @@ int cmd_template(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(usage_template, "unexpected argument '%s'", argv[optind]);
 	if (!format)
-		format = out && (cli_has_suffix(out, ".xml") || cli_has_suffix(out, ".xml.gz")) ? "xml"
-		                                                                                : "csv";
+		format = out && (cli_has_suffix(out, ".xml") || cli_has_suffix(out, ".xml.gz"))     ? "xml"
+		         : out && (cli_has_suffix(out, ".json") || cli_has_suffix(out, ".json.gz")) ? "json"
+		                                                                                      : "csv";
 	input = cli_set_path(set);
 	if ((rc = cli_check_output(out, &input, 1)) != EXIT_OK)
 		return rc;
@@ -948,7 +951,9 @@ int cmd_template(int argc, char **argv)
 		if (!rc)
 			rc = scsec_evidence_set_tool(ev, cli_tool_name());
 		if (!rc)
-			rc = scsec_evidence_write_memory(&doc, &size, ev);
+			rc = scsec_evidence_write_memory_as(&doc, &size, ev,
+			                                    strcmp(format, "json") ? SCSEC_FORMAT_XML
+			                                                           : SCSEC_FORMAT_JSON);
 	}
 	if (rc)
 		rc = cli_fail(rc, NULL);
@@ -965,7 +970,7 @@ out:
 
 static const char usage_import_csv[] =
 	"usage: scsec import-csv [-c SET] SHEET.csv -o EVIDENCE.xml [--subject-name NAME]\n"
-	"                        [--subject-id ID]... [--force]\n"
+	"                        [--subject-id ID]... [--force] [--format xml|json]\n"
 	"\n"
 	"Turn a filled answer sheet (from 'scsec template') into an evidence record\n"
 	"(XML): the answers, the subject, the criteria set answered, when and by\n"
@@ -982,6 +987,8 @@ static const char usage_import_csv[] =
 	"  --subject-id ID      a Japanese corporate number (13 digits), or\n"
 	"                       SCHEME:VALUE for another identifier; may repeat\n"
 	"  --force              write the record even when the check finds errors\n"
+	"  --format xml|json    the record's form (default xml, or json when FILE ends\n"
+	"                       in .json or .json.gz)\n"
 	CLI_USAGE_ENCODING
 	"  -h, --help           show this help\n";
 
@@ -1019,11 +1026,12 @@ int cmd_import_csv(int argc, char **argv)
 		{ "subject-name", required_argument, NULL, OPT_SUBJECT_NAME },
 		{ "subject-id", required_argument, NULL, OPT_SUBJECT_ID },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *set = NULL, *out = NULL, *name = NULL, *sheet, *inputs[2];
+	const char *set = NULL, *out = NULL, *name = NULL, *sheet, *inputs[2], *form = NULL;
 	struct subject_id {
 		const char *arg;   /* as given */
 		char *scheme;      /* split at the colon, or the default */
@@ -1033,9 +1041,8 @@ int cmd_import_csv(int argc, char **argv)
 	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
 	scsec_diagnostics *diags = NULL;
-	char created[32], *xml = NULL;
-	size_t size = 0;
-	int opt, rc, force = 0;
+	char created[32];
+	int opt, rc, force = 0, format;
 
 	cli_cmd = "scsec import-csv";
 	ids = calloc((size_t)argc + 1, sizeof *ids);
@@ -1051,6 +1058,7 @@ int cmd_import_csv(int argc, char **argv)
 		case OPT_SUBJECT_NAME: name = optarg; break;
 		case OPT_SUBJECT_ID: ids[nids++].arg = optarg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_FORMAT: form = optarg; break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
 				goto out;
@@ -1078,6 +1086,8 @@ int cmd_import_csv(int argc, char **argv)
 		cli_usage_error(usage_import_csv, "-o EVIDENCE.xml is required ('-o -' for stdout)");
 		goto out;
 	}
+	if (cli_record_format(&format, form, out) != EXIT_OK)
+		goto out;
 	if (name && !*name) {
 		cli_value_error("--subject-name: the name is empty");
 		goto out;
@@ -1157,13 +1167,8 @@ int cmd_import_csv(int argc, char **argv)
 		rc = EXIT_INPUT;
 		goto out;
 	}
-	scsec_error_clear();
-	if ((rc = scsec_evidence_write_memory(&xml, &size, ev)))
-		rc = cli_fail(rc, NULL);
-	else
-		rc = cli_write_output(out, xml, size, 1);
+	rc = cli_write_record(out, ev, format);
 out:
-	scsec_free(xml);
 	scsec_evidence_free(ev);
 	scsec_diagnostics_free(diags);
 	scsec_criteria_free(c);

@@ -680,6 +680,36 @@ static void hold_signals(sigset_t *old)
 	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
+int cli_record_format(int *format, const char *arg, const char *out)
+{
+	*format = SCSEC_FORMAT_XML;
+	if (!arg) {
+		if (out && (cli_has_suffix(out, ".json") || cli_has_suffix(out, ".json.gz")))
+			*format = SCSEC_FORMAT_JSON;
+		return EXIT_OK;
+	}
+	if (!strcmp(arg, "json"))
+		*format = SCSEC_FORMAT_JSON;
+	else if (strcmp(arg, "xml"))
+		return cli_value_error("--format '%s': give xml or json", arg);
+	return EXIT_OK;
+}
+
+int cli_write_record(const char *path, const scsec_evidence *ev, int format)
+{
+	char *doc = NULL;
+	size_t size = 0;
+	int rc;
+
+	scsec_error_clear();
+	if ((rc = scsec_evidence_write_memory_as(&doc, &size, ev, format)))
+		rc = cli_fail(rc, NULL);
+	else
+		rc = cli_write_output(path, doc, size, 1);
+	scsec_free(doc);
+	return rc;
+}
+
 int cli_write_output(const char *path, const void *data, size_t size, int gzip_ok)
 {
 	struct stat st;

@@ -75,6 +75,7 @@ static int load_mapping_way(scsec_mapping_set **out, const char *name, int rever
 
 static const char usage_map[] =
 	"usage: scsec map SOURCE-RECORD --mapping SET [--criteria TARGET] -o DERIVED.xml\n"
+	"                 [--format xml|json]\n"
 	"       scsec map --list\n"
 	"\n"
 	"Carry the answers of an evidence record through a mapping set: the derived\n"
@@ -93,6 +94,8 @@ static const char usage_map[] =
 	"                        its fingerprint\n"
 	"  -c, --source SET      the set an answer sheet (CSV) answers (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	"  -o, --output OUT      write to OUT (atomically); '-o -' for stdout\n"
+	"  --format xml|json     the derived record's form (default xml, or json when\n"
+	"                        OUT ends in .json or .json.gz)\n"
 	"  -r, --reverse         use the set the other way (target to source:\n"
 	"                        subset-of and superset-of exchanged, no method\n"
 	"                        accepted beyond self)\n"
@@ -134,18 +137,18 @@ int cmd_map(int argc, char **argv)
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "reverse", no_argument, NULL, 'r' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *mapping = NULL, *target_set = NULL, *source_set = NULL, *out = NULL, *record;
+	const char *form = NULL;
 	const char *inputs[4];
 	scsec_mapping_set *m = NULL;
 	scsec_criteria *target = NULL, *source = NULL;
 	scsec_evidence *ev = NULL, *derived = NULL;
 	scsec_diagnostics *diags = NULL;
-	char *xml = NULL;
-	size_t size = 0;
-	int opt, rc, reverse = 0;
+	int opt, rc, reverse = 0, format;
 
 	cli_cmd = "scsec map";
 	cli_getopt_reset();
@@ -157,6 +160,7 @@ int cmd_map(int argc, char **argv)
 		case 'c': source_set = optarg; break;
 		case 'o': out = optarg; break;
 		case OPT_LIST: return list_builtin();
+		case OPT_FORMAT: form = optarg; break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
 				return rc;
@@ -174,6 +178,8 @@ int cmd_map(int argc, char **argv)
 		return cli_usage_error(usage_map, "--mapping SET is required");
 	if (!out)
 		return cli_usage_error(usage_map, "-o DERIVED.xml is required ('-o -' for stdout)");
+	if ((rc = cli_record_format(&format, form, out)) != EXIT_OK)
+		return rc;
 	inputs[0] = record;
 	inputs[1] = mapping;
 	inputs[2] = cli_set_path(target_set);
@@ -203,12 +209,11 @@ int cmd_map(int argc, char **argv)
 	}
 	cli_print_diags(diags);
 	scsec_error_clear();
-	if ((rc = scsec_evidence_set_tool(derived, cli_tool_name())) ||
-	    (rc = scsec_evidence_write_memory(&xml, &size, derived))) {
+	if ((rc = scsec_evidence_set_tool(derived, cli_tool_name()))) {
 		rc = cli_fail(rc, NULL);
 		goto out;
 	}
-	if ((rc = cli_write_output(out, xml, size, 1)) == EXIT_OK) {
+	if ((rc = cli_write_record(out, derived, format)) == EXIT_OK) {
 		cli_buf b = CLI_BUF_INIT;
 
 		cli_buf_textf(&b, "%zu entries against %s %s, through %s%s", scsec_evidence_entry_count(derived),
@@ -220,7 +225,6 @@ int cmd_map(int argc, char **argv)
 		cli_buf_free(&b);
 	}
 out:
-	scsec_free(xml);
 	scsec_evidence_free(derived);
 	scsec_evidence_free(ev);
 	scsec_diagnostics_free(diags);

@@ -292,6 +292,15 @@ int cli_write_oscal_result(const char *out, const scsec_result *r, const scsec_e
 	size_t size = 0;
 	int rc;
 
+	if (poam && !scsec_result_gap_count(r)) {
+		/* NIST's POA&M schema requires at least one poam-item: there is
+		 * no valid empty POA&M to write (doc/oscal.md). */
+		cli_errorf("nothing to plan: the result has no gaps (level %s reached, none above it "
+		           "to aim at), and an OSCAL POA&M needs at least one poam-item; nothing "
+		           "written",
+		           scsec_result_level_label(r) ? scsec_result_level_label(r) : "none");
+		return EXIT_FINDINGS;
+	}
 	scsec_error_clear();
 	rc = poam ? scsec_result_oscal_poam(&doc, &size, r, ev)
 	          : scsec_result_oscal_assessment_results(&doc, &size, r, ev);
@@ -308,7 +317,7 @@ int cli_write_oscal_result(const char *out, const scsec_result *r, const scsec_e
 /* ================================================================ import-oscal-results */
 
 static const char usage_import_results[] =
-	"usage: scsec import-oscal-results AR.json [-c SET] -o EVIDENCE.xml\n"
+	"usage: scsec import-oscal-results AR.json [-c SET] -o EVIDENCE.xml [--format xml|json]\n"
 	"\n"
 	"Turn OSCAL assessment-results (JSON or XML), as a GRC tool writes them,\n"
 	"into an evidence record for SET: each finding on a criterion becomes an\n"
@@ -322,6 +331,8 @@ static const char usage_import_results[] =
 	"  -c, --criteria SET       the set the record answers\n"
 	"  -o, --output EVIDENCE.xml  the record to write ('-' for stdout; .gz\n"
 	"                           compresses)\n"
+	"  --format xml|json        the record's form (default xml, or json when the\n"
+	"                           output ends in .json or .json.gz)\n"
 	"  -h, --help               show this help\n";
 
 int cmd_import_oscal_results(int argc, char **argv)
@@ -329,16 +340,15 @@ int cmd_import_oscal_results(int argc, char **argv)
 	static const struct option options[] = {
 		{ "criteria", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *set = NULL, *out = NULL, *in, *inputs[2];
+	const char *set = NULL, *out = NULL, *in, *inputs[2], *form = NULL;
 	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
 	scsec_diagnostics *diags = NULL;
-	char *xml = NULL;
-	size_t size = 0;
-	int opt, rc;
+	int opt, rc, format;
 
 	cli_cmd = "scsec import-oscal-results";
 	cli_getopt_reset();
@@ -346,6 +356,7 @@ int cmd_import_oscal_results(int argc, char **argv)
 		switch (opt) {
 		case 'c': set = optarg; break;
 		case 'o': out = optarg; break;
+		case OPT_FORMAT: form = optarg; break;
 		case 'h': fputs(usage_import_results, stdout); return EXIT_OK;
 		default: return cli_bad_option(usage_import_results, argv, opt);
 		}
@@ -358,6 +369,8 @@ int cmd_import_oscal_results(int argc, char **argv)
 	if (!out)
 		return cli_usage_error(usage_import_results,
 		                       "-o EVIDENCE.xml is required ('-o -' for stdout)");
+	if ((rc = cli_record_format(&format, form, out)) != EXIT_OK)
+		return rc;
 	inputs[0] = in;
 	inputs[1] = cli_set_path(set);
 	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
@@ -374,13 +387,8 @@ int cmd_import_oscal_results(int argc, char **argv)
 		goto done;
 	}
 	cli_print_diags(diags);
-	scsec_error_clear();
-	if ((rc = scsec_evidence_write_memory(&xml, &size, ev)))
-		rc = cli_fail(rc, NULL);
-	else
-		rc = cli_write_output(out, xml, size, 1);
+	rc = cli_write_record(out, ev, format);
 done:
-	scsec_free(xml);
 	scsec_evidence_free(ev);
 	scsec_criteria_free(c);
 	scsec_diagnostics_free(diags);

@@ -319,6 +319,16 @@ int cli_check_output(const char *out, const char *const *inputs, size_t n);
  * empty name. */
 int cli_write_output(const char *path, const void *data, size_t size, int gzip_ok);
 
+/* The form a command writes an evidence record in: --format ARG ("xml"
+ * or "json") when ARG is not NULL, else by the output's name (.json or
+ * .json.gz give JSON), else XML. *format gets SCSEC_FORMAT_XML or
+ * SCSEC_FORMAT_JSON. EXIT_OK, or EXIT_USAGE for another ARG (reported). */
+int cli_record_format(int *format, const char *arg, const char *out);
+
+/* Write an evidence record to path in that form, as cli_write_output()
+ * does. Returns the exit status. */
+int cli_write_record(const char *path, const scsec_evidence *ev, int format);
+
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
 int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 

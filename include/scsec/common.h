@@ -155,6 +155,16 @@ typedef enum scsec_write_flags {
 } scsec_write_flags;
 
 /**
+ * The syntax of a document the library writes (scsec_evidence_write_memory_as(),
+ * scsec_evidence_write_file_as()).
+ * @since 1.1
+ */
+typedef enum scsec_format {
+	SCSEC_FORMAT_XML = 0, /**< XML, the canonical form */
+	SCSEC_FORMAT_JSON = 1 /**< JSON, the same content (doc/evidence-format.md) */
+} scsec_format;
+
+/**
  * Write a file atomically: the bytes go to a temporary file beside
  * @p path, which is flushed to disk and then renamed over @p path. Readers
  * see the old file or the new one, never half of one; a failure leaves the

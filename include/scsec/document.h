@@ -29,7 +29,8 @@ SCSEC_API const char *scsec_document_kind_name(scsec_document_kind kind);
 
 /**
  * Validate a document of any kind, found from its root element and
- * namespace, reporting every problem in @p diags: a criteria set is loaded
+ * namespace (a JSON document is taken for an evidence record in its JSON
+ * form, and its reader says what other JSON is), reporting every problem in @p diags: a criteria set is loaded
  * (schema and semantic checks); an evidence record is loaded and, when it
  * names a built-in criteria set, checked against it; a result is checked
  * against its schema; a mapping set is loaded. Plain or gzip-compressed files.
@@ -58,13 +59,14 @@ SCSEC_API int scsec_document_validate_memory(scsec_document_kind *kind, const vo
 typedef enum scsec_file_kind {
 	SCSEC_FILE_UNKNOWN = 0,      /**< none of the below: binary data, an empty file, ... */
 	SCSEC_FILE_CRITERIA = 1,     /**< a criteria set in XML */
-	SCSEC_FILE_EVIDENCE = 2,     /**< an evidence record in XML */
+	SCSEC_FILE_EVIDENCE = 2,     /**< an evidence record, in XML or in JSON (its first
+	                                  4 KiB name "format": "scsec-evidence-1") */
 	SCSEC_FILE_RESULT = 3,       /**< an evaluation result in XML */
 	SCSEC_FILE_XML = 4,          /**< XML of another kind (another root or namespace) */
 	SCSEC_FILE_SHEET = 5,        /**< a CSV or tab-separated sheet, in any encoding the
 	                                  sheet readers know (SCSEC_LOAD_ENCODING) */
 	SCSEC_FILE_ZIP = 6,          /**< a zip archive, such as an Excel workbook (.xlsx) */
-	SCSEC_FILE_JSON = 7          /**< JSON text */
+	SCSEC_FILE_JSON = 7          /**< other JSON text */
 } scsec_file_kind;
 
 /**

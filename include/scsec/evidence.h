@@ -12,10 +12,13 @@
  * method, the assessor, the dates, a justification, artifacts and a note.
  *
  * Records are read from XML (namespace `urn:scsec:evidence:1`, schema
- * `scsec-evidence-1.xsd`, doc/evidence-format.md), imported from a filled
- * CSV answer sheet, or built through this API; all three give the same
- * record. They are written in a canonical XML form whose SHA-256 is the
- * record's fingerprint.
+ * `scsec-evidence-1.xsd`, doc/evidence-format.md) or from its JSON form
+ * (`"format": "scsec-evidence-1"`, schema `scsec-evidence-1.schema.json`),
+ * imported from a filled CSV answer sheet, or built through this API; all
+ * give the same record. They are written in a canonical XML form whose
+ * SHA-256 is the record's fingerprint, or in JSON
+ * (scsec_evidence_write_memory_as()): a record read from either form has
+ * the same fingerprint.
  *
  * A record is mutable: it is used by one thread at a time while it is being
  * built or edited. Once built, any number of threads may read and evaluate
@@ -91,7 +94,18 @@ SCSEC_API int scsec_evidence_new(scsec_evidence **out, const scsec_criteria *cri
 SCSEC_API int scsec_evidence_dup(scsec_evidence **out, const scsec_evidence *evidence);
 
 /**
- * Load a record from an XML file, plain or gzip-compressed.
+ * Load a record from a file, XML or JSON, plain or gzip-compressed.
+ *
+ * The form is told by the content, not the name: a document whose first
+ * byte after an optional UTF-8 byte-order mark and white space is `{` is
+ * read as the JSON form (`"format": "scsec-evidence-1"`), anything else as
+ * XML. (Since 1.1; 1.0 read XML only.) JSON problems are reported with
+ * the line and column where the text is not JSON, and with the JSON
+ * pointer of the value ("/entries/3/status: ...") for a wrong type, an
+ * unknown member or a value refused; the same caps hold as for XML (sizes,
+ * nesting depth, number of values, string length), duplicate member names
+ * are refused, and strings follow the same text rule (no control
+ * characters but tab, LF and CR, no DEL, no C1 controls).
  *
  * Problems the record itself cannot hold (malformed XML, schema errors,
  * duplicate entries, impossible dates, unknown tokens) make the load fail;
@@ -113,8 +127,8 @@ SCSEC_API int scsec_evidence_load_memory(scsec_evidence **out, const void *data,
 
 /**
  * Load a record from a file of either form, found from its content
- * (scsec_file_detect()), not its name: an evidence record in XML, as
- * scsec_evidence_load_file() reads it, or an answer sheet, as
+ * (scsec_file_detect()), not its name: an evidence record in XML or JSON,
+ * as scsec_evidence_load_file() reads it, or an answer sheet, as
  * scsec_evidence_import_csv() reads it (a CSV named `.txt`, Excel's
  * tab-separated "Unicode text", a gzip of either). Anything else is refused
  * with a message that says what the file is. A file that can be read only
@@ -192,6 +206,41 @@ SCSEC_API void scsec_evidence_free(scsec_evidence *evidence);
  * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_evidence_write_memory(char **out, size_t *size, const scsec_evidence *evidence);
+
+/**
+ * Serialise a record in either form.
+ *
+ * The XML form is the canonical form of scsec_evidence_write_memory(); the
+ * JSON form has the same content (doc/evidence-format.md, "The JSON
+ * form"; data/schema/scsec-evidence-1.schema.json), members in a fixed
+ * order, two-space indentation and a final newline, so the same record
+ * gives the same bytes. Loading either gives a record with the same
+ * fingerprint.
+ *
+ * @param[out] out   the document; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param evidence   the record
+ * @param format     SCSEC_FORMAT_XML or SCSEC_FORMAT_JSON
+ * @return 0, SCSEC_EINVAL (also for another format), SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_evidence_write_memory_as(char **out, size_t *size,
+                                             const scsec_evidence *evidence, int format);
+
+/**
+ * Write a record in either form to a file, atomically: written beside
+ * @p path, flushed, then renamed over it. A failure leaves the previous
+ * file intact and no temporary file behind.
+ *
+ * @param evidence  the record
+ * @param path      the file to write or replace
+ * @param flags     SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
+ * @param format    SCSEC_FORMAT_XML or SCSEC_FORMAT_JSON
+ * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_evidence_write_file_as(const scsec_evidence *evidence, const char *path,
+                                           unsigned int flags, int format);
 
 /**
  * Save the canonical XML form to a file, atomically: written beside

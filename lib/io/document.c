@@ -70,14 +70,19 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 	struct scsec_load_options forced = *scsec__load_options(opts);
 	scsec__schema_kind kind;
 	scsec__source src;
-	int rc;
+	int rc, first;
 
 	if (kind_out)
 		*kind_out = SCSEC_DOCUMENT_UNKNOWN;
 	/* Sniff the root element (a separate, short read). */
 	if ((rc = scsec__source_open_any(&src, path, data, size, name, opts, diags)))
 		return rc;
-	rc = scsec__xml_sniff(&kind, &src, opts);
+	/* JSON is the evidence record's JSON form; its reader says what any
+	 * other JSON is. */
+	if (!(rc = scsec__source_peek(&src, &first)) && first == '{')
+		kind = SCSEC__SCHEMA_EVIDENCE;
+	else if (!rc)
+		rc = scsec__xml_sniff(&kind, &src, opts);
 	if (rc) {
 		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src.name,
 		                scsec_error_line(scsec_error_last()), scsec_error_column(scsec_error_last()),
@@ -248,6 +253,33 @@ static scsec_file_kind classify(const unsigned char *b, size_t n)
 	return w > n / 64 ? SCSEC_FILE_UNKNOWN : SCSEC_FILE_SHEET;
 }
 
+/* Non-zero when the JSON text b[0..n) has a member "format" whose value is
+ * the string want, as libscsec writes it (the first member). */
+static int json_format_is(const unsigned char *b, size_t n, const char *want)
+{
+	static const char key[] = "\"format\"";
+	const char *s = (const char *)b, *end = s + n, *p;
+	size_t wl = strlen(want);
+
+	for (p = s; p + sizeof key - 1 <= end; p++) {
+		const char *q;
+
+		if (memcmp(p, key, sizeof key - 1))
+			continue;
+		q = p + sizeof key - 1;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+			q++;
+		if (q == end || *q++ != ':')
+			continue;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+			q++;
+		if ((size_t)(end - q) >= wl + 2 && *q == '"' && !memcmp(q + 1, want, wl) &&
+		    q[wl + 1] == '"')
+			return 1;
+	}
+	return 0;
+}
+
 static int detect(scsec_file_kind *kind, const char *path, const void *data, size_t size,
                   const scsec_load_options *opts)
 {
@@ -273,6 +305,8 @@ static int detect(scsec_file_kind *kind, const char *path, const void *data, siz
 	}
 	scsec__source_close(&src);
 	*kind = classify(buf, got);
+	if (*kind == SCSEC_FILE_JSON && json_format_is(buf, got, "scsec-evidence-1"))
+		*kind = SCSEC_FILE_EVIDENCE;
 	if (*kind == SCSEC_FILE_XML) {
 		scsec__schema_kind root;
 
@@ -356,7 +390,8 @@ int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_
 	}
 	switch (kind) {
 	case SCSEC_FILE_EVIDENCE:
-	case SCSEC_FILE_XML: /* the XML reader says what is wrong with it */
+	case SCSEC_FILE_JSON: /* the JSON form; its reader says what other JSON is */
+	case SCSEC_FILE_XML:  /* the XML reader says what is wrong with it */
 		rc = once.data ? scsec_evidence_load_memory(out, once.data, once.len, path, opts, diags)
 		               : scsec_evidence_load_file(out, path, opts, diags);
 		scsec__buf_dispose(&once);
@@ -379,11 +414,9 @@ int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_
 		what = "a zip archive (an Excel workbook?), not an evidence record or an answer sheet: "
 		       "save the sheet as CSV";
 		break;
-	case SCSEC_FILE_JSON:
-		what = "JSON, not an evidence record (XML) or an answer sheet (CSV)";
-		break;
 	default:
-		what = "empty or binary data, not an evidence record (XML) or an answer sheet (CSV)";
+		what = "empty or binary data, not an evidence record (XML or JSON) or an answer "
+		       "sheet (CSV)";
 		break;
 	}
 	scsec__buf_dispose(&once);

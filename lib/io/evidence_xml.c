@@ -2,14 +2,15 @@
  * libscsec -- supply-chain security evaluation engine
  * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
  */
-/* Evidence records in XML: reading, the canonical form, saving, the
- * fingerprint. */
+/* Evidence records in XML: reading (JSON documents go to
+ * io/evidence_json.c), saving in either form. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "util/error.h"
+#include "io/evidence_json.h"
 #include "io/file.h"
 #include "io/xml.h"
 #include "model/canonical.h"
@@ -349,9 +350,18 @@ static int read_evidence(void *out_p, scsec__source *src, const void *arg,
 {
 	scsec_evidence **out = out_p;
 	scsec__xdoc doc;
-	int rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_EVIDENCE, diags);
+	int rc, first;
 
 	(void)arg;
+	/* The form is told by the content: JSON starts with '{'. */
+	if ((rc = scsec__source_peek(src, &first))) {
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src->name, 0, 0, "%s",
+		                scsec_error_message(scsec_error_last()));
+		return rc;
+	}
+	if (first == '{')
+		return scsec__evidence_from_json(out, src, opts, diags);
+	rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_EVIDENCE, diags);
 	if (!rc)
 		rc = evidence_from_xml(out, &doc);
 	scsec__xdoc_dispose(&doc);
@@ -381,13 +391,26 @@ int scsec_evidence_load_memory(scsec_evidence **out, const void *data, size_t si
 
 int scsec_evidence_write_memory(char **out, size_t *size, const scsec_evidence *ev)
 {
+	return scsec_evidence_write_memory_as(out, size, ev, SCSEC_FORMAT_XML);
+}
+
+int scsec_evidence_save(const scsec_evidence *ev, const char *path, unsigned int flags)
+{
+	return scsec_evidence_write_file_as(ev, path, flags, SCSEC_FORMAT_XML);
+}
+
+int scsec_evidence_write_memory_as(char **out, size_t *size, const scsec_evidence *ev, int format)
+{
 	scsec__buf b = SCSEC__BUF_INIT;
 	int rc;
 
 	SCSEC__CHECK_ARG(out);
 	*out = NULL;
 	SCSEC__CHECK_ARG(ev);
-	if ((rc = scsec__evidence_to_xml(&b, ev))) {
+	SCSEC__CHECK_ARG(format == SCSEC_FORMAT_XML || format == SCSEC_FORMAT_JSON);
+	rc = format == SCSEC_FORMAT_JSON ? scsec__evidence_to_json(&b, ev)
+	                                 : scsec__evidence_to_xml(&b, ev);
+	if (rc) {
 		scsec__buf_dispose(&b);
 		return rc;
 	}
@@ -395,7 +418,8 @@ int scsec_evidence_write_memory(char **out, size_t *size, const scsec_evidence *
 	return *out ? 0 : SCSEC_ENOMEM;
 }
 
-int scsec_evidence_save(const scsec_evidence *ev, const char *path, unsigned int flags)
+int scsec_evidence_write_file_as(const scsec_evidence *ev, const char *path, unsigned int flags,
+                                 int format)
 {
 	scsec__buf b = SCSEC__BUF_INIT;
 	int rc;
@@ -403,7 +427,10 @@ int scsec_evidence_save(const scsec_evidence *ev, const char *path, unsigned int
 	SCSEC__CHECK_ARG(ev);
 	SCSEC__CHECK_ARG(path);
 	SCSEC__CHECK_ARG((flags & ~(unsigned)SCSEC_WRITE_GZIP) == 0);
-	if (!(rc = scsec__evidence_to_xml(&b, ev)))
+	SCSEC__CHECK_ARG(format == SCSEC_FORMAT_XML || format == SCSEC_FORMAT_JSON);
+	rc = format == SCSEC_FORMAT_JSON ? scsec__evidence_to_json(&b, ev)
+	                                 : scsec__evidence_to_xml(&b, ev);
+	if (!rc)
 		rc = scsec__write_file_atomic(path, b.data, b.len, flags & SCSEC_WRITE_GZIP);
 	scsec__buf_dispose(&b);
 	return rc;

@@ -201,13 +201,11 @@ static long read_gzip(scsec__source *s, unsigned char *buf, size_t n)
 	}
 }
 
-long scsec__source_read(scsec__source *s, void *buf, size_t n)
+static long read_doc(scsec__source *s, void *buf, size_t n)
 {
 	long got;
 	int rc;
 
-	if (n > 1u << 30)
-		n = 1u << 30;
 	if (!s->zs_live && !s->gzip && s->raw_total == 0) {
 		/* First read: sniff the gzip magic. */
 		if ((rc = raw_fill(s)) < 0)
@@ -236,6 +234,51 @@ long scsec__source_read(scsec__source *s, void *buf, size_t n)
 			return limit_error(s, "document", s->max_doc, DOC_LIMIT);
 	}
 	return got;
+}
+
+long scsec__source_read(scsec__source *s, void *buf, size_t n)
+{
+	long got;
+
+	if (n > 1u << 30)
+		n = 1u << 30;
+	if (s->peek_pos < s->peek_len) {
+		/* Bytes scsec__source_peek() read ahead (already counted). */
+		got = (long)(s->peek_len - s->peek_pos < n ? s->peek_len - s->peek_pos : n);
+		memcpy(buf, s->peek + s->peek_pos, (size_t)got);
+		s->peek_pos += (size_t)got;
+		return got;
+	}
+	return read_doc(s, buf, n);
+}
+
+int scsec__source_peek(scsec__source *s, int *c)
+{
+	size_t i = 0;
+
+	*c = -1;
+	if (s->peek_len || s->out_total)
+		return scsec__error_set(SCSEC_EINVAL, "a source is peeked at before it is read");
+	while (s->peek_len < sizeof s->peek) {
+		long n = read_doc(s, s->peek + s->peek_len, sizeof s->peek - s->peek_len);
+
+		if (n < 0)
+			return (int)n;
+		if (n == 0)
+			break;
+		s->peek_len += (size_t)n;
+		if (s->peek_len >= 3 && !memcmp(s->peek, "\xef\xbb\xbf", 3) && !i)
+			i = 3;
+		for (; i < s->peek_len; i++) {
+			unsigned char b = s->peek[i];
+
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				*c = b;
+				return 0;
+			}
+		}
+	}
+	return 0;
 }
 
 int scsec__source_slurp(scsec__source *s, scsec__buf *b)

@@ -34,6 +34,9 @@ typedef struct scsec__source {
 	uint64_t out_total;          /* document bytes delivered */
 	uint64_t max_file;
 	uint64_t max_doc;
+	size_t peek_len;             /* document bytes read ahead by scsec__source_peek() */
+	size_t peek_pos;             /* how many of them were handed out since */
+	unsigned char peek[1024];
 	unsigned char rawbuf[16384];
 } scsec__source;
 
@@ -68,6 +71,13 @@ int scsec__read(void *out, scsec__reader_fn reader, const void *arg, const char 
  * SCSEC_ELIMIT when the document-size limit is passed), recorded as the
  * thread's last error with the source's name. */
 long scsec__source_read(scsec__source *s, void *buf, size_t n);
+
+/* The first document byte that is not a UTF-8 byte-order mark or JSON/XML
+ * white space (space, tab, CR, LF), looked at before any read: the
+ * reader that follows still sees every byte. *c gets -1 when the document
+ * is empty or holds only white space within the first
+ * sizeof s->peek bytes. 0, or the negative code of scsec__source_read(). */
+int scsec__source_peek(scsec__source *s, int *c);
 
 /* Read everything that is left into b. */
 int scsec__source_slurp(scsec__source *s, scsec__buf *b);

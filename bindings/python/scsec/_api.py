@@ -1621,7 +1621,8 @@ class Evidence(Owned, MutableMapping[str, Entry]):
     @classmethod
     def load(cls, path: PathLike, options: Optional[LoadOptions] = None,
              diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
-        """Load a record from an XML file (plain or gzip)."""
+        """Load a record from a file, XML or JSON (told by the content: JSON
+        starts with ``{``), plain or gzip."""
         ptr = _native.evidence_p()
         with _options_guard(options) as oh:
             _load_with_diags(_lib.scsec_evidence_load_file, ptr, (_path(path), oh), diagnostics)
@@ -1631,7 +1632,7 @@ class Evidence(Owned, MutableMapping[str, Entry]):
     def from_bytes(cls, data: Buffer, name: Optional[str] = None,
                    options: Optional[LoadOptions] = None,
                    diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
-        """Load a record from an XML document in memory."""
+        """Load a record from an XML or JSON document in memory."""
         data, size = _buffer(data)
         ptr = _native.evidence_p()
         with _options_guard(options) as oh:
@@ -1695,10 +1696,36 @@ class Evidence(Owned, MutableMapping[str, Entry]):
         with self._g as h:
             return _native.take_string(_lib.scsec_evidence_write_memory, h)
 
-    def save(self, path: PathLike, gzip: bool = False) -> None:
-        """Save the canonical XML form to ``path``, atomically (gzip-compressed if asked)."""
+    def to_json(self) -> str:
+        """The JSON form (doc/evidence-format.md, "The JSON form"): the same
+        content as :meth:`to_xml`, so loading it gives a record with the same
+        fingerprint."""
         with self._g as h:
-            _lib.scsec_evidence_save(h, _path(path), _native.WRITE_GZIP if gzip else 0)
+            return _native.take_string(_lib.scsec_evidence_write_memory_as, h,
+                                       _native.FORMAT_JSON).decode("utf-8")
+
+    @classmethod
+    def from_json(cls, text: Union[str, Buffer], name: Optional[str] = None,
+                  options: Optional[LoadOptions] = None,
+                  diagnostics: Optional[List[Diagnostic]] = None) -> "Evidence":
+        """Load a record from its JSON form (a str, or UTF-8 bytes); a document
+        that is not JSON is refused."""
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            raise ValueError("not a JSON object: the JSON form starts with '{'")
+        return cls.from_bytes(data, name, options, diagnostics)
+
+    def save(self, path: PathLike, gzip: bool = False, format: str = "xml") -> None:
+        """Save the canonical XML form (or, with ``format="json"``, the JSON
+        form) to ``path``, atomically (gzip-compressed if asked)."""
+        if format not in ("xml", "json"):
+            raise ValueError("format %r: give 'xml' or 'json'" % (format,))
+        flags = _native.WRITE_GZIP if gzip else 0
+        with self._g as h:
+            if format == "json":
+                _lib.scsec_evidence_write_file_as(h, _path(path), flags, _native.FORMAT_JSON)
+            else:
+                _lib.scsec_evidence_save(h, _path(path), flags)
 
     def to_csv(self, criteria: Optional[CriteriaSet] = None, level: Union[int, Level] = 0,
                lang: Optional[str] = None) -> bytes:

@@ -605,6 +605,8 @@ SIGNATURES = [
     ("scsec_evidence_free", None, [evidence_p]),
     ("scsec_evidence_write_memory", CHECK, [_out_str, _out_size, evidence_p]),
     ("scsec_evidence_save", CHECK, [evidence_p, _cstr, c_uint]),
+    ("scsec_evidence_write_memory_as", CHECK, [_out_str, _out_size, evidence_p, c_int]),
+    ("scsec_evidence_write_file_as", CHECK, [evidence_p, _cstr, c_uint, c_int]),
     ("scsec_evidence_export_csv", CHECK,
      [_out_str, _out_size, evidence_p, criteria_p, c_int, _cstr]),
     ("scsec_evidence_fingerprint", CHECK, [_P(c_char), evidence_p]),
@@ -998,6 +1000,10 @@ def to_path(path: Any) -> bytes:
 
 
 text = _text
+
+
+FORMAT_XML = 0
+FORMAT_JSON = 1
 
 
 def take_string(func: Callable[..., int], *args: Any) -> bytes:

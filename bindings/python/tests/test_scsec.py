@@ -616,6 +616,43 @@ class EvidenceTest(TempDirCase):
                            artifacts=[("https://example.test/report.pdf", "AB" * 32),
                                       "https://example.test/photo.png"])
 
+    def test_json_form(self):
+        ev = scsec.Evidence.new(self.meti)
+        ev.subject_name = "Kansai Precision Parts"
+        ev.add(self.full_entry())
+        ev.add(scsec.Entry("1-2-3-1", "not-applicable", "self",
+                           justification="No seconded staff"))
+        text = ev.to_json()
+        self.assertIsInstance(text, str)
+        doc = json.loads(text)
+        self.assertEqual(doc["format"], "scsec-evidence-1")
+        self.assertEqual(doc["entries"][0]["id"], "1-2-1-1")
+        self.assertEqual(doc["entries"][0]["assessor"], {"name": "Example Audit KK", "id": "EB-0042"})
+        self.assertEqual(doc["entries"][1]["justification"], "No seconded staff")
+        back = scsec.Evidence.from_json(text)
+        self.assertEqual(back.fingerprint, ev.fingerprint)
+        self.assertEqual(back.to_xml(), ev.to_xml())
+        self.assertEqual(back["1-2-1-1"], ev["1-2-1-1"])
+        self.assertEqual(scsec.Evidence.from_json(text.encode("utf-8")).fingerprint, ev.fingerprint)
+        self.assertEqual(scsec.Evidence.from_bytes(text.encode("utf-8")).fingerprint,
+                         ev.fingerprint)  # told by the content
+        for gz in (False, True):
+            path = self.path("record%s.json" % (".gz" if gz else ""))
+            ev.save(path, gzip=gz, format="json")
+            self.assertEqual(scsec.Evidence.load(path).fingerprint, ev.fingerprint)
+        with open(self.path("record.json"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), text)
+        with self.assertRaises(ValueError):
+            ev.save(self.path("x"), format="yaml")
+        with self.assertRaises(ValueError):
+            scsec.Evidence.from_json(ev.to_xml())
+        diags = []
+        with self.assertRaises(scsec.Error):
+            scsec.Evidence.from_json('{"format": "scsec-evidence-1", "entries": [{"id": 1}]}',
+                                     name="bad.json", diagnostics=diags)
+        self.assertIn("/entries/0/id", diags[0].message)
+        self.assertEqual(diags[0].file, "bad.json")
+
     def test_build_and_edit(self):
         ev = scsec.Evidence.new(self.meti)
         self.assertEqual(len(ev), 0)

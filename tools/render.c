@@ -317,8 +317,11 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 #define X(s) cli_buf_xml_text(b, (s))
 
 static const char css[] =
-	"body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Noto Sans JP\","
-	"sans-serif;margin:0 auto;max-width:62rem;padding:1.5rem;color:#1d2329;line-height:1.5;"
+	/* Japanese on Windows (Yu Gothic, Meiryo), macOS (Hiragino), Linux
+	 * (Noto Sans CJK JP, IPA fonts). */
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Hiragino Kaku Gothic ProN\","
+	"\"Yu Gothic UI\",\"Yu Gothic\",YuGothic,Meiryo,\"Noto Sans CJK JP\",\"Noto Sans JP\","
+	"\"IPAexGothic\",\"IPAGothic\",sans-serif;margin:0 auto;max-width:62rem;padding:1.5rem;color:#1d2329;line-height:1.5;"
 	"background:#fff}\n"
 	"h1{font-size:1.6rem;margin:0 0 .25rem}\n"
 	"h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:2px solid #d5dde5;padding-bottom:.2rem}\n"

@@ -322,6 +322,15 @@ int cli_write_output(const char *path, const void *data, size_t size, int gzip_o
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
 int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 
+/* A maker of a file that can only be written by name (a workbook through
+ * libxlsxwriter): writes path, returns an exit status, printing its error. */
+typedef int (*cli_make_fn)(const char *path, void *ctx);
+
+/* Have make write a file in a private temporary directory, then write its
+ * bytes to path as cli_write_output() does (atomically; stdout for NULL or
+ * "-", refused when stdout is a terminal); the temporary is removed. */
+int cli_write_made(const char *path, cli_make_fn make, void *ctx);
+
 /* An imported criteria set: print the import's diagnostics (warnings and
  * notes), then write the set's canonical XML to path as cli_write_output()
  * does. Returns the exit status. */

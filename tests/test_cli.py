@@ -517,6 +517,35 @@ class TestTemplateXlsx(XlsxTestCase):
 
 
 
+class TestEvaluateXlsx(XlsxTestCase):
+    def test_gaps_workbook(self):
+        ev = example("minato-logistics.xml")
+        want = self.evaluate_json(ev)
+        for lang, titles, reason_missing in ((None, ["Summary", "Gaps"], "no answer was given"),
+                                             ("ja", ["概要", "不足項目"], "回答がありません")):
+            out = self.path("gaps.xlsx")
+            args = ["evaluate", ev, "--as-of", AS_OF, "--format", "xlsx", "-o", out]
+            r = scsec(*(args + (["--lang", lang] if lang else [])))
+            self.assertIn(r.rc, (0, 1), repr(r))
+            self.assertNoTempFiles()
+            d = self.dump(out)
+            self.assertEqual([s["title"] for s in d["sheets"]], titles)
+            summary = {row[0]: row[1] for row in d["sheets"][0]["rows"]}
+            self.assertIn("meti-sc-2026-03", summary.values())
+            self.assertIn(want["valid_until"], summary.values())
+            self.assertIn(len(want["gaps"]), summary.values())
+            gaps = d["sheets"][1]
+            self.assertEqual([(row[0], row[2]) for row in gaps["rows"][1:]],
+                             [(g["id"], g["reason"]) for g in want["gaps"]])
+            self.assertEqual(gaps["freeze"], "B2")
+            for row in gaps["rows"][1:]:
+                self.assertNotRegex(row[3], r"^reason\.")  # every reason is in the catalogue
+                if row[2] == "missing":
+                    self.assertEqual(row[3], reason_missing)
+        self.assertStatus(scsec("evaluate", ev, "--format", "xlsx", "-o",
+                                self.path("no", "such", "g.xlsx")), 4)
+
+
 class TestImportCsv(CliTestCase):
     def sheet(self, edit):
         rows = read_sheet(scsec("template", "--level", "3").raw)

@@ -39,6 +39,8 @@ static const char usage_evaluate[] =
 	"                            answers (repeat for every question)\n"
 	"  --format text|json|xml    text: a short summary (default); json, xml:\n"
 	"                            the full result document\n"
+	"  --format xlsx             the result as an Excel workbook: a summary sheet,\n"
+	"                            the gaps with their reasons and a column for notes\n"
 	"  --format oscal-ar|oscal-poam  the result as OSCAL assessment-results, or\n"
 	"                            its gaps as an OSCAL POA&M (JSON, doc/oscal.md)\n"
 	"  -v, --verbose             text: list every gap (beyond 25 gaps the summary\n"
@@ -72,7 +74,7 @@ static const struct option evaluate_options[] = {
 
 int cmd_evaluate(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "xml", "oscal-ar", "oscal-poam", NULL };
+	static const char *const formats[] = { "text", "json", "xml", "xlsx", "oscal-ar", "oscal-poam", NULL };
 	const char *format = "text", *out = NULL, *path, *inputs[2];
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
@@ -122,6 +124,8 @@ int cmd_evaluate(int argc, char **argv)
 	scsec_error_clear();
 	if (!strncmp(format, "oscal-", 6)) {
 		rc = cli_write_oscal_result(out, r, ev, !strcmp(format, "oscal-poam"));
+	} else if (!strcmp(format, "xlsx")) {
+		rc = cli_write_result_xlsx(out, r, o.lang);
 	} else if (!strcmp(format, "json")) {
 		if ((rc = scsec_result_to_json(&doc, &size, r))) {
 			rc = cli_fail(rc, NULL);

@@ -331,6 +331,11 @@ typedef int (*cli_make_fn)(const char *path, void *ctx);
  * "-", refused when stdout is a terminal); the temporary is removed. */
 int cli_write_made(const char *path, cli_make_fn make, void *ctx);
 
+/* xlsx.c: the result as a workbook (a summary, the gaps with reasons, a
+ * column for a consultant's notes), texts in lang, written as
+ * cli_write_made() does. */
+int cli_write_result_xlsx(const char *out, const scsec_result *r, const char *lang);
+
 /* An imported criteria set: print the import's diagnostics (warnings and
  * notes), then write the set's canonical XML to path as cli_write_output()
  * does. Returns the exit status. */

@@ -546,6 +546,20 @@ class TestEvaluateXlsx(XlsxTestCase):
                                 self.path("no", "such", "g.xlsx")), 4)
 
 
+class TestBatchXlsx(XlsxTestCase):
+    def test_rows_as_the_csv(self):
+        out = self.path("batch.xlsx")
+        r = scsec("batch", "--as-of", AS_OF, "--format", "xlsx", "-o", out, EXAMPLES)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        self.assertNoTempFiles()
+        want = csv_rows(scsec("batch", "--as-of", AS_OF, EXAMPLES).raw)
+        ws = self.dump(out)["sheets"][0]
+        self.assertEqual(ws["freeze"], "A2")
+        got = [[str(c) for c in row] + [""] * (len(want[0]) - len(row)) for row in ws["rows"]]
+        self.assertEqual(got, want)
+        self.assertIsInstance(ws["rows"][1][2], int)  # the level is a number
+
+
 class TestImportCsv(CliTestCase):
     def sheet(self, edit):
         rows = read_sheet(scsec("template", "--level", "3").raw)

@@ -336,6 +336,12 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx);
  * cli_write_made() does. */
 int cli_write_result_xlsx(const char *out, const scsec_result *r, const char *lang);
 
+/* A table as a one-sheet workbook: nrows rows (the first the header) of
+ * ncols cells (NULL or "" for empty); the columns whose bit is set in
+ * numeric hold numbers. */
+int cli_write_table_xlsx(const char *out, const char *sheet, size_t ncols, size_t nrows,
+                         const char *const *cells, unsigned numeric);
+
 /* An imported criteria set: print the import's diagnostics (warnings and
  * notes), then write the set's canonical XML to path as cli_write_output()
  * does. Returns the exit status. */

@@ -7,6 +7,7 @@
  * reasons and an open column for notes; texts from the message catalogue. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
@@ -23,6 +24,22 @@ static const char *msg(const char *code, const char *lang)
 	const char *s = scsec_message_text(code, lang);
 
 	return s ? s : code;
+}
+
+static int start_failed(const char *path)
+{
+	cli_errorf("cannot start the workbook %s", path);
+	return EXIT_IO;
+}
+
+/* Bold on grey, as the header rows of every workbook scsec writes. */
+static lxw_format *header_format(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_bold(f);
+	format_set_bg_color(f, 0xD9D9D9);
+	return f;
 }
 
 static const char *gap_text(const scsec_criteria *c, const scsec_gap *g, const char *lang)
@@ -52,13 +69,9 @@ static int make_result(const char *path, void *ctx)
 	lxw_error e;
 	size_t i;
 
-	if (!wb) {
-		cli_errorf("cannot start the workbook %s", path);
-		return EXIT_IO;
-	}
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_bg_color(head, 0xD9D9D9);
+	if (!wb)
+		return start_failed(path);
+	head = header_format(wb);
 	wrap = workbook_add_format(wb);
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -126,4 +139,66 @@ int cli_write_result_xlsx(const char *out, const scsec_result *r, const char *la
 	job.r = r;
 	job.lang = lang;
 	return cli_write_made(out, make_result, &job);
+}
+
+typedef struct table_job {
+	const char *sheet;
+	size_t ncols, nrows;
+	const char *const *cells;
+	unsigned numeric;
+} table_job;
+
+static int make_table(const char *path, void *ctx)
+{
+	const table_job *t = ctx;
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws;
+	lxw_format *head;
+	lxw_error e;
+	size_t i, j;
+
+	if (!wb)
+		return start_failed(path);
+	head = header_format(wb);
+	ws = workbook_add_worksheet(wb, t->sheet);
+	for (i = 0; ws && i < t->nrows; i++) {
+		for (j = 0; j < t->ncols; j++) {
+			const char *s = t->cells[i * t->ncols + j];
+			char *end;
+			double v;
+
+			if (!s || !*s)
+				continue;
+			v = strtod(s, &end);
+			if (i && ((t->numeric >> j) & 1) && !*end)
+				worksheet_write_number(ws, (lxw_row_t)i, (lxw_col_t)j, v, NULL);
+			else
+				worksheet_write_string(ws, (lxw_row_t)i, (lxw_col_t)j, s, i ? NULL : head);
+		}
+	}
+	if (ws) {
+		worksheet_set_column(ws, 0, (lxw_col_t)(t->ncols - 1), 16, NULL);
+		worksheet_freeze_panes(ws, 1, 0);
+		if (t->nrows)
+			worksheet_autofilter(ws, 0, 0, (lxw_row_t)(t->nrows - 1), (lxw_col_t)(t->ncols - 1));
+	}
+	e = workbook_close(wb);
+	if (!ws || e) {
+		cli_errorf("cannot write the workbook: %s", e ? lxw_strerror(e) : "out of memory");
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
+int cli_write_table_xlsx(const char *out, const char *sheet, size_t ncols, size_t nrows,
+                         const char *const *cells, unsigned numeric)
+{
+	table_job t;
+
+	t.sheet = sheet;
+	t.ncols = ncols;
+	t.nrows = nrows;
+	t.cells = cells;
+	t.numeric = numeric;
+	return cli_write_made(out, make_table, &t);
 }

@@ -560,6 +560,19 @@ class TestBatchXlsx(XlsxTestCase):
         self.assertIsInstance(ws["rows"][1][2], int)  # the level is a number
 
 
+class TestJapaneseSummary(CliTestCase):
+    def test_headings_follow_lang(self):
+        ev = example("minato-logistics.xml")
+        en = scsec("evaluate", ev, "--as-of", AS_OF).out.splitlines()
+        ja = scsec("evaluate", ev, "--as-of", AS_OF, "--lang", "ja").out.splitlines()
+        self.assertTrue(en[0].startswith("Subject:      "))
+        heads = [line.split(":", 1)[0] for line in ja[:6]]
+        self.assertEqual(heads, ["評価対象", "回答記録", "評価基準", "レベル", "有効期限", "評価基準日"])
+        # The values are the same in both languages, aligned at column 14.
+        self.assertEqual([line[14:] for line in en[:6]],
+                         [line[14 - sum(1 for ch in line.split(":")[0]):] for line in ja[:6]])
+
+
 class TestImportCsv(CliTestCase):
     def sheet(self, edit):
         rows = read_sheet(scsec("template", "--level", "3").raw)

@@ -75,6 +75,14 @@ static const message catalogue[] = {
 	{ "tpl.error.list", "Choose a value from the list.", "一覧から選んでください。" },
 	{ "tpl.error.date", "Enter a date between 2000-01-01 and 2099-12-31.",
 	  "2000/1/1 から 2099/12/31 までの日付を入力してください。" },
+	/* ---- the text summary (scsec evaluate) */
+	{ "summary.subject", "Subject", "評価対象" },
+	{ "summary.evidence", "Evidence", "回答記録" },
+	{ "summary.criteria", "Criteria", "評価基準" },
+	{ "summary.level", "Level", "レベル" },
+	{ "summary.no-level", "no level", "レベルなし" },
+	{ "summary.valid-until", "Valid until", "有効期限" },
+	{ "summary.as-of", "As of", "評価基準日" },
 	/* ---- a result as a workbook (scsec evaluate --format xlsx) */
 	{ "result.sheet.summary", "Summary", "概要" },
 	{ "result.sheet.gaps", "Gaps", "不足項目" },

@@ -4122,6 +4122,82 @@ START_TEST(save_into_missing_directory)
 }
 END_TEST
 
+/* The answer workbook: written atomically (nothing but the file is left
+ * beside it), refused for bad arguments and a missing directory, the
+ * previous file kept when it fails. */
+START_TEST(template_xlsx_writes_atomically)
+{
+	char *dir = test_tmpdir_new("check_evidence"), path[4096], sub[4096], head[4];
+	scsec_criteria *c = NULL;
+	FILE *fp;
+
+	ck_ok(scsec_criteria_builtin(&c, NULL));
+	join(path, sizeof path, dir, "sheet.xlsx");
+	ck_assert_int_eq(scsec_criteria_template_xlsx(NULL, path, 0, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_template_xlsx(c, NULL, 0, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_template_xlsx(c, "", 0, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_template_xlsx(c, path, 99, NULL), SCSEC_EINVAL);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 0);
+	ck_ok(scsec_criteria_template_xlsx(c, path, 3, "ja"));
+	ck_ok(scsec_criteria_template_xlsx(c, path, 0, NULL)); /* replaces it */
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
+	fp = fopen(path, "rb");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fread(head, 1, 4, fp), 4);
+	fclose(fp);
+	ck_assert_int_eq(memcmp(head, "PK\3\4", 4), 0);
+	join(sub, sizeof sub, dir, "no-such-dir");
+	join(path, sizeof path, sub, "sheet.xlsx");
+	ck_assert_int_eq(scsec_criteria_template_xlsx(c, path, 0, NULL), SCSEC_EIO);
+	ck_assert_str_eq(scsec_error_file(scsec_error_last()), path);
+	ck_assert_uint_eq(test_count_in_dir(dir, ""), 1);
+	scsec_criteria_free(c);
+	test_tmpdir_free(dir);
+}
+END_TEST
+
+/* The message catalogue: every code has both languages, distinct codes;
+ * the dropdown values are what the readers accept, each the token of the
+ * status or method its code names. */
+START_TEST(message_catalogue)
+{
+	size_t i, j, n = scsec_message_count();
+
+	ck_assert_uint_gt(n, 20);
+	ck_assert_ptr_null(scsec_message_code_at(n));
+	ck_assert_ptr_null(scsec_message_text(NULL, "ja"));
+	ck_assert_ptr_null(scsec_message_text("no.such.code", "ja"));
+	for (i = 0; i < n; i++) {
+		const char *code = scsec_message_code_at(i);
+		const char *en = scsec_message_text(code, NULL), *ja = scsec_message_text(code, "ja-JP");
+
+		ck_assert_ptr_nonnull(en);
+		ck_assert_ptr_nonnull(ja);
+		ck_assert_uint_gt(strlen(en), 0);
+		ck_assert_uint_gt(strlen(ja), 0);
+		ck_assert_str_eq(scsec_message_text(code, "en"), en);
+		ck_assert_str_eq(scsec_message_text(code, "JA"), ja);
+		for (j = 0; j < i; j++)
+			ck_assert_str_ne(scsec_message_code_at(j), code);
+		if (!strncmp(code, "value.status.", 13)) {
+			scsec_status a, b;
+
+			ck_ok(scsec_status_parse(&a, en));
+			ck_ok(scsec_status_parse(&b, ja));
+			ck_assert_int_eq(a, b);
+			ck_assert_str_eq(scsec_status_name(a), code + 13);
+		} else if (!strncmp(code, "value.method.", 13)) {
+			scsec_method a, b;
+
+			ck_ok(scsec_method_parse(&a, en));
+			ck_ok(scsec_method_parse(&b, ja));
+			ck_assert_int_eq(a, b);
+			ck_assert_str_eq(scsec_method_name(a), code + 13);
+		}
+	}
+}
+END_TEST
+
 /* Failures after the temporary file exists: the target stays as it was and
  * the temporary file goes. */
 START_TEST(save_failure_keeps_old_file)
@@ -4629,6 +4705,8 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, save_dangling_link_keeps_link);
 	tcase_add_test(tc, save_long_file_names);
 	tcase_add_test(tc, save_into_missing_directory);
+	tcase_add_test(tc, template_xlsx_writes_atomically);
+	tcase_add_test(tc, message_catalogue);
 	tcase_add_test(tc, save_failure_keeps_old_file);
 	tcase_add_test(tc, save_killed_midway);
 	suite_add_tcase(s, tc);

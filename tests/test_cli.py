@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -354,6 +355,222 @@ class TestTemplate(CliTestCase):
         self.assertStatus(scsec("template", "-o", out), 0)  # format from the name
         self.assertStatus(scsec("validate", out), 0)
         self.assertStatus(scsec("template", "--format", "pdf"), 2)
+
+
+# ---------------------------------------------------------------- Excel workbooks
+
+OPENPYXL_PYTHON = "/usr/bin/python3"  # Debian's python3-openpyxl, an independent reader
+XLSX_DUMP = os.path.join(SRCDIR, "tests", "xlsx_dump.py")
+
+
+def csv_rows(data):
+    return list(csv.reader(io.StringIO(data.decode("utf-8").lstrip("\ufeff"), newline="")))
+
+
+def col_letter(i):
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i]
+
+
+class XlsxTestCase(CliTestCase):
+    def dump(self, path):
+        """The workbook as openpyxl reads it, or a skip when it cannot."""
+        if not os.path.exists(OPENPYXL_PYTHON):
+            self.skipTest("no /usr/bin/python3")
+        p = subprocess.run([OPENPYXL_PYTHON, XLSX_DUMP, path], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+        if p.returncode == 77:
+            self.skipTest("python3-openpyxl is not installed")
+        self.assertEqual(p.returncode, 0, p.stderr.decode("utf-8", "replace"))
+        return json.loads(p.stdout.decode("utf-8"))
+
+    @staticmethod
+    def sheet(d, title):
+        return [s for s in d["sheets"] if s["title"] == title][0]
+
+
+class TestTemplateXlsx(XlsxTestCase):
+    def check_answers(self, ws, csv_data, statuses, methods):
+        rows = csv_rows(csv_data)
+        header = rows[0]
+        n = len(rows) - 1
+        self.assertEqual(ws["rows"][1:], [[c.lstrip("'") for c in r] for r in rows[1:]])
+        col = {name: i for i, name in enumerate(header)}
+        v = {val["sqref"]: val for val in ws["validations"]}
+        for name, values in (("status", statuses), ("method", methods)):
+            ref = "%s2:%s%d" % (col_letter(col[name]), col_letter(col[name]), n + 1)
+            self.assertEqual(v[ref]["type"], "list")
+            self.assertEqual(v[ref]["formula1"], '"%s"' % ",".join(values))
+        for name in ("assessed_on", "expires_on"):
+            ref = "%s2:%s%d" % (col_letter(col[name]), col_letter(col[name]), n + 1)
+            self.assertEqual(v[ref]["type"], "date")
+            self.assertEqual((v[ref]["formula1"], v[ref]["formula2"]), ("36526", "73050"))
+            for r in range(1, n + 1):
+                self.assertEqual(ws["cells"][r][col[name]]["format"], "yyyy-mm-dd")
+        self.assertEqual(len(ws["validations"]), 4)
+        self.assertEqual(ws["freeze"], "B2")
+        self.assertTrue(ws["protected"])
+        self.assertIsNone(ws["password"])
+        self.assertFalse(ws["format_columns_locked"])  # widths may change
+        for r in range(1, n + 1):
+            for i, name in enumerate(header):
+                self.assertEqual(ws["cells"][r][i]["locked"], i < col["status"], (r, name))
+        self.assertTrue(ws["cells"][1][col["text"]]["wrap"])
+        self.assertGreaterEqual(ws["widths"]["F"], 40)
+        return header
+
+    def test_english(self):
+        out = self.path("sheet.xlsx")
+        self.assertStatus(scsec("template", "--level", "3", "-o", out), 0)  # format from the name
+        self.assertNoTempFiles()
+        self.assertEqual(slurp(out)[:2], b"PK")
+        d = self.dump(out)
+        self.assertEqual([s["title"] for s in d["sheets"]], ["Instructions", "Answers"])
+        csv_data = scsec("template", "--level", "3").raw
+        ws = self.sheet(d, "Answers")
+        self.assertEqual(ws["rows"][0], csv_rows(csv_data)[0])
+        self.check_answers(ws, csv_data, ["met", "partial", "not-met", "not-applicable"],
+                           ["self", "expert-reviewed", "third-party"])
+        help_ = self.sheet(d, "Instructions")
+        text = "\n".join(str(c) for r in help_["rows"] for c in r)
+        self.assertIn("scsec import-csv", text)
+        self.assertIn("meti-sc-2026-03", text)
+        self.assertIn("82", [str(c) for r in help_["rows"] for c in r][:8])
+        self.assertTrue(help_["protected"])
+
+    def test_japanese(self):
+        out = self.path("sheet.xlsx")
+        self.assertStatus(scsec("template", "--format", "xlsx", "--lang", "ja", "-o", out), 0)
+        d = self.dump(out)
+        self.assertEqual([s["title"] for s in d["sheets"]], ["記入方法", "回答"])
+        csv_data = scsec("template", "--lang", "ja").raw
+        ws = self.sheet(d, "回答")
+        self.assertEqual(ws["rows"][0][:8], ["ID", "種別", "レベル", "分類", "要求事項", "評価基準",
+                                             "実施状況", "評価方法"])
+        self.check_answers(ws, csv_data, ["実施", "一部実施", "未実施", "該当なし"],
+                           ["自己評価", "専門家確認", "第三者評価"])
+        text = "\n".join(str(c) for r in self.sheet(d, "記入方法")["rows"] for c in r)
+        self.assertIn("回答シート", text)
+        self.assertIn("実施状況", text)
+
+    def test_japanese_headers_and_values_import(self):
+        """The sheet as a Japanese user fills it, saved as CSV: the Japanese
+        headers and the dropdowns' values are read."""
+        out = self.path("sheet.xlsx")
+        self.assertStatus(scsec("template", "--level", "3", "--lang", "ja", "-o", out), 0)
+        ws = self.sheet(self.dump(out), "回答")
+        header = ws["rows"][0]
+        rows = [list(r) + [""] * (len(header) - len(r)) for r in ws["rows"][1:]]
+        for r in rows:
+            r[header.index("実施状況")] = "実施"
+            r[header.index("評価方法")] = "専門家確認"
+            r[header.index("評価日")] = "2026/4/1"
+            r[header.index("評価者")] = "山田"
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(header)
+        w.writerows(rows)
+        sheet = self.write("filled.csv", "\ufeff" + buf.getvalue())
+        r = scsec("import-csv", sheet, "-o", "-")
+        self.assertStatus(r, 0)
+        entries = ET.fromstring(r.raw).findall(EVIDENCE_NS + "entry")
+        self.assertEqual(len(entries), 82)
+        d = self.evaluate_json(sheet, "--as-of", "2026-06-01")
+        self.assertEqual(d["level"], 3)
+        # A second column for the same field, in the other language, is refused.
+        dup = self.write("dup.csv", "\ufeffid,status,実施状況\r\nx,met,met\r\n")
+        r = scsec("import-csv", dup, "-o", "-")
+        self.assertStatus(r, 3)
+        self.assertIn("a second 'status' column", r.err)
+
+    def test_refused(self):
+        self.assertStatus(scsec("template", "--format", "xlsx", "--level", "9",
+                                "-o", self.path("x.xlsx")), 2)
+        r = scsec("template", "--format", "xlsx", "-o", self.path("no", "such", "x.xlsx"))
+        self.assertNotEqual(r.rc, 0)
+        self.assertIn("x.xlsx", r.err)
+        self.assertEqual(os.listdir(self.dir), [])
+
+    def test_to_stdout(self):
+        r = scsec("template", "--format", "xlsx")
+        self.assertStatus(r, 0)
+        self.assertEqual(r.raw[:2], b"PK")
+
+    def test_soffice_round_trip(self):
+        soffice = shutil.which("soffice")
+        if not soffice:
+            self.skipTest("LibreOffice (soffice) is not installed")
+        out = self.path("sheet.xlsx")
+        self.assertStatus(scsec("template", "--level", "3", "-o", out), 0)
+        p = subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + self.path("lo"),
+                            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+                            "--outdir", self.path("csv"), out],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        got = [f for f in os.listdir(self.path("csv")) if "Answers" in f or f.endswith(".csv")]
+        rows = None
+        for f in got:
+            data = csv_rows(slurp(self.path("csv", f)))
+            if data and data[0][:1] == ["id"]:
+                rows = data
+        self.assertIsNotNone(rows, got)
+        self.assertEqual(rows, csv_rows(scsec("template", "--level", "3").raw))
+
+
+
+class TestEvaluateXlsx(XlsxTestCase):
+    def test_gaps_workbook(self):
+        ev = example("minato-logistics.xml")
+        want = self.evaluate_json(ev)
+        for lang, titles, reason_missing in ((None, ["Summary", "Gaps"], "no answer was given"),
+                                             ("ja", ["概要", "不足項目"], "回答がありません")):
+            out = self.path("gaps.xlsx")
+            args = ["evaluate", ev, "--as-of", AS_OF, "--format", "xlsx", "-o", out]
+            r = scsec(*(args + (["--lang", lang] if lang else [])))
+            self.assertIn(r.rc, (0, 1), repr(r))
+            self.assertNoTempFiles()
+            d = self.dump(out)
+            self.assertEqual([s["title"] for s in d["sheets"]], titles)
+            summary = {row[0]: row[1] for row in d["sheets"][0]["rows"]}
+            self.assertIn("meti-sc-2026-03", summary.values())
+            self.assertIn(want["valid_until"], summary.values())
+            self.assertIn(len(want["gaps"]), summary.values())
+            gaps = d["sheets"][1]
+            self.assertEqual([(row[0], row[2]) for row in gaps["rows"][1:]],
+                             [(g["id"], g["reason"]) for g in want["gaps"]])
+            self.assertEqual(gaps["freeze"], "B2")
+            for row in gaps["rows"][1:]:
+                self.assertNotRegex(row[3], r"^reason\.")  # every reason is in the catalogue
+                if row[2] == "missing":
+                    self.assertEqual(row[3], reason_missing)
+        self.assertStatus(scsec("evaluate", ev, "--format", "xlsx", "-o",
+                                self.path("no", "such", "g.xlsx")), 4)
+
+
+class TestBatchXlsx(XlsxTestCase):
+    def test_rows_as_the_csv(self):
+        out = self.path("batch.xlsx")
+        r = scsec("batch", "--as-of", AS_OF, "--format", "xlsx", "-o", out, EXAMPLES)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        self.assertNoTempFiles()
+        want = csv_rows(scsec("batch", "--as-of", AS_OF, EXAMPLES).raw)
+        ws = self.dump(out)["sheets"][0]
+        self.assertEqual(ws["freeze"], "A2")
+        got = [[str(c) for c in row] + [""] * (len(want[0]) - len(row)) for row in ws["rows"]]
+        self.assertEqual(got, want)
+        self.assertIsInstance(ws["rows"][1][2], int)  # the level is a number
+
+
+class TestJapaneseSummary(CliTestCase):
+    def test_headings_follow_lang(self):
+        ev = example("minato-logistics.xml")
+        en = scsec("evaluate", ev, "--as-of", AS_OF).out.splitlines()
+        ja = scsec("evaluate", ev, "--as-of", AS_OF, "--lang", "ja").out.splitlines()
+        self.assertTrue(en[0].startswith("Subject:      "))
+        heads = [line.split(":", 1)[0] for line in ja[:6]]
+        self.assertEqual(heads, ["評価対象", "回答記録", "評価基準", "レベル", "有効期限", "評価基準日"])
+        # The values are the same in both languages, aligned at column 14.
+        self.assertEqual([line[14:] for line in en[:6]],
+                         [line[14 - sum(1 for ch in line.split(":")[0]):] for line in ja[:6]])
 
 
 class TestImportCsv(CliTestCase):
@@ -1032,6 +1249,16 @@ class TestReport(CliTestCase):
         with open(out, "rb") as f:
             data = f.read()
         return ET.fromstring(data), data.decode("utf-8")
+
+    def test_japanese_font_stack(self):
+        root, text = self.report(example("minato-logistics.xml"), "--lang", "ja")
+        self.assertEqual(root.get("lang"), "ja")
+        css = "".join(el.text or "" for el in root.iter(XHTML + "style"))
+        body = re.search(r"body\{font-family:([^;]*);", css).group(1)
+        fonts = [f.strip().strip('"') for f in body.split(",")]
+        for font in ("Yu Gothic", "Meiryo", "Hiragino Sans", "Noto Sans CJK JP", "IPAexGothic"):
+            self.assertIn(font, fonts)
+        self.assertEqual(fonts[-1], "sans-serif")
 
     def assertSelfContained(self, root, text):
         for el in root.iter():

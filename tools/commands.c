@@ -874,22 +874,40 @@ int cmd_criteria(int argc, char **argv)
 /* ================================================================ template */
 
 static const char usage_template[] =
-	"usage: scsec template [-c SET] [--level N] [--format csv|xml|json] [--lang LANG]\n"
+	"usage: scsec template [-c SET] [--level N] [--format xlsx|csv|xml|json] [--lang LANG]\n"
 	"                      [-o OUT]\n"
 	"\n"
-	"Write a starting point for a supplier's answers: a CSV answer sheet (UTF-8\n"
-	"with BOM, one row per criterion and prerequisite, empty answer columns)\n"
-	"to fill in a spreadsheet and read back with 'scsec import-csv', or an\n"
-	"empty evidence record (XML or JSON) naming the criteria set.\n"
+	"Write a starting point for a supplier's answers: an Excel answer workbook\n"
+	"(instructions, one row per criterion and prerequisite, dropdown lists for\n"
+	"status and method, date cells, the criteria columns protected), the same\n"
+	"sheet as CSV (UTF-8 with BOM), both read back with 'scsec import-csv', or\n"
+	"an empty evidence record (XML or JSON) naming the criteria set.\n"
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET  a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
-	"  --level N           only the rows of level rank N (CSV; e.g. 3 for ★3)\n"
-	"  --format csv|xml|json  default csv, or xml (json) when OUT ends in .xml or\n"
-	"                      .xml.gz (.json or .json.gz)\n"
-	"  --lang LANG         language of the sheet's informational texts (default en)\n"
+	"  --level N           only the rows of level rank N (xlsx, CSV; e.g. 3 for ★3)\n"
+	"  --format xlsx|csv|xml|json  default csv, or xlsx when OUT ends in .xlsx,\n"
+	"                      xml (json) when it ends in .xml or .xml.gz (.json or\n"
+	"                      .json.gz)\n"
+	"  --lang LANG         language of the sheet's texts (default en); ja also\n"
+	"                      gives the workbook Japanese headers, lists and\n"
+	"                      instructions\n"
 	"  -o, --output OUT    write to OUT (atomically) instead of stdout\n"
 	"  -h, --help          show this help\n";
+
+typedef struct template_job {
+	const scsec_criteria *c;
+	int rank;
+	const char *lang;
+} template_job;
+
+static int make_template(const char *path, void *ctx)
+{
+	const template_job *job = ctx;
+	int rc = scsec_criteria_template_xlsx(job->c, path, job->rank, job->lang);
+
+	return rc ? cli_fail(rc, NULL) : EXIT_OK;
+}
 
 int cmd_template(int argc, char **argv)
 {
@@ -902,8 +920,9 @@ int cmd_template(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *const formats[] = { "csv", "xml", "json", NULL };
+	static const char *const formats[] = { "csv", "xml", "json", "xlsx", NULL };
 	const char *set = NULL, *format = NULL, *lang = NULL, *out = NULL, *input;
+	template_job job;
 	scsec_criteria *c = NULL;
 	scsec_evidence *ev = NULL;
 	char *doc = NULL;
@@ -935,6 +954,7 @@ int cmd_template(int argc, char **argv)
 	if (!format)
 		format = out && (cli_has_suffix(out, ".xml") || cli_has_suffix(out, ".xml.gz"))     ? "xml"
 		         : out && (cli_has_suffix(out, ".json") || cli_has_suffix(out, ".json.gz")) ? "json"
+		         : out && cli_has_suffix(out, ".xlsx")                                      ? "xlsx"
 		                                                                                      : "csv";
 	input = cli_set_path(set);
 	if ((rc = cli_check_output(out, &input, 1)) != EXIT_OK)
@@ -944,6 +964,13 @@ int cmd_template(int argc, char **argv)
 	if (level && (rc = cli_check_rank("--level", c, level)) != EXIT_OK)
 		goto out;
 	scsec_error_clear();
+	if (!strcmp(format, "xlsx")) {
+		job.c = c;
+		job.rank = (int)level;
+		job.lang = lang;
+		rc = cli_write_made(out, make_template, &job);
+		goto out;
+	}
 	if (!strcmp(format, "csv")) {
 		rc = scsec_criteria_template_csv(&doc, &size, c, (int)level, lang);
 	} else {

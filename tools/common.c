@@ -767,6 +767,69 @@ int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok)
 	return cli_write_output(path, b->data ? b->data : "", b->len, gzip_ok);
 }
 
+int cli_write_made(const char *path, cli_make_fn make, void *ctx)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char dir[PATH_MAX], file[PATH_MAX + 16];
+	FILE *fp = NULL;
+	char *data = NULL;
+	size_t size = 0, cap = 0;
+	int rc;
+
+	if ((!path || !strcmp(path, "-")) && isatty(STDOUT_FILENO)) {
+		cli_errorf("a workbook is not for a terminal: give -o FILE.xlsx");
+		return EXIT_USAGE;
+	}
+	if (path && !*path) {
+		cli_errorf("-o: the file name is empty ('-o -' writes to the standard output)");
+		return EXIT_USAGE;
+	}
+	if (snprintf(dir, sizeof dir, "%s/scsec-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp") >=
+	        (int)sizeof dir ||
+	    !mkdtemp(dir)) {
+		cli_errorf("cannot make a temporary directory: %s", strerror(errno));
+		return EXIT_IO;
+	}
+	snprintf(file, sizeof file, "%s/out.xlsx", dir);
+	if ((rc = make(file, ctx)) == EXIT_OK) {
+		if (!(fp = fopen(file, "rb"))) {
+			cli_errorf("cannot read the workbook made: %s", strerror(errno));
+			rc = EXIT_IO;
+		}
+		while (fp && rc == EXIT_OK) {
+			size_t n;
+
+			if (size == cap) {
+				char *p = realloc(data, cap = cap ? cap * 2 : 65536);
+
+				if (!p) {
+					cli_errorf("out of memory");
+					rc = EXIT_IO;
+					break;
+				}
+				data = p;
+			}
+			n = fread(data + size, 1, cap - size, fp);
+			size += n;
+			if (n == 0) {
+				if (ferror(fp)) {
+					cli_errorf("cannot read the workbook made: %s", strerror(errno));
+					rc = EXIT_IO;
+				}
+				break;
+			}
+		}
+		if (fp)
+			fclose(fp);
+		if (rc == EXIT_OK)
+			rc = cli_write_output(path, data ? data : "", size, 0);
+	}
+	unlink(file);
+	rmdir(dir);
+	free(data);
+	return rc;
+}
+
 int cli_write_imported(const char *path, const scsec_criteria *c, const scsec_diagnostics *diags)
 {
 	char *xml = NULL;

@@ -39,6 +39,8 @@ static const char usage_evaluate[] =
 	"                            answers (repeat for every question)\n"
 	"  --format text|json|xml    text: a short summary (default); json, xml:\n"
 	"                            the full result document\n"
+	"  --format xlsx             the result as an Excel workbook: a summary sheet,\n"
+	"                            the gaps with their reasons and a column for notes\n"
 	"  --format oscal-ar|oscal-poam  the result as OSCAL assessment-results, or\n"
 	"                            its gaps as an OSCAL POA&M (JSON, doc/oscal.md)\n"
 	"  -v, --verbose             text: list every gap (beyond 25 gaps the summary\n"
@@ -72,7 +74,7 @@ static const struct option evaluate_options[] = {
 
 int cmd_evaluate(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "xml", "oscal-ar", "oscal-poam", NULL };
+	static const char *const formats[] = { "text", "json", "xml", "xlsx", "oscal-ar", "oscal-poam", NULL };
 	const char *format = "text", *out = NULL, *path, *inputs[2];
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
@@ -122,6 +124,8 @@ int cmd_evaluate(int argc, char **argv)
 	scsec_error_clear();
 	if (!strncmp(format, "oscal-", 6)) {
 		rc = cli_write_oscal_result(out, r, ev, !strcmp(format, "oscal-poam"));
+	} else if (!strcmp(format, "xlsx")) {
+		rc = cli_write_result_xlsx(out, r, o.lang);
 	} else if (!strcmp(format, "json")) {
 		if ((rc = scsec_result_to_json(&doc, &size, r))) {
 			rc = cli_fail(rc, NULL);
@@ -168,7 +172,7 @@ done:
 /* ================================================================ batch */
 
 static const char usage_batch[] =
-	"usage: scsec batch [-c SET] [--as-of YYYY-MM-DD] [-j N] [--format csv|json] [-o OUT]\n"
+	"usage: scsec batch [-c SET] [--as-of YYYY-MM-DD] [-j N] [--format csv|json|xlsx] [-o OUT]\n"
 	"                   [--require N | --answer QUESTION=yes|no...] [--strict] PATH...\n"
 	"\n"
 	"Evaluate many evidence files against one criteria set: every FILE given,\n"
@@ -184,7 +188,7 @@ static const char usage_batch[] =
 	"  -c, --criteria SET        a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	"  --as-of YYYY-MM-DD        the evaluation date (default today, UTC)\n"
 	"  -j, --jobs N              evaluate N files at a time (default 1)\n"
-	"  --format csv|json         rows as CSV (default) or a JSON array\n"
+	"  --format csv|json|xlsx    rows as CSV (default), a JSON array or a workbook\n"
 	"  --require N               the required level (fills required, meets)\n"
 	"  --answer QUESTION=yes|no  derive the required level from answers\n"
 	"  --strict                  a record with check errors is an error row\n"
@@ -739,6 +743,51 @@ static void render_csv(cli_buf *b, const rows *rs)
 	}
 }
 
+/* The rows as a workbook, the CSV's columns (levels and counts as numbers). */
+static int write_xlsx(const char *out, const rows *rs)
+{
+	static const char *const head[] = { "file", "subject", "level", "label", "valid_until",
+	                                    "gaps", "required", "meets", "error" };
+	enum { NC = 9 };
+	char (*nums)[3][24] = calloc(rs->n + 1, sizeof *nums);
+	const char **cells = calloc((rs->n + 1) * NC, sizeof *cells);
+	size_t i;
+	int rc;
+
+	if (!nums || !cells) {
+		free(nums);
+		free(cells);
+		cli_errorf("out of memory");
+		return EXIT_IO;
+	}
+	memcpy(cells, head, sizeof head);
+	for (i = 0; i < rs->n; i++) {
+		const row *r = &rs->v[i];
+		const char **c = cells + (i + 1) * NC;
+
+		c[0] = r->file;
+		if (r->error) {
+			c[8] = r->error;
+			continue;
+		}
+		snprintf(nums[i][0], sizeof nums[i][0], "%d", r->level);
+		snprintf(nums[i][1], sizeof nums[i][1], "%zu", r->gaps);
+		if (r->required)
+			snprintf(nums[i][2], sizeof nums[i][2], "%d", r->required);
+		c[1] = r->subject;
+		c[2] = nums[i][0];
+		c[3] = r->label;
+		c[4] = r->valid_until;
+		c[5] = nums[i][1];
+		c[6] = nums[i][2];
+		c[7] = r->meets < 0 ? "" : r->meets ? "yes" : "no";
+	}
+	rc = cli_write_table_xlsx(out, "batch", NC, rs->n + 1, cells, 1u << 2 | 1u << 5 | 1u << 6);
+	free(nums);
+	free(cells);
+	return rc;
+}
+
 /* The rows as a JSON array, one object a line, with the CSV's keys. */
 static void render_json(cli_buf *b, const rows *rs)
 {
@@ -791,7 +840,7 @@ static int check_batch_output(const char *out, const char *set, const rows *rs)
 
 int cmd_batch(int argc, char **argv)
 {
-	static const char *const formats[] = { "csv", "json", NULL };
+	static const char *const formats[] = { "csv", "json", "xlsx", NULL };
 	const char *format = "csv", *out = NULL;
 	scsec_criteria *c = NULL;
 	scsec_eval_options *eo = NULL;
@@ -858,11 +907,16 @@ int cmd_batch(int argc, char **argv)
 	for (i = 0; i < rs.n; i++)
 		if (rs.v[i].error)
 			nerr++;
-	if (!strcmp(format, "json"))
-		render_json(&b, &rs);
-	else
-		render_csv(&b, &rs);
-	if ((rc = cli_write_buf(out, &b, 0)) == EXIT_OK && nerr) {
+	if (!strcmp(format, "xlsx")) {
+		rc = write_xlsx(out, &rs);
+	} else {
+		if (!strcmp(format, "json"))
+			render_json(&b, &rs);
+		else
+			render_csv(&b, &rs);
+		rc = cli_write_buf(out, &b, 0);
+	}
+	if (rc == EXIT_OK && nerr) {
 		cli_errorf("%zu of %zu file%s could not be evaluated (see the error column)", nerr, rs.n,
 		           rs.n == 1 ? "" : "s");
 		rc = EXIT_FINDINGS;

@@ -119,6 +119,31 @@ static const char *gap_text(const scsec_criteria *c, const scsec_gap *g, const c
 
 /* ================================================================ text */
 
+/* A text of the message catalogue (the code itself when it has none). */
+static const char *msg(const char *code, const char *lang)
+{
+	const char *s = scsec_message_text(code, lang);
+
+	return s ? s : code;
+}
+
+/* A field of the summary: its name from the catalogue and a colon, padded
+ * to 14 columns of the terminal, then value and a line end (value NULL:
+ * the caller writes the rest of the line). */
+static void field(cli_buf *b, const char *code, const char *lang, const char *value)
+{
+	const char *name = msg(code, lang);
+	size_t w = cli_text_width(name) + 1;
+
+	cli_buf_textf(b, "%s:", name);
+	for (; w < 14; w++)
+		cli_buf_putc(b, ' ');
+	if (w >= 14 && cli_text_width(name) + 1 >= 14)
+		cli_buf_putc(b, ' ');
+	if (value)
+		cli_buf_textf(b, "%s\n", value);
+}
+
 static void text_gap_lines(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                            const scsec_category *group, int idw, int rw, const char *lang)
 {
@@ -257,22 +282,23 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	long gi;
 
 	if (subject)
-		cli_buf_textf(b, "Subject:      %s\n", subject);
+		field(b, "summary.subject", lang, subject);
 	if (source)
-		cli_buf_textf(b, "Evidence:     %s\n", source);
+		field(b, "summary.evidence", lang, source);
 	if (scsec_result_evidence_derived(r))
 		cli_buf_puts(b, "Derived:      the record was derived through a mapping set: a head "
 		                "start for a person to review, not an assessment\n");
-	cli_buf_textf(b, "Criteria:     %s %s\n", scsec_result_criteria_id(r),
-	               scsec_result_criteria_version(r));
-	if (level)
-		cli_buf_textf(b, "Level:        %s (%d)\n", scsec_result_level_label(r), level);
-	else
-		cli_buf_puts(b, "Level:        no level\n");
-	cli_buf_textf(b, "Valid until:  %s\n",
-	               scsec_date_format(date, scsec_result_valid_until(r)) ? "-" : date);
-	cli_buf_textf(b, "As of:        %s\n",
-	               scsec_date_format(date, scsec_result_as_of(r)) ? "-" : date);
+	field(b, "summary.criteria", lang, NULL);
+	cli_buf_textf(b, "%s %s\n", scsec_result_criteria_id(r), scsec_result_criteria_version(r));
+	if (level) {
+		field(b, "summary.level", lang, NULL);
+		cli_buf_textf(b, "%s (%d)\n", scsec_result_level_label(r), level);
+	} else {
+		field(b, "summary.level", lang, msg("summary.no-level", lang));
+	}
+	field(b, "summary.valid-until", lang,
+	      scsec_date_format(date, scsec_result_valid_until(r)) ? "-" : date);
+	field(b, "summary.as-of", lang, scsec_date_format(date, scsec_result_as_of(r)) ? "-" : date);
 	if (scsec_result_required_level(r))
 		cli_buf_textf(b, "Required:     %s (%d): %s\n",
 		               level_label(c, scsec_result_required_level(r)),
@@ -342,8 +368,11 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 #define X(s) cli_buf_xml_text(b, (s))
 
 static const char css[] =
-	"body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Noto Sans JP\","
-	"sans-serif;margin:0 auto;max-width:62rem;padding:1.5rem;color:#1d2329;line-height:1.5;"
+	/* Japanese on Windows (Yu Gothic, Meiryo), macOS (Hiragino), Linux
+	 * (Noto Sans CJK JP, IPA fonts). */
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Hiragino Kaku Gothic ProN\","
+	"\"Yu Gothic UI\",\"Yu Gothic\",YuGothic,Meiryo,\"Noto Sans CJK JP\",\"Noto Sans JP\","
+	"\"IPAexGothic\",\"IPAGothic\",sans-serif;margin:0 auto;max-width:62rem;padding:1.5rem;color:#1d2329;line-height:1.5;"
 	"background:#fff}\n"
 	"h1{font-size:1.6rem;margin:0 0 .25rem}\n"
 	"h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:2px solid #d5dde5;padding-bottom:.2rem}\n"

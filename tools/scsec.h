@@ -332,6 +332,26 @@ int cli_write_record(const char *path, const scsec_evidence *ev, int format);
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
 int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 
+/* A maker of a file that can only be written by name (a workbook through
+ * libxlsxwriter): writes path, returns an exit status, printing its error. */
+typedef int (*cli_make_fn)(const char *path, void *ctx);
+
+/* Have make write a file in a private temporary directory, then write its
+ * bytes to path as cli_write_output() does (atomically; stdout for NULL or
+ * "-", refused when stdout is a terminal); the temporary is removed. */
+int cli_write_made(const char *path, cli_make_fn make, void *ctx);
+
+/* xlsx.c: the result as a workbook (a summary, the gaps with reasons, a
+ * column for a consultant's notes), texts in lang, written as
+ * cli_write_made() does. */
+int cli_write_result_xlsx(const char *out, const scsec_result *r, const char *lang);
+
+/* A table as a one-sheet workbook: nrows rows (the first the header) of
+ * ncols cells (NULL or "" for empty); the columns whose bit is set in
+ * numeric hold numbers. */
+int cli_write_table_xlsx(const char *out, const char *sheet, size_t ncols, size_t nrows,
+                         const char *const *cells, unsigned numeric);
+
 /* An imported criteria set: print the import's diagnostics (warnings and
  * notes), then write the set's canonical XML to path as cli_write_output()
  * does. Returns the exit status. */

@@ -189,6 +189,34 @@ SCSEC_API void scsec_free(void *ptr);
 
 /** @} */
 
+/**
+ * @name Message catalogue
+ *
+ * Every text a person reads in the workbooks libscsec writes and in what
+ * its command line prints has a stable code ("tpl.howto.1",
+ * "value.status.met", "summary.level", ...) and a text in English and in
+ * Japanese that say the same thing. A code keeps its meaning for good.
+ * @{
+ */
+
+/**
+ * The text of a message code.
+ * @param code  the code
+ * @param lang  a language tag: Japanese for "ja" and its subtags ("ja-JP"),
+ *              English otherwise (also for NULL)
+ * @return the text, static; NULL for NULL or an unknown code.
+ * @since 1.1
+ */
+SCSEC_API const char *scsec_message_text(const char *code, const char *lang);
+
+/** The number of codes in the catalogue. @since 1.1 */
+SCSEC_API size_t scsec_message_count(void);
+
+/** The code at index @p i (0 to scsec_message_count() - 1), or NULL. @since 1.1 */
+SCSEC_API const char *scsec_message_code_at(size_t i);
+
+/** @} */
+
 SCSEC_END_DECLS
 
 #endif /* SCSEC_COMMON_H */

@@ -567,6 +567,31 @@ SCSEC_API int scsec_criteria_required_default(const scsec_criteria *criteria);
 SCSEC_API int scsec_criteria_template_csv(char **out, size_t *size, const scsec_criteria *criteria,
                                           int rank, const char *lang);
 
+/**
+ * Write the answer workbook (.xlsx) of the set to @p path, atomically (a
+ * temporary file beside it, then a rename; see scsec_file_write()). Two
+ * sheets: instructions first, then the answer sheet, whose rows and cells
+ * are those of scsec_criteria_template_csv() for the same @p rank and
+ * @p lang. The header row holds the column names (in Japanese for a
+ * Japanese @p lang: 実施状況, 評価方法, ...; the evidence readers accept
+ * both). Status and method cells carry dropdown lists of the values the
+ * readers accept, in @p lang (met, partial, ... or 実施, 一部実施, ...);
+ * assessed_on and expires_on are date cells (yyyy-mm-dd) with a date
+ * validation. The header is frozen, texts wrap, and the sheet is protected
+ * without a password: the criteria columns are locked, the answer cells
+ * open. Written through libxlsxwriter.
+ *
+ * @param criteria  the set
+ * @param path      the file to write or replace
+ * @param rank      the level whose criteria are listed, or 0 for all
+ * @param lang      language of the texts and headers, or NULL (English)
+ * @return 0, SCSEC_EINVAL (also for an unknown @p rank), SCSEC_EIO,
+ *         SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_criteria_template_xlsx(const scsec_criteria *criteria, const char *path, int rank,
+                                           const char *lang);
+
 /** @} */
 
 SCSEC_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "util/error.h"
 #include "model/evidence.h"
+#include "io/messages.h"
 #include "io/sheet.h"
 #include "util/util.h"
 
@@ -508,8 +509,18 @@ static int read_header(importer *im, const scsec__sheet_row *row)
 	for (i = 0; i < NCOLS; i++) {
 		long again;
 
-		im->col[i] = scsec__sheet_find(row, col_names[i]);
-		again = im->col[i] < 0 ? -1 : scsec__sheet_find_from(row, col_names[i], (size_t)im->col[i] + 1);
+		/* The machine name, or the header a Japanese workbook shows. */
+		const char *ja = scsec__column_ja(col_names[i]), *name = col_names[i];
+
+		im->col[i] = scsec__sheet_find(row, name);
+		if (im->col[i] < 0 && ja && (im->col[i] = scsec__sheet_find(row, ja)) >= 0)
+			name = ja;
+		again = im->col[i] < 0 ? -1 : scsec__sheet_find_from(row, name, (size_t)im->col[i] + 1);
+		if (again < 0 && im->col[i] >= 0 && ja && name != ja) {
+			again = scsec__sheet_find(row, ja);
+			if (again == im->col[i]) /* "ID" is "id" */
+				again = scsec__sheet_find_from(row, ja, (size_t)im->col[i] + 1);
+		}
 		if (again >= 0)
 			scsec__report(&im->rep, row->number, (unsigned long)again + 1, SCSEC_SEVERITY_ERROR,
 			              SCSEC_EINVALID, NULL, "a second '%s' column (the first is column %ld)",

@@ -191,7 +191,10 @@ static char *resolve_target(const char *path)
 	return NULL;
 }
 
-int scsec__write_file_atomic(const char *path, const void *data, size_t len, int gzip)
+/* The steps of both writers: data (len bytes) written to the temporary's
+ * descriptor, or, with fill, the file given to fill by name. */
+static int write_atomic(const char *path, const void *data, size_t len, int gzip,
+                        scsec__file_fill_fn fill, void *ctx)
 {
 	unsigned char *z = NULL;
 	size_t zlen = 0, plen;
@@ -234,7 +237,14 @@ int scsec__write_file_atomic(const char *path, const void *data, size_t len, int
 	/* A replaced file keeps its permissions. */
 	if (existing)
 		(void)fchmod(fd, st.st_mode & 07777);
-	if (write_all(fd, data, len) || fsync(fd)) {
+	/* With fill, the file exists (made exclusively, above): fill writes it
+	 * by name, in place; the descriptor still syncs what it wrote. */
+	if (fill && (rc = fill(tmp, ctx))) {
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if ((!fill && write_all(fd, data, len)) || fsync(fd)) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
@@ -272,6 +282,16 @@ out:
 	scsec__free(tmp);
 	scsec__free(z);
 	return rc;
+}
+
+int scsec__write_file_atomic(const char *path, const void *data, size_t len, int gzip)
+{
+	return write_atomic(path, data, len, gzip, NULL, NULL);
+}
+
+int scsec__write_file_with(const char *path, scsec__file_fill_fn fill, void *ctx)
+{
+	return write_atomic(path, NULL, 0, 0, fill, ctx);
 }
 
 int scsec_file_write(const char *path, const void *data, size_t size, unsigned int flags)

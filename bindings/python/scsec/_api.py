@@ -831,6 +831,13 @@ class CriteriaSet(Owned, Mapping[str, "Criterion"]):
             return _native.take_string(_lib.scsec_criteria_template_csv, h, rank,
                                        _b(lang, "lang"))
 
+    def template_xlsx(self, path: PathLike, level: Union[int, "Level"] = 0,
+                      lang: Optional[str] = None) -> None:
+        """Write the answer workbook (.xlsx) for ``level`` (0: all levels) to ``path``, atomically."""
+        rank = _rank(level)
+        with self._g as h:
+            _lib.scsec_criteria_template_xlsx(h, _path(path), rank, _b(lang, "lang"))
+
     # -- identity
 
     def _str(self, fn: Any, *args: Any) -> Optional[str]:

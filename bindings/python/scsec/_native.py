@@ -687,6 +687,11 @@ SIGNATURES = [
     ("scsec_result_rests_on_at", _cstr, [result_p, c_size_t]),
     ("scsec_result_unstated_role_count", c_size_t, [result_p]),
     ("scsec_result_unstated_role_at", prerequisite_p, [result_p, c_size_t]),
+    # xlsxout: answer workbooks, the message catalogue (LIBSCSEC_1.1)
+    ("scsec_criteria_template_xlsx", CHECK, [criteria_p, _cstr, c_int, _cstr]),
+    ("scsec_message_text", _cstr, [_cstr, _cstr]),
+    ("scsec_message_count", c_size_t, []),
+    ("scsec_message_code_at", _cstr, [c_size_t]),
     ("scsec_result_free", None, [result_p]),
     ("scsec_result_level", c_int, [result_p]),
     ("scsec_result_level_label", _cstr, [result_p]),

@@ -488,6 +488,16 @@ class CriteriaTest(TempDirCase):
         with self.assertRaises(scsec.InvalidArgumentError):
             self.meti.template_csv(9)
 
+    def test_template_xlsx(self):
+        path = self.path("sheet.xlsx")
+        self.meti.template_xlsx(path, 3, lang="ja")
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(4), b"PK\x03\x04")
+        self.assertEqual(os.listdir(self.tmp), ["sheet.xlsx"])
+        with self.assertRaises(scsec.InvalidArgumentError):
+            self.meti.template_xlsx(self.path("x.xlsx"), 9)
+        self.assertEqual(os.listdir(self.tmp), ["sheet.xlsx"])
+
     def test_load_options(self):
         opts = scsec.LoadOptions(max_depth=2, schema_validation=False)
         self.assertEqual(opts.get("max_depth"), 2)

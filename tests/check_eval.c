@@ -2214,7 +2214,8 @@ START_TEST(score_reason_and_conditional_names)
 
 	for (i = 0; i < SCSEC_REASON_COUNT; i++)
 		ck_assert_str_eq(scsec_reason_name((scsec_reason)i), names[i]);
-	ck_assert_str_eq(scsec_reason_name((scsec_reason)SCSEC_REASON_COUNT), "");
+	ck_assert_str_eq(scsec_reason_name((scsec_reason)SCSEC_REASON_COUNT), "unverified");
+	ck_assert_str_eq(scsec_reason_name((scsec_reason)SCSEC_REASON_COUNT_1_1), "");
 	ck_assert_str_eq(scsec_reason_name((scsec_reason)-1), "");
 	ck_assert_str_eq(scsec_conditional_name(SCSEC_CONDITIONAL_NONE), "");
 	ck_assert_str_eq(scsec_conditional_name(SCSEC_CONDITIONAL_FINAL), "final");

@@ -104,7 +104,7 @@ def slurp(path):
 # document is not at hand, as in a distribution tarball).
 RESULT_KEYS = ["format", "level", "level_label", "valid_until", "as_of", "required_level",
                "meets_required", "levels", "gap_level", "gaps", "functions", "categories",
-               "score", "subject", "criteria", "evidence", "engine"]
+               "score", "subject", "criteria", "evidence", "trust", "engine"]
 
 
 def json_keys_from_doc():

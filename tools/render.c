@@ -50,6 +50,8 @@ const char *cli_reason_words(scsec_reason reason)
 	case SCSEC_REASON_NOT_YET_VALID:
 		return "no assessment date, or assessed after the evaluation date";
 	case SCSEC_REASON_EXPIRED: return "the answer's validity ran out before the evaluation date";
+	case SCSEC_REASON_UNVERIFIED:
+		return "no trusted signature vouches for the method the level needs";
 	case SCSEC_REASON_NONE: break;
 	}
 	return "satisfied";
@@ -199,7 +201,7 @@ static size_t next_gap_group(const scsec_result *r, const scsec_criteria *c, siz
 static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                             const scsec_category *group)
 {
-	size_t counts[SCSEC_REASON_COUNT] = { 0 }, i;
+	size_t counts[SCSEC_REASON_COUNT_1_1] = { 0 }, i;
 	const char *sep = "  ";
 
 	for (i = 0; i < scsec_result_gap_count(r); i++) {
@@ -208,7 +210,7 @@ static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_crite
 		if (gap_category(c, g) == group)
 			counts[scsec_gap_reason(g)]++;
 	}
-	for (i = 1; i < SCSEC_REASON_COUNT; i++) {
+	for (i = 1; i < SCSEC_REASON_COUNT_1_1; i++) {
 		if (!counts[i])
 			continue;
 		cli_buf_textf(b, "%s%zu %s", sep, counts[i], scsec_reason_name((scsec_reason)i));
@@ -421,7 +423,7 @@ static void html_reasons(cli_buf *b, const scsec_figures *f)
 {
 	int r, first = 1;
 
-	for (r = SCSEC_REASON_MISSING; r < SCSEC_REASON_COUNT; r++) {
+	for (r = SCSEC_REASON_MISSING; r < SCSEC_REASON_COUNT_1_1; r++) {
 		size_t n = scsec_figures_reason_count(f, (scsec_reason)r);
 
 		if (!n)

@@ -43,7 +43,10 @@ typedef struct scsec_gap scsec_gap;
 
 /**
  * Why an item is not satisfied. Exactly one reason per item: the first that
- * applies, in this order.
+ * applies, in the order of doc/evaluation.md (rule 5): missing, not-met,
+ * partial, na-rejected, method, unverified, not-yet-valid, expired. The
+ * values are never renumbered; SCSEC_REASON_UNVERIFIED (1.1) was appended
+ * at the end, so the numeric order is not the order of the rule.
  */
 typedef enum scsec_reason {
 	SCSEC_REASON_NONE = 0,          /**< satisfied */
@@ -53,11 +56,26 @@ typedef enum scsec_reason {
 	SCSEC_REASON_NA_REJECTED = 4,   /**< not-applicable, but not allowed or not justified */
 	SCSEC_REASON_METHOD = 5,        /**< assessed by a weaker method than the level needs */
 	SCSEC_REASON_NOT_YET_VALID = 6, /**< assessed after the evaluation date (or no date) */
-	SCSEC_REASON_EXPIRED = 7        /**< the evaluation date is past the last valid day */
+	SCSEC_REASON_EXPIRED = 7,       /**< the evaluation date is past the last valid day */
+	/** the method would do, but the record carries no counting signature
+	 *  of a party trusted for it (only with a trust list,
+	 *  scsec_eval_options_set_trust()) @since 1.1 */
+	SCSEC_REASON_UNVERIFIED = 8
 } scsec_reason;
 
-/** Number of ::scsec_reason values, SCSEC_REASON_NONE included. */
+/**
+ * Number of the 1.0 ::scsec_reason values, SCSEC_REASON_NONE included.
+ *
+ * It stays 8: programs built against 1.0 size arrays with it and index
+ * them by scsec_gap_reason(). SCSEC_REASON_UNVERIFIED, the one value
+ * beyond, only appears in results evaluated with a trust list, which only
+ * a 1.1 caller can ask for. Code that evaluates with a trust list sizes
+ * its arrays with ::SCSEC_REASON_COUNT_1_1.
+ */
 #define SCSEC_REASON_COUNT 8
+
+/** Number of ::scsec_reason values in 1.1, SCSEC_REASON_NONE included. @since 1.1 */
+#define SCSEC_REASON_COUNT_1_1 9
 
 /** The reason's token ("missing", "not-met", ...), "" for NONE. */
 SCSEC_API const char *scsec_reason_name(scsec_reason reason);

@@ -19,5 +19,6 @@
 #include <scsec/document.h>
 #include <scsec/mapping.h>
 #include <scsec/oscal.h>
+#include <scsec/trust.h>
 
 #endif /* SCSEC_H */

@@ -29,6 +29,7 @@
 #include "util/error.h"
 #include "model/canonical.h"
 #include "model/result.h"
+#include "model/trust.h"
 #include "scsec/eval.h"
 
 /* ---------------------------------------------------------------- options */
@@ -45,6 +46,7 @@ struct scsec_eval_options {
 	answer *answers;
 	size_t nanswers;
 	size_t canswers;
+	const scsec_trust *trust; /* borrowed, or NULL: no trust policy */
 };
 
 int scsec_eval_options_new(scsec_eval_options **out)
@@ -113,6 +115,13 @@ int scsec_eval_options_set_answer(scsec_eval_options *o, const char *question, i
 	o->answers[o->nanswers].question = q;
 	o->answers[o->nanswers].yes = yes != 0;
 	o->nanswers++;
+	return 0;
+}
+
+int scsec_eval_options_set_trust(scsec_eval_options *o, const scsec_trust *trust)
+{
+	SCSEC__CHECK_ARG(o);
+	o->trust = trust;
 	return 0;
 }
 
@@ -337,6 +346,9 @@ typedef struct ctx {
 	const scsec_criteria *c;
 	const scsec_evaluator *x;
 	scsec_date as_of;
+	/* Rule 11: the strongest method the record's counting signatures
+	 * support; SCSEC_METHOD_THIRD_PARTY (no cap) without a trust list. */
+	scsec_method cap;
 	unsigned char *why;      /* [level * nitems + item]: the reason at each level */
 } ctx;
 
@@ -375,11 +387,20 @@ static void evaluate_levels(const ctx *t, struct scsec_figures *figs, unsigned c
 		const struct scsec_level *l = c->levels[li];
 		const int32_t *cell = &x->cell[li * n];
 		unsigned char *why = &t->why[li * n];
-		size_t cnt[SCSEC_REASON_COUNT] = { 0 }, na = 0;
+		size_t cnt[SCSEC_REASON_COUNT_1_1] = { 0 }, na = 0;
+		/* Rule 11: with a trust list, a criterion whose claimed method
+		 * would do at L but whose record carries no counting signature
+		 * for L's method is unverified, a reason after method and before
+		 * the date-bound ones. */
+		int unverify = t->cap < l->method;
 
 		for (k = 0; k < l->ncriteria; k++) {
 			size_t i = l->criteria[k];
 			unsigned char w = reason_at(cell, assessed, i, as_of);
+
+			if (unverify && (w == SCSEC_REASON_NONE || w == SCSEC_REASON_NOT_YET_VALID ||
+			                 w == SCSEC_REASON_EXPIRED))
+				w = SCSEC_REASON_UNVERIFIED;
 
 			why[i] = w;
 			cnt[w]++;
@@ -570,7 +591,8 @@ static void score(const ctx *t, scsec_result *r)
 		/* A partial or not-met answer that fails the method or date rules
 		 * scores as missing: its reason at the level if it were met. */
 		if ((slot == SCSEC__PTS_PARTIAL || slot == SCSEC__PTS_NOT_MET) &&
-		    (t->x->method[i] < (int)l->method || t->x->assessed[i] == SCSEC_DATE_NONE ||
+		    (t->x->method[i] < (int)l->method || t->cap < l->method ||
+		     t->x->assessed[i] == SCSEC_DATE_NONE ||
 		     t->x->assessed[i] > t->as_of ||
 		     t->as_of > t->x->last_valid[(size_t)li * t->x->nitems + i]))
 			slot = SCSEC__PTS_MISSING;
@@ -627,12 +649,62 @@ static scsec_result *result_alloc(const scsec_criteria *c, const char *subject, 
 	return r;
 }
 
+/* Rule 11: judge every signature of the record under trust list tl as of
+ * day as_of, into one allocation holding the signers and copies of the
+ * names they borrow from the list (which may be freed before the result);
+ * the strongest method the counting ones support goes to *cap. */
+static int judge_signatures(scsec_result *r, scsec_method *cap, const scsec_evidence *ev,
+                            const scsec_trust *tl, scsec_date as_of)
+{
+	const struct scsec_trust_party *party;
+	size_t i, size = ev->nsignatures * sizeof *r->signers;
+	char *p;
+
+	*cap = SCSEC_METHOD_SELF;
+	size += strlen(tl->operator_name) + strlen(tl->version) + 2;
+	for (i = 0; i < ev->nsignatures; i++) {
+		scsec__trust_judge(tl, &ev->signatures[i], ev->signatures_stale, as_of, &party);
+		if (party)
+			size += strlen(party->name) + strlen(party->role) + 2;
+	}
+	if (!(r->signers = scsec__malloc(size)))
+		return SCSEC_ENOMEM;
+	p = (char *)(r->signers + ev->nsignatures);
+	r->trust_operator = strcpy(p, tl->operator_name);
+	p += strlen(p) + 1;
+	r->trust_version = strcpy(p, tl->version);
+	p += strlen(p) + 1;
+	for (i = 0; i < ev->nsignatures; i++) {
+		struct scsec_signer *g = &r->signers[i];
+		scsec_verdict v = scsec__trust_judge(tl, &ev->signatures[i], ev->signatures_stale,
+		                                     as_of, &party);
+
+		g->sig = &ev->signatures[i];
+		g->verdict = (unsigned char)v;
+		g->party = g->role = NULL;
+		if (party) {
+			g->party = strcpy(p, party->name);
+			p += strlen(p) + 1;
+			g->role = strcpy(p, party->role);
+			p += strlen(p) + 1;
+		}
+		if (v == SCSEC_VERDICT_COUNTED && scsec__trust_role_method(party->role) > *cap)
+			*cap = scsec__trust_role_method(party->role);
+	}
+	r->nsigners = ev->nsignatures;
+	r->trust_applied = 1;
+	r->trust_verified = (unsigned char)tl->verified;
+	r->trusted_method = *cap;
+	return 0;
+}
+
 int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *x, const scsec_eval_options *o)
 {
 	const scsec_criteria *c;
 	scsec_result *r;
 	int rc, required, target_index = -1, level_index, gap_index;
 	unsigned char why_stack[2048], met[SCSEC__MAX_LEVELS];
+	scsec_result trust; /* the trust part of the result, until it exists */
 	struct scsec_figures figs[SCSEC__MAX_LEVELS];
 	ctx t;
 	size_t li, ngaps, nrests;
@@ -655,10 +727,17 @@ int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *x, const scse
 	t.c = c;
 	t.x = x;
 	t.as_of = o && o->as_of != SCSEC_DATE_NONE ? o->as_of : scsec_date_today();
+	t.cap = SCSEC_METHOD_THIRD_PARTY;
+	trust.signers = NULL;
+	if (o && o->trust &&
+	    (rc = judge_signatures(&trust, &t.cap, x->record, o->trust, t.as_of)))
+		return rc;
 	t.why = c->nlevels * x->nitems <= sizeof why_stack ? why_stack
 	                                                   : scsec__malloc(c->nlevels * x->nitems);
-	if (!t.why)
+	if (!t.why) {
+		scsec__free(trust.signers);
 		return SCSEC_ENOMEM;
+	}
 	evaluate_levels(&t, figs, met);
 	/* Rule 4: "The achieved level is the highest met level; 0 when none is
 	 * met. Levels need not nest." */
@@ -688,7 +767,17 @@ int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *x, const scse
 	if (!(r = result_alloc(c, x->record->subject_name, ngaps, x->nitems, nrests))) {
 		if (t.why != why_stack)
 			scsec__free(t.why);
+		scsec__free(trust.signers);
 		return SCSEC_ENOMEM;
+	}
+	if (trust.signers) {
+		r->trust_applied = 1;
+		r->trust_verified = trust.trust_verified;
+		r->trusted_method = trust.trusted_method;
+		r->trust_operator = trust.trust_operator;
+		r->trust_version = trust.trust_version;
+		r->signers = trust.signers;
+		r->nsigners = trust.nsigners;
 	}
 	memcpy(r->level_figures, figs, c->nlevels * sizeof *figs);
 	memcpy(r->met, met, c->nlevels);
@@ -797,5 +886,6 @@ void scsec_result_free(scsec_result *r)
 		return;
 	evaluator_unref(r->evaluator);
 	scsec__criteria_unref(r->c);
+	scsec__free(r->signers);
 	scsec__free(r);
 }

@@ -11,6 +11,7 @@
 
 #include "io/xml.h"
 #include "model/result.h"
+#include "model/trust.h"
 #include "scsec/version.h"
 #include "util/error.h"
 #include "util/xmlwrite.h"
@@ -53,18 +54,76 @@ static void json_date(scsec__buf *b, scsec_date d)
 	json_str(b, scsec__date_format(buf, d) ? NULL : buf);
 }
 
-static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reasons)
+/* The reasons in the order of rule 5; unverified only when a trust policy
+ * was applied (without one, the document is as libscsec 1.0 wrote it). */
+static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reasons, int trust)
 {
-	int i;
+	size_t i;
+	int first = 1;
 
 	scsec__buf_printf(b, "\"applicable\": %zu, \"satisfied\": %zu", f->applicable,
 	                  f->count[SCSEC_REASON_NONE]);
 	if (!reasons)
 		return;
 	scsec__buf_puts(b, ", \"reasons\": {");
-	for (i = 1; i < SCSEC_REASON_COUNT; i++)
-		scsec__buf_printf(b, "%s\"%s\": %zu", i > 1 ? ", " : "", scsec_reason_name((scsec_reason)i), f->count[i]);
+	for (i = 0; i < SCSEC__NREASONS; i++) {
+		unsigned w = scsec__reason_order[i];
+
+		if (w == SCSEC_REASON_UNVERIFIED && !trust)
+			continue;
+		scsec__buf_printf(b, "%s\"%s\": %zu", first ? "" : ", ",
+		                  scsec_reason_name((scsec_reason)w), f->count[w]);
+		first = 0;
+	}
 	scsec__buf_putc(b, '}');
+}
+
+static void json_time(scsec__buf *b, int64_t t)
+{
+	char buf[SCSEC_DATE_BUFSIZE];
+	long s;
+
+	if (t < 0 || scsec__date_format(buf, scsec__day_of(t))) {
+		scsec__buf_puts(b, "null");
+		return;
+	}
+	s = (long)(t % 86400);
+	scsec__buf_printf(b, "\"%sT%02ld:%02ld:%02ldZ\"", buf, s / 3600, s / 60 % 60, s % 60);
+}
+
+/* Rule 11: who vouched. */
+static void json_trust(scsec__buf *b, const scsec_result *r)
+{
+	size_t i;
+
+	if (!r->trust_applied) {
+		scsec__buf_puts(b, "{\"applied\": false}");
+		return;
+	}
+	scsec__buf_puts(b, "{\"applied\": true, \"operator\": ");
+	json_str(b, r->trust_operator);
+	scsec__buf_puts(b, ", \"version\": ");
+	json_str(b, r->trust_version);
+	scsec__buf_printf(b, ", \"verified\": %s, \"method\": \"%s\", \"signers\": [",
+	                  r->trust_verified ? "true" : "false",
+	                  scsec_method_name(r->trusted_method));
+	for (i = 0; i < r->nsigners; i++) {
+		const scsec_signer *g = &r->signers[i];
+
+		scsec__buf_printf(b, "%s\n    {\"verdict\": \"%s\", \"subject\": ", i ? "," : "",
+		                  scsec_verdict_name(scsec_signer_verdict(g)));
+		json_str(b, scsec_signer_subject(g));
+		scsec__buf_puts(b, ", \"fingerprint\": ");
+		json_str(b, scsec_signer_fingerprint(g));
+		scsec__buf_puts(b, ", \"signing_time\": ");
+		json_time(b, scsec_signer_signing_time(g));
+		scsec__buf_puts(b, ", \"party\": ");
+		json_str(b, g->party);
+		scsec__buf_puts(b, ", \"role\": ");
+		json_str(b, g->role);
+		scsec__buf_putc(b, '}');
+	}
+	scsec__buf_puts(b, r->nsigners ? "\n  ]}" : "]}");
 }
 
 static int to_json(scsec__buf *b, const scsec_result *r)
@@ -93,7 +152,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		                  c->levels[i]->rank);
 		json_str(b, c->levels[i]->label);
 		scsec__buf_printf(b, ", \"met\": %s, ", r->met[i] ? "true" : "false");
-		json_figures(b, &r->level_figures[i], 1);
+		json_figures(b, &r->level_figures[i], 1, r->trust_applied);
 		scsec__buf_putc(b, '}');
 	}
 	scsec__buf_printf(b, "\n  ],\n  \"gap_level\": %d,\n  \"gaps\": [", scsec_result_gap_level(r));
@@ -109,7 +168,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 			continue;
 		scsec__buf_printf(b, "%s\n    \"%s\": {", first ? "" : ",",
 		                  scsec_function_code((scsec_function)i));
-		json_figures(b, &r->function_figures[i], 1);
+		json_figures(b, &r->function_figures[i], 1, r->trust_applied);
 		scsec__buf_putc(b, '}');
 		first = 0;
 	}
@@ -120,7 +179,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		scsec__buf_printf(b, "%s\n    {\"id\": ", i ? "," : "");
 		json_str(b, cat ? cat->id : NULL);
 		scsec__buf_puts(b, ", ");
-		json_figures(b, &r->category_figures[i], 1);
+		json_figures(b, &r->category_figures[i], 1, r->trust_applied);
 		scsec__buf_putc(b, '}');
 	}
 	scsec__buf_puts(b, r->ncategories ? "\n  ],\n  \"score\": " : "],\n  \"score\": ");
@@ -147,7 +206,9 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	json_str(b, scsec_result_evidence_fingerprint(r));
 	if (r->evidence_derived)
 		scsec__buf_puts(b, ", \"derived\": true");
-	scsec__buf_puts(b, "},\n  \"engine\": {\"name\": \"libscsec\", \"version\": \"" SCSEC_VERSION_STRING
+	scsec__buf_puts(b, "},\n  \"trust\": ");
+	json_trust(b, r);
+	scsec__buf_puts(b, ",\n  \"engine\": {\"name\": \"libscsec\", \"version\": \"" SCSEC_VERSION_STRING
 	                   "\"}\n}\n");
 	return scsec__buf_error(b);
 }
@@ -160,9 +221,50 @@ static void xml_figures(scsec__buf *b, const struct scsec_figures *f)
 
 	scsec__buf_printf(b, " applicable=\"%zu\" satisfied=\"%zu\"", f->applicable,
 	                  f->count[SCSEC_REASON_NONE]);
-	for (i = 1; i < SCSEC_REASON_COUNT; i++)
-		if (f->count[i])
-			scsec__buf_printf(b, " %s=\"%zu\"", scsec_reason_name((scsec_reason)i), f->count[i]);
+	for (i = 0; i < SCSEC__NREASONS; i++)
+		if (f->count[scsec__reason_order[i]])
+			scsec__buf_printf(b, " %s=\"%zu\"",
+			                  scsec_reason_name((scsec_reason)scsec__reason_order[i]),
+			                  f->count[scsec__reason_order[i]]);
+}
+
+/* Rule 11: who vouched; <trust applied="false"/> without a trust list. */
+static void xml_trust(scsec__buf *b, const scsec_result *r)
+{
+	size_t i;
+
+	if (!r->trust_applied) {
+		scsec__buf_puts(b, "    <trust applied=\"false\"/>\n");
+		return;
+	}
+	scsec__buf_puts(b, "    <trust applied=\"true\"");
+	scsec__xw_attr(b, "operator", r->trust_operator);
+	scsec__xw_attr(b, "version", r->trust_version);
+	scsec__xw_attr(b, "verified", r->trust_verified ? "true" : "false");
+	scsec__xw_attr(b, "method", scsec_method_name(r->trusted_method));
+	scsec__buf_puts(b, r->nsigners ? ">\n" : "/>\n");
+	for (i = 0; i < r->nsigners; i++) {
+		const scsec_signer *g = &r->signers[i];
+		scsec__buf tb = SCSEC__BUF_INIT;
+		char *ts;
+
+		scsec__buf_puts(b, "      <signer");
+		scsec__xw_attr(b, "verdict", scsec_verdict_name(scsec_signer_verdict(g)));
+		scsec__xw_attr(b, "subject", scsec_signer_subject(g));
+		scsec__xw_attr(b, "fingerprint", scsec_signer_fingerprint(g));
+		json_time(&tb, scsec_signer_signing_time(g));
+		ts = scsec__buf_detach(&tb, NULL);
+		if (ts && ts[0] == '"') {
+			ts[strlen(ts) - 1] = '\0';
+			scsec__xw_attr(b, "signing-time", ts + 1);
+		}
+		scsec__free(ts);
+		scsec__xw_attr(b, "party", g->party);
+		scsec__xw_attr(b, "role", g->role);
+		scsec__buf_puts(b, "/>\n");
+	}
+	if (r->nsigners)
+		scsec__buf_puts(b, "    </trust>\n");
 }
 
 static int to_xml(scsec__buf *b, const scsec_result *r)
@@ -189,7 +291,9 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 	scsec__xw_attr(b, "subject", r->subject);
 	if (r->evidence_derived)
 		scsec__xw_attr(b, "derived", "true");
-	scsec__buf_puts(b, "/>\n  </provenance>\n");
+	scsec__buf_puts(b, "/>\n");
+	xml_trust(b, r);
+	scsec__buf_puts(b, "  </provenance>\n");
 	if (r->required)
 		scsec__buf_printf(b, "  <required level=\"%d\" met=\"%s\"/>\n", r->required,
 		                  r->level >= r->required ? "true" : "false");

@@ -13,14 +13,21 @@
 #include "scsec/version.h"
 #include "util/xmlwrite.h"
 
-static const char *const reason_names[SCSEC_REASON_COUNT] = {
+static const char *const reason_names[SCSEC_REASON_COUNT_1_1] = {
 	"", "missing", "not-met", "partial", "na-rejected", "method", "not-yet-valid", "expired",
+	"unverified",
+};
+
+const unsigned char scsec__reason_order[SCSEC__NREASONS] = {
+	SCSEC_REASON_MISSING, SCSEC_REASON_NOT_MET, SCSEC_REASON_PARTIAL,
+	SCSEC_REASON_NA_REJECTED, SCSEC_REASON_METHOD, SCSEC_REASON_UNVERIFIED,
+	SCSEC_REASON_NOT_YET_VALID, SCSEC_REASON_EXPIRED,
 };
 static const char *const conditional_names[] = { "", "final", "conditional", "not-met" };
 
 const char *scsec_reason_name(scsec_reason reason)
 {
-	return (unsigned)reason < SCSEC_REASON_COUNT ? reason_names[reason] : "";
+	return (unsigned)reason < SCSEC_REASON_COUNT_1_1 ? reason_names[reason] : "";
 }
 
 const char *scsec_conditional_name(scsec_conditional status)
@@ -73,7 +80,7 @@ size_t scsec_figures_applicable(const scsec_figures *f) { return f ? f->applicab
 size_t scsec_figures_satisfied(const scsec_figures *f) { return f ? f->count[SCSEC_REASON_NONE] : 0; }
 size_t scsec_figures_reason_count(const scsec_figures *f, scsec_reason reason)
 {
-	return f && (unsigned)reason < SCSEC_REASON_COUNT ? f->count[reason] : 0;
+	return f && (unsigned)reason < SCSEC_REASON_COUNT_1_1 ? f->count[reason] : 0;
 }
 
 const scsec_figures *scsec_result_function_figures(const scsec_result *r, scsec_function function)

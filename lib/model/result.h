@@ -10,10 +10,11 @@
 #include "scsec/eval.h"
 #include "model/criteria.h"
 #include "model/evidence.h"
+#include "model/signature.h"
 
 struct scsec_figures {
 	size_t applicable;
-	size_t count[SCSEC_REASON_COUNT]; /* [SCSEC_REASON_NONE] = satisfied */
+	size_t count[SCSEC_REASON_COUNT_1_1]; /* [SCSEC_REASON_NONE] = satisfied */
 	size_t not_applicable;            /* of the satisfied: answered not-applicable */
 };
 
@@ -24,6 +25,19 @@ struct scsec_gap {
 	/* The item itself (NULL for a result not made by an evaluator). */
 	const struct scsec_criterion *criterion;
 	const struct scsec_prerequisite *prerequisite_item;
+};
+
+/* The reasons in the order of rule 5 (doc/evaluation.md), NONE left out:
+ * the order every writer reports them in. */
+#define SCSEC__NREASONS (SCSEC_REASON_COUNT_1_1 - 1)
+extern const unsigned char scsec__reason_order[SCSEC__NREASONS];
+
+/* One signature of the evaluated record, judged under the trust list. */
+struct scsec_signer {
+	const scsec__signature *sig; /* borrowed from the evaluator's snapshot */
+	const char *party;           /* copies inside the signers' allocation, or NULL */
+	const char *role;
+	unsigned char verdict;       /* scsec_verdict */
 };
 
 struct scsec_result {
@@ -62,6 +76,18 @@ struct scsec_result {
 	char evidence_fingerprint[65];
 	unsigned char evidence_derived; /* the record was derived through a mapping set */
 	char *subject;            /* inside the same allocation, or NULL */
+	/* The trust policy (doc/evaluation.md, rule 11): applied or not, the
+	 * strongest method the counting signatures support, the list's
+	 * operator and version, and every signature with its verdict. The
+	 * signers, their strings and the list's names are one allocation
+	 * (signers), freed with the result. */
+	unsigned char trust_applied;
+	unsigned char trust_verified; /* the list's operator signature was checked */
+	scsec_method trusted_method;
+	const char *trust_operator;
+	const char *trust_version;
+	struct scsec_signer *signers;
+	size_t nsigners;
 };
 
 /* The index (criteria, then prerequisites) of item id judged at level:

@@ -148,6 +148,7 @@ def result_from_properties(r):
         "criteria": {"id": r.criteria_id, "version": r.criteria_version,
                      "fingerprint": r.criteria_fingerprint},
         "evidence": {"fingerprint": r.evidence_fingerprint},
+        "trust": {"applied": False},
         "engine": dict(zip(("name", "version"), r.engine.split(" ", 1))),
     }
 

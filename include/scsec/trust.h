@@ -1,0 +1,249 @@
+/*
+ * libscsec -- supply-chain security evaluation engine
+ * Copyright (c) 2026 The libscsec authors. SPDX-License-Identifier: MIT
+ */
+/**
+ * @file scsec/trust.h
+ * @brief Trust lists and the trust policy: who vouched for an evidence
+ *        record (doc/trust.md).
+ *
+ * A trust list (::scsec_trust) names the parties a scheme operator (for
+ * METI's scheme: IPA) trusts to vouch for assessments: each with a name, a
+ * role (`evaluation-body`, `expert`, or any other token the operator
+ * defines), either its certificate or the CA that issues its
+ * certificates (optionally with the exact subject the certificate must
+ * have), and the days it is trusted for; and revocations of certificates
+ * (by fingerprint, or by issuer and serial number) from a day on. Its file
+ * form is `urn:scsec:trust:1` (data/schema/scsec-trust-1.xsd), signed by
+ * the operator with an enveloped XML Signature.
+ *
+ * Evaluated with a trust list (scsec_eval_options_set_trust()), an entry's
+ * method counts as `expert-reviewed` only when the record carries a
+ * counting signature of a party with the role `expert` or
+ * `evaluation-body`, and as `third-party` only with a counting signature
+ * of an `evaluation-body`; otherwise it counts as `self`, and an item that
+ * fails for this reason alone gets ::SCSEC_REASON_UNVERIFIED
+ * (doc/evaluation.md, rule 11). The result names every signature, its
+ * signer and whether it counted (scsec_result_signer_at()).
+ *
+ * Fingerprints are the SHA-256 of a certificate's DER encoding, as 64
+ * lowercase hexadecimal digits; subjects and issuers are RFC 2253 strings
+ * (as `openssl x509 -noout -subject -nameopt RFC2253` prints them).
+ *
+ * A trust list is not thread-safe while it is being changed; once built
+ * or loaded, any number of threads may read it and evaluate with it. The
+ * options that name it borrow it: it must outlive their use.
+ */
+#ifndef SCSEC_TRUST_H
+#define SCSEC_TRUST_H
+
+#include <stdint.h>
+
+#include <scsec/common.h>
+#include <scsec/eval.h>
+
+SCSEC_BEGIN_DECLS
+
+/** A trust list. Opaque. */
+typedef struct scsec_trust scsec_trust;
+/** A trusted party. Borrowed from its trust list. */
+typedef struct scsec_trust_party scsec_trust_party;
+/** A revocation. Borrowed from its trust list. */
+typedef struct scsec_trust_revocation scsec_trust_revocation;
+/** A signature found on the evaluated record. Borrowed from a result. */
+typedef struct scsec_signer scsec_signer;
+
+/** The role whose signatures support `third-party` (and `expert-reviewed`). */
+#define SCSEC_TRUST_ROLE_EVALUATION_BODY "evaluation-body"
+/** The role whose signatures support `expert-reviewed`. */
+#define SCSEC_TRUST_ROLE_EXPERT "expert"
+
+/**
+ * Whether a signature counted under a trust list, or the first reason it
+ * did not, in this order (doc/trust.md).
+ */
+typedef enum scsec_verdict {
+	SCSEC_VERDICT_COUNTED = 0,         /**< counts for its party's role */
+	SCSEC_VERDICT_INVALID = 1,         /**< not a valid signature of the whole record */
+	SCSEC_VERDICT_STALE = 2,           /**< the record was changed after it was read */
+	SCSEC_VERDICT_UNKNOWN_PARTY = 3,   /**< the signer is no party of the list */
+	SCSEC_VERDICT_REVOKED = 4,         /**< its certificate is revoked by the evaluation date */
+	SCSEC_VERDICT_NO_SIGNING_TIME = 5, /**< the signature carries no signing time */
+	SCSEC_VERDICT_NOT_TRUSTED_THEN = 6, /**< the party was not trusted on the signing day */
+	SCSEC_VERDICT_CERT_NOT_VALID = 7   /**< a certificate was not valid at the signing time */
+} scsec_verdict;
+
+/** The verdict's token: "counted", "invalid", "stale", "unknown-party",
+ *  "revoked", "no-signing-time", "not-trusted-then", "certificate-not-valid";
+ *  "" for an unknown value. */
+SCSEC_API const char *scsec_verdict_name(scsec_verdict verdict);
+
+/**
+ * @name Building and loading
+ * @{
+ */
+
+/**
+ * Create an empty trust list.
+ *
+ * @param[out] out       the list; free with scsec_trust_free()
+ * @param operator_name  who publishes it (e.g. "IPA"), not empty
+ * @param version        the list's own version (e.g. "2026-04"), not empty
+ * @param issued         its issue day
+ * @return 0, SCSEC_EINVAL, SCSEC_EDATE, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_new(scsec_trust **out, const char *operator_name, const char *version,
+                              scsec_date issued);
+
+/** Free a trust list. Accepts NULL. */
+SCSEC_API void scsec_trust_free(scsec_trust *trust);
+
+/**
+ * Add a party identified by the SHA-256 fingerprint (64 hexadecimal
+ * digits) of its own certificate, or (@p is_ca non-zero) of the CA that
+ * issues its certificates (which the signature's verified chain must
+ * reach, issuer side).
+ *
+ * @param trust    the list
+ * @param name     the party's name, not empty
+ * @param role     its role: a token of lowercase letters, digits and
+ *                 hyphens, at most 64 (`evaluation-body`, `expert`, ...)
+ * @param sha256   the fingerprint
+ * @param is_ca    non-zero: @p sha256 is the issuing CA's
+ * @param subject  with a CA: the exact RFC 2253 subject the signer's
+ *                 certificate must have, or NULL for any it issued
+ * @param from     first day trusted, or SCSEC_DATE_NONE (no start)
+ * @param until    last day trusted, or SCSEC_DATE_NONE (no end)
+ * @return 0, SCSEC_EINVAL, SCSEC_EDATE (@p until before @p from),
+ *         SCSEC_EEXISTS (a party of that name), SCSEC_ELIMIT, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_add_party_fingerprint(scsec_trust *trust, const char *name,
+                                                const char *role, const char *sha256, int is_ca,
+                                                const char *subject, scsec_date from,
+                                                scsec_date until);
+
+/**
+ * Revoke the certificate with fingerprint @p sha256 from day @p date on:
+ * signatures by it (or by certificates it issued) no longer count in
+ * evaluations as of that day or later.
+ * @return 0, SCSEC_EINVAL, SCSEC_EDATE, SCSEC_ELIMIT, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_revoke_fingerprint(scsec_trust *trust, const char *sha256,
+                                             scsec_date date);
+
+/**
+ * scsec_trust_revoke_fingerprint() by the certificate's issuer (RFC 2253) and serial
+ * number (hexadecimal, as `openssl x509 -serial` prints it; case and
+ * leading zeros do not matter).
+ * @return as scsec_trust_revoke_fingerprint().
+ */
+SCSEC_API int scsec_trust_revoke_serial(scsec_trust *trust, const char *issuer,
+                                        const char *serial, scsec_date date);
+
+/** @} */
+
+/**
+ * @name Reading a list
+ * @{
+ */
+
+/** Who publishes the list. */
+SCSEC_API const char *scsec_trust_operator(const scsec_trust *trust);
+/** The list's version. */
+SCSEC_API const char *scsec_trust_version(const scsec_trust *trust);
+/** Its issue day (SCSEC_DATE_NONE for NULL). */
+SCSEC_API scsec_date scsec_trust_issued(const scsec_trust *trust);
+/** 1 when it was loaded with its operator's signature checked, else 0
+ *  (always 0 for a list built with scsec_trust_new()). */
+SCSEC_API int scsec_trust_verified(const scsec_trust *trust);
+
+/** Number of parties. */
+SCSEC_API size_t scsec_trust_party_count(const scsec_trust *trust);
+/** Party @p i (in the list's order), or NULL. */
+SCSEC_API const scsec_trust_party *scsec_trust_party_at(const scsec_trust *trust, size_t i);
+/** The party's name. */
+SCSEC_API const char *scsec_trust_party_name(const scsec_trust_party *party);
+/** Its role token. */
+SCSEC_API const char *scsec_trust_party_role(const scsec_trust_party *party);
+/** The fingerprint of its certificate or of its issuing CA. */
+SCSEC_API const char *scsec_trust_party_fingerprint(const scsec_trust_party *party);
+/** 1 when the fingerprint is of an issuing CA, 0 for the party's own certificate. */
+SCSEC_API int scsec_trust_party_is_ca(const scsec_trust_party *party);
+/** The subject a certificate issued by the CA must have, or NULL. */
+SCSEC_API const char *scsec_trust_party_subject(const scsec_trust_party *party);
+/** First day trusted, or SCSEC_DATE_NONE. */
+SCSEC_API scsec_date scsec_trust_party_from(const scsec_trust_party *party);
+/** Last day trusted, or SCSEC_DATE_NONE. */
+SCSEC_API scsec_date scsec_trust_party_until(const scsec_trust_party *party);
+
+/** Number of revocations. */
+SCSEC_API size_t scsec_trust_revocation_count(const scsec_trust *trust);
+/** Revocation @p i, or NULL. */
+SCSEC_API const scsec_trust_revocation *scsec_trust_revocation_at(const scsec_trust *trust,
+                                                                  size_t i);
+/** The revoked certificate's fingerprint, or NULL (revoked by issuer and serial). */
+SCSEC_API const char *scsec_trust_revocation_fingerprint(const scsec_trust_revocation *rv);
+/** The revoked certificate's issuer, or NULL (revoked by fingerprint). */
+SCSEC_API const char *scsec_trust_revocation_issuer(const scsec_trust_revocation *rv);
+/** Its serial number (lowercase hexadecimal), or NULL. */
+SCSEC_API const char *scsec_trust_revocation_serial(const scsec_trust_revocation *rv);
+/** The day it takes effect. */
+SCSEC_API scsec_date scsec_trust_revocation_date(const scsec_trust_revocation *rv);
+
+/** @} */
+
+/**
+ * @name Evaluating with a trust policy
+ * @{
+ */
+
+/**
+ * Evaluate with trust list @p trust (borrowed: it must outlive the runs
+ * made with these options), or without one (NULL, the default). See the
+ * file's description and doc/evaluation.md, rule 11.
+ * @return 0, SCSEC_EINVAL.
+ */
+SCSEC_API int scsec_eval_options_set_trust(scsec_eval_options *opts, const scsec_trust *trust);
+
+/** 1 when the result was evaluated with a trust list, else 0. */
+SCSEC_API int scsec_result_trust_applied(const scsec_result *result);
+
+/**
+ * The strongest method the record's counting signatures support:
+ * SCSEC_METHOD_THIRD_PARTY, SCSEC_METHOD_EXPERT_REVIEWED or
+ * SCSEC_METHOD_SELF; SCSEC_METHOD_NONE without a trust policy.
+ */
+SCSEC_API scsec_method scsec_result_trusted_method(const scsec_result *result);
+
+/**
+ * The trust list's operator and version, or NULL without a trust policy
+ * (copied: the list may be freed before the result).
+ */
+SCSEC_API const char *scsec_result_trust_operator(const scsec_result *result);
+/** See scsec_result_trust_operator(). */
+SCSEC_API const char *scsec_result_trust_version(const scsec_result *result);
+
+/** Number of signatures on the record, judged under the trust list (0 without one). */
+SCSEC_API size_t scsec_result_signer_count(const scsec_result *result);
+/** Signature @p i, in document order, or NULL. */
+SCSEC_API const scsec_signer *scsec_result_signer_at(const scsec_result *result, size_t i);
+/** Whether it counted, or the first reason it did not. */
+SCSEC_API scsec_verdict scsec_signer_verdict(const scsec_signer *signer);
+/** The signer certificate's subject (RFC 2253), or NULL when none was found. */
+SCSEC_API const char *scsec_signer_subject(const scsec_signer *signer);
+/** The signer certificate's fingerprint, or NULL. */
+SCSEC_API const char *scsec_signer_fingerprint(const scsec_signer *signer);
+/** The signing time as seconds since 1970-01-01T00:00:00Z, -1 when absent. */
+SCSEC_API int64_t scsec_signer_signing_time(const scsec_signer *signer);
+/** The party it stands for (also when it did not count), or NULL. */
+SCSEC_API const char *scsec_signer_party(const scsec_signer *signer);
+/** That party's role, or NULL. */
+SCSEC_API const char *scsec_signer_role(const scsec_signer *signer);
+/** Why an invalid signature is invalid (the verifier's words), or NULL. */
+SCSEC_API const char *scsec_signer_problem(const scsec_signer *signer);
+
+/** @} */
+
+SCSEC_END_DECLS
+
+#endif

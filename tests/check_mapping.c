@@ -473,7 +473,7 @@ START_TEST(test_builtin_sets)
 	size_t i, j;
 
 	ck_ok(scsec_criteria_builtin(&meti, NULL));
-	ck_assert_uint_eq(scsec_mapping_set_builtin_count(), 5);
+	ck_assert_uint_eq(scsec_mapping_set_builtin_count(), 6);
 	for (i = 0; i < 5; i++) {
 		char id[96], rel[96], path[512];
 		scsec_mapping_set *m, *inv;
@@ -780,6 +780,410 @@ START_TEST(test_property_method_cap)
 }
 END_TEST
 
+/* ------------------------------------------------------------- revisions */
+
+typedef struct rcrit {
+	const char *id;
+	int level;
+	const char *text;
+	const char *ref; /* iso27001 clauses, or NULL */
+} rcrit;
+
+/* A criteria set of two levels with the criteria given, in the order given
+ * (reverse: the other way round). */
+static scsec_criteria *rev_set(const char *version, const rcrit *c, size_t n, int reverse)
+{
+	char *doc = malloc(65536), *p;
+	scsec_criteria *out;
+	size_t i;
+
+	ck_assert_ptr_nonnull(doc);
+	p = doc + sprintf(doc,
+	                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                  "<criteria-set xmlns=\"urn:scsec:criteria:1\" id=\"rev\" version=\"%s\">\n"
+	                  "<title xml:lang=\"en\">rev</title><framework id=\"iso27001\" title=\"ISO\"/>\n"
+	                  "<scoring model=\"all-required\"/>\n"
+	                  "<prerequisite id=\"pledge\"><title xml:lang=\"en\">pledge</title></prerequisite>\n"
+	                  "<level rank=\"1\" label=\"L1\" method=\"self\" validity=\"P1Y\" requires-lower=\"false\">"
+	                  "<title xml:lang=\"en\">one</title><requires ref=\"pledge\"/></level>\n"
+	                  "<level rank=\"2\" label=\"L2\" method=\"third-party\" validity=\"P1Y\" requires-lower=\"false\">"
+	                  "<title xml:lang=\"en\">two</title></level>\n"
+	                  "<category id=\"c\" function=\"GV\"><title xml:lang=\"en\">c</title>\n",
+	                  version);
+	for (i = 0; i < n; i++) {
+		const rcrit *k = &c[reverse ? n - 1 - i : i];
+
+		p += sprintf(p,
+		             "<requirement id=\"q-%s\"><name xml:lang=\"en\">%s</name>"
+		             "<criterion id=\"%s\" level=\"%d\"><text xml:lang=\"en\">%s</text>",
+		             k->id, k->id, k->id, k->level, k->text);
+		if (k->ref)
+			p += sprintf(p, "<ref framework=\"iso27001\">%s</ref>", k->ref);
+		p += sprintf(p, "</criterion></requirement>\n");
+	}
+	strcpy(p, "</category></criteria-set>\n");
+	ck_ok(scsec_criteria_load_memory(&out, doc, strlen(doc), "rev.xml", NULL, NULL));
+	free(doc);
+	return out;
+}
+
+static const rcrit rev_old[] = {
+	{ "k1", 1, "Keep an inventory of all hardware assets.", NULL },
+	{ "w1", 1, "Back up important data every week to offline media.", NULL },
+	{ "r1", 1, "Train every employee on phishing once a year.", NULL },
+	{ "r2", 1, "Review the firewall rules each quarter and record the review.", NULL },
+	{ "lv", 1, "Encrypt laptops with full-disk encryption.", NULL },
+	{ "rf", 1, "Log administrator access to servers.", "A.8.15" },
+	{ "gone", 2, "Fax machines are disabled.", NULL },
+	{ "s1", 1, "Patch servers within fourteen days of a release.", NULL },
+	{ "s2", 2, "Scan servers for vulnerabilities every month.", NULL },
+};
+static const rcrit rev_new[] = {
+	{ "k1", 1, "Keep an inventory   of all hardware\nassets.", NULL }, /* white space only */
+	{ "w1", 1, "Back up important data every day to offline media.", NULL },
+	{ "r9", 1, "Train every employee on phishing once a year.", NULL },
+	{ "r8", 1, "Review the firewall rules each quarter and record every review.", NULL },
+	{ "lv", 2, "Encrypt laptops with full-disk encryption.", NULL },
+	{ "rf", 1, "Log administrator access to servers.", "A.8.16" },
+	{ "add", 1, "Use multi-factor authentication for remote access.", NULL },
+	{ "s1", 2, "Scan servers for vulnerabilities every month.", NULL },
+};
+
+typedef struct rexp {
+	const char *old_id, *new_id;
+	scsec_diff_class cls;
+	unsigned changes;
+} rexp;
+
+START_TEST(test_diff_classes)
+{
+	static const rexp want[] = {
+		{ "gone", NULL, SCSEC_DIFF_REMOVED, 0 },
+		{ "k1", "k1", SCSEC_DIFF_KEPT, 0 },
+		{ "lv", "lv", SCSEC_DIFF_KEPT, SCSEC_DIFF_LEVEL_CHANGED },
+		{ "r1", "r9", SCSEC_DIFF_RENUMBERED, 0 },
+		{ "r2", "r8", SCSEC_DIFF_RENUMBERED, SCSEC_DIFF_TEXT_CHANGED },
+		{ "rf", "rf", SCSEC_DIFF_KEPT, SCSEC_DIFF_REFERENCES_CHANGED },
+		{ "s1", NULL, SCSEC_DIFF_REMOVED, 0 },
+		{ "s2", "s1", SCSEC_DIFF_RENUMBERED, 0 },
+		{ "w1", "w1", SCSEC_DIFF_REWORDED, SCSEC_DIFF_TEXT_CHANGED },
+		{ NULL, "add", SCSEC_DIFF_ADDED, 0 },
+	};
+	scsec_criteria *o = rev_set("1", rev_old, 9, 0), *n = rev_set("2", rev_new, 8, 0);
+	scsec_criteria_diff *d;
+	size_t i;
+
+	ck_ok(scsec_criteria_diff_new(&d, o, n));
+	ck_assert_uint_eq(scsec_criteria_diff_count(d), sizeof want / sizeof want[0]);
+	for (i = 0; i < scsec_criteria_diff_count(d); i++) {
+		const char *oid = "?", *nid = "?";
+		scsec_diff_class cls;
+		unsigned ch;
+		double sim;
+
+		ck_ok(scsec_criteria_diff_get(&oid, &nid, &cls, &ch, &sim, d, i));
+		ck_assert_msg((!oid && !want[i].old_id) || (oid && want[i].old_id && !strcmp(oid, want[i].old_id)),
+		              "item %zu: old %s", i, oid ? oid : "(none)");
+		ck_assert_msg((!nid && !want[i].new_id) || (nid && want[i].new_id && !strcmp(nid, want[i].new_id)),
+		              "item %zu: new %s", i, nid ? nid : "(none)");
+		ck_assert_int_eq(cls, want[i].cls);
+		ck_assert_uint_eq(ch, want[i].changes);
+		if (!oid || !nid)
+			ck_assert(sim == -1.0);
+		else if (ch & SCSEC_DIFF_TEXT_CHANGED)
+			ck_assert(sim >= 0.5 && sim < 1.0);
+		else
+			ck_assert(sim == 1.0);
+	}
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_KEPT), 3);
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_REMOVED), 2);
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_ADDED), 1);
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_RENUMBERED), 3);
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_REWORDED), 1);
+	ck_assert_int_eq(scsec_criteria_diff_get(NULL, NULL, NULL, NULL, NULL, d, 99), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_diff_new(&d, NULL, n), SCSEC_EINVAL);
+	ck_assert_str_eq(scsec_diff_class_name(SCSEC_DIFF_RENUMBERED), "renumbered");
+	scsec_criteria_diff_free(d);
+	scsec_criteria_free(o);
+	scsec_criteria_free(n);
+}
+END_TEST
+
+/* The similarity figure: the Dice coefficient of code-point bigrams. */
+START_TEST(test_diff_similarity)
+{
+	static const rcrit a[] = { { "x", 1, "abcd", NULL } }, b[] = { { "x", 1, "abce", NULL } };
+	scsec_criteria *o = rev_set("1", a, 1, 0), *n = rev_set("2", b, 1, 0);
+	scsec_criteria_diff *d;
+	double sim;
+
+	/* ab bc cd / ab bc ce: 2 * 2 / 6 */
+	ck_ok(scsec_criteria_diff_new(&d, o, n));
+	ck_ok(scsec_criteria_diff_get(NULL, NULL, NULL, NULL, &sim, d, 0));
+	ck_assert_int_eq((int)(sim * 1000 + 0.5), 667);
+	scsec_criteria_diff_free(d);
+	scsec_criteria_free(o);
+	scsec_criteria_free(n);
+}
+END_TEST
+
+static char *revision_xml(const scsec_criteria *o, const scsec_criteria *n)
+{
+	scsec_criteria_diff *d;
+	scsec_mapping_set *m;
+	char *xml;
+
+	ck_ok(scsec_criteria_diff_new(&d, o, n));
+	ck_ok(scsec_criteria_diff_mapping(&m, d, "rev-1-to-2", "1", NULL, NULL));
+	ck_ok(scsec_mapping_set_write_memory(&xml, NULL, m));
+	scsec_mapping_set_free(m);
+	scsec_criteria_diff_free(d);
+	return xml;
+}
+
+START_TEST(test_diff_mapping)
+{
+	scsec_criteria *o = rev_set("1", rev_old, 9, 0), *n = rev_set("2", rev_new, 8, 0);
+	scsec_criteria *o2 = rev_set("1", rev_old, 9, 1), *n2 = rev_set("2", rev_new, 8, 1);
+	scsec_criteria_diff *d;
+	scsec_mapping_set *m, *back;
+	char *xml = revision_xml(o, n), *again = revision_xml(o2, n2);
+	struct { const char *s, *t; scsec_relationship r; } want[] = {
+		{ "k1", "k1", SCSEC_RELATIONSHIP_EQUAL_TO },
+		{ "w1", "w1", SCSEC_RELATIONSHIP_EQUIVALENT_TO },
+		{ "r1", "r9", SCSEC_RELATIONSHIP_EQUAL_TO },
+		{ "r2", "r8", SCSEC_RELATIONSHIP_EQUIVALENT_TO },
+		{ "lv", "lv", SCSEC_RELATIONSHIP_EQUAL_TO },
+		{ "gone", NULL, SCSEC_RELATIONSHIP_NO_RELATIONSHIP },
+		{ "s2", "s1", SCSEC_RELATIONSHIP_EQUAL_TO },
+		{ "pledge", "pledge", SCSEC_RELATIONSHIP_EQUAL_TO },
+	};
+	size_t i;
+
+	/* Deterministic: the same bytes whatever the order of the criteria. */
+	ck_assert_str_eq(xml, again);
+	ck_ok(scsec_mapping_set_load_memory(&back, xml, strlen(xml), "rev.xml", NULL, NULL));
+	ck_assert_int_eq(scsec_mapping_set_check(back, o, n, NULL), 0);
+	ck_assert(scsec_mapping_set_provisional(back));
+	ck_assert(scsec_mapping_set_accepts(back, SCSEC_METHOD_THIRD_PARTY));
+	ck_assert_uint_eq(scsec_mapping_set_count(back), 10); /* 9 old criteria and the prerequisite */
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const scsec_mapping *mp = scsec_mapping_set_find(back, want[i].s, want[i].t);
+
+		ck_assert_msg(mp != NULL, "%s -> %s", want[i].s, want[i].t ? want[i].t : "nothing");
+		ck_assert_int_eq(scsec_mapping_relationship(mp), want[i].r);
+	}
+	ck_assert_ptr_null(scsec_mapping_set_find(back, "s1", "s1"));
+	ck_ok(scsec_criteria_diff_new(&d, o, n));
+	ck_ok(scsec_criteria_diff_mapping(&m, d, "x", "1", "1-draft", NULL));
+	ck_assert_str_eq(scsec_mapping_set_source_version(m), "1-draft");
+	ck_assert_str_eq(scsec_mapping_set_target_version(m), "2");
+	ck_assert_int_eq(scsec_criteria_diff_mapping(&m, d, "bad id!", "1", NULL, NULL), SCSEC_EINVAL);
+	scsec_mapping_set_free(back);
+	scsec_free(xml);
+	scsec_free(again);
+	scsec_criteria_diff_free(d);
+	scsec_criteria_free(o);
+	scsec_criteria_free(n);
+	scsec_criteria_free(o2);
+	scsec_criteria_free(n2);
+}
+END_TEST
+
+/* Properties: a set against itself is all kept; what one way removes the
+ * other way adds. */
+START_TEST(test_diff_properties)
+{
+	scsec_criteria *o = rev_set("1", rev_old, 9, 0), *n = rev_set("2", rev_new, 8, 0);
+	scsec_criteria_diff *d, *back;
+	size_t i;
+
+	ck_ok(scsec_criteria_diff_new(&d, o, o));
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_KEPT), 9);
+	ck_assert_uint_eq(scsec_criteria_diff_count(d), 9);
+	scsec_criteria_diff_free(d);
+	ck_ok(scsec_criteria_diff_new(&d, o, n));
+	ck_ok(scsec_criteria_diff_new(&back, n, o));
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_REMOVED),
+	                  scsec_criteria_diff_class_count(back, SCSEC_DIFF_ADDED));
+	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_ADDED),
+	                  scsec_criteria_diff_class_count(back, SCSEC_DIFF_REMOVED));
+	ck_assert_uint_eq(scsec_criteria_diff_count(d), scsec_criteria_diff_count(back));
+	/* every pair one way is the same pair the other way */
+	for (i = 0; i < scsec_criteria_diff_count(d); i++) {
+		const char *a, *b, *x, *y;
+		size_t j;
+		int found = 0;
+
+		ck_ok(scsec_criteria_diff_get(&a, &b, NULL, NULL, NULL, d, i));
+		if (!a || !b)
+			continue;
+		for (j = 0; j < scsec_criteria_diff_count(back); j++) {
+			ck_ok(scsec_criteria_diff_get(&x, &y, NULL, NULL, NULL, back, j));
+			if (x && y && !strcmp(x, b) && !strcmp(y, a))
+				found = 1;
+		}
+		ck_assert_msg(found, "%s -> %s has no way back", a, b);
+	}
+	scsec_criteria_diff_free(d);
+	scsec_criteria_diff_free(back);
+	scsec_criteria_free(o);
+	scsec_criteria_free(n);
+}
+END_TEST
+
+static scsec_migration_action action_of(const scsec_migration *r, const char *old_id,
+                                        const char *new_id)
+{
+	size_t i;
+
+	for (i = 0; i < scsec_migration_count(r); i++) {
+		const char *a, *b;
+		scsec_migration_action act;
+
+		ck_ok(scsec_migration_get(&a, &b, &act, r, i));
+		if ((!a ? !old_id : old_id && !strcmp(a, old_id)) &&
+		    (!b ? !new_id : new_id && !strcmp(b, new_id)))
+			return act;
+	}
+	return 0;
+}
+
+START_TEST(test_migrate)
+{
+	scsec_criteria *o = rev_set("1", rev_old, 9, 0), *n = rev_set("2", rev_new, 8, 0);
+	scsec_criteria_diff *d;
+	scsec_mapping_set *m;
+	scsec_evidence *rec = record("rev", "1"), *mig;
+	scsec_migration *r;
+	const scsec_entry *e;
+	size_t i;
+
+	ck_ok(scsec_criteria_diff_new(&d, o, n));
+	ck_ok(scsec_criteria_diff_mapping(&m, d, "rev-1-to-2", "1", NULL, NULL));
+	/* A reviewer's fixes: s1 -> s1 intersects (and a mapping to an id the
+	 * new revision does not have). */
+	ck_ok(scsec_mapping_set_add(NULL, m, "s1", "s1", SCSEC_RELATIONSHIP_INTERSECTS_WITH));
+	ck_ok(scsec_mapping_set_remove(m, "s1", NULL));
+	ck_ok(scsec_mapping_set_add(NULL, m, "lv", "nowhere", SCSEC_RELATIONSHIP_EQUAL_TO));
+	answer(rec, "k1", SCSEC_STATUS_MET, SCSEC_METHOD_THIRD_PARTY, "2026-01-05", NULL);
+	answer(rec, "w1", SCSEC_STATUS_PARTIAL, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "r1", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "r2", SCSEC_STATUS_MET, SCSEC_METHOD_EXPERT_REVIEWED, "2026-01-05", NULL);
+	answer(rec, "lv", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "gone", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "s1", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "s2", SCSEC_STATUS_NOT_APPLICABLE, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "stray", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	answer(rec, "pledge", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-01-05", NULL);
+	ck_ok(scsec_evidence_migrate(&mig, &r, rec, m, n, NULL));
+	ck_assert_str_eq(scsec_evidence_criteria_version(mig), "2");
+	ck_assert_str_eq(scsec_evidence_criteria_fingerprint(mig), scsec_criteria_fingerprint(n));
+	/* kept: as it was, no review; the method carries (the set accepts it) */
+	ck_assert_int_eq(action_of(r, "k1", "k1"), SCSEC_MIGRATION_KEPT);
+	e = scsec_evidence_entry(mig, "k1");
+	ck_assert_int_eq(scsec_entry_status(e), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_method(e), SCSEC_METHOD_THIRD_PARTY);
+	ck_assert(!scsec_entry_review(e));
+	/* reworded: the answer stays, flagged */
+	ck_assert_int_eq(action_of(r, "w1", "w1"), SCSEC_MIGRATION_REVIEW);
+	e = scsec_evidence_entry(mig, "w1");
+	ck_assert_int_eq(scsec_entry_status(e), SCSEC_STATUS_PARTIAL);
+	ck_assert(scsec_entry_review(e));
+	/* renumbered: follows its criterion */
+	ck_assert_int_eq(action_of(r, "r1", "r9"), SCSEC_MIGRATION_RENUMBERED);
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(mig, "r9")), SCSEC_STATUS_NOT_MET);
+	ck_assert_ptr_null(scsec_evidence_entry(mig, "r1"));
+	/* renumbered and reworded: follows, flagged */
+	ck_assert_int_eq(action_of(r, "r2", "r8"), SCSEC_MIGRATION_REVIEW);
+	e = scsec_evidence_entry(mig, "r8");
+	ck_assert_int_eq(scsec_entry_status(e), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_method(e), SCSEC_METHOD_EXPERT_REVIEWED);
+	ck_assert(scsec_entry_review(e));
+	/* moved between levels: the answer stays */
+	ck_assert_int_eq(action_of(r, "lv", "lv"), SCSEC_MIGRATION_KEPT);
+	ck_assert_int_eq(action_of(r, "lv", "nowhere"), SCSEC_MIGRATION_LEFT_OUT);
+	/* removed, unmapped: dropped and reported */
+	ck_assert_int_eq(action_of(r, "gone", NULL), SCSEC_MIGRATION_REMOVED);
+	ck_assert_int_eq(action_of(r, "stray", NULL), SCSEC_MIGRATION_UNMAPPED);
+	ck_assert_ptr_null(scsec_evidence_entry(mig, "gone"));
+	ck_assert_ptr_null(scsec_evidence_entry(mig, "stray"));
+	/* the reviewer's intersects-with and the renumbered s2 both reach s1:
+	 * met through intersects-with is partial, more restrictive than n/a */
+	ck_assert_int_eq(action_of(r, "s1", "s1"), SCSEC_MIGRATION_REVIEW);
+	ck_assert_int_eq(action_of(r, "s2", "s1"), SCSEC_MIGRATION_REVIEW);
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(mig, "s1")), SCSEC_STATUS_PARTIAL);
+	/* new: missing */
+	ck_assert_int_eq(action_of(r, NULL, "add"), SCSEC_MIGRATION_MISSING);
+	ck_assert_ptr_null(scsec_evidence_entry(mig, "add"));
+	/* the prerequisite carries */
+	ck_assert_int_eq(action_of(r, "pledge", "pledge"), SCSEC_MIGRATION_KEPT);
+	/* ordered by old id, the missing last */
+	for (i = 1; i < scsec_migration_count(r); i++) {
+		const char *a, *b;
+
+		ck_ok(scsec_migration_get(&a, NULL, NULL, r, i - 1));
+		ck_ok(scsec_migration_get(&b, NULL, NULL, r, i));
+		ck_assert(b == NULL || (a != NULL && strcmp(a, b) <= 0) || !strcmp(a, "stray"));
+	}
+	ck_assert_int_eq(scsec_migration_get(NULL, NULL, NULL, r, 999), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_migrate(&mig, NULL, rec, m, o, NULL), SCSEC_EMISMATCH);
+	ck_assert_int_eq(scsec_evidence_migrate(&mig, NULL, NULL, m, n, NULL), SCSEC_EINVAL);
+	ck_assert_str_eq(scsec_migration_action_name(SCSEC_MIGRATION_LEFT_OUT), "left-out");
+	scsec_migration_free(r);
+	scsec_evidence_free(mig);
+	scsec_evidence_free(rec);
+	scsec_mapping_set_free(m);
+	scsec_criteria_diff_free(d);
+	scsec_criteria_free(o);
+	scsec_criteria_free(n);
+}
+END_TEST
+
+/* Property: through the revision set of a set against itself, a random
+ * record migrates to the same statuses, methods and days, none flagged. */
+START_TEST(test_migrate_identity)
+{
+	static const scsec_status st[] = { SCSEC_STATUS_MET, SCSEC_STATUS_PARTIAL,
+		                           SCSEC_STATUS_NOT_MET, SCSEC_STATUS_NOT_APPLICABLE };
+	static const scsec_method me[] = { SCSEC_METHOD_SELF, SCSEC_METHOD_EXPERT_REVIEWED,
+		                           SCSEC_METHOD_THIRD_PARTY };
+	scsec_criteria *o = rev_set("1", rev_old, 9, 0);
+	scsec_criteria_diff *d;
+	scsec_mapping_set *m;
+	int round;
+
+	ck_ok(scsec_criteria_diff_new(&d, o, o));
+	ck_ok(scsec_criteria_diff_mapping(&m, d, "same", "1", NULL, NULL));
+	for (round = 0; round < 50; round++) {
+		scsec_evidence *rec = record("rev", "1"), *mig;
+		size_t i;
+
+		for (i = 0; i < 9; i++)
+			if (rnd(5))
+				answer(rec, rev_old[i].id, st[rnd(4)], me[rnd(3)], "2026-02-01", NULL);
+		ck_ok(scsec_evidence_migrate(&mig, NULL, rec, m, o, NULL));
+		for (i = 0; i < 9; i++) {
+			const scsec_entry *a = scsec_evidence_entry(rec, rev_old[i].id);
+			const scsec_entry *b = scsec_evidence_entry(mig, rev_old[i].id);
+
+			if (!a)
+				continue;
+			ck_assert_ptr_nonnull(b);
+			ck_assert_int_eq(scsec_entry_status(a), scsec_entry_status(b));
+			ck_assert_int_eq(scsec_entry_method(a), scsec_entry_method(b));
+			ck_assert_int_eq(scsec_entry_assessed_on(a), scsec_entry_assessed_on(b));
+			ck_assert(!scsec_entry_review(b));
+		}
+		scsec_evidence_free(mig);
+		scsec_evidence_free(rec);
+	}
+	scsec_mapping_set_free(m);
+	scsec_criteria_diff_free(d);
+	scsec_criteria_free(o);
+}
+END_TEST
+
 static Suite *mapping_suite(void)
 {
 	Suite *s = suite_create("mapping");
@@ -803,6 +1207,14 @@ static Suite *mapping_suite(void)
 	tcase_add_test(t, test_property_monotonic);
 	tcase_add_test(t, test_property_idempotent);
 	tcase_add_test(t, test_property_method_cap);
+	suite_add_tcase(s, t);
+	t = tcase_create("revisions");
+	tcase_add_test(t, test_diff_classes);
+	tcase_add_test(t, test_diff_similarity);
+	tcase_add_test(t, test_diff_mapping);
+	tcase_add_test(t, test_diff_properties);
+	tcase_add_test(t, test_migrate);
+	tcase_add_test(t, test_migrate_identity);
 	suite_add_tcase(s, t);
 	return s;
 }

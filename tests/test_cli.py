@@ -2186,6 +2186,212 @@ class TestEvidenceJson(CliTestCase):
         for p in paths[1:]:
             self.assertGreater(errors[p][0], 0, p)
 
+def revision_set(version, crits):
+    """A small criteria set of two levels: crits is (id, level, text)."""
+    body = "".join(
+        '<requirement id="q-%s"><name xml:lang="en">%s</name><criterion id="%s" level="%d">'
+        '<text xml:lang="en">%s</text></criterion></requirement>\n' % (i, i, i, lv, t)
+        for i, lv, t in crits)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<criteria-set xmlns="urn:scsec:criteria:1" id="rev" version="%s">\n'
+            '<title xml:lang="en">rev</title><scoring model="all-required"/>\n'
+            '<level rank="1" label="L1" method="self" validity="P1Y" requires-lower="false">'
+            '<title xml:lang="en">one</title></level>\n'
+            '<level rank="2" label="L2" method="third-party" validity="P1Y" requires-lower="false">'
+            '<title xml:lang="en">two</title></level>\n'
+            '<category id="c" function="GV"><title xml:lang="en">c</title>\n%s'
+            '</category></criteria-set>\n' % (version, body))
+
+
+REV_OLD = [("k1", 1, "Keep an inventory of all hardware assets."),
+           ("w1", 1, "Back up important data every week to offline media."),
+           ("r1", 1, "Train every employee on phishing once a year."),
+           ("lv", 1, "Encrypt laptops with full-disk encryption."),
+           ("gone", 2, "Fax machines are disabled.")]
+REV_NEW = [("k1", 1, "Keep an inventory of all hardware assets."),
+           ("w1", 1, "Back up important data every day to offline media."),
+           ("r9", 1, "Train every employee on phishing once a year."),
+           ("lv", 2, "Encrypt laptops with full-disk encryption."),
+           ("add", 1, "Use multi-factor authentication for remote access.")]
+
+
+def norm_text(t):
+    return re.sub(r"\s+", "", t or "")
+
+
+def sheet_criteria(path):
+    """{criterion id: text} read straight from one of IPA's sheets."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    return {r[10].strip(): norm_text(r[11]) for r in rows[1:]
+            if len(r) > 11 and re.match(r"^\d+-\d+-\d+-\d+$", r[10].strip())}
+
+
+class TestRevisions(CliTestCase):
+    def sets(self):
+        return (self.write("old.xml", revision_set("1", REV_OLD)),
+                self.write("new.xml", revision_set("2", REV_NEW)))
+
+    def test_diff_text_json_and_mapping(self):
+        old, new = self.sets()
+        r = scsec("criteria", "diff", old, new)
+        self.assertStatus(r, 0)
+        self.assertRegex(r.out, r"(?m)^kept +k1$")
+        self.assertRegex(r.out, r"(?m)^reworded +w1  similarity 0\.\d{3}$")
+        self.assertRegex(r.out, r"(?m)^renumbered r1 -> r9$")
+        self.assertRegex(r.out, r"(?m)^kept +lv  level 1 -> 2$")
+        self.assertRegex(r.out, r"(?m)^removed +gone$")
+        self.assertRegex(r.out, r"(?m)^added +add$")
+        self.assertIn("summary: 2 kept, 1 renumbered, 1 reworded, 1 removed, 1 added, "
+                      "1 moved between levels", r.out)
+        r = scsec("criteria", "diff", old, new, "--format", "json")
+        self.assertStatus(r, 0)
+        doc = json.loads(r.out)
+        self.assertEqual(doc["summary"], {"kept": 2, "removed": 1, "added": 1, "renumbered": 1,
+                                          "reworded": 1, "level-changed": 1,
+                                          "references-changed": 0})
+        rows = {(c["old"], c["new"]): c for c in doc["changes"]}
+        self.assertEqual(rows[("w1", "w1")]["class"], "reworded")
+        self.assertTrue(0 < rows[("w1", "w1")]["similarity"] < 1)
+        self.assertEqual((rows[("lv", "lv")]["old-level"], rows[("lv", "lv")]["new-level"]), (1, 2))
+        self.assertEqual(rows[(None, "add")]["class"], "added")
+        out = self.path("rev.xml")
+        r = scsec("criteria", "diff", old, new, "--format", "mapping", "-o", out)
+        self.assertStatus(r, 0)
+        self.assertStatus(scsec("validate", out), 0)
+        doc = slurp(out).decode("utf-8")
+        self.assertIn('id="rev-1-to-rev-2"', doc)
+        self.assertIn('provisional="true"', doc)
+        self.assertRegex(doc, r'source="k1" target="k1" relationship="equal-to"')
+        self.assertRegex(doc, r'source="w1" target="w1" relationship="equivalent-to"')
+        self.assertRegex(doc, r'source="r1" target="r9" relationship="equal-to"')
+        self.assertRegex(doc, r'source="gone" relationship="no-relationship"')
+        self.assertNotIn('"add"', doc)
+        # deterministic
+        again = self.path("again.xml")
+        self.assertStatus(scsec("criteria", "diff", old, new, "--format", "mapping", "-o", again), 0)
+        self.assertEqual(slurp(out), slurp(again))
+        self.assertStatus(scsec("criteria", "diff", old), 2)
+        self.assertStatus(scsec("criteria", "diff", old, self.path("none.xml")), 4)
+
+    def test_migrate(self):
+        old, new = self.sets()
+        rev = self.path("rev.xml")
+        self.assertStatus(scsec("criteria", "diff", old, new, "--format", "mapping", "-o", rev), 0)
+        rec = self.write("rec.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<evidence xmlns="urn:scsec:evidence:1">
+  <criteria id="rev" version="1"/>
+  <entry id="k1" status="met" method="third-party" assessed-on="2026-01-05"/>
+  <entry id="w1" status="partial" method="self" assessed-on="2026-01-05"/>
+  <entry id="r1" status="not-met" method="self" assessed-on="2026-01-05"/>
+  <entry id="gone" status="met" method="self" assessed-on="2026-01-05"/>
+  <entry id="stray" status="met" method="self" assessed-on="2026-01-05"/>
+</evidence>
+""")
+        out = self.path("mig.xml")
+        r = scsec("migrate", rec, "--to", new, "--mapping", rev, "-o", out)
+        self.assertStatus(r, 0)
+        self.assertRegex(r.out, r"(?m)^kept +k1  met$")
+        self.assertRegex(r.out, r"(?m)^review +w1  partial$")
+        self.assertRegex(r.out, r"(?m)^renumbered r1 -> r9  not-met$")
+        self.assertRegex(r.out, r"(?m)^removed +gone$")
+        self.assertRegex(r.out, r"(?m)^unmapped +stray$")
+        self.assertRegex(r.out, r"(?m)^missing +add$")
+        self.assertIn("provisional", r.err)
+        doc = slurp(out).decode("utf-8")
+        self.assertRegex(doc, r'<entry id="k1" status="met" method="third-party"')
+        self.assertRegex(doc, r'<entry id="w1" review="true" status="partial"')
+        self.assertRegex(doc, r'<entry id="r9" status="not-met"')
+        self.assertNotIn('id="gone"', doc)
+        self.assertNotIn('id="add"', doc)
+        self.assertStatus(scsec("validate", out, "-c", new), 0)
+        report = self.path("report.json")
+        r = scsec("migrate", rec, "--to", new, "-m", rev, "-o", "-", "--format", "json",
+                  "--report", report)
+        self.assertStatus(r, 0)
+        self.assertIn("<evidence", r.out)
+        doc = json.loads(slurp(report))
+        self.assertEqual(doc["summary"]["review"], 1)
+        self.assertEqual(doc["summary"]["missing"], 1)
+        acts = {(d["old"], d["new"]): d["action"] for d in doc["decisions"]}
+        self.assertEqual(acts[("gone", None)], "removed")
+        self.assertEqual(acts[(None, "add")], "missing")
+        self.assertStatus(scsec("migrate", rec, "--to", new, "-m", rev, "-o", "-"), 2)
+        self.assertStatus(scsec("migrate", rec, "-m", rev, "-o", out), 2)
+        self.assertStatus(scsec("migrate", rec, "--to", old, "-m", rev, "-o", out), 3)
+
+    def test_draft_to_final(self):
+        """IPA's December 2025 draft to the March 2026 final: the shipped
+        revision set is what criteria diff and the review make of the
+        sheets, and a fully answered draft record migrates as the sheets
+        say."""
+        data = os.environ.get("SHARED_DATA", "")
+        draft = os.path.join(data, "ipa-sc-criteria-draft-2025-12.csv")
+        final = os.path.join(data, "ipa-sc-criteria-final-2026-03.csv")
+        if not (data and os.path.exists(draft) and os.path.exists(final)):
+            self.skipTest("IPA's sheets are not in $SHARED_DATA")
+        gen = os.path.join(SRCDIR, "tools", "gen-revision.py")
+        p = subprocess.run([sys.executable, gen, "--check", "--scsec", binary(), "--data", data],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment())
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        d, f = sheet_criteria(draft), sheet_criteria(final)
+        self.assertEqual((len(d), len(f)), (157, 153))
+        draft_set = self.path("draft.xml")
+        self.assertStatus(scsec("criteria", "import-ipa", draft, "-o", draft_set), 0)
+        statuses = ["met", "partial", "not-met"]
+        answers = {i: statuses[n % 3] for n, i in enumerate(sorted(d))}
+        rec = self.write("draft-record.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                         '<evidence xmlns="urn:scsec:evidence:1">\n'
+                         '  <criteria id="meti-sc-2026-03" version="2026.03"/>\n'
+                         '  <entry id="management-pledge" status="met" method="self" '
+                         'assessed-on="2026-01-10"/>\n' +
+                         "".join('  <entry id="%s" status="%s" method="third-party" '
+                                 'assessed-on="2026-01-10"/>\n' % (i, s)
+                                 for i, s in sorted(answers.items())) + "</evidence>\n")
+        self.assertStatus(scsec("validate", rec, "-c", draft_set), 0)
+        out = self.path("final-record.xml")
+        r = scsec("migrate", rec, "--to", "meti-sc-2026-03", "-m",
+                  "meti-sc-2025-12-draft-to-2026-03", "-o", out, "--format", "json")
+        self.assertStatus(r, 0)
+        decisions = json.loads(r.out)["decisions"]
+        rev = ET.fromstring(slurp(
+            os.path.join(SRCDIR, "data", "mapping", "meti-sc-2025-12-draft-to-2026-03.mapping.xml")))
+        maps = [(m.get("source"), m.get("target"), m.get("relationship"))
+                for m in rev.findall("{urn:scsec:mapping:1}mapping")]
+        entries = {e.get("id"): e for e in ET.parse(out).getroot().findall(EVIDENCE_NS + "entry")}
+        # every draft criterion has a decision; every final criterion an entry or "missing"
+        self.assertEqual({x["old"] for x in decisions if x["old"]} - {"management-pledge"}, set(d))
+        missing = {x["new"] for x in decisions if x["action"] == "missing"}
+        self.assertEqual(missing | (set(entries) - {"management-pledge"}), set(f))
+        self.assertFalse(missing & set(entries))
+        for src, tgt, rel in maps:
+            if src == "management-pledge":
+                continue
+            self.assertIn(src, d)
+            if tgt is None:
+                self.assertEqual(rel, "no-relationship")
+                self.assertIn({"old": src, "new": None}, [{"old": x["old"], "new": x["new"]}
+                                                          for x in decisions])
+                continue
+            self.assertIn(tgt, f)
+            # equal-to exactly where the sheets give the same text
+            self.assertEqual(rel == "equal-to", d[src] == f[tgt], (src, tgt, rel))
+        for tgt, e in entries.items():
+            rels = [(s, rel) for s, t, rel in maps if t == tgt]
+            self.assertTrue(rels, tgt)
+            self.assertEqual(e.get("review") == "true", any(rel != "equal-to" for _, rel in rels), tgt)
+            if len(rels) == 1 and rels[0][1] in ("equal-to", "equivalent-to", "superset-of"):
+                self.assertEqual(e.get("status"), answers.get(rels[0][0], "met"), tgt)
+                self.assertEqual(e.get("method"), "third-party" if tgt != "management-pledge"
+                                 else "self", tgt)
+        # the sheets' own renumbering: an unchanged text under a new id follows it
+        for fid, text in f.items():
+            same = [i for i, t in d.items() if t == text]
+            if len(same) == 1 and fid in entries and same[0] != fid:
+                self.assertEqual(entries[fid].get("status"), answers[same[0]], fid)
+        self.assertEqual(missing, {"3-1-5-2", "4-1-5-5", "4-1-6-3", "4-4-4-3"})
+
+
 if __name__ == "__main__":
     if not STAGE:
         print("test_cli: STAGE is not set (run through make check); skipped")

@@ -337,6 +337,7 @@ static const char usage_criteria[] =
 	"       scsec criteria export [SET] [-o OUT]\n"
 	"       scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
 	"       scsec criteria coverage SET --mapping M [--format text|json] [-o OUT]\n"
+	"       scsec criteria diff OLD NEW [--format text|json|mapping] [-o OUT]\n"
 	"       scsec criteria import-oscal CATALOG [--profile RANK=LABEL:PROFILE]... -o OUT.xml\n"
 	"       scsec criteria export-oscal [SET] -o CATALOG.json\n"
 	"\n"
@@ -864,6 +865,8 @@ int cmd_criteria(int argc, char **argv)
 		return import_ipa(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "coverage"))
 		return cli_criteria_coverage(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "diff"))
+		return cli_criteria_diff(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "import-oscal"))
 		return cli_criteria_import_oscal(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "export-oscal"))

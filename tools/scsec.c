@@ -30,7 +30,7 @@ static const char usage_main[] =
 	"  batch           evaluate many evidence files, one row each\n"
 	"  report          write a self-contained HTML report\n"
 	"  map             carry a record's answers through a mapping set\n"
-	"  map             carry a record's answers through a mapping set\n"
+	"  migrate         carry a record to a new revision of its criteria set\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -55,6 +55,7 @@ static const command commands[] = {
 	{ "batch", cmd_batch },
 	{ "report", cmd_report },
 	{ "map", cmd_map },
+	{ "migrate", cmd_migrate },
 };
 
 static const command *find_command(const char *name)

@@ -11,7 +11,7 @@
  *               required-level                      -> render, common, text
  *   evaluate.c  evaluate and batch                  -> render, common, text
  *   report.c    report                              -> render, common, text
- *   mapping.c   map, criteria coverage              -> common, text
+ *   mapping.c   map, migrate, criteria coverage, criteria diff -> common, text
  *   render.c    the text summary and the HTML report of a result
  *                                                   -> common, text
  *   common.c    messages, exit statuses, loading inputs, options, the
@@ -433,6 +433,9 @@ const scsec_category *cli_top_category(const scsec_criterion *criterion);
 /* scsec map; scsec criteria coverage (called by cmd_criteria). */
 int cmd_map(int argc, char **argv);
 int cli_criteria_coverage(int argc, char **argv);
+/* scsec criteria diff (called by cmd_criteria); scsec migrate. */
+int cli_criteria_diff(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 /* Load a mapping set: a built-in id, else a file. Reports failures;
  * returns an exit status. */
 int cli_load_mapping(scsec_mapping_set **out, const char *name);

@@ -435,6 +435,165 @@ SCSEC_API int scsec_entry_set_review(scsec_entry *entry, int review);
 
 /** @} */
 
+/**
+ * @name Revisions: what changed between two revisions of a criteria set
+ * @{
+ */
+
+/** The comparison of two revisions of a criteria set (scsec_criteria_diff()). Opaque. */
+typedef struct scsec_criteria_diff scsec_criteria_diff;
+
+/** What became of one criterion between two revisions (doc/mapping.md, "Revisions"). */
+typedef enum scsec_diff_class {
+	SCSEC_DIFF_KEPT = 1,       /**< the same id, the same text */
+	SCSEC_DIFF_REMOVED = 2,    /**< in the old revision only */
+	SCSEC_DIFF_ADDED = 3,      /**< in the new revision only */
+	SCSEC_DIFF_RENUMBERED = 4, /**< the same or nearly the same text under another id */
+	SCSEC_DIFF_REWORDED = 5    /**< the same id, another text */
+} scsec_diff_class;
+
+/** Changes of a matched pair of criteria, or-ed (scsec_criteria_diff_get()). */
+enum {
+	SCSEC_DIFF_TEXT_CHANGED = 1u,       /**< the texts differ (beyond white space) */
+	SCSEC_DIFF_LEVEL_CHANGED = 2u,      /**< it applies at other levels */
+	SCSEC_DIFF_REFERENCES_CHANGED = 4u  /**< its references to other frameworks differ */
+};
+
+/** The class's token ("kept", "removed", "added", "renumbered", "reworded"), "" otherwise. */
+SCSEC_API const char *scsec_diff_class_name(scsec_diff_class diff_class);
+
+/**
+ * Compare two revisions of a criteria set, criterion by criterion, by the
+ * matching of doc/mapping.md: the same id with the same text is kept; the
+ * same text under another id is renumbered; then, best similarity first,
+ * a pair under the same id is reworded and a pair of other ids whose
+ * similarity is at least 0.85 is renumbered; the rest is removed or added.
+ * The similarity is the Dice coefficient of the two texts' code-point
+ * bigrams, white space left out, in thousandths. Deterministic: the
+ * result depends on the two sets only.
+ * @param[out] out  the comparison; free with scsec_criteria_diff_free()
+ * @param old_set   the old revision
+ * @param new_set   the new revision
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_criteria_diff_new(scsec_criteria_diff **out, const scsec_criteria *old_set,
+                                      const scsec_criteria *new_set);
+
+/** Free a comparison. Accepts NULL. */
+SCSEC_API void scsec_criteria_diff_free(scsec_criteria_diff *diff);
+
+/** Number of items: one per criterion of either revision, pairs counted once. */
+SCSEC_API size_t scsec_criteria_diff_count(const scsec_criteria_diff *diff);
+
+/** Number of items of class @p diff_class. */
+SCSEC_API size_t scsec_criteria_diff_class_count(const scsec_criteria_diff *diff,
+                                                 scsec_diff_class diff_class);
+
+/**
+ * The @p i-th item (ordered by old id, the added ones after by new id);
+ * any out-pointer may be NULL, the strings belong to the comparison.
+ * @param[out] old_id      the old criterion's id, NULL for an added one
+ * @param[out] new_id      the new criterion's id, NULL for a removed one
+ * @param[out] diff_class  its class
+ * @param[out] changes     SCSEC_DIFF_TEXT_CHANGED, _LEVEL_CHANGED,
+ *                         _REFERENCES_CHANGED or-ed (0 for removed, added)
+ * @param[out] similarity  the texts' similarity, 0 to 1 in steps of 0.001
+ *                         (1 for the same text), -1 for removed and added
+ * @param diff             the comparison
+ * @param i                the index
+ * @return 0, SCSEC_EINVAL (NULL or out of range: out-values untouched).
+ */
+SCSEC_API int scsec_criteria_diff_get(const char **old_id, const char **new_id,
+                                      scsec_diff_class *diff_class, unsigned *changes,
+                                      double *similarity, const scsec_criteria_diff *diff,
+                                      size_t i);
+
+/**
+ * The revision mapping set of a comparison, for a person to review and
+ * fix: kept criteria and renumbered ones of the same text `equal-to`,
+ * reworded ones and renumbered ones of changed text `equivalent-to`
+ * (rationale syntactic, a note with the class and the similarity),
+ * removed ones `no-relationship` to nothing; added ones are named by no
+ * mapping. Its source and target are the two revisions; it is marked
+ * provisional and accepts every method (an assessment of the old
+ * revision was made by the same scheme).
+ * @param[out] out             the set; free with scsec_mapping_set_free()
+ * @param diff                 the comparison
+ * @param id                   the set's id
+ * @param version              its version
+ * @param old_version          the version the set names for the old
+ *                             revision, or NULL for the old set's own
+ *                             (for revisions imported under one version)
+ * @param new_version          likewise for the new revision, or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_criteria_diff_mapping(scsec_mapping_set **out, const scsec_criteria_diff *diff,
+                                          const char *id, const char *version,
+                                          const char *old_version, const char *new_version);
+
+/** A migration's report: one decision per line (scsec_evidence_migrate()). Opaque. */
+typedef struct scsec_migration scsec_migration;
+
+/** One decision of a migration. */
+typedef enum scsec_migration_action {
+	SCSEC_MIGRATION_KEPT = 1,       /**< carried to the same id (equal-to) */
+	SCSEC_MIGRATION_RENUMBERED = 2, /**< followed its criterion to its new id (equal-to) */
+	SCSEC_MIGRATION_REVIEW = 3,     /**< carried, and flagged for re-review (the
+	                                     mapping is not equal-to: a reworded criterion) */
+	SCSEC_MIGRATION_REMOVED = 4,    /**< its criterion was removed (no-relationship): dropped */
+	SCSEC_MIGRATION_UNMAPPED = 5,   /**< the revision set does not name its id: dropped */
+	SCSEC_MIGRATION_MISSING = 6,    /**< a criterion of the new revision no answer reaches */
+	SCSEC_MIGRATION_LEFT_OUT = 7    /**< mapped to an id the new revision does not have: dropped */
+} scsec_migration_action;
+
+/** The action's token ("kept", "renumbered", "review", "removed", "unmapped", "missing", "left-out"). */
+SCSEC_API const char *scsec_migration_action_name(scsec_migration_action action);
+
+/**
+ * Migrate a record written against an old revision of a criteria set to
+ * the new revision, through a revision mapping set (scsec_criteria_diff_mapping(),
+ * reviewed): the answers are carried by the one rule of doc/mapping.md
+ * (scsec_mapping_derive()); every entry whose sources are not all
+ * `equal-to` is flagged for review (scsec_entry_review()); entries of
+ * removed or unmapped criteria are dropped, and criteria of the new
+ * revision no mapping reaches are left missing. Every decision is in
+ * @p report.
+ * @param[out] out      the migrated record; free with scsec_evidence_free()
+ * @param[out] report   the decisions; free with scsec_migration_free(); may be NULL
+ * @param record        the record against the old revision
+ * @param revision      the revision mapping set (old to new)
+ * @param new_set       the new revision (the mapping's target)
+ * @param diags         a list receiving warnings, or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_EMISMATCH (@p new_set is not the mapping's
+ *         target), SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_evidence_migrate(scsec_evidence **out, scsec_migration **report,
+                                     const scsec_evidence *record,
+                                     const scsec_mapping_set *revision,
+                                     const scsec_criteria *new_set, scsec_diagnostics *diags);
+
+/** Free a migration report. Accepts NULL. */
+SCSEC_API void scsec_migration_free(scsec_migration *report);
+
+/** Number of decisions. */
+SCSEC_API size_t scsec_migration_count(const scsec_migration *report);
+
+/**
+ * The @p i-th decision (ordered by old id, the missing ones after by new
+ * id); any out-pointer may be NULL, the strings belong to the report.
+ * @param[out] old_id   the old entry's id, NULL for a missing criterion
+ * @param[out] new_id   the new criterion's id, NULL when dropped
+ * @param[out] action   the decision
+ * @param report        the report
+ * @param i             the index
+ * @return 0, SCSEC_EINVAL (NULL or out of range: out-values untouched).
+ */
+SCSEC_API int scsec_migration_get(const char **old_id, const char **new_id,
+                                  scsec_migration_action *action, const scsec_migration *report,
+                                  size_t i);
+
+/** @} */
+
 SCSEC_END_DECLS
 
 #endif /* SCSEC_MAPPING_H */

@@ -3498,7 +3498,9 @@ START_TEST(csv_not_a_sheet)
 		size_t len;
 		const char *says;
 	} files[] = {
-		{ "PK\x03\x04\x14\0\0\0", 8, "a zip archive (an Excel workbook?)" },
+		{ "PK\x03\x04\x14\0\0\0", 8, "a zip archive but not a readable Excel workbook" },
+		{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0", 12,
+		  "an encrypted or legacy .xls workbook" },
 		{ "\n  <?xml version=\"1.0\"?><evidence/>", 35, "XML, not a CSV sheet" },
 		{ "%PDF-1.7\n", 9, "a PDF document" },
 	};

@@ -2391,6 +2391,138 @@ class TestRevisions(CliTestCase):
                 self.assertEqual(entries[fid].get("status"), answers[same[0]], fid)
         self.assertEqual(missing, {"3-1-5-2", "4-1-5-5", "4-1-6-3", "4-4-4-3"})
 
+SHARED_DATA = "/work/shared/data"
+MAKE_WORKBOOK = os.path.join(SRCDIR, "tests", "xlsx", "make_workbook.py")
+
+
+def minimal_xlsx(sheet_xml, extra=None, target="worksheets/sheet1.xml"):
+    """A workbook of one sheet written by hand (zipfile), for hostile cases."""
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml",
+                   '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
+                   'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" '
+                   'r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="rId1" Type="x" '
+                   'Target="%s"/></Relationships>' % target)
+        z.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+        for name, data in (extra or []):
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def sheet_xml(rows):
+    """Sheet XML of inline-string rows."""
+    out = []
+    for i, row in enumerate(rows, 1):
+        cells = "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + j), i, v)
+                        for j, v in enumerate(row))
+        out.append('<row r="%d">%s</row>' % (i, cells))
+    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % "".join(out))
+
+
+class XlsxTest(CliTestCase):
+    """Excel workbooks read through the one sheet reader (issue 14)."""
+
+    def make(self, *args):
+        if not os.path.exists("/usr/bin/python3"):
+            self.skipTest("no /usr/bin/python3")
+        p = subprocess.run(["/usr/bin/python3", MAKE_WORKBOOK] + list(args),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode == 77:
+            self.skipTest("python3-openpyxl is not installed")
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+
+    def without(self, path, tag):
+        """The document's lines but those of element tag (the source's name,
+        the time of creation)."""
+        return [l for l in slurp(path).splitlines() if ("<%s" % tag).encode() not in l]
+
+    def test_ipa_workbook_gives_the_csv_set(self):
+        # IPA's layout: merged category and requirement cells, the two-row
+        # reference header, a hidden column, a notes sheet after it.
+        sheets = [os.path.join(SRCDIR, "tests", "data", "ipa", "single.csv")]
+        sheets += [os.path.join(SHARED_DATA, n) for n in
+                   ("ipa-sc-criteria-final-2026-03.csv", "ipa-sc-criteria-draft-2025-12.csv")]
+        done = 0
+        for sheet in sheets:
+            if not os.path.exists(sheet):
+                continue
+            xlsx = self.path("ipa.xlsx")
+            self.make("ipa", sheet, xlsx)
+            a, b = self.path("a.xml"), self.path("b.xml")
+            self.assertStatus(scsec("criteria", "import-ipa", sheet, "-o", a), 0)
+            self.assertStatus(scsec("criteria", "import-ipa", xlsx, "-o", b), 0)
+            # The same set but for the description, which names the file.
+            self.assertEqual(self.without(a, "description"), self.without(b, "description"),
+                             sheet)
+            done += 1
+        self.assertGreater(done, 0)
+
+    def test_answer_workbook_gives_the_csv_record(self):
+        # Date cells in both date systems read as the CSV's dates.
+        for name in ("kitakaze-precision.csv", "minato-logistics.csv"):
+            csvp = example(name)
+            want = self.path("csv.xml")
+            self.assertStatus(scsec("import-csv", csvp, "-o", want), 0)
+            for extra in ([], ["--1904"]):
+                xlsx = self.path("answers.xlsx")
+                self.make("answers", csvp, xlsx, *extra)
+                got = self.path("xlsx.xml")
+                self.assertStatus(scsec("import-csv", xlsx, "-o", got), 0)
+                self.assertEqual(self.without(want, "created"), self.without(got, "created"),
+                                 (name, extra))
+
+    def import_bad(self, data, message, status=3):
+        p = self.write("bad.xlsx", data)
+        r = scsec("import-csv", p, "-o", self.path("out.xml"))
+        self.assertStatus(r, status)
+        self.assertIn(message, r.err)
+        self.assertFalse(os.path.exists(self.path("out.xml")))
+        return r
+
+    def test_zip_bomb_refused(self):
+        # 64 MiB of blanks deflate to about 64 KiB: refused while inflating.
+        bomb = sheet_xml([["id"]]).replace("<sheetData>", "<sheetData>" + " " * (64 << 20))
+        self.import_bad(minimal_xlsx(bomb), "zip bomb")
+
+    def test_too_many_entries_refused(self):
+        extra = [("xl/media/x%d.bin" % i, b"") for i in range(4100)]
+        self.import_bad(minimal_xlsx(sheet_xml([["id"]]), extra), "more than 4096 entries")
+
+    def test_encrypted_refused(self):
+        ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+        self.import_bad(ole2, "encrypted or legacy .xls workbook")
+
+    def test_dtd_and_entities_refused(self):
+        lol = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+               '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+               + sheet_xml([["&b;"]]).split("?>", 1)[1])
+        r = self.import_bad(minimal_xlsx(lol), "DTD")
+        self.assertIn("xl/worksheets/sheet1.xml", r.err)
+
+    def test_sheet_outside_worksheets_refused(self):
+        for target in ("../../etc/passwd", "/xl/styles.xml", "worksheets/../x.xml"):
+            self.import_bad(minimal_xlsx(sheet_xml([["id"]]), target=target),
+                            "outside xl/worksheets/")
+
+    def test_macros_never_read_and_cells_named(self):
+        # A macro part is not opened; a bad shared-string index names the cell.
+        bad = sheet_xml([["id"]]).replace("</sheetData>",
+                                          '<row r="2"><c r="C2" t="s"><v>7</v></c></row>'
+                                          "</sheetData>")
+        r = self.import_bad(minimal_xlsx(bad, [("xl/vbaProject.bin", b"\xff" * 64)]),
+                            'sheet "S", cell C2')
+        self.assertIn("bad.xlsx:2:3:", r.err)
+
 
 if __name__ == "__main__":
     if not STAGE:

@@ -396,6 +396,7 @@ int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_
 		               : scsec_evidence_load_file(out, path, opts, diags);
 		scsec__buf_dispose(&once);
 		return rc;
+	case SCSEC_FILE_ZIP: /* an Excel workbook: the sheet reader reads it */
 	case SCSEC_FILE_SHEET:
 		rc = once.data ? scsec_evidence_import_csv_memory(out, once.data, once.len, path,
 		                                                  criteria, opts, diags)
@@ -409,10 +410,6 @@ int scsec_evidence_load_any(scsec_evidence **out, const char *path, const scsec_
 	case SCSEC_FILE_RESULT:
 		code = SCSEC_EINVALID;
 		what = "an evaluation result, not an evidence record";
-		break;
-	case SCSEC_FILE_ZIP:
-		what = "a zip archive (an Excel workbook?), not an evidence record or an answer sheet: "
-		       "save the sheet as CSV";
 		break;
 	default:
 		what = "empty or binary data, not an evidence record (XML or JSON) or an answer "

@@ -15,6 +15,7 @@
 
 #include "io/options.h"
 #include "io/sheet.h"
+#include "io/xlsx.h"
 #include "util/util.h"
 
 #define CHUNK 16384
@@ -52,6 +53,7 @@ typedef struct reader {
 	int prev_term;
 	unsigned long rows;
 	unsigned long max_rows;
+	int xlsx;                   /* the source was an Excel workbook */
 } reader;
 
 /* ----------------------------------------------------------------- cells */
@@ -68,7 +70,6 @@ static void on_field(void *field, size_t len, void *data)
 	reader *r = data;
 	const char *s = field ? field : "";
 	scsec__sheet_span *c;
-	size_t i, run = 0;
 
 	if (r->stop || r->nfields++ >= SCSEC__SHEET_MAX_COLUMNS)
 		return;
@@ -77,24 +78,31 @@ static void on_field(void *field, size_t len, void *data)
 		return;
 	}
 	c = &r->cells[r->ncells++];
-	c->off = r->row.len;
+	if (scsec__sheet_put_cell(&r->row, c, s, len))
+		fail(r, SCSEC_ENOMEM);
+}
+
+int scsec__sheet_put_cell(scsec__buf *row, scsec__sheet_span *c, const char *s, size_t len)
+{
+	size_t i, run = 0;
+
+	c->off = row->len;
 	c->ok = scsec__text_ok(s, len);
 	/* The one cleaning rule: blanks trimmed, CRLF and CR made LF. */
 	scsec__trim(&s, &len);
 	for (i = 0; i < len; i++) {
 		if (s[i] != '\r')
 			continue;
-		scsec__buf_put(&r->row, s + run, i - run);
-		scsec__buf_putc(&r->row, '\n');
+		scsec__buf_put(row, s + run, i - run);
+		scsec__buf_putc(row, '\n');
 		if (i + 1 < len && s[i + 1] == '\n')
 			i++;
 		run = i + 1;
 	}
-	scsec__buf_put(&r->row, s + run, len - run);
-	c->len = r->row.len - c->off;
-	scsec__buf_putc(&r->row, '\0');
-	if (scsec__buf_error(&r->row))
-		fail(r, SCSEC_ENOMEM);
+	scsec__buf_put(row, s + run, len - run);
+	c->len = row->len - c->off;
+	scsec__buf_putc(row, '\0');
+	return scsec__buf_error(row) ? SCSEC_ENOMEM : 0;
 }
 
 static void on_row(int term, void *data)
@@ -424,9 +432,9 @@ static int not_a_sheet(reader *r)
 	size_t n = r->raw.len, i;
 	const char *what = NULL;
 
-	if (n >= 4 && !memcmp(s, "PK\x03\x04", 4))
-		what = "a zip archive (an Excel workbook?), not a CSV sheet: save it from the "
-		       "spreadsheet as CSV";
+	if (scsec__xlsx_is_ole2(s, n))
+		what = "an encrypted or legacy .xls workbook (an OLE2 compound file), not a sheet: "
+		       "save it from Excel as .xlsx without a password, or as CSV";
 	for (i = 0; !what && i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n');
 	     i++)
 		;
@@ -545,11 +553,25 @@ int scsec__sheet_read(scsec__source *src, const scsec_load_options *opts, scsec_
 		}
 		r.raw.len += (size_t)got;
 		r.eof = got == 0;
+		if (!r.started && (r.raw.len >= 4 || r.eof) &&
+		    scsec__xlsx_is_zip(r.raw.data, r.raw.len)) {
+			/* An Excel workbook: read whole (the zip directory is at
+			 * its end), within the file-size limit. */
+			int rc = scsec__source_slurp(src, &r.raw);
+
+			if (rc)
+				fail(&r, scsec__report(rep, 0, 0, SCSEC_SEVERITY_ERROR, rc, NULL, "%s",
+				                       scsec_error_message(scsec_error_last())));
+			else
+				fail(&r, scsec__xlsx_read(r.raw.data, r.raw.len, opts, rep, fn, ctx));
+			r.xlsx = 1;
+			break;
+		}
 		process(&r);
 	}
-	if (!r.stop && !r.delim_known)
+	if (!r.xlsx && !r.stop && !r.delim_known)
 		put_text(&r, "", 0, 1);
-	if (!r.stop && csv_fini(&r.p, on_field, on_row, &r) && !r.stop)
+	if (!r.xlsx && !r.stop && csv_fini(&r.p, on_field, on_row, &r) && !r.stop)
 		syntax_error(&r, "a quoted cell is not closed before the end of the sheet");
 	if (r.stop == SCSEC_ENOMEM && !rep->first_error)
 		scsec__error_set(SCSEC_ENOMEM, "out of memory");

@@ -11,6 +11,9 @@
  * util/util.h defines them, CRLF and CR inside turned into LF). Row numbers
  * are the row numbers a spreadsheet shows: 1 is the first line, an empty
  * line is an empty row. Used by the evidence import and the IPA import.
+ * An Excel workbook (.xlsx, .xlsm: a zip archive) is read through
+ * io/xlsx.h behind the same interface; an OLE2 file (encrypted or .xls) is
+ * refused with what to do.
  *
  * And the writer side: cells quoted when they must be, formulas defused. */
 #ifndef SCSEC_LIB_IO_SHEET_H
@@ -53,6 +56,10 @@ typedef int (*scsec__sheet_row_fn)(void *ctx, const scsec__sheet_row *row);
  * what fn returned. */
 int scsec__sheet_read(scsec__source *src, const scsec_load_options *opts, scsec__reporter *rep,
                       scsec__sheet_row_fn fn, void *ctx);
+
+/* Append a cell cleaned by the one rule to row, its place in c (for other
+ * sources of rows: the xlsx reader). SCSEC_ENOMEM or 0. */
+int scsec__sheet_put_cell(scsec__buf *row, scsec__sheet_span *c, const char *s, size_t len);
 
 /* The cell, or "" when the row is shorter. */
 const char *scsec__sheet_cell(const scsec__sheet_row *row, size_t col);

@@ -2058,10 +2058,13 @@ class TestEvidenceJson(CliTestCase):
         return {line.split(" ", 2)[0]: (int(line.split(" ", 2)[1]), line.split(" ", 2)[2])
                 for line in p.stdout.splitlines()}
 
+    # Both forms made at the same second: `created` is part of the fingerprint.
+    SAME_TIME = {"SOURCE_DATE_EPOCH": "1780000000"}
+
     def import_json(self, name):
         out = self.path(name + ".json")
         r = scsec("import-csv", example(name + ".csv"), "-o", out, "--subject-name", name,
-                  "--force")
+                  "--force", env=self.SAME_TIME)
         self.assertStatus(r, 0)
         return out
 
@@ -2073,7 +2076,7 @@ class TestEvidenceJson(CliTestCase):
             self.assertEqual(doc["subject"]["name"], name)
             xml = self.path(name + ".xml")
             self.assertStatus(scsec("import-csv", example(name + ".csv"), "-o", xml,
-                                    "--subject-name", name, "--force"), 0)
+                                    "--subject-name", name, "--force", env=self.SAME_TIME), 0)
             self.assertTrue(slurp(xml).startswith(b"<?xml"))
             a, b = self.evaluate_json(out), self.evaluate_json(xml)
             self.assertEqual(a["evidence"]["fingerprint"], b["evidence"]["fingerprint"])
@@ -2513,6 +2516,40 @@ class XlsxTest(CliTestCase):
         for target in ("../../etc/passwd", "/xl/styles.xml", "worksheets/../x.xml"):
             self.import_bad(minimal_xlsx(sheet_xml([["id"]]), target=target),
                             "outside xl/worksheets/")
+
+    def test_date_cells_and_text_dates(self):
+        # Serial 59 is 1900-02-28, 61 is 1900-03-01 (Lotus's 1900-02-29 is 60,
+        # no day, refused); 46113 is 2026-04-01; text dates as Japanese Excel
+        # shows them; the ambiguous 4/1/2026 stays refused.
+        styles = ('<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/'
+                  'spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" '
+                  'formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>'
+                  '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/>'
+                  '</cellXfs></styleSheet>')
+
+        def book(assessed, style=1, text=False):
+            cell = ('<c r="C2" t="inlineStr"><is><t>%s</t></is></c>' % assessed if text
+                    else '<c r="C2" s="%d"><v>%s</v></c>' % (style, assessed))
+            xml = sheet_xml([["id", "status", "assessed_on", "assessor"]]).replace(
+                "</sheetData>", '<row r="2"><c r="A2" t="inlineStr"><is><t>1-2-1-1</t></is></c>'
+                '<c r="B2" t="inlineStr"><is><t>met</t></is></c>%s<c r="D2" t="inlineStr">'
+                '<is><t>A</t></is></c></row></sheetData>' % cell)
+            return minimal_xlsx(xml, [("xl/styles.xml", styles)])
+
+        for value, style, text, want in (("46113", 1, False, "2026-04-01"),
+                                         ("46113.75", 2, False, "2026-04-01"),
+                                         ("59", 1, False, "1900-02-28"),
+                                         ("61", 1, False, "1900-03-01"),
+                                         ("2026/4/1", 0, True, "2026-04-01"),
+                                         ("2026/04/01", 0, True, "2026-04-01")):
+            p = self.write("d.xlsx", book(value, style, text))
+            out = self.path("d.xml")
+            r = scsec("import-csv", p, "-o", out, "--force")
+            self.assertStatus(r, 0)
+            self.assertIn(("assessed-on=\"%s\"" % want).encode(), slurp(out),
+                          (value, r))
+        self.import_bad(book("60"), "cell C2: date serial 60 is no calendar day")
+        self.import_bad(book("4/1/2026", 0, True), "ambiguous")
 
     def test_macros_never_read_and_cells_named(self):
         # A macro part is not opened; a bad shared-string index names the cell.

@@ -21,7 +21,7 @@
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
 /* Cells a merged range may add, all ranges together. */
-#define MAX_MERGED_CELLS (1u << 22)
+#define MAX_MERGED_CELLS (1u << 18)
 
 typedef struct cell {
 	unsigned long row;          /* 1-based */

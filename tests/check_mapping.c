@@ -901,7 +901,12 @@ START_TEST(test_diff_classes)
 	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_RENUMBERED), 3);
 	ck_assert_uint_eq(scsec_criteria_diff_class_count(d, SCSEC_DIFF_REWORDED), 1);
 	ck_assert_int_eq(scsec_criteria_diff_get(NULL, NULL, NULL, NULL, NULL, d, 99), SCSEC_EINVAL);
-	ck_assert_int_eq(scsec_criteria_diff_new(&d, NULL, n), SCSEC_EINVAL);
+	{
+		scsec_criteria_diff *none;
+
+		ck_assert_int_eq(scsec_criteria_diff_new(&none, NULL, n), SCSEC_EINVAL);
+		ck_assert_ptr_null(none);
+	}
 	ck_assert_str_eq(scsec_diff_class_name(SCSEC_DIFF_RENUMBERED), "renumbered");
 	scsec_criteria_diff_free(d);
 	scsec_criteria_free(o);
@@ -978,7 +983,9 @@ START_TEST(test_diff_mapping)
 	ck_ok(scsec_criteria_diff_mapping(&m, d, "x", "1", "1-draft", NULL));
 	ck_assert_str_eq(scsec_mapping_set_source_version(m), "1-draft");
 	ck_assert_str_eq(scsec_mapping_set_target_version(m), "2");
+	scsec_mapping_set_free(m);
 	ck_assert_int_eq(scsec_criteria_diff_mapping(&m, d, "bad id!", "1", NULL, NULL), SCSEC_EINVAL);
+	ck_assert_ptr_null(m);
 	scsec_mapping_set_free(back);
 	scsec_free(xml);
 	scsec_free(again);
@@ -1127,8 +1134,14 @@ START_TEST(test_migrate)
 		ck_assert(b == NULL || (a != NULL && strcmp(a, b) <= 0) || !strcmp(a, "stray"));
 	}
 	ck_assert_int_eq(scsec_migration_get(NULL, NULL, NULL, r, 999), SCSEC_EINVAL);
-	ck_assert_int_eq(scsec_evidence_migrate(&mig, NULL, rec, m, o, NULL), SCSEC_EMISMATCH);
-	ck_assert_int_eq(scsec_evidence_migrate(&mig, NULL, NULL, m, n, NULL), SCSEC_EINVAL);
+	{
+		scsec_evidence *none;
+
+		ck_assert_int_eq(scsec_evidence_migrate(&none, NULL, rec, m, o, NULL), SCSEC_EMISMATCH);
+		ck_assert_ptr_null(none);
+		ck_assert_int_eq(scsec_evidence_migrate(&none, NULL, NULL, m, n, NULL), SCSEC_EINVAL);
+		ck_assert_ptr_null(none);
+	}
 	ck_assert_str_eq(scsec_migration_action_name(SCSEC_MIGRATION_LEFT_OUT), "left-out");
 	scsec_migration_free(r);
 	scsec_evidence_free(mig);

@@ -767,13 +767,57 @@ int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok)
 	return cli_write_output(path, b->data ? b->data : "", b->len, gzip_ok);
 }
 
+int cli_read_file(const char *path, const char *what, char **data, size_t *size)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 0;
+	int rc = EXIT_OK;
+
+	*data = NULL;
+	*size = 0;
+	if (!fp) {
+		cli_errorf("cannot read %s '%s': %s", what, path, strerror(errno));
+		return EXIT_IO;
+	}
+	for (;;) {
+		size_t n;
+
+		if (*size == cap) {
+			char *p = cap >= CLI_READ_MAX ? NULL : realloc(*data, cap = cap ? cap * 2 : 65536);
+
+			if (!p) {
+				cli_errorf(cap >= CLI_READ_MAX ? "%s '%s' is too large" : "out of memory (%s '%s')",
+				           what, path);
+				rc = EXIT_IO;
+				break;
+			}
+			*data = p;
+		}
+		n = fread(*data + *size, 1, cap - *size, fp);
+		*size += n;
+		if (n == 0) {
+			if (ferror(fp)) {
+				cli_errorf("cannot read %s '%s': %s", what, path, strerror(errno));
+				rc = EXIT_IO;
+			}
+			break;
+		}
+	}
+	fclose(fp);
+	if (rc != EXIT_OK) {
+		free(*data);
+		*data = NULL;
+		*size = 0;
+	}
+	return rc;
+}
+
 int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char dir[PATH_MAX], file[PATH_MAX + 16];
-	FILE *fp = NULL;
 	char *data = NULL;
-	size_t size = 0, cap = 0;
+	size_t size = 0;
 	int rc;
 
 	if ((!path || !strcmp(path, "-")) && isatty(STDOUT_FILENO)) {
@@ -791,39 +835,9 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 		return EXIT_IO;
 	}
 	snprintf(file, sizeof file, "%s/out.xlsx", dir);
-	if ((rc = make(file, ctx)) == EXIT_OK) {
-		if (!(fp = fopen(file, "rb"))) {
-			cli_errorf("cannot read the workbook made: %s", strerror(errno));
-			rc = EXIT_IO;
-		}
-		while (fp && rc == EXIT_OK) {
-			size_t n;
-
-			if (size == cap) {
-				char *p = realloc(data, cap = cap ? cap * 2 : 65536);
-
-				if (!p) {
-					cli_errorf("out of memory");
-					rc = EXIT_IO;
-					break;
-				}
-				data = p;
-			}
-			n = fread(data + size, 1, cap - size, fp);
-			size += n;
-			if (n == 0) {
-				if (ferror(fp)) {
-					cli_errorf("cannot read the workbook made: %s", strerror(errno));
-					rc = EXIT_IO;
-				}
-				break;
-			}
-		}
-		if (fp)
-			fclose(fp);
-		if (rc == EXIT_OK)
-			rc = cli_write_output(path, data ? data : "", size, 0);
-	}
+	if ((rc = make(file, ctx)) == EXIT_OK &&
+	    (rc = cli_read_file(file, "the workbook made", &data, &size)) == EXIT_OK)
+		rc = cli_write_output(path, data ? data : "", size, 0);
 	unlink(file);
 	rmdir(dir);
 	free(data);

@@ -134,6 +134,29 @@ static void libxml_init(void)
 	quiet_end(&q);
 }
 
+_Static_assert(sizeof(quiet) <= sizeof(scsec__xml_quiet), "scsec__xml_quiet holds a quiet");
+
+void scsec__xml_init(void)
+{
+	pthread_once(&libxml_once, libxml_init);
+}
+
+void scsec__xml_hush(scsec__xml_quiet *q)
+{
+	quiet qq;
+
+	quiet_begin(&qq);
+	memcpy(q, &qq, sizeof qq);
+}
+
+void scsec__xml_unhush(const scsec__xml_quiet *q)
+{
+	quiet qq;
+
+	memcpy(&qq, q, sizeof qq);
+	quiet_end(&qq);
+}
+
 static void schema_error_ignore(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;

@@ -86,6 +86,17 @@ int scsec__xml_sniff(scsec__schema_kind *kind, scsec__source *src, const scsec_l
 
 void scsec__xdoc_dispose(scsec__xdoc *doc);
 
+/* For the io files that call libxml2 themselves (io/signature.c): libxml2
+ * initialised once, and its per-thread error handlers swapped for silent
+ * ones between scsec__xml_hush() and scsec__xml_unhush() (the library
+ * never prints). The state is opaque here. */
+typedef struct scsec__xml_quiet {
+	void *slot[4];
+} scsec__xml_quiet;
+void scsec__xml_init(void);
+void scsec__xml_hush(scsec__xml_quiet *q);
+void scsec__xml_unhush(const scsec__xml_quiet *q);
+
 /* Report a problem at a node (or the document when node is NULL): appended
  * to the diagnostics, and recorded as the last error when it is the first
  * error. Returns code. */

@@ -199,9 +199,9 @@ SCSEC_API int scsec_certificate_fingerprint(char out[65], const void *pem, size_
  * With @p operator_cert (the path of the operator's PEM certificate, which
  * the caller got from the operator by a channel it trusts), the list is
  * accepted only when it carries a valid enveloped XML Signature, a child of
- * the root element, whose signer certificate is that certificate or whose
- * verified certificate chain reaches it (the operator's CA); then
- * scsec_trust_verified() is 1. A list without such a signature (unsigned,
+ * the root element, whose signer certificate is that very certificate
+ * (not one it issued: the operator's CA may issue the parties' certificates
+ * too), valid at the signing time; then scsec_trust_verified() is 1. A list without such a signature (unsigned,
  * signed by someone else, changed after signing) is refused.
  *
  * With @p operator_cert NULL, the list is read without any signature
@@ -281,8 +281,7 @@ SCSEC_API scsec_date scsec_trust_issued(const scsec_trust *trust);
 SCSEC_API int scsec_trust_verified(const scsec_trust *trust);
 
 /** When scsec_trust_verified(): the fingerprint of the certificate whose
- *  signature on the list was accepted (the operator's, or one its CA
- *  issued); else NULL. */
+ *  signature on the list was accepted (the operator's); else NULL. */
 SCSEC_API const char *scsec_trust_signer_fingerprint(const scsec_trust *trust);
 
 /** Number of parties. */

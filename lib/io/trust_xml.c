@@ -18,6 +18,7 @@
 
 #include "scsec/trust.h"
 #include "io/file.h"
+#include "io/signature.h"
 #include "io/trust_xml.h"
 #include "io/xml.h"
 #include "model/evidence.h"
@@ -29,7 +30,7 @@
 
 #define IS(n, name) scsec__xnode_is((n), SCSEC__NS_TRUST, (name))
 #define LOC(n) ((scsec__loc){ (n)->line, (n)->column })
-#define DSIG_NS "http://www.w3.org/2000/09/xmldsig#"
+#define DSIG_NS SCSEC__NS_DSIG
 
 /* ------------------------------------------------------------ certificates */
 
@@ -295,19 +296,60 @@ static int list_from_xml(scsec_trust **out, scsec__xdoc *d)
 
 /* Whether the list in data (len bytes) carries a valid root-level
  * signature by the operator: one whose signer certificate is the operator
- * certificate (fingerprint op_fp), or whose verified chain reaches it.
+ * certificate (fingerprint op_fp) itself, valid at the signing time.
  * 0 with signer (65 bytes) set to the signer certificate's fingerprint, or
  * an error reported at the signature (or the document). */
 static int check_operator(scsec__xdoc *d, const void *data, size_t len, const char *op_fp,
                           char signer[65])
 {
-	(void)data;
-	(void)len;
-	(void)op_fp;
-	(void)signer;
-	return scsec__xml_report(d, NULL, SCSEC_SEVERITY_ERROR, SCSEC_ERROR, NULL,
-	                         "the operator's signature cannot be checked: this libscsec has "
-	                         "no XML Signature verifier");
+	scsec__signature *sigs = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	scsec_error_clear();
+	if ((rc = scsec__signatures_verify(&sigs, &n, data, len, d->rep.name)))
+		return scsec__xml_report(d, NULL, SCSEC_SEVERITY_ERROR, rc, NULL, "%s",
+		                         scsec_error_message(scsec_error_last()));
+	for (i = 0; i < n; i++) {
+		const scsec__signature *s = &sigs[i];
+
+		if (!s->valid || !s->nchain)
+			continue;
+		/* The operator's own certificate, valid when it signed: not any
+		 * certificate it issued (the parties' are issued by it too). */
+		if (strcmp(s->chain[0].sha256, op_fp) ||
+		    (s->signing_time >= 0 && (s->signing_time < s->chain[0].not_before ||
+		                              s->signing_time > s->chain[0].not_after)))
+			continue;
+		memcpy(signer, s->chain[0].sha256, 65);
+		scsec__signatures_free(sigs, n);
+		return 0;
+	}
+	/* No signature counts: say why of each. */
+	for (i = 0; i < n; i++) {
+		const scsec__signature *s = &sigs[i];
+		scsec__xnode at = { 0 };
+
+		at.name = "Signature";
+		at.line = s->loc.line;
+		at.column = s->loc.column;
+		if (!s->valid)
+			scsec__xml_report(d, &at, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+			                  "the list's signature is not valid: %s",
+			                  s->problem ? s->problem : "(no reason given)");
+		else
+			scsec__xml_report(d, &at, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+			                  "the list is signed by '%.200s' (sha256 %s), which is not the "
+			                  "operator certificate (sha256 %s), or not while it was valid",
+			                  s->nchain && s->chain[0].subject ? s->chain[0].subject : "?",
+			                  s->nchain ? s->chain[0].sha256 : "-", op_fp);
+	}
+	if (!n)
+		scsec__xml_report(d, NULL, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+		                  "the trust list carries no signature (the operator's certificate "
+		                  "sha256 %s was given to check it)", op_fp);
+	scsec__signatures_free(sigs, n);
+	return scsec__report_result(&d->rep);
 }
 
 struct load_arg {

@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 #include "io/signature.h"
+#include "model/evidence.h"
 #include "util/alloc.h"
 
 #define T_2026_04_01 INT64_C(1775001600)
@@ -293,6 +294,217 @@ START_TEST(test_refused)
 }
 END_TEST
 
+/* ---- records: the reader verifies and keeps the signatures ---- */
+
+static scsec_evidence *load(const char *xml, int expect_rc)
+{
+	scsec_evidence *ev = NULL;
+	int rc = scsec_evidence_load_memory(&ev, xml, strlen(xml), "record.xml", NULL, NULL);
+
+	ck_assert_msg(rc == expect_rc, "load gave %d (%s), not %d", rc,
+	              scsec_error_message(scsec_error_last()), expect_rc);
+	return ev;
+}
+
+START_TEST(test_record)
+{
+	char *x = example(NULL), *y = sign_by(x, "expert", T_2026_04_01);
+	char *z = sign_by(y, "body2", T_2026_04_01 + 3600);
+	char *fp = pki_file("body2", "fingerprint", NULL);
+	scsec_evidence *ev = load(z, 0), *plain = load(x, 0);
+
+	ck_assert_uint_eq(scsec_evidence_signature_count(ev), 2);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 1);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 1), 1);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 2), SCSEC_EINVAL);
+	ck_assert_ptr_null(scsec_evidence_signature_problem(ev, 1));
+	ck_assert_str_eq(scsec_evidence_signature_signer(ev, 0),
+	                 "CN=Security Expert,O=Expert Office (test),C=JP");
+	ck_assert_int_eq(strncmp(scsec_evidence_signature_fingerprint(ev, 1), fp, 64), 0);
+	ck_assert_int_eq(scsec_evidence_signature_time(ev, 1), T_2026_04_01 + 3600);
+	ck_assert_uint_gt(ev->signatures[1].loc.line, 1);
+	ck_assert_uint_gt(ev->signatures[1].loc.column, 0);
+	/* The signatures are not content: the fingerprint is the plain record's. */
+	{
+		char f1[65], f2[65];
+
+		ck_ok(scsec_evidence_fingerprint(f1, ev));
+		ck_ok(scsec_evidence_fingerprint(f2, plain));
+		ck_assert_str_eq(f1, f2);
+	}
+	/* A change makes them stale. */
+	ck_ok(scsec_evidence_set_tool(ev, "changed"));
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
+	ck_assert_ptr_nonnull(strstr(scsec_evidence_signature_problem(ev, 0), "changed"));
+	ck_assert_uint_eq(scsec_evidence_signature_count(NULL), 0);
+	scsec_evidence_free(ev);
+	scsec_evidence_free(plain);
+	free(x);
+	free(y);
+	free(z);
+	free(fp);
+}
+END_TEST
+
+/* Signature wrapping: what is read is the root's content, which is what
+ * is signed. */
+START_TEST(test_wrapping)
+{
+	static const char forged[] = "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"/>";
+	char *x = example(NULL), *y = sign_by(x, "body1", T_2026_04_01), *z, *w;
+	scsec_evidence *ev;
+
+	/* A duplicated entry inside the Signature (in its Object, and beside
+	 * it): not read, and the signature is of a refused form. */
+	z = replace(y, "</SignatureProperties>\n</Object>",
+	            "</SignatureProperties>\n</Object>"
+	            "<Object>"
+	            "<entry xmlns=\"urn:scsec:evidence:1\" id=\"1-2-1-1\" method=\"third-party\"/>"
+	            "</Object>");
+	ev = load(z, 0);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
+	ck_assert_int_eq(scsec_entry_method(scsec_evidence_entry(ev, "1-2-1-1")),
+	                 SCSEC_METHOD_EXPERT_REVIEWED);
+	scsec_evidence_free(ev);
+	free(z);
+	z = replace(y, "<SignedInfo>", "<Object><entry xmlns=\"urn:scsec:evidence:1\" id=\"x\"/></Object><SignedInfo>");
+	ev = load(z, 0);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
+	scsec_evidence_free(ev);
+	free(z);
+	/* The duplicated entry in the record itself: refused (a second entry),
+	 * and an entry changed in place breaks the digest. */
+	z = replace(y, "<entry id=\"1-2-1-2\"", "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"/><entry id=\"1-2-1-2\"");
+	load(z, SCSEC_EEXISTS);
+	free(z);
+	z = replace(y, "<entry id=\"1-2-1-1\" status=\"met\" method=\"expert-reviewed\"", "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"");
+	ev = load(z, 0);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
+	ck_assert_ptr_nonnull(strstr(scsec_evidence_signature_problem(ev, 0), "digest"));
+	scsec_evidence_free(ev);
+	free(z);
+	/* An extra root-level element (a new entry) after signing. */
+	z = replace(y, "  <entry id=\"1-2-1-2\"", "  <entry id=\"9-9-9-9\" status=\"met\"/>\n  <entry id=\"1-2-1-2\"");
+	ev = load(z, 0);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
+	scsec_evidence_free(ev);
+	free(z);
+	/* An element after the signatures, and a second root element. */
+	z = replace(y, "</Signature></evidence>", "</Signature><entry id=\"9-9-9-9\" status=\"met\"/></evidence>");
+	load(z, SCSEC_ESCHEMA);
+	free(z);
+	w = malloc(strlen(y) + 64);
+	strcpy(w, y);
+	strcat(w, "<evidence xmlns=\"urn:scsec:evidence:1\"/>\n");
+	load(w, SCSEC_EPARSE);
+	free(w);
+	/* The Signature moved into an entry, or before the entries. */
+	{
+		const char *sig = strstr(y, "<Signature"), *end = strstr(y, "</evidence>");
+		size_t slen = (size_t)(end - sig);
+		char *moved = malloc(strlen(y) + 1), *p;
+
+		memcpy(moved, y, (size_t)(sig - y));
+		strcpy(moved + (sig - y), end);
+		p = strstr(moved, "</entry>");
+		w = malloc(strlen(y) + 1);
+		memcpy(w, moved, (size_t)(p - moved));
+		memcpy(w + (p - moved), sig, slen);
+		strcpy(w + (p - moved) + slen, p);
+		load(w, SCSEC_ESCHEMA);
+		ck_assert_int_eq(scsec__signatures_verify(&(scsec__signature *){ NULL }, &(size_t){ 0 }, w,
+		                                          strlen(w), "w.xml"),
+		                 SCSEC_EUNSAFE);
+		free(w);
+		p = strstr(moved, "  <entry");
+		w = malloc(strlen(y) + 1);
+		memcpy(w, moved, (size_t)(p - moved));
+		memcpy(w + (p - moved), sig, slen);
+		strcpy(w + (p - moved) + slen, p);
+		load(w, SCSEC_ESCHEMA);
+		free(w);
+		free(moved);
+	}
+	(void)forged;
+	free(x);
+	free(y);
+}
+END_TEST
+
+/* The public API's argument and key checks. */
+START_TEST(test_api)
+{
+	char path[8192], cpath[8192], opath[8192];
+	scsec_signing_key *k = NULL;
+	char *out = NULL, *x = example(NULL), *tmp = test_tmpdir_new("sig");
+	size_t n;
+	scsec_evidence *ev;
+
+	snprintf(path, sizeof path, "%s/expert/key.pem", pki_dir());
+	snprintf(cpath, sizeof cpath, "%s/body1/cert.pem", pki_dir());
+	ck_assert_int_eq(scsec_signing_key_load_file(NULL, path, cpath, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_signing_key_load_file(&k, NULL, cpath, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_signing_key_load_file(&k, path, cpath, NULL), SCSEC_EINVAL);
+	ck_assert_ptr_nonnull(strstr(scsec_error_message(scsec_error_last()), "not the key"));
+	ck_assert_int_eq(scsec_signing_key_load_file(&k, path, "/nonexistent.pem", NULL), SCSEC_EIO);
+	ck_assert_int_eq(scsec_signing_key_load_file(&k, cpath, cpath, NULL), SCSEC_EPARSE);
+	ck_assert_str_eq(scsec_error_file(scsec_error_last()), cpath);
+	snprintf(path, sizeof path, "%s/rsa1024/key.pem", pki_dir());
+	snprintf(cpath, sizeof cpath, "%s/rsa1024/cert.pem", pki_dir());
+	ck_assert_int_eq(scsec_signing_key_load_file(&k, path, cpath, NULL), SCSEC_EINVAL);
+	ck_assert_ptr_nonnull(strstr(scsec_error_message(scsec_error_last()), "2048"));
+	ck_assert_ptr_null(k);
+	snprintf(path, sizeof path, "%s/body2/key.pem", pki_dir());
+	snprintf(cpath, sizeof cpath, "%s/body2/cert.pem", pki_dir());
+	snprintf(opath, sizeof opath, "%s/body2/chain.pem", pki_dir());
+	ck_ok(scsec_signing_key_load_file(&k, path, cpath, opath));
+	ck_assert_uint_eq(strlen(scsec_signing_key_fingerprint(k)), 64);
+	ck_assert_ptr_null(scsec_signing_key_fingerprint(NULL));
+	ck_assert_int_eq(scsec_evidence_sign_memory(NULL, &n, x, strlen(x), NULL, k, 0), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_sign_memory(&out, &n, x, strlen(x), NULL, NULL, 0),
+	                 SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_sign_memory(&out, &n, "{\"x\":1}", 7, "r.json", k, 0),
+	                 SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_sign_memory(&out, &n, "<evidence/>", 11, "r.xml", k, 0),
+	                 SCSEC_EVERSION);
+	{
+		static const char dtd[] = "<!DOCTYPE evidence><evidence xmlns=\"urn:scsec:evidence:1\">"
+		                          "</evidence>";
+		static const char empty[] = "<evidence xmlns=\"urn:scsec:evidence:1\"/>";
+
+		ck_assert_int_eq(scsec_evidence_sign_memory(&out, &n, dtd, strlen(dtd), "r.xml", k, 0),
+		                 SCSEC_EUNSAFE);
+		ck_assert_int_eq(scsec_evidence_sign_memory(&out, &n, empty, strlen(empty), "r.xml", k, 0),
+		                 SCSEC_EINVALID);
+	}
+	ck_assert_str_eq(scsec_error_file(scsec_error_last()), "r.xml");
+	ck_ok(scsec_evidence_sign_memory(&out, &n, x, strlen(x), NULL, k, T_2026_04_01));
+	ck_assert_uint_eq(strlen(out), n);
+	scsec_free(out);
+	snprintf(path, sizeof path, "%s/in.xml", tmp);
+	snprintf(opath, sizeof opath, "%s/out.xml", tmp);
+	test_write_file(path, x, strlen(x));
+	ck_assert_int_eq(scsec_evidence_sign_file(NULL, opath, k, 0), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_sign_file(path, NULL, k, 0), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_evidence_sign_file(path, opath, NULL, 0), SCSEC_EINVAL);
+	ck_ok(scsec_evidence_sign_file(path, opath, k, 0));
+	ck_ok(scsec_evidence_sign_file(opath, opath, k, 0)); /* in place, a second one */
+	ck_ok(scsec_evidence_load_file(&ev, opath, NULL, NULL));
+	ck_assert_uint_eq(scsec_evidence_signature_count(ev), 2);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 1);
+	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 1), 1);
+	ck_assert_uint_eq(test_count_in_dir(tmp, ".tmp"), 0);
+	scsec_evidence_free(ev);
+	remove(path);
+	remove(opath);
+	rmdir(tmp);
+	free(tmp);
+	scsec_signing_key_free(k);
+	scsec_signing_key_free(NULL);
+	free(x);
+}
+END_TEST
+
 static Suite *signature_suite(void)
 {
 	Suite *s = suite_create("signature");
@@ -304,6 +516,9 @@ static Suite *signature_suite(void)
 	tcase_add_test(tc, test_several);
 	tcase_add_test(tc, test_tamper);
 	tcase_add_test(tc, test_refused);
+	tcase_add_test(tc, test_record);
+	tcase_add_test(tc, test_wrapping);
+	tcase_add_test(tc, test_api);
 	suite_add_tcase(s, tc);
 	return s;
 }

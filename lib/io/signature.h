@@ -43,9 +43,9 @@
 /* The namespace of the signed signing time. */
 #define SCSEC__NS_SIGNATURE "urn:scsec:signature:1"
 
-/* A private key with its certificate and the certificates of its chain
- * (the public handle of scsec/signature.h). */
-typedef struct scsec_signing_key scsec_signing_key;
+/* A private key with its certificate and the certificates of its chain:
+ * the public handle of scsec/signature.h. */
+#include "scsec/signature.h"
 
 /* Load a signing key from PEM text: the private key (RSA of at least 2048
  * bits or EC P-256, not encrypted), the signer's certificate and, when

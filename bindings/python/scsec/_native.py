@@ -887,6 +887,21 @@ SIGNATURES = [
      [_P(criteria_p), _cstr, oscal_import_p, load_options_p, diagnostics_p]),
     ("scsec_criteria_import_oscal_memory", CHECK,
      [_P(criteria_p), c_void_p, c_size_t, _cstr, oscal_import_p, load_options_p, diagnostics_p]),
+    # sign (scsec/signature.h)
+    ("scsec_signing_key_load_file", CHECK, [_P(c_void_p), _cstr, _cstr, _cstr]),
+    ("scsec_signing_key_load_memory", CHECK,
+     [_P(c_void_p), c_void_p, c_size_t, c_void_p, c_size_t, c_void_p, c_size_t]),
+    ("scsec_signing_key_free", None, [c_void_p]),
+    ("scsec_signing_key_fingerprint", _cstr, [c_void_p]),
+    ("scsec_evidence_sign_memory", CHECK,
+     [_out_str, _out_size, c_void_p, c_size_t, _cstr, c_void_p, ctypes.c_int64]),
+    ("scsec_evidence_sign_file", CHECK, [_cstr, _cstr, c_void_p, ctypes.c_int64]),
+    ("scsec_evidence_signature_count", c_size_t, [evidence_p]),
+    ("scsec_evidence_signature_valid", c_int, [evidence_p, c_size_t]),
+    ("scsec_evidence_signature_problem", _cstr, [evidence_p, c_size_t]),
+    ("scsec_evidence_signature_signer", _cstr, [evidence_p, c_size_t]),
+    ("scsec_evidence_signature_fingerprint", _cstr, [evidence_p, c_size_t]),
+    ("scsec_evidence_signature_time", ctypes.c_int64, [evidence_p, c_size_t]),
 ]
 # --------------------------------------------------------------------------
 # Loading

@@ -4,13 +4,24 @@
 """Trust lists through the command line (doc/trust.md, issue 12): scsec trust
 new/add/revoke/list/sign, and --trust on evaluate, batch and report."""
 
+import ctypes
 import json
 import os
+import subprocess
 import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_cli import AS_OF, SRCDIR, CliTestCase, example, scsec  # noqa: E402
+from test_cli import AS_OF, SRCDIR, STAGE, CliTestCase, example, scsec  # noqa: E402
+import asan_preload  # noqa: E402  (records are signed through the library)
+
+LIBRARY = (STAGE or "") + os.environ.get("libdir", "/usr/local/lib") + "/libscsec.so.1"
+if STAGE and os.path.exists(LIBRARY):
+    asan_preload.reexec(LIBRARY)
+BUILDDIR = os.environ.get("top_builddir") or SRCDIR
+PKI = os.path.join(BUILDDIR, "tests", "pki")
+PLEDGED = os.path.join(SRCDIR, "tests", "data", "trust", "kitakaze-pledged.xml")
+T_2026_04_01 = 1775001600
 
 BODY_PEM = os.path.join(SRCDIR, "tests", "data", "trust", "body.pem")
 BODY_FP = "7a567b214106a2ba9bd1dd9710bffaba426f2eab242f03a00b7f27222c75b8e8"
@@ -151,6 +162,154 @@ class TestTrustPolicyCli(TrustCase):
                   "--format", "json")
         self.assertStatus(b, 0)
         self.assertLess(json.loads(b.out)[0]["level"], 4)
+
+
+def pki(party, name):
+    return os.path.join(PKI, party, name)
+
+
+def pki_text(party, name):
+    with open(pki(party, name), encoding="utf-8") as f:
+        return f.read().strip()
+
+
+class TestSignedCli(TrustCase):
+    """The policy end to end: a tests/pki.sh PKI, a list the operator signed
+    with scsec trust sign, records signed through the library's
+    scsec_evidence_sign_file (at a fixed time), evaluated by scsec."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not STAGE:
+            raise unittest.SkipTest("no staged installation")
+        subprocess.run(["sh", os.path.join(SRCDIR, "tests", "pki.sh"), PKI], check=True)
+        cls.lib = ctypes.CDLL(LIBRARY)
+        cls.lib.scsec_signing_key_load_file.argtypes = [ctypes.POINTER(ctypes.c_void_p),
+                                                        ctypes.c_char_p, ctypes.c_char_p,
+                                                        ctypes.c_char_p]
+        cls.lib.scsec_evidence_sign_file.argtypes = [ctypes.c_char_p, ctypes.c_char_p,
+                                                     ctypes.c_void_p, ctypes.c_int64]
+        cls.lib.scsec_signing_key_free.argtypes = [ctypes.c_void_p]
+
+    def sign_record(self, parties, name="record.xml"):
+        out = self.path(name)
+        src = PLEDGED
+        for party in parties:
+            key = ctypes.c_void_p()
+            chain = pki(party, "chain.pem")
+            self.assertEqual(self.lib.scsec_signing_key_load_file(
+                ctypes.byref(key), pki(party, "key.pem").encode(), pki(party, "cert.pem").encode(),
+                chain.encode() if os.path.exists(chain) else None), 0)
+            self.assertEqual(self.lib.scsec_evidence_sign_file(src.encode(), out.encode(), key,
+                                                               T_2026_04_01), 0)
+            self.lib.scsec_signing_key_free(key)
+            src = out
+        if not parties:
+            with open(PLEDGED, "rb") as f, open(out, "wb") as g:
+                g.write(f.read())
+        return out
+
+    def signed_list(self, signer="operator"):
+        lst = self.new_list("unsigned.xml")
+        for name, role, party in (("Body One", "evaluation-body", "body1"),
+                                  ("Jane Expert", "expert", "expert"),
+                                  ("Old Body", "evaluation-body", "expired"),
+                                  ("Revoked Body", "evaluation-body", "revoked")):
+            self.assertStatus(scsec("trust", "add", lst, "--name", name, "--role", role,
+                                    "--cert", pki(party, "cert.pem")), 0)
+        self.assertStatus(scsec("trust", "add", lst, "--name", "Body Two", "--role",
+                                "evaluation-body", "--cert", pki("intermediate", "cert.pem"),
+                                "--ca", "--subject", pki_text("body2", "subject")), 0)
+        self.assertStatus(scsec("trust", "revoke", lst, "--issuer", pki_text("operator", "subject"),
+                                "--serial", pki_text("revoked", "serial"), "--date",
+                                "2026-05-01"), 0)
+        out = self.path("list-%s.xml" % signer)
+        self.assertStatus(scsec("trust", "sign", lst, "--key", pki(signer, "key.pem"), "--cert",
+                                pki(signer, "cert.pem"), "-o", out), 0)
+        return out
+
+    def evaluate(self, record, lst, *extra):
+        r = scsec("evaluate", record, "--as-of", AS_OF, "--format", "json", "--trust", lst,
+                  "--operator-cert", pki("operator", "cert.pem"), *extra)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        return json.loads(r.out)
+
+    def test_levels_by_signer(self):
+        lst = self.signed_list()
+        j = self.listed(lst, "--operator-cert", pki("operator", "cert.pem"))
+        self.assertTrue(j["verified"])
+        self.assertEqual(j["signer"], pki_text("operator", "fingerprint"))
+        cases = [(["body1"], 4, "third-party", "counted", "Body One"),
+                 (["body2"], 4, "third-party", "counted", "Body Two"),
+                 (["expert"], 3, "expert-reviewed", "counted", "Jane Expert"),
+                 (["stranger"], 0, "self", "unknown-party", None),
+                 (["expired"], 0, "self", "certificate-not-valid", "Old Body"),
+                 (["revoked"], 0, "self", "revoked", "Revoked Body"),
+                 ([], 0, "self", None, None)]
+        for parties, level, method, verdict, party in cases:
+            with self.subTest(parties=parties):
+                j = self.evaluate(self.sign_record(parties), lst)
+                self.assertEqual(j["level"], level)
+                t = j["trust"]
+                self.assertEqual((t["applied"], t["verified"], t["method"]),
+                                 (True, True, method))
+                if verdict is None:
+                    self.assertEqual(t["signers"], [])
+                else:
+                    g = t["signers"][0]
+                    self.assertEqual((g["verdict"], g["party"]), (verdict, party))
+                    self.assertEqual(g["signing_time"], "2026-04-01T00:00:00Z")
+                    self.assertEqual(g["fingerprint"], pki_text(parties[0], "fingerprint"))
+                    self.assertEqual(g["subject"], pki_text(parties[0], "subject"))
+                if level < 4:
+                    self.assertIn("unverified", json.dumps(j["levels"]))
+        # Without the list, as today: the claims count, no policy applied.
+        r = scsec("evaluate", self.sign_record(["stranger"]), "--as-of", AS_OF, "--format",
+                  "json")
+        self.assertEqual(json.loads(r.out)["level"], 4)
+        self.assertEqual(json.loads(r.out)["trust"], {"applied": False})
+        # The text summary names who vouched and why not.
+        two = self.sign_record(["stranger", "expert"], "two.xml")
+        t = scsec("evaluate", two, "--as-of", AS_OF, "--trust", lst, "--operator-cert",
+                  pki("operator", "cert.pem"))
+        self.assertIn("the operator's signature checked", t.out)
+        self.assertIn("unknown-party", t.out)
+        self.assertIn("Jane Expert (expert)", t.out)
+        # batch and report take the list too.
+        b = scsec("batch", two, self.sign_record(["body1"], "b.xml"), "--as-of", AS_OF,
+                  "--format", "json", "--trust", lst, "--operator-cert",
+                  pki("operator", "cert.pem"))
+        self.assertStatus(b, 0)
+        self.assertEqual([row["level"] for row in json.loads(b.out)], [3, 4])
+        html = self.path("r.html")
+        self.assertStatus(scsec("report", two, "--as-of", AS_OF, "--trust", lst,
+                                "--operator-cert", pki("operator", "cert.pem"), "-o", html), 0)
+        self.assertIn("Jane Expert", open(html, encoding="utf-8").read())
+
+    def test_lists_refused(self):
+        record = self.sign_record(["body1"])
+        # Signed by someone else than the operator.
+        for signer in ("stranger", "body1"):
+            lst = self.signed_list(signer)
+            r = scsec("evaluate", record, "--trust", lst, "--operator-cert",
+                      pki("operator", "cert.pem"))
+            self.assertStatus(r, 3)
+            self.assertIn("not the operator certificate", r.err)
+        # Tampered after signing: a day of trust, a party's name.
+        lst = self.signed_list()
+        data = open(lst, encoding="utf-8").read()
+        for old, new in (('date="2026-05-01"', 'date="2026-06-01"'),
+                         ('name="Old Body"', 'name="Odd Body"')):
+            bad = self.write("tampered.xml", data.replace(old, new, 1))
+            r = scsec("evaluate", record, "--trust", bad, "--operator-cert",
+                      pki("operator", "cert.pem"))
+            self.assertStatus(r, 3)
+            self.assertIn("not valid", r.err)
+        # Unsigned.
+        r = scsec("trust", "list", self.path("unsigned.xml"), "--operator-cert",
+                  pki("operator", "cert.pem"))
+        self.assertStatus(r, 3)
+        self.assertIn("carries no signature", r.err)
 
 
 if __name__ == "__main__":

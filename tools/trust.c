@@ -19,7 +19,7 @@ static const char usage_trust[] =
 	"       scsec trust revoke LIST (--cert CERT.pem | --fingerprint HEX |\n"
 	"                       --issuer I --serial S) --date D [-o OUT]\n"
 	"       scsec trust list LIST [--operator-cert CERT.pem] [--format text|json]\n"
-	"       scsec trust sign LIST --key KEY.pem --cert CERT.pem -o OUT\n"
+	"       scsec trust sign LIST --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] -o OUT\n"
 	"\n"
 	"Build and inspect a trust list: the parties a scheme operator trusts to\n"
 	"vouch for assessments (urn:scsec:trust:1, doc/trust.md).\n"
@@ -33,7 +33,8 @@ static const char usage_trust[] =
 	"  revoke  a certificate, from --date on\n"
 	"  list    the list as a table (or JSON); with --operator-cert its signature is\n"
 	"          checked and the list refused when the operator did not sign it\n"
-	"  sign    the operator's enveloped XML Signature over the list\n"
+	"  sign    the operator's enveloped XML Signature over the list (signed now);\n"
+	"          users check it with --operator-cert CERT.pem\n"
 	"\n"
 	"add and revoke rewrite LIST (or write OUT), atomically, unsigned: sign the\n"
 	"list again after changing it.\n"
@@ -55,6 +56,7 @@ enum {
 	OPT_SERIAL,
 	OPT_DATE,
 	OPT_KEY,
+	OPT_CHAIN,
 	OPT_OPCERT
 };
 
@@ -74,6 +76,7 @@ static const struct option trust_options[] = {
 	{ "serial", required_argument, NULL, OPT_SERIAL },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "key", required_argument, NULL, OPT_KEY },
+	{ "chain", required_argument, NULL, OPT_CHAIN },
 	{ "operator-cert", required_argument, NULL, OPT_OPCERT },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
@@ -84,7 +87,7 @@ static const struct option trust_options[] = {
 
 typedef struct args {
 	const char *list, *out, *operator_name, *version, *name, *role, *cert, *fingerprint;
-	const char *subject, *issuer, *serial, *key, *operator_cert, *format;
+	const char *subject, *issuer, *serial, *key, *chain, *operator_cert, *format;
 	scsec_date issued, from, until, date;
 	int ca, have_date;
 } args;
@@ -98,7 +101,7 @@ static int allowed(const char *sub, int opt)
 	static const int revoke_opts[] = { OPT_CERT, OPT_FINGERPRINT, OPT_ISSUER, OPT_SERIAL,
 		                           OPT_DATE, 'o', 0 };
 	static const int list_opts[] = { OPT_OPCERT, OPT_FORMAT, 0 };
-	static const int sign_opts[] = { OPT_KEY, OPT_CERT, 'o', 0 };
+	static const int sign_opts[] = { OPT_KEY, OPT_CERT, OPT_CHAIN, 'o', 0 };
 	const int *v = !strcmp(sub, "new") ? new_opts : !strcmp(sub, "add") ? add_opts
 	             : !strcmp(sub, "revoke") ? revoke_opts : !strcmp(sub, "list") ? list_opts
 	                                                                           : sign_opts;
@@ -153,6 +156,7 @@ static int parse(args *a, const char *sub, int argc, char **argv)
 			a->have_date = 1;
 			break;
 		case OPT_KEY: a->key = optarg; break;
+		case OPT_CHAIN: a->chain = optarg; break;
 		case OPT_OPCERT: a->operator_cert = optarg; break;
 		case OPT_FORMAT: a->format = optarg; break;
 		case OPT_ENCODING: rc = cli_set_encoding(optarg); break;
@@ -405,11 +409,38 @@ static int trust_list(const args *a)
 
 static int trust_sign(const args *a)
 {
+	scsec_signing_key *key = NULL;
+	scsec_trust *t = NULL;
+	const char *inputs[4];
+	char *xml = NULL;
+	size_t size = 0;
+	int rc;
+
 	if (!a->key || !a->cert || !a->out)
 		return cli_usage_error(usage_trust, "--key KEY.pem, --cert CERT.pem and -o OUT are "
 		                                    "required");
-	cli_errorf("signing is not available in this build of scsec");
-	return EXIT_USAGE;
+	inputs[0] = a->list;
+	inputs[1] = a->key;
+	inputs[2] = a->cert;
+	inputs[3] = a->chain;
+	if ((rc = cli_check_output(a->out, inputs, 4)) != EXIT_OK)
+		return rc;
+	scsec_error_clear();
+	if ((rc = scsec_signing_key_load_file(&key, a->key, a->cert, a->chain)))
+		return cli_fail(rc, NULL);
+	if ((rc = load_working(&t, a->list)) != EXIT_OK)
+		goto out;
+	scsec_error_clear();
+	if ((rc = scsec_trust_sign_memory(&xml, &size, t, key, 0))) {
+		rc = cli_fail(rc, NULL);
+		goto out;
+	}
+	rc = cli_write_output(a->out, xml, size, 0);
+out:
+	scsec_free(xml);
+	scsec_trust_free(t);
+	scsec_signing_key_free(key);
+	return rc;
 }
 
 int cmd_trust(int argc, char **argv)

@@ -42,6 +42,7 @@
 #include <scsec/common.h>
 #include <scsec/eval.h>
 #include <scsec/options.h>
+#include <scsec/signature.h>
 
 SCSEC_BEGIN_DECLS
 
@@ -251,6 +252,22 @@ SCSEC_API int scsec_trust_load_memory(scsec_trust **out, const void *data, size_
  * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
  */
 SCSEC_API int scsec_trust_write_memory(char **out, size_t *size, const scsec_trust *trust);
+
+/**
+ * The list as XML, signed by the operator: scsec_trust_write_memory()'s
+ * text with one enveloped XML Signature (the form of doc/signatures.md)
+ * before the root's end tag. Loaded with the certificate of @p key as the
+ * operator certificate, the result is verified.
+ *
+ * @param[out] out   NUL-terminated text; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param trust      the list
+ * @param key        the operator's signing key (scsec_signing_key_load_file())
+ * @param signing_time  seconds since 1970-01-01T00:00:00Z; 0 or negative for now
+ * @return 0, SCSEC_EINVAL, SCSEC_ECRYPTO, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_sign_memory(char **out, size_t *size, const scsec_trust *trust,
+                                      const scsec_signing_key *key, int64_t signing_time);
 
 /**
  * Write the list as XML, atomically (a temporary file beside @p path,

@@ -513,6 +513,31 @@ int scsec_trust_write_memory(char **out, size_t *size, const scsec_trust *t)
 	return *out ? 0 : SCSEC_ENOMEM;
 }
 
+int scsec_trust_sign_memory(char **out, size_t *size, const scsec_trust *t,
+                            const scsec_signing_key *key, int64_t signing_time)
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+	char *signed_doc = NULL;
+	size_t n = 0;
+	int rc;
+
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	if (size)
+		*size = 0;
+	SCSEC__CHECK_ARG(t);
+	SCSEC__CHECK_ARG(key);
+	if (!(rc = scsec__trust_to_xml(&b, t)))
+		rc = scsec__sign_xml(&signed_doc, &n, b.data, b.len, "<trust list>", key, signing_time);
+	scsec__buf_dispose(&b);
+	if (rc)
+		return rc;
+	*out = signed_doc;
+	if (size)
+		*size = n;
+	return 0;
+}
+
 int scsec_trust_write_file(const scsec_trust *t, const char *path, unsigned int flags)
 {
 	scsec__buf b = SCSEC__BUF_INIT;

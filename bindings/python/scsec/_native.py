@@ -745,6 +745,8 @@ SIGNATURES = [
       diagnostics_p]),
     ("scsec_trust_party_certificate", _cstr, [ctypes.c_void_p]),
     ("scsec_trust_revoke_certificate", CHECK, [ctypes.c_void_p, c_void_p, c_size_t, date_t]),
+    ("scsec_trust_sign_memory", CHECK,
+     [_out_str, _out_size, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64]),
     ("scsec_trust_signer_fingerprint", _cstr, [ctypes.c_void_p]),
     ("scsec_trust_write_file", CHECK, [ctypes.c_void_p, _cstr, c_uint]),
     ("scsec_trust_write_memory", CHECK, [_out_str, _out_size, ctypes.c_void_p]),

@@ -31,6 +31,8 @@ static const char usage_main[] =
 	"  report          write a self-contained HTML report\n"
 	"  map             carry a record's answers through a mapping set\n"
 	"  migrate         carry a record to a new revision of its criteria set\n"
+	"  sign            add an XML Signature to an evidence record\n"
+	"  verify          check the signatures of a signed record\n"
 	"  trust           build, inspect and sign trust lists of evaluation bodies\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
@@ -57,6 +59,8 @@ static const command commands[] = {
 	{ "report", cmd_report },
 	{ "map", cmd_map },
 	{ "migrate", cmd_migrate },
+	{ "sign", cmd_sign },
+	{ "verify", cmd_verify },
 	{ "trust", cmd_trust },
 };
 

@@ -31,6 +31,7 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
 from ._api import Signer, TrustList, TrustParty, TrustRevocation, certificate_fingerprint
+from ._api import Signature, SigningKey, sign, sign_file
 
 #: The version of these bindings (the library's is :func:`version`).
 __version__ = "1.1.0"
@@ -58,6 +59,8 @@ __all__ = [
     # mapping sets and derived records
     "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
+    # signatures
+    "SigningKey", "Signature", "sign", "sign_file",
     # evaluation
     "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",

@@ -1696,6 +1696,36 @@ class Evidence(Owned, MutableMapping[str, Entry]):
     def __reduce__(self) -> Any:
         return (_evidence_from_xml, (self.to_xml(),))
 
+    # -- signatures (doc/signatures.md)
+
+    def sign(self, key: "SigningKey",
+             time: Optional[Union[datetime.datetime, int]] = None) -> bytes:
+        """Sign this record's canonical XML (:meth:`to_xml`) with ``key``
+        (a :class:`SigningKey`); the signed document (bytes). To add a
+        signature to a record received as a file, sign its bytes with
+        :func:`sign` or :func:`sign_file` instead: earlier signatures live
+        in those bytes, not in the canonical form."""
+        return sign(self.to_xml(), key, time)
+
+    @property
+    def signatures(self) -> Tuple["Signature", ...]:
+        """The signatures the record carried when it was loaded, in document
+        order, verified then (:class:`Signature`); a change to the record
+        makes each invalid, since it is no longer what was signed. Whom to
+        trust is a trust list's business."""
+        out = []
+        with self._g as h:
+            for i in range(_lib.scsec_evidence_signature_count(h)):
+                t = _lib.scsec_evidence_signature_time(h, i)
+                out.append(Signature(
+                    _lib.scsec_evidence_signature_valid(h, i) == 1,
+                    _text(_lib.scsec_evidence_signature_problem(h, i)),
+                    _text(_lib.scsec_evidence_signature_signer(h, i)),
+                    _text(_lib.scsec_evidence_signature_fingerprint(h, i)),
+                    datetime.datetime.fromtimestamp(t, datetime.timezone.utc)
+                    if t >= 0 else None))
+        return tuple(out)
+
     # -- writing
 
     def to_xml(self) -> bytes:
@@ -3100,3 +3130,94 @@ def certificate_fingerprint(cert: Any) -> str:
     out = ctypes.create_string_buffer(65)
     _lib.scsec_certificate_fingerprint(out, pem, len(pem))
     return out.value.decode("ascii")
+
+
+# ---------------------------------------------------------------- signatures
+
+class SigningKey(Owned):
+    """A private key with its certificate and chain (``scsec_signing_key``),
+    for signing evidence records (doc/signatures.md).
+
+    ``SigningKey(key, cert, chain=None)`` reads PEM files: an RSA key of
+    2048 bits or more or an EC P-256 key (not encrypted), the signer's
+    certificate, and optionally the certificates of its chain. A key that
+    is not the certificate's raises :class:`InvalidArgumentError`. Threads
+    may sign with one key at once.
+    """
+
+    __slots__ = ()
+    _free_name = "scsec_signing_key_free"
+    _kind = "SigningKey"
+
+    def __init__(self, key: PathLike, cert: PathLike, chain: Optional[PathLike] = None) -> None:
+        ptr = ctypes.c_void_p()
+        _lib.scsec_signing_key_load_file(byref(ptr), _path(key), _path(cert),
+                                         _path(chain) if chain is not None else None)
+        self._adopt(ptr)
+
+    @classmethod
+    def from_pem(cls, key: Buffer, cert: Buffer, chain: Optional[Buffer] = None) -> "SigningKey":
+        """The same from PEM text in memory (bytes)."""
+        kd, kn = _buffer(key)
+        cd, cn = _buffer(cert)
+        chd, chn = _buffer(chain) if chain is not None else (None, 0)
+        ptr = ctypes.c_void_p()
+        _lib.scsec_signing_key_load_memory(byref(ptr), kd, kn, cd, cn, chd, chn)
+        return _new_owned(cls, ptr)
+
+    @property
+    def fingerprint(self) -> str:
+        """The SHA-256 fingerprint of the certificate (64 lowercase hex digits)."""
+        with self._g as h:
+            return _text(_lib.scsec_signing_key_fingerprint(h))
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<scsec.SigningKey (closed)>"
+        return "<scsec.SigningKey %s>" % self.fingerprint
+
+
+class Signature(collections.namedtuple(
+        "Signature", "valid problem signer fingerprint signing_time")):
+    """One signature of a loaded record: ``valid`` (bool), ``problem`` (why
+    not, or None), ``signer`` (the certificate's RFC 2253 subject or None),
+    ``fingerprint`` (SHA-256 of the certificate or None) and
+    ``signing_time`` (an aware UTC :class:`datetime.datetime`, or None)."""
+
+    __slots__ = ()
+
+
+def _signing_seconds(time: Optional[Union[datetime.datetime, int, float]]) -> int:
+    if time is None:
+        return 0
+    if isinstance(time, datetime.datetime):
+        if time.tzinfo is None:
+            raise ValueError("the signing time must be timezone-aware (UTC)")
+        seconds = int(time.timestamp())
+    else:
+        seconds = int(time)
+    if seconds <= 0:
+        raise ValueError("the signing time must be after 1970-01-01T00:00:00Z")
+    return seconds
+
+
+def sign(data: Buffer, key: SigningKey, time: Optional[Union[datetime.datetime, int]] = None,
+         name: Optional[str] = None) -> bytes:
+    """Sign the XML evidence record ``data`` (bytes) with ``key``: the same
+    bytes with one enveloped signature added before the root's end tag, so
+    signatures already there stay valid. ``time`` is the signing time (an
+    aware datetime or seconds since the epoch; None for now)."""
+    raw, size = _buffer(data)
+    seconds = _signing_seconds(time)
+    with _guard(key, SigningKey, "key") as kh:
+        return _native.take_string(_lib.scsec_evidence_sign_memory, raw, size, _name(name), kh,
+                                   seconds)
+
+
+def sign_file(source: PathLike, target: PathLike, key: SigningKey,
+              time: Optional[Union[datetime.datetime, int]] = None) -> None:
+    """Sign the record in file ``source`` into ``target`` (written aside,
+    then renamed; may be the same file), as :func:`sign`."""
+    seconds = _signing_seconds(time)
+    with _guard(key, SigningKey, "key") as kh:
+        _lib.scsec_evidence_sign_file(_path(source), _path(target), kh, seconds)

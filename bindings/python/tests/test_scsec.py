@@ -2358,6 +2358,99 @@ class PipTest(unittest.TestCase):
 # ---------------------------------------------------------------- main
 
 
+
+class SignatureTest(TempDirCase):
+    """Evidence.sign, SigningKey, Evidence.signatures (doc/signatures.md)."""
+
+    @classmethod
+    def setUpClass(cls):
+        if shutil.which("openssl") is None:
+            raise unittest.SkipTest("no openssl command")
+        top = os.environ.get("top_builddir") or TOP_SRCDIR
+        cls.pki = os.path.join(top, "tests", "pki")
+        subprocess.run(["sh", os.path.join(TOP_SRCDIR, "tests", "pki.sh"), cls.pki], check=True)
+
+    def key(self, party):
+        d = os.path.join(self.pki, party)
+        chain = os.path.join(d, "chain.pem")
+        return scsec.SigningKey(os.path.join(d, "key.pem"), os.path.join(d, "cert.pem"),
+                                chain if os.path.exists(chain) else None)
+
+    def fact(self, party, name):
+        with open(os.path.join(self.pki, party, name), encoding="utf-8") as f:
+            return f.read().strip()
+
+    def example(self):
+        with open(os.path.join(TOP_SRCDIR, "data", "examples", "hoshizora-foods.xml"), "rb") as f:
+            return f.read()
+
+    def test_sign_and_read(self):
+        when = datetime.datetime(2026, 4, 1, 9, 0, tzinfo=datetime.timezone.utc)
+        body1, body2 = self.key("body1"), self.key("body2")
+        self.assertEqual(body1.fingerprint, self.fact("body1", "fingerprint"))
+        one = scsec.sign(self.example(), body1, when, name="hoshizora.xml")
+        two = scsec.sign(one, body2)
+        self.assertTrue(one.startswith(self.example()[:self.example().rindex(b"</evidence>")]))
+        ev = scsec.Evidence.from_bytes(two)
+        sigs = ev.signatures
+        self.assertEqual(len(sigs), 2)
+        self.assertTrue(all(s.valid for s in sigs), sigs)
+        self.assertIsNone(sigs[0].problem)
+        self.assertEqual(sigs[0].signer, self.fact("body1", "subject"))
+        self.assertEqual(sigs[1].fingerprint, self.fact("body2", "fingerprint"))
+        self.assertEqual(sigs[0].signing_time, when)
+        self.assertEqual(scsec.Evidence.from_bytes(self.example()).signatures, ())
+        # A change makes them stale.
+        ev.tool = "changed"
+        self.assertFalse(ev.signatures[0].valid)
+        self.assertIn("changed", ev.signatures[0].problem)
+        # Evidence.sign signs the canonical form.
+        plain = scsec.Evidence.from_bytes(self.example())
+        signed = scsec.Evidence.from_bytes(plain.sign(self.key("expert"), 1775001600))
+        self.assertEqual(signed.signatures[0].signing_time.year, 2026)
+        self.assertTrue(signed.signatures[0].valid)
+        self.assertEqual(signed.fingerprint, plain.fingerprint)
+
+    def test_files_and_tampering(self):
+        src = self.path("in.xml")
+        with open(src, "wb") as f:
+            f.write(self.example())
+        scsec.sign_file(src, src, self.key("expert"))
+        scsec.sign_file(src, src, self.key("body1"))
+        ev = scsec.Evidence.load(src)
+        self.assertEqual([s.valid for s in ev.signatures], [True, True])
+        with open(src, "rb") as f:
+            data = f.read()
+        bad = scsec.Evidence.from_bytes(data.replace(b"2026-03-10", b"2026-03-12", 1))
+        self.assertEqual([s.valid for s in bad.signatures], [False, False])
+        self.assertIn("digest", bad.signatures[0].problem)
+
+    def test_refusals(self):
+        d = os.path.join(self.pki, "expert")
+        with open(os.path.join(d, "key.pem"), "rb") as f:
+            key = f.read()
+        with open(os.path.join(self.pki, "body1", "cert.pem"), "rb") as f:
+            cert = f.read()
+        with self.assertRaises(scsec.InvalidArgumentError) as cm:
+            scsec.SigningKey.from_pem(key, cert)
+        self.assertIn("not the key", str(cm.exception))
+        with self.assertRaises(scsec.ParseError):
+            scsec.SigningKey.from_pem(b"junk", cert)
+        with self.assertRaises(scsec.FileError):
+            scsec.SigningKey(self.path("none.pem"), self.path("none.pem"))
+        k = self.key("body1")
+        with self.assertRaises(scsec.UnsafeError):
+            scsec.sign(b'<!DOCTYPE e><evidence xmlns="urn:scsec:evidence:1"></evidence>', k)
+        with self.assertRaises(ValueError):
+            scsec.sign(self.example(), k, datetime.datetime(2026, 4, 1))
+        with self.assertRaises(TypeError):
+            scsec.sign(self.example().decode("utf-8"), k)
+        k.close()
+        with self.assertRaises(ValueError):
+            scsec.sign(self.example(), k)
+        self.assertIn("closed", repr(k))
+
+
 def main():
     # verbose when asked, and in make check's log (not a terminal)
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:] or not sys.stdout.isatty()

@@ -3063,6 +3063,13 @@ class TrustList(Owned):
         with self._g as h:
             _lib.scsec_trust_write_file(h, _path(path), _native.WRITE_GZIP if gzip else 0)
 
+    def sign(self, key: "SigningKey") -> bytes:
+        """The list's XML signed by the operator's ``key`` (signed now):
+        loaded with that key's certificate as ``operator_cert``, it is
+        verified."""
+        with self._g as h, _guard(key, SigningKey, "key") as kh:
+            return _native.take_string(_lib.scsec_trust_sign_memory, h, kh, 0)
+
     def _get(self, fn: Any) -> Any:
         with self._g as h:
             return fn(h)

@@ -2559,9 +2559,14 @@ class TrustListTest(TempDirCase):
             finally:
                 lib.scsec_signing_key_free(key)
 
-        t = scsec.TrustList("IPA", "2026-04", "2026-04-01")
-        t.add_party("Body One", "evaluation-body", certificate=f("body1", "cert.pem"))
-        t.add_party("Jane Expert", "expert", certificate=f("expert", "cert.pem"))
+        draft = scsec.TrustList("IPA", "2026-04", "2026-04-01")
+        draft.add_party("Body One", "evaluation-body", certificate=f("body1", "cert.pem"))
+        draft.add_party("Jane Expert", "expert", certificate=f("expert", "cert.pem"))
+        signed = draft.sign(scsec.SigningKey(f("operator", "key.pem"), f("operator", "cert.pem")))
+        t = scsec.TrustList.from_bytes(signed, "list.xml", operator_cert=f("operator", "cert.pem"))
+        self.assertTrue(t.verified)
+        with self.assertRaises(scsec.InvalidContentError):
+            scsec.TrustList.from_bytes(signed, "list.xml", operator_cert=f("stranger", "cert.pem"))
         meti = scsec.CriteriaSet.builtin()
         for party, level, verdict, name in (("body1", 4, "counted", "Body One"),
                                             ("expert", 3, "counted", "Jane Expert"),
@@ -2570,6 +2575,7 @@ class TrustListTest(TempDirCase):
             sign(self.PLEDGED, out, party)
             r = scsec.evaluate(meti, scsec.Evidence.load(out), as_of="2026-12-01", trust=t)
             self.assertEqual(r.level, level, party)
+            self.assertTrue(r.trust_verified)
             g = r.signers[0]
             self.assertEqual((g.verdict, g.party), (verdict, name))
             self.assertEqual(g.signing_time,

@@ -33,6 +33,7 @@ static const char usage_main[] =
 	"  migrate         carry a record to a new revision of its criteria set\n"
 	"  sign            add an XML Signature to an evidence record\n"
 	"  verify          check the signatures of a signed record\n"
+	"  trust           build, inspect and sign trust lists of evaluation bodies\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -60,6 +61,7 @@ static const command commands[] = {
 	{ "migrate", cmd_migrate },
 	{ "sign", cmd_sign },
 	{ "verify", cmd_verify },
+	{ "trust", cmd_trust },
 };
 
 static const command *find_command(const char *name)

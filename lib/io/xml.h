@@ -26,7 +26,8 @@ typedef enum scsec__schema_kind {
 	SCSEC__SCHEMA_CRITERIA,
 	SCSEC__SCHEMA_EVIDENCE,
 	SCSEC__SCHEMA_RESULT,
-	SCSEC__SCHEMA_MAPPING
+	SCSEC__SCHEMA_MAPPING,
+	SCSEC__SCHEMA_TRUST
 } scsec__schema_kind;
 
 typedef struct scsec__xattr {

@@ -30,6 +30,7 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    required_level, today, validate, version, version_number, write_file)
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
+from ._api import Signer, TrustList, TrustParty, TrustRevocation, certificate_fingerprint
 from ._api import Signature, SigningKey, sign, sign_file
 
 #: The version of these bindings (the library's is :func:`version`).
@@ -63,6 +64,8 @@ __all__ = [
     # evaluation
     "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",
+    # trust lists
+    "TrustList", "TrustParty", "TrustRevocation", "Signer", "certificate_fingerprint",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",
     "version_number", "library_path",

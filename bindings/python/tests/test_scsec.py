@@ -2470,5 +2470,119 @@ def main():
     return 0 if result.wasSuccessful() else 1
 
 
+# ---------------------------------------------------------------- trust lists
+
+
+class TrustListTest(TempDirCase):
+    """TrustList, evaluate(..., trust=) and Result.signers (doc/trust.md)."""
+
+    BODY_PEM = os.path.join(TOP_SRCDIR, "tests", "data", "trust", "body.pem")
+    BODY_FP = "7a567b214106a2ba9bd1dd9710bffaba426f2eab242f03a00b7f27222c75b8e8"
+    PLEDGED = os.path.join(TOP_SRCDIR, "tests", "data", "trust", "kitakaze-pledged.xml")
+
+    def build(self):
+        t = scsec.TrustList("IPA", "2026-04", "2026-04-01")
+        t.add_party("Body One", "evaluation-body", certificate=self.BODY_PEM,
+                    trusted_from="2026-01-01", trusted_until=datetime.date(2027, 12, 31))
+        t.add_party("Expert CA", "expert", fingerprint="C" * 64, ca=True, subject="CN=Jane")
+        t.revoke("2026-05-01", issuer="CN=Operator", serial="0A1B")
+        t.revoke("2026-06-01", fingerprint="d" * 64)
+        return t
+
+    def test_build_write_read(self):
+        t = self.build()
+        self.assertEqual((t.operator, t.version, t.issued, t.verified),
+                         ("IPA", "2026-04", datetime.date(2026, 4, 1), False))
+        self.assertEqual(scsec.certificate_fingerprint(self.BODY_PEM), self.BODY_FP)
+        p = t.parties
+        self.assertEqual([(x.name, x.role, x.fingerprint, x.is_ca) for x in p],
+                         [("Body One", "evaluation-body", self.BODY_FP, False),
+                          ("Expert CA", "expert", "c" * 64, True)])
+        self.assertIn("BEGIN CERTIFICATE", p[0].certificate)
+        self.assertEqual(p[0].trusted_until, datetime.date(2027, 12, 31))
+        self.assertIsNone(p[1].trusted_from)
+        self.assertEqual(t.revocations[0], scsec.TrustRevocation(None, "CN=Operator", "a1b",
+                                                                 datetime.date(2026, 5, 1)))
+        data = t.to_bytes()
+        u = scsec.TrustList.from_bytes(data, "list.xml")
+        self.assertEqual(u.to_bytes(), data)
+        self.assertEqual(u.parties, p)
+        path = self.path("list.xml")
+        t.save(path)
+        self.assertEqual(scsec.TrustList.load(path).revocations, t.revocations)
+        with self.assertRaises(scsec.ExistsError):
+            t.add_party("Body One", "expert", fingerprint="a" * 64)
+        with self.assertRaises(scsec.InvalidArgumentError):
+            t.add_party("X", "Not A Role", fingerprint="a" * 64)
+        with self.assertRaises(TypeError):
+            t.add_party("X", "expert")
+        with self.assertRaises(scsec.InvalidArgumentError):
+            scsec.certificate_fingerprint(b"no pem")
+        # Checked against an operator, an unsigned list is refused.
+        with self.assertRaises(scsec.InvalidContentError) as cm:
+            scsec.TrustList.from_bytes(data, "list.xml", operator_cert=self.BODY_PEM)
+        self.assertIn("no signature", str(cm.exception))
+        bad = data.replace(b"<operator>", b"<bogus/><operator>")
+        with self.assertRaises(scsec.SchemaError):
+            scsec.TrustList.from_bytes(bad, "bad.xml")
+
+    def test_evaluate_with_trust(self):
+        meti = scsec.CriteriaSet.builtin()
+        record = scsec.Evidence.load(self.PLEDGED)
+        r = scsec.evaluate(meti, record, as_of="2026-12-01")
+        self.assertEqual((r.level, r.trust_applied, r.signers, r.trust_list), (4, False, (), None))
+        self.assertEqual(r.trusted_method, scsec.Method.NONE)
+        t = self.build()
+        r = scsec.evaluate(meti, record, as_of="2026-12-01", trust=t)
+        self.assertEqual((r.level, r.trust_applied, r.trust_verified), (0, True, False))
+        self.assertEqual(r.trust_list, ("IPA", "2026-04"))
+        self.assertEqual(r.trusted_method, scsec.Method.SELF)
+        self.assertEqual(r.signers, ())
+        with self.assertRaises(TypeError):
+            scsec.evaluate(meti, record, trust="list.xml")
+
+    def test_signed_by_parties(self):
+        pki = os.path.join(os.environ.get("top_builddir") or TOP_SRCDIR, "tests", "pki")
+        if subprocess.run(["sh", os.path.join(TOP_SRCDIR, "tests", "pki.sh"), pki]).returncode:
+            self.skipTest("no openssl to make a PKI")
+        lib = _native.lib
+
+        def f(party, name):
+            return os.path.join(pki, party, name)
+
+        def sign(src, dst, party):
+            key = ctypes.c_void_p()
+            lib.scsec_signing_key_load_file(ctypes.byref(key), f(party, "key.pem").encode(),
+                                            f(party, "cert.pem").encode(), None)
+            try:
+                lib.scsec_evidence_sign_file(src.encode(), dst.encode(), key, 1775001600)
+            finally:
+                lib.scsec_signing_key_free(key)
+
+        draft = scsec.TrustList("IPA", "2026-04", "2026-04-01")
+        draft.add_party("Body One", "evaluation-body", certificate=f("body1", "cert.pem"))
+        draft.add_party("Jane Expert", "expert", certificate=f("expert", "cert.pem"))
+        signed = draft.sign(scsec.SigningKey(f("operator", "key.pem"), f("operator", "cert.pem")))
+        t = scsec.TrustList.from_bytes(signed, "list.xml", operator_cert=f("operator", "cert.pem"))
+        self.assertTrue(t.verified)
+        with self.assertRaises(scsec.InvalidContentError):
+            scsec.TrustList.from_bytes(signed, "list.xml", operator_cert=f("stranger", "cert.pem"))
+        meti = scsec.CriteriaSet.builtin()
+        for party, level, verdict, name in (("body1", 4, "counted", "Body One"),
+                                            ("expert", 3, "counted", "Jane Expert"),
+                                            ("stranger", 0, "unknown-party", None)):
+            out = self.path(party + ".xml")
+            sign(self.PLEDGED, out, party)
+            r = scsec.evaluate(meti, scsec.Evidence.load(out), as_of="2026-12-01", trust=t)
+            self.assertEqual(r.level, level, party)
+            self.assertTrue(r.trust_verified)
+            g = r.signers[0]
+            self.assertEqual((g.verdict, g.party), (verdict, name))
+            self.assertEqual(g.signing_time,
+                             datetime.datetime(2026, 4, 1, tzinfo=datetime.timezone.utc))
+            with open(f(party, "fingerprint"), encoding="ascii") as fp:
+                self.assertEqual(g.fingerprint, fp.read().strip())
+
+
 if __name__ == "__main__":
     sys.exit(main())

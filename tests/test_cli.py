@@ -400,13 +400,13 @@ class TestTemplateXlsx(XlsxTestCase):
             ref = "%s2:%s%d" % (col_letter(col[name]), col_letter(col[name]), n + 1)
             self.assertEqual(v[ref]["type"], "list")
             self.assertEqual(v[ref]["formula1"], '"%s"' % ",".join(values))
-        for name in ("assessed_on", "expires_on"):
+        for name in ("assessed_on", "expires_on", "planned_on"):
             ref = "%s2:%s%d" % (col_letter(col[name]), col_letter(col[name]), n + 1)
             self.assertEqual(v[ref]["type"], "date")
             self.assertEqual((v[ref]["formula1"], v[ref]["formula2"]), ("36526", "73050"))
             for r in range(1, n + 1):
                 self.assertEqual(ws["cells"][r][col[name]]["format"], "yyyy-mm-dd")
-        self.assertEqual(len(ws["validations"]), 4)
+        self.assertEqual(len(ws["validations"]), 5)
         self.assertEqual(ws["freeze"], "B2")
         self.assertTrue(ws["protected"])
         self.assertIsNone(ws["password"])
@@ -1421,6 +1421,47 @@ def xml_text(text):
 def without_structure(text):
     """An output's text with its own line breaks taken out."""
     return text.replace("\n", "")
+
+
+class TestProjection(CliTestCase):
+    """Issue 17: planned dates in the answer sheet, evaluate --project."""
+
+    def sheet(self, skip_plan=None):
+        rows = read_sheet(scsec("template").raw)  # every row, the pledge too
+        self.assertIn("planned_on", rows[0])
+        for i, row in enumerate(rows):
+            row.update(status="met", method="expert-reviewed", assessed_on="2026-04-01")
+            if row["type"] == "criterion" and row["id"] != skip_plan:
+                row["planned_on"] = "2027-01-31" if i == 9 else "2026-11-30"
+        path = self.path("plan.csv")
+        write_sheet(path, rows)
+        return path, rows[9]["id"]
+
+    def test_project(self):
+        path, latest = self.sheet()
+        r = scsec("evaluate", path, "--as-of", "2026-06-01", "--project")
+        self.assertStatus(r, 0)
+        self.assertIn("Level:        ★3 (3)", r.out)
+        self.assertIn("Projection:   if every plan holds", r.out)
+        self.assertIn("  ★4: reached on 2027-01-31\n", r.out)
+        doc = json.loads(scsec("evaluate", path, "--as-of", "2026-06-01", "--project",
+                               "--format", "json").out)
+        self.assertEqual(doc["level"], 3)
+        self.assertEqual(doc["projection"], [{"rank": 4, "label": "★4", "on": "2027-01-31",
+                                              "blockers": []}])
+        plain = json.loads(scsec("evaluate", path, "--as-of", "2026-06-01", "--format", "json").out)
+        self.assertNotIn("projection", plain)
+        self.assertEqual(plain["gaps"], doc["gaps"])
+        xml = scsec("evaluate", path, "--as-of", "2026-06-01", "--project", "--format", "xml").out
+        self.assertIn('<level rank="4" label="★4" on="2027-01-31"/>', xml)
+        # One criterion without a plan blocks ★4; the latest plan is then another's.
+        path, _ = self.sheet(skip_plan=latest)
+        r = scsec("evaluate", path, "--as-of", "2026-06-01", "--project")
+        self.assertIn("  ★4: blocked by 1 item: %s (unplanned)\n" % latest, r.out)
+        # Past the plans: overdue.
+        r = scsec("evaluate", path, "--as-of", "2027-02-01", "--project", "--format", "json")
+        kinds = {b["kind"] for p in json.loads(r.out)["projection"] for b in p["blockers"]}
+        self.assertIn("overdue", kinds)
 
 
 class TestAssessorRole(CliTestCase):

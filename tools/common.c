@@ -441,6 +441,9 @@ int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg)
 	case OPT_LANG:
 		o->lang = arg;
 		return EXIT_OK;
+	case OPT_PROJECT:
+		o->project = 1;
+		return EXIT_OK;
 	case OPT_ENCODING:
 		return cli_set_encoding(arg);
 	default:
@@ -506,7 +509,8 @@ int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *c,
 	if (scsec_eval_options_new(&eo) ||
 	    (o->as_of != SCSEC_DATE_NONE && scsec_eval_options_set_as_of(eo, o->as_of)) ||
 	    scsec_eval_options_set_target(eo, (int)o->target) ||
-	    scsec_eval_options_set_required(eo, (int)o->require))
+	    scsec_eval_options_set_required(eo, (int)o->require) ||
+	    scsec_eval_options_set_project(eo, o->project))
 		goto oom;
 	for (i = 0; i < o->nanswers; i++)
 		if (scsec_eval_options_set_answer(eo, o->answers[i].question, o->answers[i].yes))

@@ -272,6 +272,42 @@ static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_c
 		cli_buf_putc(b, '\n');
 }
 
+/* Rule 12: the projection, when the result has one: per level not met,
+ * the day it would be reached if every plan holds, or what blocks it (at
+ * most CLI_BLOCKERS listed). Never the level. */
+#define CLI_BLOCKERS 10
+static void text_projection(cli_buf *b, const scsec_result *r)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, k, n;
+
+	if (!scsec_result_has_projection(r))
+		return;
+	cli_buf_puts(b, "Projection:   if every plan holds (a plan, not an assessment)\n");
+	for (i = 0; i < scsec_result_level_count(r); i++) {
+		if (scsec_result_level_met_at(r, i))
+			continue;
+		n = scsec_result_projection_blocker_count(r, i);
+		cli_buf_textf(b, "  %s: ", scsec_result_level_label_at(r, i));
+		if (!n) {
+			scsec_date_format(date, scsec_result_projected_on_at(r, i));
+			cli_buf_textf(b, "reached on %s\n", date);
+			continue;
+		}
+		cli_buf_printf(b, "blocked by %zu item%s:", n, n == 1 ? "" : "s");
+		for (k = 0; k < n && k < CLI_BLOCKERS; k++) {
+			const char *id = NULL;
+			scsec_blocker kind = SCSEC_BLOCKER_UNPLANNED;
+
+			scsec_result_projection_blocker_get(&id, &kind, r, i, k);
+			cli_buf_textf(b, "%s %s (%s)", k ? "," : "", id, scsec_blocker_name(kind));
+		}
+		if (n > CLI_BLOCKERS)
+			cli_buf_printf(b, " and %zu more", n - CLI_BLOCKERS);
+		cli_buf_putc(b, '\n');
+	}
+}
+
 void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                      const char *source, const char *lang, int all)
 {
@@ -317,6 +353,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	}
 	text_not_applicable(b, r, c, gl);
 	text_unstated_roles(b, r);
+	text_projection(b, r);
 	if (!gl)
 		return;
 	gi = level_index(r, gl);

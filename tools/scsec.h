@@ -229,7 +229,8 @@ enum {
 	OPT_SUBJECT_ID,
 	OPT_FORCE,
 	OPT_RULES,
-	OPT_ENCODING
+	OPT_ENCODING,
+	OPT_PROJECT
 };
 
 /* The usage line of --encoding. */
@@ -284,6 +285,7 @@ typedef struct cli_evalopts {
 	size_t nanswers;
 	int strict;             /* --strict */
 	const char *lang;       /* --lang */
+	int project;            /* --project */
 } cli_evalopts;
 
 void cli_evalopts_init(cli_evalopts *o);

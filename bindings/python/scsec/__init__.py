@@ -24,6 +24,7 @@ from ._native import (BusyError, CryptoError, DateError, EncodingError, Error, E
 from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef, CriteriaSet,
                    Criterion, Diagnostic, Diagnostics, DocumentKind, Entry, Evaluator, Evidence,
                    Figures, Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite,
+                   Projection,
                    Question,
                    Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
                    builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
@@ -58,7 +59,8 @@ __all__ = [
     "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
     # evaluation
-    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
+    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Projection", "Figures",
+    "CategoryFigures",
     "Gap", "Score",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",

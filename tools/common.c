@@ -781,7 +781,7 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 	int rc;
 
 	if ((!path || !strcmp(path, "-")) && isatty(STDOUT_FILENO)) {
-		cli_errorf("a workbook is not for a terminal: give -o FILE.xlsx");
+		cli_errorf("a workbook or PDF is not for a terminal: give -o FILE");
 		return EXIT_USAGE;
 	}
 	if (path && !*path) {
@@ -797,7 +797,7 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 	snprintf(file, sizeof file, "%s/out.xlsx", dir);
 	if ((rc = make(file, ctx)) == EXIT_OK) {
 		if (!(fp = fopen(file, "rb"))) {
-			cli_errorf("cannot read the workbook made: %s", strerror(errno));
+			cli_errorf("cannot read the file made: %s", strerror(errno));
 			rc = EXIT_IO;
 		}
 		while (fp && rc == EXIT_OK) {
@@ -817,7 +817,7 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 			size += n;
 			if (n == 0) {
 				if (ferror(fp)) {
-					cli_errorf("cannot read the workbook made: %s", strerror(errno));
+					cli_errorf("cannot read the file made: %s", strerror(errno));
 					rc = EXIT_IO;
 				}
 				break;

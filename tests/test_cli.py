@@ -572,6 +572,11 @@ class TestJapaneseSummary(CliTestCase):
         # The values are the same in both languages, aligned at column 14.
         self.assertEqual([line[14:] for line in en[:6]],
                          [line[14 - sum(1 for ch in line.split(":")[0]):] for line in ja[:6]])
+        # The gap heading too, with the same figures.
+        m = re.search(r"^Gaps to (\S+): (\d+) \((\d+) of (\d+) items satisfied\)$",
+                      "\n".join(en), re.M)
+        self.assertIn("%s までの未達: %s 件（%s 項目中 %s 項目を満たす）"
+                      % (m.group(1), m.group(2), m.group(4), m.group(3)), ja)
 
 
 class TestImportCsv(CliTestCase):
@@ -1389,6 +1394,21 @@ class TestReportForReader(CliTestCase):
         self.assertIsNone(self.by_id(root, "renewal"))
         self.assertEqual(int(self.by_id(root, "not-applicable").get("data-count")),
                          three.get("not_applicable", 0))
+
+    def test_not_applicable_count(self):
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r'(<entry id="1-2-1-2") status="met"(.*?</assessor>)',
+                      r'\1 status="not-applicable"\2\n    <justification>No such function '
+                      r'here.</justification>', text, count=1, flags=re.S)
+        ev = self.write("na.xml", text)
+        summary = scsec("evaluate", ev, "--as-of", AS_OF).out
+        want = int(re.search(r"Not applicable: ★3: (\d+) of", summary).group(1))
+        self.assertEqual(want, 1)
+        _, root, _ = self.report(ev)
+        cell = self.by_id(root, "not-applicable")
+        self.assertEqual(int(cell.get("data-count")), want)
+        self.assertIn("1 of the 82 satisfied items of ★3", "".join(cell.itertext()))
 
     def test_four_without_pledge(self):
         ev = self.four_without_pledge()

@@ -365,7 +365,13 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			cli_buf_textf(b, "Gaps to %s: none.\n", level_label(c, gl));
 		return;
 	}
-	if (gi >= 0) {
+	if (gi >= 0 && lang && !strncmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_')) {
+		const scsec_figures *f = scsec_result_level_figures_at(r, (size_t)gi);
+
+		cli_buf_textf(b, "%s までの未達: %zu 件（%zu 項目中 %zu 項目を満たす）\n",
+		               level_label(c, gl), ngaps, scsec_figures_applicable(f),
+		               scsec_figures_satisfied(f));
+	} else if (gi >= 0) {
 		const scsec_figures *f = scsec_result_level_figures_at(r, (size_t)gi);
 
 		cli_buf_textf(b, "Gaps to %s: %zu (%zu of %zu items satisfied)\n", level_label(c, gl),
@@ -389,7 +395,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			cli_buf_textf(b, "%s %s\n", scsec_category_id(group),
 			               scsec_category_title(group, lang));
 		else
-			cli_buf_puts(b, "Prerequisites\n");
+			cli_buf_textf(b, "%s\n", msg("report.prerequisites", lang));
 		/* Prerequisites are always listed one by one. */
 		if (all || !group)
 			text_gap_lines(b, r, c, group, idw, rw, lang);

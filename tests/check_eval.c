@@ -4508,6 +4508,216 @@ END_TEST
 
 /* ---------------------------------------------------------------- suite */
 
+/* ---------------------------------------------------------------- rule 12 */
+
+/* Set @p id to @p status by @p method assessed on @p assessed (NULL: none),
+ * planned for @p planned. */
+static void put_planned(scsec_evidence *ev, const char *id, scsec_status status,
+                        scsec_method method, const char *assessed, const char *planned)
+{
+	scsec_entry *e = NULL;
+
+	ck_ok(scsec_entry_new(&e, id));
+	ck_ok(scsec_entry_set_status(e, status));
+	ck_ok(scsec_entry_set_method(e, method));
+	if (assessed)
+		ck_ok(scsec_entry_set_assessed_on(e, D(assessed)));
+	ck_ok(scsec_entry_set_planned_on(e, D(planned)));
+	ck_ok(scsec_evidence_replace(ev, e));
+}
+
+static scsec_result *project_at(const scsec_criteria *c, const scsec_evidence *ev,
+                                const char *as_of)
+{
+	scsec_eval_options *o = NULL;
+	scsec_result *r = NULL;
+
+	ck_ok(scsec_eval_options_new(&o));
+	ck_ok(scsec_eval_options_set_as_of(o, D(as_of)));
+	ck_ok(scsec_eval_options_set_project(o, 1));
+	ck_ok(scsec_evaluate(&r, c, ev, o));
+	scsec_eval_options_free(o);
+	ck_assert(scsec_result_has_projection(r));
+	return r;
+}
+
+/* The blockers of level @p rank as "id:kind id:kind". */
+static void blockers(char *buf, size_t size, const scsec_result *r, int rank)
+{
+	size_t li = level_at(r, rank), k, used = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < scsec_result_projection_blocker_count(r, li); k++) {
+		const char *id = NULL;
+		scsec_blocker kind = 0;
+
+		ck_ok(scsec_result_projection_blocker_get(&id, &kind, r, li, k));
+		used += (size_t)snprintf(buf + used, size - used, "%s%s:%s", k ? " " : "", id,
+		                         scsec_blocker_name(kind));
+		ck_assert_uint_lt(used, size);
+	}
+}
+
+/* Rule 12: the projected day is the latest plan of what a level still
+ * needs; an item without a plan, or with a plan already past, blocks it;
+ * and the projection never changes the level, the gaps or the figures. */
+START_TEST(rule12_projection_plans)
+{
+	scsec_criteria *c = load_set("tiny");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01");
+	scsec_result *r, *plain;
+	char buf[512];
+	size_t i;
+
+	/* Level 2 needs a third party for all seven criteria: none planned. */
+	r = project_at(c, ev, "2025-06-01");
+	ck_assert_int_eq(scsec_result_level(r), 1);
+	ck_assert_int_eq(scsec_result_projected_on_at(r, level_at(r, 1)), SCSEC_DATE_NONE);
+	ck_assert_uint_eq(scsec_result_projection_blocker_count(r, level_at(r, 1)), 0);
+	ck_assert_int_eq(scsec_result_projected_on_at(r, level_at(r, 2)), SCSEC_DATE_NONE);
+	blockers(buf, sizeof buf, r, 2);
+	ck_assert_str_eq(buf, "c-1:unplanned c-2:unplanned c-3:unplanned c-4:unplanned "
+	                      "c-10:unplanned c-11:unplanned c-20:unplanned");
+	scsec_result_free(r);
+	/* Every one planned (a third-party evaluation), c-11 the latest. */
+	for (i = 0; i < N_OF(tiny_all); i++)
+		put_planned(ev, tiny_all[i], SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2025-04-01",
+		            strcmp(tiny_all[i], "c-11") ? "2025-09-01" : "2026-02-01");
+	r = project_at(c, ev, "2025-06-01");
+	plain = eval_at(c, ev, "2025-06-01", 0);
+	check_date(scsec_result_projected_on_at(r, level_at(r, 2)), "2026-02-01");
+	ck_assert_uint_eq(scsec_result_projection_blocker_count(r, level_at(r, 2)), 0);
+	/* A separate figure: the level, validity and gaps are those without it. */
+	ck_assert_int_eq(scsec_result_level(r), scsec_result_level(plain));
+	ck_assert_int_eq(scsec_result_valid_until(r), scsec_result_valid_until(plain));
+	ck_assert_uint_eq(scsec_result_gap_count(r), scsec_result_gap_count(plain));
+	ck_assert_uint_eq(scsec_result_gap_count(r), 7);
+	ck_assert(!scsec_result_has_projection(plain));
+	ck_assert_int_eq(scsec_result_projected_on_at(plain, 1), SCSEC_DATE_NONE);
+	ck_assert_uint_eq(scsec_result_projection_blocker_count(plain, 1), 0);
+	ck_assert_int_eq(scsec_result_projection_blocker_get(NULL, NULL, plain, 1, 0), SCSEC_EINVAL);
+	scsec_result_free(plain);
+	scsec_result_free(r);
+	/* A plan already past (before the evaluation date) does not hold. */
+	put_planned(ev, "c-10", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_NONE, NULL, "2025-05-31");
+	r = project_at(c, ev, "2025-06-01");
+	blockers(buf, sizeof buf, r, 2);
+	ck_assert_str_eq(buf, "c-10:overdue");
+	ck_assert_int_eq(scsec_result_projected_on_at(r, level_at(r, 2)), SCSEC_DATE_NONE);
+	scsec_result_free(r);
+	/* Planned for the evaluation day itself: it holds. */
+	r = project_at(c, ev, "2025-05-31");
+	check_date(scsec_result_projected_on_at(r, level_at(r, 2)), "2026-02-01");
+	scsec_result_free(r);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* Rule 12, dates "as the normative rules say": what is satisfied now must
+ * still be valid on the projected day, and so must what is planned (its
+ * planned day + the level's validity - 1 day). */
+START_TEST(rule12_projection_lapses)
+{
+	scsec_criteria *c = load_set("tiny");
+	scsec_evidence *ev = tiny_record(c, SCSEC_METHOD_SELF, "2025-04-01");
+	scsec_result *r;
+	char buf[512];
+
+	/* Level 1 (P1Y) lost on c-1; the rest valid until 2026-03-31. */
+	put_planned(ev, "c-1", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2025-04-01", "2026-03-31");
+	r = project_at(c, ev, "2025-06-01");
+	ck_assert_int_eq(scsec_result_level(r), 0);
+	check_date(scsec_result_projected_on_at(r, level_at(r, 1)), "2026-03-31");
+	scsec_result_free(r);
+	put_planned(ev, "c-1", SCSEC_STATUS_PARTIAL, SCSEC_METHOD_SELF, "2025-04-01", "2026-04-01");
+	r = project_at(c, ev, "2025-06-01");
+	ck_assert_int_eq(scsec_result_projected_on_at(r, level_at(r, 1)), SCSEC_DATE_NONE);
+	blockers(buf, sizeof buf, r, 1);
+	ck_assert_str_eq(buf, "c-2:lapses c-3:lapses c-4:lapses pledge:lapses");
+	scsec_result_free(r);
+	/* Level 2 (P2Y): c-1 done on 2025-07-01 holds until 2027-06-30, not
+	 * until c-2's plan of 2027-07-01. */
+	ev = (scsec_evidence_free(ev), tiny_record(c, SCSEC_METHOD_THIRD_PARTY, "2025-04-01"));
+	put_planned(ev, "c-1", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_NONE, NULL, "2025-07-01");
+	put_planned(ev, "c-2", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_NONE, NULL, "2027-07-01");
+	r = project_at(c, ev, "2025-06-01");
+	blockers(buf, sizeof buf, r, 2);
+	/* The others, assessed 2025-04-01, end 2027-03-31: they lapse too. */
+	ck_assert_str_eq(buf, "c-1:lapses c-3:lapses c-4:lapses c-10:lapses c-11:lapses c-20:lapses");
+	scsec_result_free(r);
+	put_planned(ev, "c-2", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_NONE, NULL, "2027-03-31");
+	r = project_at(c, ev, "2025-06-01");
+	check_date(scsec_result_projected_on_at(r, level_at(r, 2)), "2027-03-31");
+	ck_assert_uint_eq(scsec_result_projection_blocker_count(r, level_at(r, 2)), 0);
+	check_xml_valid(r);
+	{
+		char *json = to_json(r), *xml = to_xml(r);
+
+		ck_assert(test_json_ok(json, strlen(json)));
+		/* Level 1 (P1Y) lapses under the same plans: c-1 done on
+		 * 2025-07-01 ends 2026-06-30, the others on 2026-03-31. */
+		ck_assert_ptr_nonnull(strstr(json, "\n  \"projection\": [\n    {\"rank\": 1, \"label\": "
+		                                   "\"Basic\", \"on\": null, \"blockers\": [{\"id\": "
+		                                   "\"c-1\", \"kind\": \"lapses\"}, {\"id\": \"c-3\", "
+		                                   "\"kind\": \"lapses\"}, {\"id\": \"c-4\", \"kind\": "
+		                                   "\"lapses\"}, {\"id\": \"pledge\", \"kind\": "
+		                                   "\"lapses\"}]},\n    {\"rank\": 2, \"label\": "
+		                                   "\"Advanced\", \"on\": \"2027-03-31\", \"blockers\": "
+		                                   "[]}\n  ]"));
+		ck_assert_ptr_nonnull(strstr(xml, "<projection>\n    <level rank=\"1\" label=\"Basic\">\n"
+		                                  "      <blocker id=\"c-1\" kind=\"lapses\"/>\n"));
+		ck_assert_ptr_nonnull(strstr(xml, "<level rank=\"2\" label=\"Advanced\" "
+		                                  "on=\"2027-03-31\"/>\n  </projection>\n</result>\n"));
+		scsec_free(json);
+		scsec_free(xml);
+	}
+	scsec_result_free(r);
+	/* The options and names refuse what they must. */
+	ck_assert_int_eq(scsec_eval_options_set_project(NULL, 1), SCSEC_EINVAL);
+	ck_assert_ptr_null(scsec_blocker_name((scsec_blocker)0));
+	ck_assert_str_eq(scsec_blocker_name(SCSEC_BLOCKER_LAPSES), "lapses");
+	ck_assert_int_eq(scsec_result_has_projection(NULL), 0);
+	ck_assert_int_eq(scsec_result_projection_blocker_get(NULL, NULL, NULL, 0, 0), SCSEC_EINVAL);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
+/* Rule 12 on the METI set: a ★3 holder planning its third-party
+ * evaluation; the pledge plays no part in ★4. */
+START_TEST(rule12_projection_meti)
+{
+	scsec_criteria *c = load_meti();
+	scsec_evidence *ev = new_record(c);
+	scsec_result *r;
+	size_t i, n4 = 0;
+
+	meti_fill(ev, c, 3, SCSEC_METHOD_EXPERT_REVIEWED, "2026-04-01");
+	put_met(ev, "management-pledge", SCSEC_METHOD_SELF, "2026-04-01");
+	r = project_at(c, ev, "2026-06-01");
+	ck_assert_int_eq(scsec_result_level(r), 3);
+	ck_assert_uint_eq(scsec_result_projection_blocker_count(r, level_at(r, 4)), 153);
+	scsec_result_free(r);
+	for (i = 0; i < scsec_criteria_criterion_count(c); i++) {
+		const scsec_criterion *cr = scsec_criteria_criterion_at(c, i);
+
+		if (!scsec_criterion_applies_at(cr, 4))
+			continue;
+		put_planned(ev, scsec_criterion_id(cr), SCSEC_STATUS_MET, SCSEC_METHOD_EXPERT_REVIEWED,
+		            "2026-04-01", n4++ == 100 ? "2027-01-31" : "2026-12-01");
+	}
+	r = project_at(c, ev, "2026-06-01");
+	ck_assert_int_eq(scsec_result_level(r), 3);
+	check_date(scsec_result_projected_on_at(r, level_at(r, 4)), "2027-01-31");
+	/* ★3 is met: nothing to project there. */
+	ck_assert_int_eq(scsec_result_projected_on_at(r, level_at(r, 3)), SCSEC_DATE_NONE);
+	scsec_result_free(r);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -4657,6 +4867,12 @@ static Suite *eval_suite(void)
 	tc = tcase_create("binding");
 	tcase_add_test(tc, binding_two_instances_alternately);
 	tcase_add_test(tc, binding_more_sets_than_cached);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("rule12");
+	tcase_add_test(tc, rule12_projection_plans);
+	tcase_add_test(tc, rule12_projection_lapses);
+	tcase_add_test(tc, rule12_projection_meti);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("properties");

@@ -2143,7 +2143,7 @@ END_TEST
 
 /* A strict reader of the sheets the library writes: BOM noted, every row
  * ending in CRLF, quotes only around whole cells. */
-enum { MAXROWS = 512, MAXCOLS = 16 };
+enum { MAXROWS = 512, MAXCOLS = 17 };
 
 typedef struct csvsheet {
 	int bom;
@@ -2228,13 +2228,14 @@ static void csv_free(csvsheet *sh)
 	free(sh);
 }
 
-static const char *const layout[16] = {
+static const char *const layout[17] = {
 	"id", "type", "level", "category", "requirement", "text", "status", "method", "assessor",
-	"assessor_id", "assessor_role", "assessed_on", "expires_on", "justification", "artifact", "note",
+	"assessor_id", "assessor_role", "assessed_on", "expires_on", "planned_on", "justification",
+	"artifact", "note",
 };
 
 enum { C_ID, C_TYPE, C_LEVEL, C_CATEGORY, C_REQUIREMENT, C_TEXT, C_STATUS, C_METHOD, C_ASSESSOR,
-       C_ASSESSOR_ID, C_ASSESSOR_ROLE, C_ASSESSED_ON, C_EXPIRES_ON, C_JUSTIFICATION, C_ARTIFACT, C_NOTE };
+       C_ASSESSOR_ID, C_ASSESSOR_ROLE, C_ASSESSED_ON, C_EXPIRES_ON, C_PLANNED_ON, C_JUSTIFICATION, C_ARTIFACT, C_NOTE };
 
 static csvsheet *template_of(const scsec_criteria *c, int rank, const char *lang, char **text,
                              size_t *len)
@@ -2248,11 +2249,11 @@ static csvsheet *template_of(const scsec_criteria *c, int rank, const char *lang
 	ck_assert(sh->bom);
 	ck_assert_uint_ge(sh->nrows, 1);
 	for (r = 0; r < sh->nrows; r++) {
-		ck_assert_msg(sh->ncells[r] == 16, "row %zu has %zu cells", r + 1, sh->ncells[r]);
-		for (k = r ? C_STATUS : 16; k < 16; k++)
+		ck_assert_msg(sh->ncells[r] == 17, "row %zu has %zu cells", r + 1, sh->ncells[r]);
+		for (k = r ? C_STATUS : 17; k < 17; k++)
 			ck_assert_msg(!*sh->cells[r][k], "row %zu: answer cell %s filled", r + 1, layout[k]);
 	}
-	for (k = 0; k < 16; k++)
+	for (k = 0; k < 17; k++)
 		ck_assert_str_eq(sh->cells[0][k], layout[k]);
 	return sh;
 }
@@ -2305,8 +2306,8 @@ START_TEST(csv_template_rank3)
 	/* Header, the pledge, the 81 criteria of ★3. */
 	ck_assert_uint_eq(sh->nrows, 1 + 1 + 81);
 	ck_assert(!memcmp(text, "\xef\xbb\xbfid,type,level,category,requirement,text,status,method,"
-	                        "assessor,assessor_id,assessor_role,assessed_on,expires_on,justification,artifact,"
-	                        "note\r\n",
+	                        "assessor,assessor_id,assessor_role,assessed_on,expires_on,planned_on,justification,"
+	                        "artifact,note\r\n",
 	                  strlen("\xef\xbb\xbfid,type,level,category,requirement,text,status,method,"
 	                         "assessor,assessor_id,assessed_on,expires_on,justification,artifact,"
 	                         "note\r\n")));
@@ -2731,6 +2732,82 @@ END_TEST
 
 /* LF, CR and CRLF row ends; the default set for NULL; a gzip-compressed
  * sheet; invalid text in a column that is not read. */
+/* Issue 17 (projection): a planned completion date is read from CSV, XML
+ * and JSON, written back by each, part of the fingerprint only when set,
+ * and a bad date is refused at its cell or attribute. */
+START_TEST(planned_on_forms)
+{
+	static const char csv[] = "id,status,assessed_on,planned_on\n"
+	                          "1-2-1-1,not-met,2026-04-01,2026-09-30\n"
+	                          "1-2-1-2,met,2026-04-01,\n";
+	static const char bad_csv[] = "id,status,planned_on\n1-2-1-1,partial,2026-02-30\n";
+	static const char bad_xml[] =
+		"<evidence xmlns=\"urn:scsec:evidence:1\"><subject><name>X</name></subject>"
+		"<criteria id=\"meti-sc-2026-03\" version=\"2026.03\"/>"
+		"<entry id=\"1-2-1-1\" status=\"partial\" planned-on=\"2026-13-01\"/></evidence>";
+	scsec_evidence *a = NULL, *b = NULL, *j = NULL, *plain = NULL;
+	scsec_diagnostics *d = diags_new();
+	char *xml = NULL, *json = NULL, *sheet = NULL, fa[SCSEC_FINGERPRINT_BUFSIZE],
+	     fp[SCSEC_FINGERPRINT_BUFSIZE];
+	scsec_entry *e = NULL;
+	scsec_date want;
+	size_t len, jlen, slen;
+
+	ck_ok(scsec_date_parse(&want, "2026-09-30"));
+	ck_ok(scsec_evidence_import_csv_memory(&a, csv, sizeof csv - 1, "plan.csv", NULL, NULL, NULL));
+	ck_assert_int_eq(scsec_entry_planned_on(scsec_evidence_entry(a, "1-2-1-1")), want);
+	ck_assert_int_eq(scsec_entry_planned_on(scsec_evidence_entry(a, "1-2-1-2")), SCSEC_DATE_NONE);
+	ck_ok(scsec_evidence_write_memory(&xml, &len, a));
+	ck_assert_ptr_nonnull(strstr(xml, " planned-on=\"2026-09-30\""));
+	ck_assert_ptr_null(strstr(strstr(xml, "id=\"1-2-1-2\""), "planned-on"));
+	ck_ok(scsec_evidence_load_memory(&b, xml, len, "plan.xml", NULL, NULL));
+	assert_same_record(a, b);
+	ck_ok(scsec_evidence_write_memory_as(&json, &jlen, a, SCSEC_FORMAT_JSON));
+	ck_assert_ptr_nonnull(strstr(json, "\"planned_on\": \"2026-09-30\""));
+	ck_ok(scsec_evidence_load_memory(&j, json, jlen, "plan.json", NULL, NULL));
+	assert_same_record(a, j);
+	ck_ok(scsec_evidence_export_csv(&sheet, &slen, a, NULL, 0, NULL));
+	ck_assert_ptr_nonnull(strstr(sheet, ",2026-09-30,"));
+	/* The date is evidence content: the fingerprint changes with it, and
+	 * the record without it has the fingerprint it had before dates could
+	 * be planned. */
+	ck_ok(scsec_evidence_dup(&plain, a));
+	ck_ok(scsec_entry_dup(&e, scsec_evidence_entry(a, "1-2-1-1")));
+	ck_ok(scsec_entry_set_planned_on(e, SCSEC_DATE_NONE));
+	ck_ok(scsec_evidence_replace(plain, e));
+	ck_ok(scsec_evidence_fingerprint(fa, a));
+	ck_ok(scsec_evidence_fingerprint(fp, plain));
+	ck_assert_str_ne(fa, fp);
+	scsec_free(xml);
+	ck_ok(scsec_evidence_write_memory(&xml, &len, plain));
+	ck_assert_ptr_null(strstr(xml, "planned-on"));
+	/* Setter rules: NULL, a bad date, a frozen entry. */
+	ck_assert_int_eq(scsec_entry_set_planned_on(NULL, want), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_entry_planned_on(NULL), SCSEC_DATE_NONE);
+	ck_assert_int_eq(scsec_entry_set_planned_on((scsec_entry *)scsec_evidence_entry(a, "1-2-1-1"),
+	                                            want),
+	                 SCSEC_EBUSY);
+	scsec_free(xml);
+	scsec_free(json);
+	scsec_free(sheet);
+	scsec_evidence_free(a);
+	scsec_evidence_free(b);
+	scsec_evidence_free(j);
+	scsec_evidence_free(plain);
+	a = NULL;
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&a, bad_csv, sizeof bad_csv - 1, "bad.csv",
+	                                                  NULL, NULL, d),
+	                 SCSEC_EDATE);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EDATE, "1-2-1-1", "bad.csv", 2, 3);
+	ck_assert_ptr_null(a);
+	scsec_diagnostics_clear(d);
+	ck_assert_int_eq(scsec_evidence_load_memory(&a, bad_xml, sizeof bad_xml - 1, "bad.xml", NULL, d),
+	                 SCSEC_EDATE);
+	ck_assert_ptr_null(a);
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
 /* Issue 13.5: the assessor's role, in both forms and through a round trip;
  * a role that is not a token is refused at its cell or attribute. */
 START_TEST(assessor_role_forms)
@@ -3616,7 +3693,7 @@ START_TEST(csv_export_layout)
 	for (r = 0; r < t->nrows; r++) {
 		const scsec_entry *e = r ? scsec_evidence_entry(ev, t->cells[r][C_ID]) : NULL;
 
-		ck_assert_uint_eq(x->ncells[r], 16);
+		ck_assert_uint_eq(x->ncells[r], 17);
 		for (k = 0; k < (r ? C_STATUS : 16); k++)
 			ck_assert_str_eq(x->cells[r][k], t->cells[r][k]);
 		if (r && !e)
@@ -3644,7 +3721,7 @@ START_TEST(csv_export_layout)
 	ck_assert_str_eq(x->cells[1][C_METHOD], "");
 	ck_assert_str_eq(x->cells[1][C_ASSESSOR_ID], "CEO");
 	/* Cells are quoted only when they must be. */
-	ck_assert_ptr_nonnull(strstr(out, ",2026-03-02,2027-03-01,,https://intranet.kansai-pp.example/"
+	ck_assert_ptr_nonnull(strstr(out, ",2026-03-02,2027-03-01,,,https://intranet.kansai-pp.example/"
 	                                  "security/roles-2026.pdf sha256:" DIGEST_1
 	                                  ",Reviewed at the March board meeting.\r\n"));
 	ck_assert_ptr_nonnull(strstr(out, ",\"Certificate \"\"JAB-2026-77\"\" attached.\"\r\n"));
@@ -3880,7 +3957,7 @@ START_TEST(roundtrip_csv_documented_losses)
 	ck_ok(scsec_evidence_import_csv_memory(&back, sheet, n, "loss.csv", c, NULL, d));
 	/* The unanswered entry comes back as none, with a warning. */
 	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
-	expect_diag(d, 0, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, "1-2-1-1", "loss.csv", 3, 16);
+	expect_diag(d, 0, SCSEC_SEVERITY_WARNING, SCSEC_EINVALID, "1-2-1-1", "loss.csv", 3, 17);
 	ck_assert_ptr_null(scsec_evidence_entry(back, "1-2-1-1"));
 	ck_assert_str_eq(scsec_entry_note(scsec_evidence_entry(back, "1-2-1-2")), "padded");
 	scsec_free(sheet);
@@ -4684,6 +4761,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_header_names_and_exact_tokens);
 	tcase_add_test(tc, csv_import_variants);
 	tcase_add_test(tc, assessor_role_forms);
+	tcase_add_test(tc, planned_on_forms);
 	tcase_add_test(tc, csv_import_other_set);
 	tcase_add_test(tc, csv_import_row_limit);
 	tcase_add_test(tc, csv_import_wide_rows);

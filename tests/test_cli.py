@@ -10,6 +10,7 @@ LD_LIBRARY_PATH=$STAGE$libdir. Without STAGE the test is skipped (77).
 Standard library only; runs under any Python 3.7+.
 """
 import csv
+import datetime
 import gzip
 import hashlib
 import io
@@ -400,13 +401,13 @@ class TestTemplateXlsx(XlsxTestCase):
             ref = "%s2:%s%d" % (col_letter(col[name]), col_letter(col[name]), n + 1)
             self.assertEqual(v[ref]["type"], "list")
             self.assertEqual(v[ref]["formula1"], '"%s"' % ",".join(values))
-        for name in ("assessed_on", "expires_on"):
+        for name in ("assessed_on", "expires_on", "planned_on"):
             ref = "%s2:%s%d" % (col_letter(col[name]), col_letter(col[name]), n + 1)
             self.assertEqual(v[ref]["type"], "date")
             self.assertEqual((v[ref]["formula1"], v[ref]["formula2"]), ("36526", "73050"))
             for r in range(1, n + 1):
                 self.assertEqual(ws["cells"][r][col[name]]["format"], "yyyy-mm-dd")
-        self.assertEqual(len(ws["validations"]), 4)
+        self.assertEqual(len(ws["validations"]), 5)
         self.assertEqual(ws["freeze"], "B2")
         self.assertTrue(ws["protected"])
         self.assertIsNone(ws["password"])
@@ -571,6 +572,11 @@ class TestJapaneseSummary(CliTestCase):
         # The values are the same in both languages, aligned at column 14.
         self.assertEqual([line[14:] for line in en[:6]],
                          [line[14 - sum(1 for ch in line.split(":")[0]):] for line in ja[:6]])
+        # The gap heading too, with the same figures.
+        m = re.search(r"^Gaps to (\S+): (\d+) \((\d+) of (\d+) items satisfied\)$",
+                      "\n".join(en), re.M)
+        self.assertIn("%s までの未達: %s 件（%s 項目中 %s 項目を満たす）"
+                      % (m.group(1), m.group(2), m.group(4), m.group(3)), ja)
 
 
 class TestImportCsv(CliTestCase):
@@ -1327,6 +1333,172 @@ class TestReport(CliTestCase):
         self.assertStatus(scsec("report", self.path("missing.xml"), "-o", out), 4)
 
 
+class TestReportForReader(CliTestCase):
+    """Issue 17: the single-supplier report as a procurement manager reads it."""
+
+    def report(self, evidence, *extra, as_of=AS_OF):
+        out = self.path("report.html")
+        r = scsec("report", evidence, "--as-of", as_of, "-o", out, *extra)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        data = slurp(out)
+        return out, ET.fromstring(data), data.decode("utf-8")
+
+    def result(self, evidence, *extra, as_of=AS_OF):
+        r = scsec("evaluate", "--format", "json", "--as-of", as_of, evidence, *extra)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        return json.loads(r.out)
+
+    def by_id(self, root, ident):
+        return root.find(".//*[@id='%s']" % ident)
+
+    def four_without_pledge(self):
+        rows = read_sheet(scsec("template").raw)
+        for row in rows:
+            if row["type"] == "criterion":
+                row.update(status="met", method="third-party", assessed_on="2026-04-01")
+        path = self.path("four.csv")
+        write_sheet(path, rows)
+        return path
+
+    def test_three_measured_against_four(self):
+        ev = example("minato-logistics.xml")
+        res = self.result(ev, "--target", "4")
+        _, root, text = self.report(ev, "--target", "4")
+        self.assertEqual(res["level"], 3)
+        bars = [g for g in root.iter(SVG + "g") if g.get("class") == "bar"]
+        self.assertEqual([g.get("data-function") for g in bars], FUNCTIONS)
+        for g in bars:
+            fn = res["functions"][g.get("data-function")]
+            meth = fn["reasons"]["method"] + fn["reasons"].get("unverified", 0)
+            self.assertEqual(int(g.get("data-satisfied")), fn["satisfied"])
+            self.assertEqual(int(g.get("data-method")), meth)
+            self.assertEqual(int(g.get("data-open")), fn["applicable"] - fn["satisfied"] - meth)
+        # A ★3 holder sees what it has done: most ★4 criteria are met, needing a third party.
+        self.assertGreater(sum(int(g.get("data-method")) for g in bars), 0)
+        achieved = [g for g in root.iter(SVG + "g") if g.get("class") == "achieved-bar"]
+        self.assertEqual(len(achieved), 6)
+        three = [lv for lv in res["levels"] if lv["rank"] == 3][0]
+        self.assertEqual(sum(int(g.get("data-satisfied")) for g in achieved),
+                         three["satisfied"] - 1)  # the criteria: all but the pledge
+        summary = self.by_id(root, "gap-summary")
+        assess = sum(1 for g in res["gaps"] if g["reason"] in ("method", "unverified")
+                     and g["type"] == "criterion")
+        self.assertEqual(int(summary.get("data-assess")), assess)
+        self.assertEqual(int(summary.get("data-fixes")), len(res["gaps"]) - assess)
+        sentence = "".join(summary.itertext())
+        self.assertIn("★4 needs a third-party evaluation of %d criteria already met" % assess,
+                      sentence)
+        table = self.by_id(root, "assess-gaps")
+        self.assertEqual(len(list(table.iter(XHTML + "tr"))) - 1, assess)
+        self.assertIsNone(self.by_id(root, "nesting"))
+        self.assertIsNone(self.by_id(root, "renewal"))
+        self.assertEqual(int(self.by_id(root, "not-applicable").get("data-count")),
+                         three.get("not_applicable", 0))
+
+    def test_not_applicable_count(self):
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r'(<entry id="1-2-1-2") status="met"(.*?</assessor>)',
+                      r'\1 status="not-applicable"\2\n    <justification>No such function '
+                      r'here.</justification>', text, count=1, flags=re.S)
+        ev = self.write("na.xml", text)
+        summary = scsec("evaluate", ev, "--as-of", AS_OF).out
+        want = int(re.search(r"Not applicable: ★3: (\d+) of", summary).group(1))
+        self.assertEqual(want, 1)
+        _, root, _ = self.report(ev)
+        cell = self.by_id(root, "not-applicable")
+        self.assertEqual(int(cell.get("data-count")), want)
+        self.assertIn("1 of the 82 satisfied items of ★3", "".join(cell.itertext()))
+
+    def test_four_without_pledge(self):
+        ev = self.four_without_pledge()
+        res = self.result(ev)
+        self.assertEqual(res["level"], 4)
+        _, root, text = self.report(ev)
+        note = self.by_id(root, "nesting")
+        self.assertIsNotNone(note)
+        words = " ".join("".join(note.itertext()).split())
+        self.assertIn("Levels do not nest", words)
+        self.assertIn("★4 is held, but ★3 is not", words)
+        self.assertIn("management-pledge", words)
+
+    def test_expiring(self):
+        ev = example("minato-logistics.xml")
+        res = self.result(ev, as_of="2027-03-01")
+        self.assertEqual(res["level"], 3)
+        _, root, text = self.report(ev, as_of="2027-03-01")
+        until = datetime.date.fromisoformat(res["valid_until"])
+        days = (until - datetime.date(2027, 3, 1)).days
+        self.assertLessEqual(days, 90)
+        self.assertEqual(int(self.by_id(root, "valid-until").get("data-days")), days)
+        renewal = "".join(self.by_id(root, "renewal").itertext())
+        self.assertIn("expires in %d days" % days, renewal)
+        _, root, _ = self.report(ev)
+        self.assertIsNone(self.by_id(root, "renewal"))
+
+    def test_japanese_headings_and_projection(self):
+        _, root, text = self.report(example("minato-logistics.xml"), "--lang", "ja", "--project")
+        self.assertIn("評価結果", text)
+        self.assertIn("来歴", text)
+        proj = self.by_id(root, "projected")
+        self.assertIsNotNone(proj)
+        res = self.result(example("minato-logistics.xml"), "--project")
+        self.assertEqual([int(tr.get("data-rank")) for tr in proj.iter(XHTML + "tr")
+                          if tr.get("data-rank")], [p["rank"] for p in res["projection"]])
+
+    def test_in_a_browser(self):
+        sys.path.insert(0, os.path.join(SRCDIR, "tests"))
+        import browser
+        for name, args, as_of in (("three", ("--target", "4"), AS_OF),
+                                  ("expiring", (), "2027-03-01")):
+            out, root, _ = self.report(example("minato-logistics.xml"), *args, as_of=as_of)
+            with browser.Page(out) as page:
+                self.assertEqual(page.outside_requests(), [], name)
+                self.assertEqual(page.overflowing(), [], name)
+                rects = page.boxes("#csf-chart rect")
+                self.assertGreater(len(rects), 6)
+                for box in rects:
+                    self.assertGreater(box["width"], 0)
+                    self.assertGreater(box["height"], 0)
+                svg = page.boxes("#csf-chart")[0]
+                for box in page.boxes("#csf-chart text"):
+                    self.assertLessEqual(box["x"] + box["width"], svg["x"] + svg["width"] + 1,
+                                         box)
+                sat = page.evaluate("[...document.querySelectorAll('g.bar')].map(g => "
+                                    "g.querySelector('rect.satisfied') ? "
+                                    "g.querySelector('rect.satisfied').getBoundingClientRect()"
+                                    ".width : 0)")
+                meth = [int(g.get("data-method")) for g in root.iter(SVG + "g")
+                        if g.get("class") == "bar"]
+                self.assertTrue(any(w > 0 for w in sat) or any(meth), name)
+
+    def test_pdf(self):
+        sys.path.insert(0, os.path.join(SRCDIR, "tests"))
+        import browser
+        chromium = browser.find_chromium()
+        out = self.path("report.pdf")
+        if chromium is None:
+            r = scsec("report", example("minato-logistics.xml"), "--as-of", AS_OF, "-o", out)
+            self.assertStatus(r, 4)
+            self.assertIn("needs chromium", r.err)
+            self.skipTest("chromium is not installed")
+        r = scsec("report", example("minato-logistics.xml"), "--as-of", AS_OF, "-o", out,
+                  env={"SCSEC_CHROMIUM": chromium}, timeout=180)
+        self.assertStatus(r, 0)
+        self.assertNoTempFiles()
+        data = slurp(out)
+        self.assertTrue(data.startswith(b"%PDF-"), data[:16])
+        self.assertGreater(len(data), 20000)
+        self.assertGreaterEqual(len(re.findall(rb"/Type\s*/Page[^s]", data)), 2)
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", out, "-"], stdout=subprocess.PIPE).stdout
+            self.assertIn("Minato Logistics", text.decode("utf-8", "replace"))
+        r = scsec("report", example("minato-logistics.xml"), "--as-of", AS_OF, "-o", out,
+                  env={"SCSEC_CHROMIUM": self.path("no-chromium")})
+        self.assertStatus(r, 4)
+        self.assertIn("needs chromium", r.err)
+
+
 # ---------------------------------------------------------------- robustness
 
 class TestOddInputs(CliTestCase):
@@ -1421,6 +1593,47 @@ def xml_text(text):
 def without_structure(text):
     """An output's text with its own line breaks taken out."""
     return text.replace("\n", "")
+
+
+class TestProjection(CliTestCase):
+    """Issue 17: planned dates in the answer sheet, evaluate --project."""
+
+    def sheet(self, skip_plan=None):
+        rows = read_sheet(scsec("template").raw)  # every row, the pledge too
+        self.assertIn("planned_on", rows[0])
+        for i, row in enumerate(rows):
+            row.update(status="met", method="expert-reviewed", assessed_on="2026-04-01")
+            if row["type"] == "criterion" and row["id"] != skip_plan:
+                row["planned_on"] = "2027-01-31" if i == 9 else "2026-11-30"
+        path = self.path("plan.csv")
+        write_sheet(path, rows)
+        return path, rows[9]["id"]
+
+    def test_project(self):
+        path, latest = self.sheet()
+        r = scsec("evaluate", path, "--as-of", "2026-06-01", "--project")
+        self.assertStatus(r, 0)
+        self.assertIn("Level:        ★3 (3)", r.out)
+        self.assertIn("Projection:   if every plan holds", r.out)
+        self.assertIn("  ★4: reached on 2027-01-31\n", r.out)
+        doc = json.loads(scsec("evaluate", path, "--as-of", "2026-06-01", "--project",
+                               "--format", "json").out)
+        self.assertEqual(doc["level"], 3)
+        self.assertEqual(doc["projection"], [{"rank": 4, "label": "★4", "on": "2027-01-31",
+                                              "blockers": []}])
+        plain = json.loads(scsec("evaluate", path, "--as-of", "2026-06-01", "--format", "json").out)
+        self.assertNotIn("projection", plain)
+        self.assertEqual(plain["gaps"], doc["gaps"])
+        xml = scsec("evaluate", path, "--as-of", "2026-06-01", "--project", "--format", "xml").out
+        self.assertIn('<level rank="4" label="★4" on="2027-01-31"/>', xml)
+        # One criterion without a plan blocks ★4; the latest plan is then another's.
+        path, _ = self.sheet(skip_plan=latest)
+        r = scsec("evaluate", path, "--as-of", "2026-06-01", "--project")
+        self.assertIn("  ★4: blocked by 1 item: %s (unplanned)\n" % latest, r.out)
+        # Past the plans: overdue.
+        r = scsec("evaluate", path, "--as-of", "2027-02-01", "--project", "--format", "json")
+        kinds = {b["kind"] for p in json.loads(r.out)["projection"] for b in p["blockers"]}
+        self.assertIn("overdue", kinds)
 
 
 class TestAssessorRole(CliTestCase):

@@ -442,6 +442,9 @@ int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg)
 	case OPT_LANG:
 		o->lang = arg;
 		return EXIT_OK;
+	case OPT_PROJECT:
+		o->project = 1;
+		return EXIT_OK;
 	case OPT_ENCODING:
 		return cli_set_encoding(arg);
 	case OPT_TRUST:
@@ -526,6 +529,7 @@ int cli_evalopts_build(cli_evalopts *o, const scsec_criteria *c, scsec_eval_opti
 	    (o->as_of != SCSEC_DATE_NONE && scsec_eval_options_set_as_of(eo, o->as_of)) ||
 	    scsec_eval_options_set_target(eo, (int)o->target) ||
 	    scsec_eval_options_set_required(eo, (int)o->require) ||
+	    scsec_eval_options_set_project(eo, o->project) ||
 	    (o->trust_list && scsec_eval_options_set_trust(eo, o->trust_list)))
 		goto oom;
 	for (i = 0; i < o->nanswers; i++)
@@ -866,7 +870,7 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 	int rc;
 
 	if ((!path || !strcmp(path, "-")) && isatty(STDOUT_FILENO)) {
-		cli_errorf("a workbook is not for a terminal: give -o FILE.xlsx");
+		cli_errorf("a workbook or PDF is not for a terminal: give -o FILE");
 		return EXIT_USAGE;
 	}
 	if (path && !*path) {

@@ -23,7 +23,8 @@
 
 static const char usage_evaluate[] =
 	"usage: scsec evaluate [-c SET] EVIDENCE [--as-of YYYY-MM-DD] [--target N] [--require N]\n"
-	"                      [--answer QUESTION=yes|no]... [--format FORMAT] [-v] [-o OUT]\n"
+	"                      [--answer QUESTION=yes|no]... [--project] [--format FORMAT] [-v]\n"
+	"                      [-o OUT]\n"
 	"\n"
 	"Compute the level an evidence record reaches as of a date, how long it\n"
 	"stays valid, and the gaps to the next level (or to --target). EVIDENCE is\n"
@@ -45,6 +46,9 @@ static const char usage_evaluate[] =
 	"                            its gaps as an OSCAL POA&M (JSON, doc/oscal.md)\n"
 	"  -v, --verbose             text: list every gap (beyond 25 gaps the summary\n"
 	"                            gives counts per category and reason)\n"
+	"  --project                 also project, for each level not met, the day it\n"
+	"                            would be reached if every planned date (planned_on)\n"
+	"                            holds, or the items that block it; never the level\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
 	CLI_USAGE_TRUST
 	"  --lang LANG               language of the texts in the summary (default en)\n"
@@ -65,6 +69,7 @@ static const struct option evaluate_options[] = {
 	{ "answer", required_argument, NULL, OPT_ANSWER },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "project", no_argument, NULL, OPT_PROJECT },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },

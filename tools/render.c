@@ -312,6 +312,42 @@ static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_c
 		cli_buf_putc(b, '\n');
 }
 
+/* Rule 12: the projection, when the result has one: per level not met,
+ * the day it would be reached if every plan holds, or what blocks it (at
+ * most CLI_BLOCKERS listed). Never the level. */
+#define CLI_BLOCKERS 10
+static void text_projection(cli_buf *b, const scsec_result *r)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, k, n;
+
+	if (!scsec_result_has_projection(r))
+		return;
+	cli_buf_puts(b, "Projection:   if every plan holds (a plan, not an assessment)\n");
+	for (i = 0; i < scsec_result_level_count(r); i++) {
+		if (scsec_result_level_met_at(r, i))
+			continue;
+		n = scsec_result_projection_blocker_count(r, i);
+		cli_buf_textf(b, "  %s: ", scsec_result_level_label_at(r, i));
+		if (!n) {
+			scsec_date_format(date, scsec_result_projected_on_at(r, i));
+			cli_buf_textf(b, "reached on %s\n", date);
+			continue;
+		}
+		cli_buf_printf(b, "blocked by %zu item%s:", n, n == 1 ? "" : "s");
+		for (k = 0; k < n && k < CLI_BLOCKERS; k++) {
+			const char *id = NULL;
+			scsec_blocker kind = SCSEC_BLOCKER_UNPLANNED;
+
+			scsec_result_projection_blocker_get(&id, &kind, r, i, k);
+			cli_buf_textf(b, "%s %s (%s)", k ? "," : "", id, scsec_blocker_name(kind));
+		}
+		if (n > CLI_BLOCKERS)
+			cli_buf_printf(b, " and %zu more", n - CLI_BLOCKERS);
+		cli_buf_putc(b, '\n');
+	}
+}
+
 void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                      const char *source, const char *lang, int all)
 {
@@ -358,6 +394,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	text_not_applicable(b, r, c, gl);
 	text_unstated_roles(b, r);
 	text_trust(b, r);
+	text_projection(b, r);
 	if (!gl)
 		return;
 	gi = level_index(r, gl);
@@ -369,7 +406,13 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			cli_buf_textf(b, "Gaps to %s: none.\n", level_label(c, gl));
 		return;
 	}
-	if (gi >= 0) {
+	if (gi >= 0 && lang && !strncmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_')) {
+		const scsec_figures *f = scsec_result_level_figures_at(r, (size_t)gi);
+
+		cli_buf_textf(b, "%s までの未達: %zu 件（%zu 項目中 %zu 項目を満たす）\n",
+		               level_label(c, gl), ngaps, scsec_figures_applicable(f),
+		               scsec_figures_satisfied(f));
+	} else if (gi >= 0) {
 		const scsec_figures *f = scsec_result_level_figures_at(r, (size_t)gi);
 
 		cli_buf_textf(b, "Gaps to %s: %zu (%zu of %zu items satisfied)\n", level_label(c, gl),
@@ -393,7 +436,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			cli_buf_textf(b, "%s %s\n", scsec_category_id(group),
 			               scsec_category_title(group, lang));
 		else
-			cli_buf_puts(b, "Prerequisites\n");
+			cli_buf_textf(b, "%s\n", msg("report.prerequisites", lang));
 		/* Prerequisites are always listed one by one. */
 		if (all || !group)
 			text_gap_lines(b, r, c, group, idw, rw, lang);
@@ -442,7 +485,19 @@ static const char css[] =
 	".ok{color:#1b5e20;font-weight:600}.no{color:#8a1c1c;font-weight:600}\n"
 	"svg{max-width:100%;height:auto}\n"
 	"footer{margin-top:2.5rem;font-size:.8rem;color:#5a6772}\n"
-	"@media print{body{max-width:none;padding:0}h2{break-after:avoid}tr{break-inside:avoid}}\n";
+	".lead{font-size:1.05rem;font-weight:600;margin:.5rem 0 1rem}\n"
+	".note{background:#f3f6f8;border-left:4px solid #7f97ab;padding:.5rem .8rem;margin:.8rem 0}\n"
+	".warning{background:#fff4e5;border-left:4px solid #d68a00;padding:.5rem .8rem;margin:.8rem 0}\n"
+	".legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.85rem;margin:.3rem 0}\n"
+	".swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:.2rem;"
+	"vertical-align:-.1rem;margin-right:.3rem}\n"
+	"td,th,dd,p,li{overflow-wrap:anywhere}\n"
+	"#projected th,#projected td:first-child,#projected td.on{white-space:nowrap}\n"
+	"@page{size:A4;margin:14mm 12mm}\n"
+	"@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}"
+	"tr,.note,.warning,svg{break-inside:avoid}thead{display:table-header-group}"
+	".badge{border-width:1px}a{color:inherit;text-decoration:none}"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static void html_dd_date(cli_buf *b, const char *term, scsec_date d)
 {
@@ -476,10 +531,59 @@ static void html_reasons(cli_buf *b, const scsec_figures *f)
 		cli_buf_puts(b, "\xe2\x80\x94");
 }
 
+/* The words for the method a level needs: "a third-party evaluation". */
+static const char *method_words(scsec_method m)
+{
+	switch (m) {
+	case SCSEC_METHOD_THIRD_PARTY: return "a third-party evaluation";
+	case SCSEC_METHOD_EXPERT_REVIEWED: return "an expert's review";
+	case SCSEC_METHOD_SELF: return "a self-assessment";
+	case SCSEC_METHOD_NONE: break;
+	}
+	return "a stronger assessment";
+}
+
+/* A gap that is met but assessed by a weaker method (or one no trusted
+ * signature vouches for): it needs a stronger assessment, not a fix. */
+static int gap_needs_assessment(const scsec_gap *g)
+{
+	scsec_reason w = scsec_gap_reason(g);
+
+	return !scsec_gap_is_prerequisite(g) &&
+	       (w == SCSEC_REASON_METHOD || w == SCSEC_REASON_UNVERIFIED);
+}
+
+/* Satisfied and applicable criteria of function f at the level of index li,
+ * from every criterion's reason there. */
+static void function_at(const scsec_result *r, const scsec_criteria *c, size_t li,
+                        scsec_function f, size_t *sat, size_t *appl)
+{
+	int rank = scsec_result_level_rank_at(r, li);
+	size_t i;
+
+	*sat = *appl = 0;
+	for (i = 0; i < scsec_criteria_criterion_count(c); i++) {
+		const scsec_criterion *cr = scsec_criteria_criterion_at(c, i);
+		scsec_reason w = SCSEC_REASON_NONE;
+
+		if (scsec_criterion_function(cr) != f || !scsec_criterion_applies_at(cr, rank))
+			continue;
+		(*appl)++;
+		if (!scsec_result_reason_get(&w, r, li, scsec_criterion_id(cr)) && w == SCSEC_REASON_NONE)
+			(*sat)++;
+	}
+}
+
+/* Issue 17: per function, the gap level's criteria as satisfied / met but
+ * needing a stronger assessment / open, and beside it (below, thinner) the
+ * achieved level's satisfied criteria, so that a holder of the level below
+ * sees what it has done. */
 static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *c)
 {
-	const int row_h = 40, label_w = 130, bar_w = 420, top = 8;
+	const int row_h = 62, label_w = 120, bar_w = 340, top = 8, vx = 120 + 340 + 12;
 	const int height = top * 2 + (int)NFUNCTIONS * row_h;
+	int level = scsec_result_level(r), gl = scsec_result_gap_level(r);
+	long ai = level && level != gl ? level_index(r, level) : -1;
 	size_t i;
 
 	cli_buf_printf(b,
@@ -488,47 +592,86 @@ static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *
 	               "aria-labelledby=\"csf-chart-title\" font-family=\"system-ui, sans-serif\" "
 	               "font-size=\"14\">\n",
 	               height, height);
-	cli_buf_puts(b, "<title id=\"csf-chart-title\">Satisfied and applicable criteria of ");
-	X(level_label(c, scsec_result_gap_level(r)));
-	cli_buf_puts(b, " per NIST CSF 2.0 function</title>\n");
+	cli_buf_puts(b, "<title id=\"csf-chart-title\">Criteria of ");
+	X(level_label(c, gl));
+	cli_buf_puts(b, " per NIST CSF 2.0 function: satisfied, met but needing a stronger "
+	                "assessment, open</title>\n");
 	for (i = 0; i < NFUNCTIONS; i++) {
 		const scsec_figures *f = scsec_result_function_figures(r, functions[i]);
 		size_t appl = scsec_figures_applicable(f), sat = scsec_figures_satisfied(f);
+		size_t meth = scsec_figures_reason_count(f, SCSEC_REASON_METHOD) +
+		              scsec_figures_reason_count(f, SCSEC_REASON_UNVERIFIED);
+		size_t open = appl - sat - meth;
 		const char *code = scsec_function_code(functions[i]);
 		int y = top + (int)i * row_h;
-		int w = appl ? (int)((double)bar_w * (double)sat / (double)appl + 0.5) : 0;
+		int ws = appl ? (int)((double)bar_w * (double)sat / (double)appl + 0.5) : 0;
+		int wm = appl ? (int)((double)bar_w * (double)(sat + meth) / (double)appl + 0.5) - ws : 0;
 
 		cli_buf_printf(b,
 		               "<g class=\"bar\" id=\"bar-%s\" data-function=\"%s\" "
-		               "data-satisfied=\"%zu\" data-applicable=\"%zu\">\n",
-		               code, code, sat, appl);
-		cli_buf_printf(b, "<title>%s (%s): %zu of %zu criteria satisfied</title>\n",
-		               cli_function_title(functions[i]), code, sat, appl);
+		               "data-satisfied=\"%zu\" data-method=\"%zu\" data-open=\"%zu\" "
+		               "data-applicable=\"%zu\">\n",
+		               code, code, sat, meth, open, appl);
+		cli_buf_printf(b, "<title>%s (%s): %zu of %zu criteria satisfied, %zu met but needing a "
+		                  "stronger assessment, %zu open</title>\n",
+		               cli_function_title(functions[i]), code, sat, appl, meth, open);
 		cli_buf_printf(b,
 		               "<text x=\"0\" y=\"%d\" fill=\"#1d2329\"><tspan font-weight=\"700\">%s"
 		               "</tspan> %s</text>\n",
-		               y + 24, code, cli_function_title(functions[i]));
+		               y + 22, code, cli_function_title(functions[i]));
 		cli_buf_printf(b,
-		               "<rect class=\"applicable\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"24\" "
+		               "<rect class=\"applicable\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"22\" "
 		               "rx=\"4\" fill=\"%s\" stroke=\"#b8c4ce\"/>\n",
 		               label_w, y + 6, bar_w, appl ? "#e9eef2" : "#f7f9fa");
-		if (appl)
+		if (appl && ws)
 			cli_buf_printf(b,
 			               "<rect class=\"satisfied\" x=\"%d\" y=\"%d\" width=\"%d\" "
-			               "height=\"24\" rx=\"4\" fill=\"%s\"/>\n",
-			               label_w, y + 6, w, sat == appl ? "#2e7d32" : "#4f86c6");
+			               "height=\"22\" rx=\"4\" fill=\"%s\"/>\n",
+			               label_w, y + 6, ws, sat == appl ? "#2e7d32" : "#4f86c6");
+		if (appl && wm)
+			cli_buf_printf(b,
+			               "<rect class=\"method\" x=\"%d\" y=\"%d\" width=\"%d\" "
+			               "height=\"22\" fill=\"#e0a100\"/>\n",
+			               label_w + ws, y + 6, wm);
 		if (appl)
 			cli_buf_printf(b,
-			               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"#1d2329\">%zu / %zu "
-			               "(%d%%)</text>\n",
-			               label_w + bar_w + 12, y + 24, sat, appl,
-			               (int)(sat * 100 / appl)); /* floored: 100% only when all are */
+			               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"#1d2329\" "
+			               "font-size=\"13\">%zu done, %zu to assess, %zu open</text>\n",
+			               vx, y + 22, sat, meth, open);
 		else
 			cli_buf_printf(b,
-			               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"#5a6772\">no criteria "
-			               "at this level</text>\n",
-			               label_w + bar_w + 12, y + 24);
+			               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"#5a6772\" "
+			               "font-size=\"13\">no criteria at this level</text>\n",
+			               vx, y + 22);
 		cli_buf_puts(b, "</g>\n");
+		if (ai >= 0) {
+			size_t as, aa;
+			int wa;
+
+			function_at(r, c, (size_t)ai, functions[i], &as, &aa);
+			wa = aa ? (int)((double)bar_w * (double)as / (double)aa + 0.5) : 0;
+			cli_buf_printf(b,
+			               "<g class=\"achieved-bar\" data-function=\"%s\" data-satisfied=\"%zu\" "
+			               "data-applicable=\"%zu\">\n",
+			               code, as, aa);
+			cli_buf_printf(b,
+			               "<rect class=\"achieved-applicable\" x=\"%d\" y=\"%d\" width=\"%d\" "
+			               "height=\"10\" rx=\"3\" fill=\"#f1f4f6\" stroke=\"#c9d3db\"/>\n",
+			               label_w, y + 34, bar_w);
+			if (wa)
+				cli_buf_printf(b,
+				               "<rect class=\"achieved-satisfied\" x=\"%d\" y=\"%d\" "
+				               "width=\"%d\" height=\"10\" rx=\"3\" fill=\"#2e7d32\"/>\n",
+				               label_w, y + 34, wa);
+			cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#46525e\" font-size=\"12\">",
+			               vx, y + 44);
+			X(level_label(c, level));
+			if (aa)
+				cli_buf_printf(b, ": %zu / %zu</text>\n", as, aa);
+			else
+				cli_buf_puts(b, ": none</text>\n");
+			cli_buf_puts(b, "</g>\n");
+		}
 	}
 	cli_buf_puts(b, "</svg>\n");
 }
@@ -578,7 +721,7 @@ static void html_gap_table(cli_buf *b, const scsec_result *r, const scsec_criter
 		const char *reason = scsec_reason_name(scsec_gap_reason(g));
 		const scsec_criterion *cr;
 
-		if (gap_category(c, g) != group)
+		if (gap_category(c, g) != group || gap_needs_assessment(g))
 			continue;
 		cli_buf_puts(b, "<tr><td class=\"id\">");
 		X(scsec_gap_id(g));
@@ -603,33 +746,244 @@ static void html_gap_table(cli_buf *b, const scsec_result *r, const scsec_criter
 	cli_buf_puts(b, "</tbody>\n</table>\n");
 }
 
+/* Gaps of a group that need fixes (not only a stronger assessment). */
+static size_t group_fix_count(const scsec_result *r, const scsec_criteria *c,
+                              const scsec_category *group)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < scsec_result_gap_count(r); i++) {
+		const scsec_gap *g = scsec_result_gap_at(r, i);
+
+		n += gap_category(c, g) == group && !gap_needs_assessment(g);
+	}
+	return n;
+}
+
+/* Issue 17: the method-only gaps, grouped in one compact table. */
+static void html_assess_table(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
+                              const scsec_evidence *ev, const char *lang)
+{
+	size_t i;
+
+	cli_buf_puts(b, "<table id=\"assess-gaps\">\n<thead><tr><th>Id</th><th>Criterion</th>"
+	                "<th>Answer</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < scsec_result_gap_count(r); i++) {
+		const scsec_gap *g = scsec_result_gap_at(r, i);
+
+		if (!gap_needs_assessment(g))
+			continue;
+		cli_buf_printf(b, "<tr class=\"reason-%s\"><td class=\"id\">",
+		               scsec_reason_name(scsec_gap_reason(g)));
+		X(scsec_gap_id(g));
+		cli_buf_puts(b, "</td><td>");
+		X(gap_text(c, g, lang));
+		cli_buf_puts(b, "</td><td>");
+		html_answer(b, ev, scsec_gap_id(g));
+		if (scsec_gap_reason(g) == SCSEC_REASON_UNVERIFIED)
+			cli_buf_puts(b, "<br/><span class=\"small\">no trusted signature vouches for it</span>");
+		cli_buf_puts(b, "</td></tr>\n");
+	}
+	cli_buf_puts(b, "</tbody>\n</table>\n");
+}
+
+/* A heading from the message catalogue (Japanese when the report is). */
+static void heading(cli_buf *b, const char *tag, const char *code, const char *lang)
+{
+	cli_buf_printf(b, "<%s>", tag);
+	X(msg(code, lang));
+}
+
+/* Issue 17: for a level not met while a higher one is, say that levels do
+ * not nest and what the lower one needs that is missing. */
+static void html_nesting(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
+                         const char *lang)
+{
+	size_t n = scsec_result_level_count(r), i, k, shown;
+	long top = -1;
+
+	for (i = n; i-- > 0;)
+		if (scsec_result_level_met_at(r, i)) {
+			top = (long)i;
+			break;
+		}
+	for (i = 0; top > 0 && i < (size_t)top; i++) {
+		const scsec_level *l = scsec_result_level_at(r, i);
+		scsec_reason w;
+
+		if (scsec_result_level_met_at(r, i) || !l)
+			continue;
+		cli_buf_puts(b, "<div class=\"note\" id=\"nesting\"><p><b>");
+		X(msg("report.nesting", lang));
+		cli_buf_puts(b, ".</b> ");
+		X(scsec_result_level_label_at(r, (size_t)top));
+		cli_buf_puts(b, " is held, but ");
+		X(scsec_result_level_label_at(r, i));
+		cli_buf_puts(b, " is not: each level is judged on its own criteria and prerequisites, "
+		                "and ");
+		X(scsec_result_level_label_at(r, (size_t)top));
+		cli_buf_puts(b, " does not require ");
+		X(scsec_result_level_label_at(r, i));
+		cli_buf_puts(b, ". ");
+		X(scsec_result_level_label_at(r, i));
+		cli_buf_puts(b, " needs:</p>\n<ul>\n");
+		shown = 0;
+		for (k = 0; k < scsec_level_prerequisite_count(l); k++) {
+			const scsec_prerequisite *p = scsec_level_prerequisite_at(l, k);
+
+			if (scsec_result_reason_get(&w, r, i, scsec_prerequisite_id(p)) || !w)
+				continue;
+			cli_buf_puts(b, "<li>the prerequisite <b>");
+			X(scsec_prerequisite_title(p, lang));
+			cli_buf_puts(b, "</b> (<span class=\"mono\">");
+			X(scsec_prerequisite_id(p));
+			cli_buf_printf(b, "</span>): %s</li>\n", cli_reason_words(w));
+			shown++;
+		}
+		for (k = 0; k < scsec_criteria_criterion_count(c) && shown < 10; k++) {
+			const scsec_criterion *cr = scsec_criteria_criterion_at(c, k);
+
+			if (!scsec_criterion_applies_at(cr, scsec_result_level_rank_at(r, i)) ||
+			    scsec_result_reason_get(&w, r, i, scsec_criterion_id(cr)) || !w)
+				continue;
+			cli_buf_puts(b, "<li><span class=\"mono\">");
+			X(scsec_criterion_id(cr));
+			cli_buf_puts(b, "</span> ");
+			X(scsec_criterion_text(cr, lang));
+			cli_buf_printf(b, ": %s</li>\n", cli_reason_words(w));
+			shown++;
+		}
+		cli_buf_puts(b, "</ul>\n</div>\n");
+	}
+}
+
+/* Rule 11: who vouched, when the result was judged under a trust list. */
+static void html_signers(cli_buf *b, const scsec_result *r, const char *lang)
+{
+	size_t i;
+
+	if (!scsec_result_trust_applied(r))
+		return;
+	cli_buf_puts(b, "<section id=\"signatures\">\n");
+	heading(b, "h2", "report.signatures", lang);
+	cli_buf_puts(b, "</h2>\n<p>Trust list ");
+	X(scsec_result_trust_operator(r) ? scsec_result_trust_operator(r) : "");
+	cli_buf_puts(b, " version ");
+	X(scsec_result_trust_version(r) ? scsec_result_trust_version(r) : "");
+	cli_buf_puts(b, "; the signatures that count support ");
+	X(method_words(scsec_result_trusted_method(r)));
+	cli_buf_printf(b, ".</p>\n");
+	if (!scsec_result_signer_count(r)) {
+		cli_buf_puts(b, "<p>The record carries no signature: nobody vouched for it.</p>\n"
+		                "</section>\n");
+		return;
+	}
+	cli_buf_puts(b, "<table id=\"signers\">\n<thead><tr><th>Party</th><th>Role</th>"
+	                "<th>Signer</th><th>Signed</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < scsec_result_signer_count(r); i++) {
+		const scsec_signer *sg = scsec_result_signer_at(r, i);
+		int64_t t = scsec_signer_signing_time(sg);
+		scsec_verdict v = scsec_signer_verdict(sg);
+
+		cli_buf_puts(b, "<tr><td>");
+		X(scsec_signer_party(sg) ? scsec_signer_party(sg) : "\xe2\x80\x94");
+		cli_buf_puts(b, "</td><td>");
+		X(scsec_signer_role(sg) ? scsec_signer_role(sg) : "\xe2\x80\x94");
+		cli_buf_puts(b, "</td><td class=\"mono\">");
+		X(scsec_signer_subject(sg) ? scsec_signer_subject(sg) : "\xe2\x80\x94");
+		cli_buf_puts(b, "</td><td>");
+		if (t >= 0) {
+			char date[SCSEC_DATE_BUFSIZE];
+
+			if (!scsec_date_format(date, (scsec_date)(t / 86400)))
+				cli_buf_puts(b, date);
+		}
+		cli_buf_printf(b, "</td><td><span class=\"%s\">", v == SCSEC_VERDICT_COUNTED ? "ok" : "no");
+		X(scsec_verdict_name(v));
+		cli_buf_puts(b, "</span></td></tr>\n");
+	}
+	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
+/* Rule 12: the projected dates, when the result has them. */
+static void html_projection(cli_buf *b, const scsec_result *r, const char *lang)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, k, n;
+
+	if (!scsec_result_has_projection(r))
+		return;
+	cli_buf_puts(b, "<section id=\"projection\">\n");
+	heading(b, "h2", "report.projection", lang);
+	cli_buf_puts(b, "</h2>\n<p class=\"small\">From the planned completion dates in the "
+	                "record: a plan, not an assessment. It never changes the level above.</p>\n"
+	                "<table id=\"projected\">\n<thead><tr><th>Level</th><th>Reached on</th>"
+	                "<th>Blocked by</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < scsec_result_level_count(r); i++) {
+		if (scsec_result_level_met_at(r, i))
+			continue;
+		n = scsec_result_projection_blocker_count(r, i);
+		cli_buf_printf(b, "<tr data-rank=\"%d\"><td>", scsec_result_level_rank_at(r, i));
+		X(scsec_result_level_label_at(r, i));
+		cli_buf_printf(b, "</td><td class=\"on\">%s</td><td>",
+		               scsec_date_format(date, scsec_result_projected_on_at(r, i)) ? "\xe2\x80\x94"
+		                                                                           : date);
+		if (!n)
+			cli_buf_puts(b, "nothing");
+		for (k = 0; k < n && k < 20; k++) {
+			const char *id = NULL;
+			scsec_blocker kind = SCSEC_BLOCKER_UNPLANNED;
+
+			scsec_result_projection_blocker_get(&id, &kind, r, i, k);
+			cli_buf_puts(b, k ? ", <span class=\"mono\">" : "<span class=\"mono\">");
+			X(id);
+			cli_buf_printf(b, "</span> (%s)", scsec_blocker_name(kind));
+		}
+		if (n > 20)
+			cli_buf_printf(b, " and %zu more", n - 20);
+		cli_buf_puts(b, "</td></tr>\n");
+	}
+	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
 void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                      const scsec_evidence *ev, const char *source, const char *lang)
 {
 	const char *subject = scsec_result_subject_name(r);
 	int level = scsec_result_level(r), gl = scsec_result_gap_level(r);
 	char date[SCSEC_DATE_BUFSIZE];
-	size_t i, n, pos = 0, ngaps = scsec_result_gap_count(r);
+	size_t i, n, pos = 0, ngaps = scsec_result_gap_count(r), nassess = 0;
 	const scsec_category *group;
+	const scsec_level *gap_level = gl ? scsec_criteria_level_by_rank(c, gl) : NULL;
 	int provisional = 0;
+	long days = -1;
 
+	for (i = 0; i < ngaps; i++)
+		nassess += gap_needs_assessment(scsec_result_gap_at(r, i));
+	if (level)
+		days = (long)scsec_result_valid_until(r) - (long)scsec_result_as_of(r);
 	cli_buf_puts(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"");
 	X(lang ? lang : "en");
 	cli_buf_puts(b, "\" xml:lang=\"");
 	X(lang ? lang : "en");
 	cli_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-	                "<title>Supply-chain security evaluation: ");
+	                "<title>");
+	X(msg("report.title", lang));
+	cli_buf_puts(b, ": ");
 	X(subject ? subject : source ? source : "evidence record");
 	cli_buf_puts(b, "</title>\n<style>\n");
 	cli_buf_puts(b, css);
-	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n"
-	                "<h1>Supply-chain security evaluation</h1>\n<p class=\"subject\">");
+	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n");
+	heading(b, "h1", "report.title", lang);
+	cli_buf_puts(b, "</h1>\n<p class=\"subject\">");
 	X(subject ? subject : "Supplier not named in the evidence");
 	cli_buf_puts(b, "</p>\n</header>\n");
 
 	/* ---- the result */
-	cli_buf_puts(b, "<section id=\"result\">\n<h2>Result</h2>\n<div class=\"summary\">\n");
+	cli_buf_puts(b, "<section id=\"result\">\n");
+	heading(b, "h2", "report.result", lang);
+	cli_buf_puts(b, "</h2>\n<div class=\"summary\">\n");
 	if (level) {
 		cli_buf_puts(b, "<div class=\"badge\" id=\"level\">");
 		X(scsec_result_level_label(r));
@@ -644,8 +998,14 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	} else {
 		cli_buf_puts(b, "none");
 	}
-	cli_buf_puts(b, "</dd>\n");
-	html_dd_date(b, "Valid until", scsec_result_valid_until(r));
+	cli_buf_puts(b, "</dd>\n<dt>Valid until</dt><dd id=\"valid-until\"");
+	if (level) {
+		scsec_date_format(date, scsec_result_valid_until(r));
+		cli_buf_printf(b, " data-days=\"%ld\">%s (%ld day%s from the evaluation date)</dd>\n",
+		               days, date, days, days == 1 ? "" : "s");
+	} else {
+		cli_buf_puts(b, ">none</dd>\n");
+	}
 	html_dd_date(b, "As of", scsec_result_as_of(r));
 	if (scsec_result_required_level(r)) {
 		cli_buf_puts(b, "<dt>Required level</dt><dd>");
@@ -653,6 +1013,20 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		cli_buf_printf(b, ": %s</dd>\n", scsec_result_meets_required(r)
 		                                     ? "<span class=\"ok\">met</span>"
 		                                     : "<span class=\"no\">not met</span>");
+	}
+	{
+		const scsec_figures *f = level ? scsec_result_level_figures_at(r, (size_t)level_index(r, level))
+		                               : NULL;
+
+		if (f)
+			cli_buf_printf(b, "<dt>Not applicable</dt><dd id=\"not-applicable\" data-count=\"%zu\">"
+			                  "%zu of the %zu satisfied items of ",
+			               scsec_figures_not_applicable(f), scsec_figures_not_applicable(f),
+			               scsec_figures_satisfied(f));
+		if (f) {
+			X(scsec_result_level_label(r));
+			cli_buf_puts(b, " were answered not applicable (with a justification)</dd>\n");
+		}
 	}
 	if (scsec_result_has_score(r)) {
 		cli_buf_printf(b, "<dt>Score</dt><dd>%ld of %ld", scsec_result_score(r),
@@ -685,9 +1059,32 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	cli_buf_puts(b, "<dt>Criteria set</dt><dd>");
 	X(scsec_criteria_title(c, lang));
 	cli_buf_puts(b, "</dd>\n</dl>\n</div>\n");
+	/* Issue 17: a renewal warning inside 90 days. */
+	if (level && days <= 90) {
+		size_t k;
+
+		cli_buf_puts(b, "<div class=\"warning\" id=\"renewal\"><b>");
+		X(msg("report.renewal", lang));
+		cli_buf_puts(b, ":</b> ");
+		X(scsec_result_level_label(r));
+		scsec_date_format(date, scsec_result_valid_until(r));
+		cli_buf_printf(b, " expires in %ld day%s, after %s. It rests on %zu answer%s whose "
+		                  "validity ends then:",
+		               days, days == 1 ? "" : "s", date, scsec_result_rests_on_count(r),
+		               scsec_result_rests_on_count(r) == 1 ? "" : "s");
+		for (k = 0; k < scsec_result_rests_on_count(r) && k < 12; k++) {
+			cli_buf_puts(b, k ? ", <span class=\"mono\">" : " <span class=\"mono\">");
+			X(scsec_result_rests_on_at(r, k));
+			cli_buf_puts(b, "</span>");
+		}
+		if (scsec_result_rests_on_count(r) > 12)
+			cli_buf_printf(b, " and %zu more", scsec_result_rests_on_count(r) - 12);
+		cli_buf_puts(b, ". Re-assess them before that day to keep the level.</div>\n");
+	}
 
 	/* ---- levels */
-	cli_buf_puts(b, "<h3>Levels</h3>\n<table id=\"levels\">\n<thead><tr><th>Level</th>"
+	heading(b, "h3", "report.levels", lang);
+	cli_buf_puts(b, "</h3>\n<table id=\"levels\">\n<thead><tr><th>Level</th>"
 	                "<th>Met</th><th>Satisfied / applicable</th><th>Unsatisfied, by reason</th>"
 	                "<th>Method needed, validity</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < scsec_result_level_count(r); i++) {
@@ -716,6 +1113,7 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		cli_buf_puts(b, "</td></tr>\n");
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n");
+	html_nesting(b, r, c, lang);
 	for (i = 0; i < scsec_result_unstated_role_count(r); i++) {
 		const scsec_prerequisite *p = scsec_result_unstated_role_at(r, i);
 
@@ -727,14 +1125,27 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		                "says who gave it.</p>\n");
 	}
 	cli_buf_puts(b, "</section>\n");
+	html_projection(b, r, lang);
+	html_signers(b, r, lang);
 
 	/* ---- chart */
-	cli_buf_puts(b, "<section id=\"functions\">\n<h2>Criteria of ");
+	cli_buf_puts(b, "<section id=\"functions\">\n");
+	heading(b, "h2", "report.functions", lang);
+	cli_buf_puts(b, ": ");
 	X(level_label(c, gl));
-	cli_buf_puts(b, " by NIST CSF 2.0 function</h2>\n<p class=\"small\">Satisfied (filled) "
-	                "against applicable (the whole bar) criteria of the gap level, ");
-	X(level_label(c, gl));
-	cli_buf_puts(b, ".</p>\n");
+	cli_buf_puts(b, "</h2>\n<div class=\"legend\">"
+	                "<span><span class=\"swatch\" style=\"background:#4f86c6\"></span>satisfied</span>"
+	                "<span><span class=\"swatch\" style=\"background:#e0a100\"></span>met, needs ");
+	X(gap_level ? method_words(scsec_level_method(gap_level)) : "a stronger assessment");
+	cli_buf_puts(b, "</span><span><span class=\"swatch\" style=\"background:#e9eef2;"
+	                "border:1px solid #b8c4ce\"></span>open</span>");
+	if (level && level != gl) {
+		cli_buf_puts(b, "<span><span class=\"swatch\" style=\"background:#2e7d32\"></span>thin bar: "
+		                "satisfied at ");
+		X(level_label(c, level));
+		cli_buf_puts(b, ", the level held</span>");
+	}
+	cli_buf_puts(b, "</div>\n");
 	html_chart(b, r, c);
 	cli_buf_puts(b, "<table id=\"categories\">\n<thead><tr><th>Category</th><th>Function</th>"
 	                "<th>Satisfied / applicable</th><th>Unsatisfied, by reason</th></tr></thead>\n"
@@ -759,16 +1170,44 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 
-	/* ---- gaps */
-	cli_buf_puts(b, "<section id=\"gaps\">\n<h2>Gaps to ");
+	/* ---- gaps: a summary sentence, the method-only gaps grouped, then the fixes */
+	cli_buf_puts(b, "<section id=\"gaps\">\n");
+	heading(b, "h2", "report.gaps", lang);
+	cli_buf_puts(b, ": ");
 	X(level_label(c, gl));
 	cli_buf_printf(b, " (%zu)</h2>\n", ngaps);
 	if (!ngaps) {
 		cli_buf_puts(b, "<p>None: every criterion and prerequisite of ");
 		X(level_label(c, gl));
 		cli_buf_puts(b, " is satisfied.</p>\n");
+	} else {
+		cli_buf_printf(b, "<p class=\"lead\" id=\"gap-summary\" data-assess=\"%zu\" "
+		                  "data-fixes=\"%zu\">",
+		               nassess, ngaps - nassess);
+		X(level_label(c, gl));
+		cli_buf_puts(b, " needs ");
+		if (nassess) {
+			X(gap_level ? method_words(scsec_level_method(gap_level)) : "a stronger assessment");
+			cli_buf_printf(b, " of %zu criteri%s already met", nassess, nassess == 1 ? "on" : "a");
+		}
+		if (nassess && ngaps > nassess)
+			cli_buf_puts(b, ", and ");
+		if (ngaps > nassess)
+			cli_buf_printf(b, "%zu fix%s", ngaps - nassess, ngaps - nassess == 1 ? "" : "es");
+		cli_buf_puts(b, ".</p>\n");
 	}
-	while ((n = next_gap_group(r, c, &pos, &group))) {
+	if (nassess) {
+		heading(b, "h3", "report.assess", lang);
+		cli_buf_printf(b, " (%zu)</h3>\n", nassess);
+		html_assess_table(b, r, c, ev, lang);
+	}
+	if (ngaps > nassess) {
+		heading(b, "h3", "report.fixes", lang);
+		cli_buf_printf(b, " (%zu)</h3>\n", ngaps - nassess);
+	}
+	while (next_gap_group(r, c, &pos, &group)) {
+		if (!(n = group_fix_count(r, c, group)))
+			continue;
 		if (group) {
 			cli_buf_puts(b, "<h3>");
 			X(scsec_category_id(group));
@@ -776,15 +1215,17 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			X(scsec_category_title(group, lang));
 			cli_buf_printf(b, " (%zu)</h3>\n", n);
 		} else {
-			cli_buf_puts(b, "<h3>Prerequisites</h3>\n");
+			heading(b, "h3", "report.prerequisites", lang);
+			cli_buf_puts(b, "</h3>\n");
 		}
 		html_gap_table(b, r, c, ev, group, lang);
 	}
 	cli_buf_puts(b, "</section>\n");
 
 	/* ---- provenance */
-	cli_buf_puts(b, "<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"meta\">\n"
-	                "<dt>Engine</dt><dd>");
+	cli_buf_puts(b, "<section id=\"provenance\">\n");
+	heading(b, "h2", "report.provenance", lang);
+	cli_buf_puts(b, "</h2>\n<dl class=\"meta\">\n<dt>Engine</dt><dd>");
 	X(scsec_result_engine(r));
 	cli_buf_puts(b, "</dd>\n<dt>Report written by</dt><dd>");
 	X(cli_tool_name());

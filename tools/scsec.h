@@ -239,7 +239,8 @@ enum {
 	OPT_ENCODING,
 	OPT_TRUST,
 	OPT_OPERATOR_CERT,
-	OPT_UNVERIFIED_TRUST
+	OPT_UNVERIFIED_TRUST,
+	OPT_PROJECT
 };
 
 /* The options of a trust policy (evaluate, batch, report). */
@@ -311,6 +312,7 @@ typedef struct cli_evalopts {
 	const char *operator_cert; /* --operator-cert */
 	int unverified_trust;   /* --unverified-trust */
 	scsec_trust *trust_list; /* loaded by cli_evalopts_build() */
+	int project;            /* --project */
 } cli_evalopts;
 
 void cli_evalopts_init(cli_evalopts *o);

@@ -129,6 +129,17 @@ SCSEC_API int scsec_eval_options_set_answer(scsec_eval_options *opts, const char
 SCSEC_API int scsec_eval_options_set_required(scsec_eval_options *opts, int rank);
 
 /**
+ * Have the result carry the projection (doc/evaluation.md, rule 12): for
+ * every level not met, the day it would be reached if every plan
+ * (scsec_entry_planned_on()) holds, or what blocks it. The projection is a
+ * separate figure: it never changes the achieved level, the gaps or the
+ * figures. Off by default (@p on zero).
+ * @return 0, SCSEC_EINVAL.
+ * @since 1.1
+ */
+SCSEC_API int scsec_eval_options_set_project(scsec_eval_options *opts, int on);
+
+/**
  * The level a contract requires under @p criteria's rule with the answers
  * in @p opts: the default raised by every yes-answer; 0 when the set has no
  * rule and no level was required outright.
@@ -309,6 +320,62 @@ SCSEC_API size_t scsec_result_rests_on_count(const scsec_result *result);
 
 /** The id of the @p i-th of them (in id order), or NULL. */
 SCSEC_API const char *scsec_result_rests_on_at(const scsec_result *result, size_t i);
+
+/**
+ * @name Projection (doc/evaluation.md, rule 12)
+ * @{
+ */
+
+/**
+ * What keeps a level from its projected date (rule 12).
+ * @since 1.1
+ */
+typedef enum scsec_blocker {
+	SCSEC_BLOCKER_UNPLANNED = 1, /**< unsatisfied, and no planned date */
+	SCSEC_BLOCKER_OVERDUE = 2,   /**< unsatisfied, and its planned date is before the evaluation date */
+	SCSEC_BLOCKER_LAPSES = 3     /**< would no longer be valid on the projected date */
+} scsec_blocker;
+
+/** "unplanned", "overdue", "lapses", or NULL. @since 1.1 */
+SCSEC_API const char *scsec_blocker_name(scsec_blocker kind);
+
+/**
+ * Non-zero when the result carries a projection (it was evaluated with
+ * scsec_eval_options_set_project()).
+ * @since 1.1
+ */
+SCSEC_API int scsec_result_has_projection(const scsec_result *result);
+
+/**
+ * The day the @p i-th level (as scsec_result_level_at()) would be reached
+ * if every plan holds: the latest planned date among the items it still
+ * needs. SCSEC_DATE_NONE when the level is met already, when something
+ * blocks it (scsec_result_projection_blocker_count()), when there is no
+ * projection, or @p i is out of range. Never the achieved level: a
+ * projection is the supplier's plan, not an assessment.
+ * @since 1.1
+ */
+SCSEC_API scsec_date scsec_result_projected_on_at(const scsec_result *result, size_t i);
+
+/**
+ * Number of items that block the @p i-th level's projection; 0 when it has
+ * a projected date, is met, or there is no projection.
+ * @since 1.1
+ */
+SCSEC_API size_t scsec_result_projection_blocker_count(const scsec_result *result, size_t i);
+
+/**
+ * The @p k-th blocker of the @p level-th level, in id order: the item's id
+ * (borrowed from the set) and why it blocks. Either out-pointer may be
+ * NULL.
+ * @return 0, SCSEC_EINVAL (NULL result, an index out of range).
+ * @since 1.1
+ */
+SCSEC_API int scsec_result_projection_blocker_get(const char **id, scsec_blocker *kind,
+                                                  const scsec_result *result, size_t level,
+                                                  size_t k);
+
+/** @} */
 
 /** @} */
 

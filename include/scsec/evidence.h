@@ -494,6 +494,16 @@ SCSEC_API scsec_date scsec_entry_assessed_on(const scsec_entry *entry);
  */
 SCSEC_API scsec_date scsec_entry_expires_on(const scsec_entry *entry);
 
+/**
+ * The day by which the supplier plans to have the item met, assessed as
+ * the levels in question require, or SCSEC_DATE_NONE. It is evidence
+ * content (part of the record's fingerprint when set) but never changes the
+ * achieved level: only the projection uses it (scsec_eval_options_set_project(),
+ * doc/evaluation.md, rule 12).
+ * @since 1.1
+ */
+SCSEC_API scsec_date scsec_entry_planned_on(const scsec_entry *entry);
+
 /** The justification, or NULL. */
 SCSEC_API const char *scsec_entry_justification(const scsec_entry *entry);
 
@@ -553,6 +563,14 @@ SCSEC_API int scsec_entry_set_assessed_on(scsec_entry *entry, scsec_date date);
  * @return 0, SCSEC_EINVAL, SCSEC_EDATE, SCSEC_EBUSY (an entry of a record).
  */
 SCSEC_API int scsec_entry_set_expires_on(scsec_entry *entry, scsec_date date);
+
+/**
+ * Set the planned completion day (SCSEC_DATE_NONE clears it): see
+ * scsec_entry_planned_on().
+ * @return 0, SCSEC_EINVAL, SCSEC_EDATE, SCSEC_EBUSY (an entry of a record).
+ * @since 1.1
+ */
+SCSEC_API int scsec_entry_set_planned_on(scsec_entry *entry, scsec_date date);
 
 /**
  * Set the justification (NULL clears it). Text of blanks only (white space

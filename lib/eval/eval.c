@@ -47,6 +47,7 @@ struct scsec_eval_options {
 	size_t nanswers;
 	size_t canswers;
 	const scsec_trust *trust; /* borrowed, or NULL: no trust policy */
+	int project;           /* rule 12: compute the projection */
 };
 
 int scsec_eval_options_new(scsec_eval_options **out)
@@ -125,6 +126,13 @@ int scsec_eval_options_set_trust(scsec_eval_options *o, const scsec_trust *trust
 	return 0;
 }
 
+int scsec_eval_options_set_project(scsec_eval_options *o, int on)
+{
+	SCSEC__CHECK_ARG(o);
+	o->project = on != 0;
+	return 0;
+}
+
 /* Rule 9: the required level. */
 int scsec_criteria_required_level(int *out, const scsec_criteria *c, const scsec_eval_options *o)
 {
@@ -184,6 +192,7 @@ struct scsec_evaluator {
 	signed char *status;         /* [item]: scsec_status (scores) */
 	signed char *method;         /* [item]: scsec_method (scores) */
 	scsec_date *assessed;        /* [item]: assessed_on, or SCSEC_DATE_NONE */
+	scsec_date *planned;         /* [item]: planned_on, or SCSEC_DATE_NONE (rule 12) */
 	/* Per level and item ([level * nitems + item]): the answer's last valid
 	 * day, and what the run reads: the bound reason or that day. */
 	scsec_date *last_valid;
@@ -280,14 +289,15 @@ int scsec_evaluator_new(scsec_evaluator **out, const scsec_criteria *c, const sc
 	n = c->ncriteria + c->nprereqs;
 	nl = c->nlevels;
 	/* One allocation: the evaluator, then its arrays, widest first. */
-	size = sizeof *x + 2 * nl * n * sizeof(scsec_date) + n * sizeof(scsec_date) + 2 * n +
+	size = sizeof *x + 2 * nl * n * sizeof(scsec_date) + 2 * n * sizeof(scsec_date) + 2 * n +
 	       c->nprereqs;
 	if (!(x = scsec__malloc(size)))
 		return SCSEC_ENOMEM;
 	x->last_valid = (scsec_date *)(void *)(x + 1);
 	x->cell = x->last_valid + nl * n;
 	x->assessed = x->cell + nl * n;
-	x->status = (signed char *)(x->assessed + n);
+	x->planned = x->assessed + n;
+	x->status = (signed char *)(x->planned + n);
 	x->method = x->status + n;
 	x->unstated = (unsigned char *)x->method + n;
 	x->nitems = n;
@@ -308,6 +318,7 @@ int scsec_evaluator_new(scsec_evaluator **out, const scsec_criteria *c, const sc
 		x->status[i] = (signed char)(e ? e->status : SCSEC_STATUS_NONE);
 		x->method[i] = (signed char)(e ? e->method : SCSEC_METHOD_NONE);
 		x->assessed[i] = e ? e->assessed_on : SCSEC_DATE_NONE;
+		x->planned[i] = e ? e->planned_on : SCSEC_DATE_NONE;
 		for (li = 0; li < nl; li++) {
 			const struct scsec_level *l = c->levels[li];
 			scsec_reason w = fixed_reason(e, p, na_allowed, l->method);
@@ -609,6 +620,119 @@ static void score(const ctx *t, scsec_result *r)
 	}
 }
 
+/* Rule 12: "For every level not met as of D, the projected date is the
+ * latest planned day among the items of its chain (rule 7) that are
+ * unsatisfied at a level of the chain, when every one of them has a plan
+ * on or after D and every item it needs stays valid until then: an item
+ * satisfied now until its last valid day at each level of the chain where
+ * it applies, a planned one until its planned day + that level's validity
+ * - 1 day. Otherwise the level is blocked, and the blockers are the
+ * unsatisfied items without a plan (unplanned), those whose planned day is
+ * before D (overdue) and those that would lapse before the projected day
+ * (lapses), in id order." One allocation holds the per-level days, the
+ * offsets and the blockers. */
+static int project(const ctx *t, scsec_result *r)
+{
+	const scsec_criteria *c = t->c;
+	const scsec_evaluator *x = t->x;
+	size_t n = x->nitems, nl = c->nlevels, li, k, lj, total = 0, pass;
+	struct scsec__projection *p = NULL;
+
+	for (pass = 0; pass < 2; pass++) {
+		size_t nb = 0;
+
+		if (pass) {
+			size_t size = sizeof *p + nl * sizeof(scsec_date) + (nl + 1) * sizeof(size_t) +
+			              total * sizeof(struct scsec__blocker);
+
+			if (!(p = scsec__malloc(size)))
+				return SCSEC_ENOMEM;
+			p->on = (scsec_date *)(void *)(p + 1);
+			p->off = (size_t *)(void *)(p->on + nl);
+			p->blockers = (struct scsec__blocker *)(void *)(p->off + nl + 1);
+			r->projection = p;
+		}
+		for (li = 0; li < nl; li++) {
+			const struct scsec_level *l = c->levels[li];
+			scsec_date until = t->as_of;
+			int blocked = 0;
+
+			if (pass) {
+				p->off[li] = nb;
+				p->on[li] = SCSEC_DATE_NONE;
+			}
+			if (r->met[li])
+				continue;
+			/* The latest plan of the unsatisfied items, and the ones
+			 * without a usable plan. */
+			for (k = 0; k < l->ngap_items; k++) {
+				size_t i = l->gap_items[k].item;
+				uint64_t levels = l->gap_items[k].levels;
+				int open = 0;
+				scsec_date pl = x->planned[i];
+
+				for (lj = 0; lj <= li && !open; lj++)
+					open = ((levels >> lj) & 1) && t->why[lj * n + i] != SCSEC_REASON_NONE;
+				if (!open)
+					continue;
+				if (pl != SCSEC_DATE_NONE && pl >= t->as_of) {
+					if (pl > until)
+						until = pl;
+					continue;
+				}
+				blocked = 1;
+				if (pass) {
+					p->blockers[nb].id = c->item_id[i];
+					p->blockers[nb].kind = (unsigned char)(pl == SCSEC_DATE_NONE
+					                                           ? SCSEC_BLOCKER_UNPLANNED
+					                                           : SCSEC_BLOCKER_OVERDUE);
+				}
+				nb++;
+			}
+			/* What would lapse before that day. */
+			for (k = 0; k < l->ngap_items; k++) {
+				size_t i = l->gap_items[k].item;
+				uint64_t levels = l->gap_items[k].levels;
+				int open = 0, lapses = 0;
+
+				for (lj = 0; lj <= li && !open; lj++)
+					open = ((levels >> lj) & 1) && t->why[lj * n + i] != SCSEC_REASON_NONE;
+				if (open && (x->planned[i] == SCSEC_DATE_NONE || x->planned[i] < t->as_of))
+					continue; /* a blocker already */
+				for (lj = 0; lj <= li && !lapses; lj++) {
+					scsec_date last;
+
+					if (!((levels >> lj) & 1))
+						continue;
+					if (!open) {
+						last = x->last_valid[lj * n + i];
+					} else if (scsec__date_add(&last, x->planned[i],
+					                           &c->levels[lj]->duration)) {
+						last = SCSEC__DATE_MAX;
+					} else {
+						last--;
+					}
+					lapses = last < until;
+				}
+				if (!lapses)
+					continue;
+				blocked = 1;
+				if (pass) {
+					p->blockers[nb].id = c->item_id[i];
+					p->blockers[nb].kind = SCSEC_BLOCKER_LAPSES;
+				}
+				nb++;
+			}
+			if (pass && !blocked)
+				p->on[li] = until;
+		}
+		if (pass)
+			p->off[nl] = nb;
+		total = nb;
+	}
+	return 0;
+}
+
 /* One allocation holds the result and its arrays. */
 static scsec_result *result_alloc(const scsec_criteria *c, const char *subject, size_t ngaps,
                                   size_t nitems, size_t nrests)
@@ -793,6 +917,13 @@ int scsec_evaluator_run(scsec_result **out, const scsec_evaluator *x, const scse
 	if (gap_index >= 0)
 		gaps_and_figures(&t, r);
 	score(&t, r);
+	if (o && o->project && (rc = project(&t, r))) {
+		if (t.why != why_stack)
+			scsec__free(t.why);
+		scsec__free(r->signers);
+		scsec__free(r);
+		return rc;
+	}
 	/* Rule 9: the required level, and whether the achieved one meets it. */
 	r->required = required;
 	if (t.why != why_stack)
@@ -887,5 +1018,53 @@ void scsec_result_free(scsec_result *r)
 	evaluator_unref(r->evaluator);
 	scsec__criteria_unref(r->c);
 	scsec__free(r->signers);
+	scsec__free(r->projection);
 	scsec__free(r);
+}
+
+/* ---------------------------------------------------------------- projection */
+
+int scsec_result_has_projection(const scsec_result *r)
+{
+	return r && r->projection;
+}
+
+scsec_date scsec_result_projected_on_at(const scsec_result *r, size_t i)
+{
+	if (!r || !r->projection || i >= r->nlevels)
+		return SCSEC_DATE_NONE;
+	return r->projection->on[i];
+}
+
+size_t scsec_result_projection_blocker_count(const scsec_result *r, size_t i)
+{
+	if (!r || !r->projection || i >= r->nlevels)
+		return 0;
+	return r->projection->off[i + 1] - r->projection->off[i];
+}
+
+int scsec_result_projection_blocker_get(const char **id, scsec_blocker *kind,
+                                        const scsec_result *r, size_t level, size_t k)
+{
+	const struct scsec__blocker *b;
+
+	SCSEC__CHECK_ARG(r);
+	SCSEC__CHECK_ARG(level < r->nlevels);
+	SCSEC__CHECK_ARG(k < scsec_result_projection_blocker_count(r, level));
+	b = &r->projection->blockers[r->projection->off[level] + k];
+	if (id)
+		*id = b->id;
+	if (kind)
+		*kind = (scsec_blocker)b->kind;
+	return 0;
+}
+
+const char *scsec_blocker_name(scsec_blocker kind)
+{
+	switch (kind) {
+	case SCSEC_BLOCKER_UNPLANNED: return "unplanned";
+	case SCSEC_BLOCKER_OVERDUE: return "overdue";
+	case SCSEC_BLOCKER_LAPSES: return "lapses";
+	}
+	return NULL;
 }

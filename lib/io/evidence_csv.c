@@ -18,11 +18,11 @@
  * the answer columns by name and ignores everything else. */
 enum { COL_ID, COL_TYPE, COL_LEVEL, COL_CATEGORY, COL_REQUIREMENT, COL_TEXT, COL_STATUS,
        COL_METHOD, COL_ASSESSOR, COL_ASSESSOR_ID, COL_ASSESSOR_ROLE, COL_ASSESSED_ON, COL_EXPIRES_ON,
-       COL_JUSTIFICATION, COL_ARTIFACT, COL_NOTE, NCOLS };
+       COL_PLANNED_ON,       COL_JUSTIFICATION, COL_ARTIFACT, COL_NOTE, NCOLS };
 
 static const char *const col_names[NCOLS] = {
 	"id", "type", "level", "category", "requirement", "text", "status", "method", "assessor",
-	"assessor_id", "assessor_role", "assessed_on", "expires_on", "justification", "artifact", "note",
+	"assessor_id", "assessor_role", "assessed_on", "expires_on", "planned_on", "justification", "artifact", "note",
 };
 
 /* ----------------------------------------------------------------- writing */
@@ -63,6 +63,7 @@ static void put_answer(scsec__buf *b, const struct scsec_entry *e)
 	scsec__csv_cell(b, e->assessor_role, 0);
 	scsec__csv_cell(b, scsec__date_format(date, e->assessed_on) ? "" : date, 0);
 	scsec__csv_cell(b, scsec__date_format(date, e->expires_on) ? "" : date, 0);
+	scsec__csv_cell(b, scsec__date_format(date, e->planned_on) ? "" : date, 0);
 	scsec__csv_cell(b, e->justification, 0);
 	{
 		scsec__buf a = SCSEC__BUF_INIT;
@@ -460,6 +461,7 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 	}
 	read_date(im, row, COL_ASSESSED_ON, id, &e->assessed_on);
 	read_date(im, row, COL_EXPIRES_ON, id, &e->expires_on);
+	read_date(im, row, COL_PLANNED_ON, id, &e->planned_on);
 	e->assessor = cell(im, row, COL_ASSESSOR, id);
 	e->assessor_id = cell(im, row, COL_ASSESSOR_ID, id);
 	e->assessor_role = cell(im, row, COL_ASSESSOR_ROLE, id);

@@ -383,6 +383,7 @@ static void read_entry(jreader *r, const scsec__jloc *el, const json_t *o)
 	e->review = review != 0;
 	date_member(r, el, o, "assessed_on", &e->assessed_on);
 	date_member(r, el, o, "expires_on", &e->expires_on);
+	date_member(r, el, o, "planned_on", &e->planned_on);
 	if ((as = object(r, el, o, "assessor", 0, assessor_members, &al))) {
 		const char *aid = text(r, &al, as, "id", 0);
 
@@ -419,7 +420,7 @@ static void read_entry(jreader *r, const scsec__jloc *el, const json_t *o)
 }
 
 static const char *const entry_members[] = {
-	"id", "review", "status", "method", "assessed_on", "expires_on", "assessor",
+	"id", "review", "status", "method", "assessed_on", "expires_on", "planned_on", "assessor",
 	"justification", "artifacts", "note", "derived_from", NULL,
 };
 
@@ -599,6 +600,7 @@ static json_t *entry_json(jwriter *w, const struct scsec_entry *e)
 		put_str(w, o, "method", scsec_method_name(e->method));
 	put_date(w, o, "assessed_on", e->assessed_on);
 	put_date(w, o, "expires_on", e->expires_on);
+	put_date(w, o, "planned_on", e->planned_on);
 	if (e->assessor || e->assessor_id || e->assessor_role) {
 		json_t *a = jnew(w, json_object());
 

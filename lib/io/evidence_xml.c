@@ -50,7 +50,7 @@ static const scsec__xspec s_derived_from = {
 	(const scsec__xspec_child[]){ { &s_dsource, 1, 0, 0 }, { NULL, 0, 0, 0 } },
 };
 static const scsec__xspec s_entry = {
-	"entry", A("id", "review", "status", "method", "assessed-on", "expires-on"), 0, 0,
+	"entry", A("id", "review", "status", "method", "assessed-on", "expires-on", "planned-on"), 0, 0,
 	(const scsec__xspec_child[]){ { &s_assessor, 0, 1, 0 },
 	                               { &s_justification, 0, 1, 0 },
 	                               { &s_artifact, 0, 0, 0 },
@@ -224,6 +224,7 @@ static void read_entry(reader *r, const scsec__xnode *n)
 	}
 	scsec__xa_date(r->d, n, "assessed-on", 0, &e->assessed_on);
 	scsec__xa_date(r->d, n, "expires-on", 0, &e->expires_on);
+	scsec__xa_date(r->d, n, "planned-on", 0, &e->planned_on);
 	for (k = n->first; k && !r->oom; k = k->next) {
 		if (IS(k, "assessor")) {
 			nonempty(r->d, k, "element 'assessor': attribute 'id'", scsec__xattr_get(k, "id"));

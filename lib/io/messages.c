@@ -48,9 +48,11 @@ static const message catalogue[] = {
 	  "評価者・評価者ID：評価した人の氏名と、法人番号やメールアドレスなどの識別子。" },
 	{ "tpl.howto.5",
 	  "Assessed on and expires on: dates, entered as dates (2026-04-01 or 2026/4/1). Expires on may "
-	  "stay empty: the level's validity then applies.",
+	  "stay empty: the level's validity then applies. Planned on: for an item not yet met, the day "
+	  "it is planned to be met (a projection only, never the level).",
 	  "評価日・有効期限：日付として入力してください（2026/4/1 または 2026-04-01）。有効期限は空欄"
-	  "でもかまいません（レベルの有効期間が適用されます）。" },
+	  "でもかまいません（レベルの有効期間が適用されます）。完了予定日：未実施の項目を実施する予定の日"
+	  "（見込みの計算にだけ使い、レベルには影響しません）。" },
 	{ "tpl.howto.6",
 	  "Justification: why the answer holds. Artifact: the evidence, one per line, as URI or URI "
 	  "sha256:HEX. Note: anything else.",
@@ -76,6 +78,21 @@ static const message catalogue[] = {
 	{ "tpl.error.date", "Enter a date between 2000-01-01 and 2099-12-31.",
 	  "2000/1/1 から 2099/12/31 までの日付を入力してください。" },
 	/* ---- the text summary (scsec evaluate) */
+	/* The HTML report's headings (tools/render.c). */
+	{ "report.title", "Supply-chain security evaluation", "サプライチェーン・セキュリティ評価" },
+	{ "report.result", "Result", "評価結果" },
+	{ "report.levels", "Levels", "レベル" },
+	{ "report.functions", "Criteria by NIST CSF 2.0 function", "NIST CSF 2.0 の機能別の評価基準" },
+	{ "report.gaps", "Gaps", "未達の項目" },
+	{ "report.assess", "Already met, needs a stronger assessment",
+	  "実施済み・より上位の評価方法が必要" },
+	{ "report.fixes", "Needs fixes", "要対応" },
+	{ "report.prerequisites", "Prerequisites", "前提条件" },
+	{ "report.projection", "Projection (if every plan holds)", "達成見込み（計画どおりの場合）" },
+	{ "report.signatures", "Who vouched", "署名者" },
+	{ "report.renewal", "Renewal due", "更新時期" },
+	{ "report.nesting", "Levels do not nest", "レベルは入れ子ではありません" },
+	{ "report.provenance", "Provenance", "来歴" },
 	{ "summary.subject", "Subject", "評価対象" },
 	{ "summary.evidence", "Evidence", "回答記録" },
 	{ "summary.criteria", "Criteria", "評価基準" },
@@ -134,6 +151,7 @@ static const message catalogue[] = {
 	{ "column.assessor_role", "assessor_role", "評価者の役割" },
 	{ "column.assessed_on", "assessed_on", "評価日" },
 	{ "column.expires_on", "expires_on", "有効期限" },
+	{ "column.planned_on", "planned_on", "完了予定日" },
 	{ "column.justification", "justification", "根拠・説明" },
 	{ "column.artifact", "artifact", "証跡" },
 	{ "column.note", "note", "備考" },

@@ -126,6 +126,68 @@ static void json_trust(scsec__buf *b, const scsec_result *r)
 	scsec__buf_puts(b, r->nsigners ? "\n  ]}" : "]}");
 }
 
+/* Rule 12: the projection, per level not met (met ones are left out). */
+static void json_projection(scsec__buf *b, const scsec_result *r)
+{
+	size_t i, k, n;
+	int first = 1;
+
+	scsec__buf_puts(b, ",\n  \"projection\": [");
+	for (i = 0; i < r->nlevels; i++) {
+		if (r->met[i])
+			continue;
+		scsec__buf_printf(b, "%s\n    {\"rank\": %d, \"label\": ", first ? "" : ",",
+		                  r->c->levels[i]->rank);
+		json_str(b, r->c->levels[i]->label);
+		scsec__buf_puts(b, ", \"on\": ");
+		json_date(b, scsec_result_projected_on_at(r, i));
+		scsec__buf_puts(b, ", \"blockers\": [");
+		n = scsec_result_projection_blocker_count(r, i);
+		for (k = 0; k < n; k++) {
+			const struct scsec__blocker *bl = &r->projection->blockers[r->projection->off[i] + k];
+
+			scsec__buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
+			json_str(b, bl->id);
+			scsec__buf_printf(b, ", \"kind\": \"%s\"}", scsec_blocker_name((scsec_blocker)bl->kind));
+		}
+		scsec__buf_puts(b, "]}");
+		first = 0;
+	}
+	scsec__buf_puts(b, first ? "]" : "\n  ]");
+}
+
+static void xml_projection(scsec__buf *b, const scsec_result *r)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i, k, n;
+
+	scsec__buf_puts(b, "  <projection>\n");
+	for (i = 0; i < r->nlevels; i++) {
+		if (r->met[i])
+			continue;
+		scsec__buf_printf(b, "    <level rank=\"%d\"", r->c->levels[i]->rank);
+		scsec__xw_attr(b, "label", r->c->levels[i]->label);
+		if (!scsec__date_format(date, scsec_result_projected_on_at(r, i)))
+			scsec__xw_attr(b, "on", date);
+		n = scsec_result_projection_blocker_count(r, i);
+		if (!n) {
+			scsec__buf_puts(b, "/>\n");
+			continue;
+		}
+		scsec__buf_puts(b, ">\n");
+		for (k = 0; k < n; k++) {
+			const struct scsec__blocker *bl = &r->projection->blockers[r->projection->off[i] + k];
+
+			scsec__buf_puts(b, "      <blocker");
+			scsec__xw_attr(b, "id", bl->id);
+			scsec__xw_attr(b, "kind", scsec_blocker_name((scsec_blocker)bl->kind));
+			scsec__buf_puts(b, "/>\n");
+		}
+		scsec__buf_puts(b, "    </level>\n");
+	}
+	scsec__buf_puts(b, "  </projection>\n");
+}
+
 static int to_json(scsec__buf *b, const scsec_result *r)
 {
 	const scsec_criteria *c = r->c;
@@ -194,6 +256,8 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	} else {
 		scsec__buf_puts(b, "null");
 	}
+	if (r->projection)
+		json_projection(b, r);
 	scsec__buf_puts(b, ",\n  \"subject\": {\"name\": ");
 	json_str(b, r->subject);
 	scsec__buf_puts(b, "},\n  \"criteria\": {\"id\": ");
@@ -342,6 +406,8 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 			scsec__xw_attr(b, "conditional", scsec_conditional_name(r->conditional));
 		scsec__buf_puts(b, "/>\n");
 	}
+	if (r->projection)
+		xml_projection(b, r);
 	scsec__buf_puts(b, "</result>\n");
 	return scsec__buf_error(b);
 }

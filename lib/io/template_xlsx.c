@@ -29,6 +29,7 @@ static const struct {
 	{ "id", 26 },          { "type", 12 },         { "level", 9 },        { "category", 28 },
 	{ "requirement", 36 }, { "text", 60 },         { "status", 14 },      { "method", 16 },
 	{ "assessor", 18 },    { "assessor_id", 18 },  { "assessed_on", 12 }, { "expires_on", 12 },
+	{ "planned_on", 12 },
 	{ "justification", 40 }, { "artifact", 36 },   { "note", 28 },
 };
 
@@ -52,7 +53,7 @@ typedef struct xlsx_template {
 	lxw_worksheet *ws;
 	lxw_format *head, *info, *answer, *date, *title, *para;
 	long first_answer;           /* the status column: answers from there on */
-	long status_col, method_col, date_col[2];
+	long status_col, method_col, date_col[3];
 	size_t ncols;
 	lxw_row_t nrows;             /* data rows */
 	lxw_error lerr;              /* the first libxlsxwriter error */
@@ -91,12 +92,15 @@ static void read_header(xlsx_template *t, const scsec__sheet_row *row)
 			t->date_col[0] = (long)i;
 		else if (!strcmp(name, "expires_on"))
 			t->date_col[1] = (long)i;
+		else if (!strcmp(name, "planned_on"))
+			t->date_col[2] = (long)i;
 		check(t, worksheet_write_string(t->ws, 0, (lxw_col_t)i, shown, t->head));
 	}
 	for (i = 0; i < row->ncells; i++) {
 		const char *name = scsec__sheet_cell(row, i);
 		int answer = t->first_answer >= 0 && (long)i >= t->first_answer;
-		int date = (long)i == t->date_col[0] || (long)i == t->date_col[1];
+		int date = (long)i == t->date_col[0] || (long)i == t->date_col[1] ||
+		           (long)i == t->date_col[2];
 
 		check(t, worksheet_set_column(t->ws, (lxw_col_t)i, (lxw_col_t)i, width_of(name),
 		                              date ? t->date : answer ? t->answer : t->info));
@@ -119,7 +123,8 @@ static int on_row(void *ctx, const scsec__sheet_row *row)
 	for (i = 0; i < t->ncols; i++) {
 		const char *s = scsec__sheet_cell(row, i);
 		int answer = t->first_answer >= 0 && (long)i >= t->first_answer;
-		int date = (long)i == t->date_col[0] || (long)i == t->date_col[1];
+		int date = (long)i == t->date_col[0] || (long)i == t->date_col[1] ||
+		           (long)i == t->date_col[2];
 		lxw_format *f = date ? t->date : answer ? t->answer : t->info;
 
 		/* The apostrophe the CSV writer puts before formula-like text:
@@ -260,6 +265,7 @@ static int fill(const char *tmp_path, void *ctx)
 		list_validation(t, t->method_col, method_codes, 3, "tpl.input.method");
 		date_validation(t, t->date_col[0]);
 		date_validation(t, t->date_col[1]);
+		date_validation(t, t->date_col[2]);
 		worksheet_freeze_panes(t->ws, 1, 1);
 		if (t->ncols)
 			check(t, worksheet_autofilter(t->ws, 0, 0, t->nrows, (lxw_col_t)(t->ncols - 1)));
@@ -303,7 +309,7 @@ int scsec_criteria_template_xlsx(const scsec_criteria *criteria, const char *pat
 	t.lang = lang;
 	t.csv = csv;
 	t.csv_len = len;
-	t.first_answer = t.status_col = t.method_col = t.date_col[0] = t.date_col[1] = -1;
+	t.first_answer = t.status_col = t.method_col = t.date_col[0] = t.date_col[1] = t.date_col[2] = -1;
 	rc = scsec__write_file_with(path, fill, &t);
 	scsec_free(csv);
 	return rc;

@@ -348,6 +348,8 @@ int scsec__evidence_to_xml(scsec__buf *b, const scsec_evidence *ev)
 			scsec__xw_attr(b, "assessed-on", date);
 		if (!scsec__date_format(date, e->expires_on))
 			scsec__xw_attr(b, "expires-on", date);
+		if (!scsec__date_format(date, e->planned_on))
+			scsec__xw_attr(b, "planned-on", date);
 		if (!children) {
 			scsec__buf_puts(b, "/>\n");
 			continue;

@@ -125,7 +125,7 @@ int scsec_entry_new(scsec_entry **out, const char *id)
 	e = scsec__calloc(1, sizeof *e + len);
 	if (!e)
 		return SCSEC_ENOMEM;
-	e->assessed_on = e->expires_on = SCSEC_DATE_NONE;
+	e->assessed_on = e->expires_on = e->planned_on = SCSEC_DATE_NONE;
 	e->id = memcpy(e + 1, id, len);
 	*out = e;
 	return 0;
@@ -167,6 +167,7 @@ int scsec_entry_dup(scsec_entry **out, const scsec_entry *e)
 	d->method = e->method;
 	d->assessed_on = e->assessed_on;
 	d->expires_on = e->expires_on;
+	d->planned_on = e->planned_on;
 	d->loc = e->loc;
 	d->review = e->review;
 	if ((rc = scsec__derivation_dup(&d->derived, e->derived)) ||
@@ -195,6 +196,7 @@ const char *scsec_entry_assessor_id(const scsec_entry *e) { return e ? e->assess
 const char *scsec_entry_assessor_role(const scsec_entry *e) { return e ? e->assessor_role : NULL; }
 scsec_date scsec_entry_assessed_on(const scsec_entry *e) { return e ? e->assessed_on : SCSEC_DATE_NONE; }
 scsec_date scsec_entry_expires_on(const scsec_entry *e) { return e ? e->expires_on : SCSEC_DATE_NONE; }
+scsec_date scsec_entry_planned_on(const scsec_entry *e) { return e ? e->planned_on : SCSEC_DATE_NONE; }
 const char *scsec_entry_justification(const scsec_entry *e) { return e ? e->justification : NULL; }
 const char *scsec_entry_note(const scsec_entry *e) { return e ? e->note : NULL; }
 size_t scsec_entry_artifact_count(const scsec_entry *e) { return e ? e->nartifacts : 0; }
@@ -304,6 +306,12 @@ int scsec_entry_set_expires_on(scsec_entry *e, scsec_date date)
 {
 	CHECK_ENTRY(e);
 	return set_date(&e->expires_on, date);
+}
+
+int scsec_entry_set_planned_on(scsec_entry *e, scsec_date date)
+{
+	CHECK_ENTRY(e);
+	return set_date(&e->planned_on, date);
 }
 
 int scsec_entry_set_justification(scsec_entry *e, const char *text)

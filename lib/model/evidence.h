@@ -32,6 +32,8 @@ struct scsec_entry {
 	char *assessor_role;     /* the role the assessor states ("management"), or NULL */
 	scsec_date assessed_on;
 	scsec_date expires_on;
+	scsec_date planned_on;    /* the planned completion day of an open item, or NONE
+	                          * (doc/evaluation.md, rule 12) */
 	char *justification;
 	char *note;
 	scsec__artifact *artifacts;

@@ -32,6 +32,19 @@ struct scsec_gap {
 #define SCSEC__NREASONS (SCSEC_REASON_COUNT_1_1 - 1)
 extern const unsigned char scsec__reason_order[SCSEC__NREASONS];
 
+/* Rule 12, the projection: per level the projected day (SCSEC_DATE_NONE
+ * when met or blocked) and the blockers of level i at
+ * blockers[off[i]..off[i + 1]). */
+struct scsec__blocker {
+	const char *id;              /* borrowed from the set */
+	unsigned char kind;          /* scsec_blocker */
+};
+struct scsec__projection {
+	scsec_date *on;
+	size_t *off;
+	struct scsec__blocker *blockers;
+};
+
 /* One signature of the evaluated record, judged under the trust list. */
 struct scsec_signer {
 	const scsec__signature *sig; /* borrowed from the evaluator's snapshot */
@@ -88,6 +101,7 @@ struct scsec_result {
 	const char *trust_version;
 	struct scsec_signer *signers;
 	size_t nsigners;
+	struct scsec__projection *projection; /* own allocation, or NULL (not asked for) */
 };
 
 /* The index (criteria, then prerequisites) of item id judged at level:

@@ -24,6 +24,7 @@ from ._native import (BusyError, CryptoError, DateError, EncodingError, Error, E
 from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef, CriteriaSet,
                    Criterion, Diagnostic, Diagnostics, DocumentKind, Entry, Evaluator, Evidence,
                    Figures, Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite,
+                   Projection,
                    Question,
                    Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
                    builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
@@ -62,7 +63,8 @@ __all__ = [
     # signatures
     "SigningKey", "Signature", "sign", "sign_file",
     # evaluation
-    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
+    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Projection", "Figures",
+    "CategoryFigures",
     "Gap", "Score",
     # trust lists
     "TrustList", "TrustParty", "TrustRevocation", "Signer", "certificate_fingerprint",

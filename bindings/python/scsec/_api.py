@@ -47,7 +47,7 @@ __all__ = [
     "Status", "Method", "Function", "Reason", "Severity", "Conditional", "ScoringModel",
     "DocumentKind", "LoadOptions", "Diagnostic", "Diagnostics", "CriteriaSet", "Level",
     "Category", "Requirement", "Criterion", "Prerequisite", "Question", "Reference",
-    "Artifact", "Entry", "Evidence", "CriteriaRef", "Result", "LevelResult", "Figures",
+    "Artifact", "Entry", "Evidence", "CriteriaRef", "Result", "LevelResult", "Projection", "Figures",
     "CategoryFigures", "Gap", "Score", "evaluate", "required_level", "validate",
     "builtin_ids", "write_file", "parse_date", "format_date", "today",
     "corporate_number_valid", "version", "version_number",
@@ -629,6 +629,12 @@ class _FrozenDict(Dict[str, Any]):
 Figures = collections.namedtuple("Figures", "applicable satisfied reasons")
 Figures.__doc__ = ("Counts: items that apply, items satisfied, and ``{reason token: count}`` "
                    "for the others (they add up; read-only).")
+Projection = collections.namedtuple("Projection", ["rank", "label", "on", "blockers"])
+Projection.__doc__ = ("A level not met, projected (doc/evaluation.md, rule 12): the day it would "
+                      "be reached if every plan holds (a datetime.date, or None when blocked), "
+                      "and its blockers as (id, kind) pairs, kind 'unplanned', 'overdue' or "
+                      "'lapses'.")
+
 LevelResult = collections.namedtuple("LevelResult",
                                      "rank label met applicable satisfied reasons")
 LevelResult.__doc__ = ("A level's outcome in a result: rank, label, whether it is met, and "
@@ -1427,6 +1433,8 @@ class Entry:
     :ivar method: a :class:`Method`.
     :ivar assessed_on: when the answer was assessed, or None.
     :ivar expires_on: the answer's own expiry, or None.
+    :ivar planned_on: for an item not yet met, the day it is planned to be
+        met, or None; only the projection uses it (doc/evaluation.md, rule 12).
     :ivar assessor: who assessed it, or None.
     :ivar assessor_id: the assessor's registration id, or None.
     :ivar assessor_role: the role the assessor states (``"management"``), or
@@ -1445,6 +1453,7 @@ class Entry:
     method: Method
     assessed_on: Optional[datetime.date]
     expires_on: Optional[datetime.date]
+    planned_on: Optional[datetime.date]
     assessor: Optional[str]
     assessor_id: Optional[str]
     assessor_role: Optional[str]
@@ -1461,8 +1470,9 @@ class Entry:
                  justification: Optional[str] = None, note: Optional[str] = None,
                  artifacts: Optional[Iterable[ArtifactLike]] = None,
                  derived_from: Optional["DerivedFrom"] = None, review: bool = False,
-                 assessor_role: Optional[str] = None) -> None:
+                 assessor_role: Optional[str] = None, planned_on: DateLike = None) -> None:
         self.id = id
+        self.planned_on = planned_on  # type: ignore[assignment]
         self.derived_from = derived_from
         self.review = bool(review)
         self.status = status  # type: ignore[assignment]
@@ -1484,6 +1494,7 @@ class Entry:
         self.method = Method._coerce(self.method)
         self.assessed_on = _as_date(self.assessed_on)
         self.expires_on = _as_date(self.expires_on)
+        self.planned_on = _as_date(getattr(self, "planned_on", None))
         arts = []
         for a in self.artifacts or ():
             if isinstance(a, str):
@@ -1509,6 +1520,7 @@ class Entry:
         obj.method = Method(_lib.scsec_entry_method(ptr))
         obj.assessed_on = _from_cdate(_lib.scsec_entry_assessed_on(ptr))
         obj.expires_on = _from_cdate(_lib.scsec_entry_expires_on(ptr))
+        obj.planned_on = _from_cdate(_lib.scsec_entry_planned_on(ptr))
         obj.assessor = _text(_lib.scsec_entry_assessor(ptr))
         obj.assessor_id = _text(_lib.scsec_entry_assessor_id(ptr))
         obj.assessor_role = _text(_lib.scsec_entry_assessor_role(ptr))
@@ -1545,6 +1557,7 @@ class Entry:
                 _lib.scsec_entry_set_assessor_role(ptr, _b(self.assessor_role, "assessor_role"))
             _lib.scsec_entry_set_assessed_on(ptr, _to_cdate(self.assessed_on))
             _lib.scsec_entry_set_expires_on(ptr, _to_cdate(self.expires_on))
+            _lib.scsec_entry_set_planned_on(ptr, _to_cdate(self.planned_on))
             if self.justification is not None:
                 _lib.scsec_entry_set_justification(ptr, _b(self.justification,
                                                            "justification"))
@@ -2228,6 +2241,31 @@ class Result(Owned):
         return self._cached("rests_on", build)  # type: ignore[no-any-return]
 
     @property
+    def projection(self) -> Optional[Tuple["Projection", ...]]:
+        """The projection (doc/evaluation.md, rule 12) when evaluated with
+        ``project=True``, else None: one :class:`Projection` per level not
+        met, by increasing rank. A plan, never the achieved level."""
+        def build(h: Any) -> Optional[Tuple["Projection", ...]]:
+            if not _lib.scsec_result_has_projection(h):
+                return None
+            out = []
+            for i in range(_lib.scsec_result_level_count(h)):
+                if _lib.scsec_result_level_met_at(h, i):
+                    continue
+                blockers = []
+                for k in range(_lib.scsec_result_projection_blocker_count(h, i)):
+                    bid, kind = c_char_p(), c_int()
+                    _lib.scsec_result_projection_blocker_get(byref(bid), byref(kind), h, i, k)
+                    blockers.append((_text(bid.value) or "",
+                                     _text(_lib.scsec_blocker_name(kind.value)) or ""))
+                out.append(Projection(int(_lib.scsec_result_level_rank_at(h, i)),
+                                      _text(_lib.scsec_result_level_label_at(h, i)),
+                                      _from_cdate(_lib.scsec_result_projected_on_at(h, i)),
+                                      tuple(blockers)))
+            return tuple(out)
+        return self._cached("projection", build)  # type: ignore[no-any-return]
+
+    @property
     def unstated_roles(self) -> Tuple[str, ...]:
         """Ids of the prerequisites that name an assessor role whose answer
         states none: they count, but nothing says who answered them."""
@@ -2417,7 +2455,8 @@ class _EvalOptions:
     """``scsec_eval_options`` for the duration of one call."""
 
     def __init__(self, as_of: DateLike = None, target: Union[int, Level, None] = None,
-                 answers: AnswersLike = None, required: Union[int, Level, None] = None) -> None:
+                 answers: AnswersLike = None, required: Union[int, Level, None] = None,
+                 project: bool = False) -> None:
         settings = []
         if answers is not None:
             items = answers.items() if isinstance(answers, Mapping) else answers
@@ -2445,6 +2484,8 @@ class _EvalOptions:
                 _lib.scsec_eval_options_set_answer(self.ptr, question_b, yes)
             if required is not None:
                 _lib.scsec_eval_options_set_required(self.ptr, _rank(required))
+            if project:
+                _lib.scsec_eval_options_set_project(self.ptr, 1)
         except BaseException:
             self.close()
             raise
@@ -2464,7 +2505,7 @@ class _EvalOptions:
 def evaluate(criteria: CriteriaSet, evidence: Evidence, as_of: DateLike = None,
              target: Union[int, Level, None] = None, answers: AnswersLike = None,
              required: Union[int, Level, None] = None,
-             trust: Optional["TrustList"] = None) -> Result:
+             trust: Optional["TrustList"] = None, project: bool = False) -> Result:
     """Evaluate ``evidence`` against ``criteria`` and return a :class:`Result`.
 
     ``as_of`` is the evaluation date (:class:`datetime.date` or
@@ -2477,6 +2518,7 @@ def evaluate(criteria: CriteriaSet, evidence: Evidence, as_of: DateLike = None,
     ``trust`` is a :class:`TrustList`: methods then count only as far as the
     record's signatures by trusted parties support them (doc/trust.md), and
     the result names the signers (:attr:`Result.signers`).
+    ``project=True`` adds :attr:`Result.projection` (rule 12).
     The GIL is released during the evaluation; a change to ``evidence`` from
     another thread waits for it.
     """
@@ -2485,7 +2527,7 @@ def evaluate(criteria: CriteriaSet, evidence: Evidence, as_of: DateLike = None,
     if not isinstance(evidence, Evidence):
         raise TypeError("evidence must be an Evidence, not %s" % type(evidence).__name__)
     ptr = _native.result_p()
-    with _EvalOptions(as_of, target, answers, required) as opts:
+    with _EvalOptions(as_of, target, answers, required, project) as opts:
         with set_guard as ch, evidence._g as eh, trust_guard as th:
             if trust is not None:
                 _lib.scsec_eval_options_set_trust(opts.ptr, th)
@@ -2520,13 +2562,14 @@ class Evaluator(Owned):
         self._adopt(ptr)
 
     def run(self, as_of: DateLike = None, target: Union[int, Level, None] = None,
-            answers: AnswersLike = None, required: Union[int, Level, None] = None) -> Result:
+            answers: AnswersLike = None, required: Union[int, Level, None] = None,
+            project: bool = False) -> Result:
         """Evaluate as of ``as_of`` and return a :class:`Result`.
 
         The arguments are those of :func:`evaluate`.
         """
         ptr = _native.result_p()
-        with _EvalOptions(as_of, target, answers, required) as opts, self._g as h:
+        with _EvalOptions(as_of, target, answers, required, project) as opts, self._g as h:
             _lib.scsec_evaluator_run(byref(ptr), h, opts.ptr)
         return _new_owned(Result, ptr)
 

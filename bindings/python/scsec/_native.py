@@ -869,6 +869,16 @@ SIGNATURES = [
     ("scsec_migration_free", None, [c_void_p]),
     ("scsec_migration_count", c_size_t, [c_void_p]),
     ("scsec_migration_get", CHECK, [_P(c_char_p), _P(c_char_p), _P(c_int), c_void_p, c_size_t]),
+    # report: planned dates and the projection (doc/evaluation.md, rule 12)
+    ("scsec_entry_planned_on", date_t, [entry_p]),
+    ("scsec_entry_set_planned_on", CHECK, [entry_p, date_t]),
+    ("scsec_eval_options_set_project", CHECK, [eval_options_p, c_int]),
+    ("scsec_result_has_projection", c_int, [result_p]),
+    ("scsec_result_projected_on_at", date_t, [result_p, c_size_t]),
+    ("scsec_result_projection_blocker_count", c_size_t, [result_p, c_size_t]),
+    ("scsec_result_projection_blocker_get", CHECK,
+     [_P(c_char_p), _P(c_int), result_p, c_size_t, c_size_t]),
+    ("scsec_blocker_name", _cstr, [c_int]),
     # oscal.h
     ("scsec_oscal_import_new", CHECK, [_P(oscal_import_p)]),
     ("scsec_oscal_import_free", None, [oscal_import_p]),

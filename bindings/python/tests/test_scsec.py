@@ -1776,6 +1776,42 @@ class AssessorRoleTest(unittest.TestCase):
             ev.replace(scsec.Entry("management-pledge", "met", assessor_role="the boss"))
 
 
+class ProjectionTest(unittest.TestCase):
+    """Issue 17: planned dates and the projected date of each level not met."""
+
+    def test_projection(self):
+        meti = scsec.CriteriaSet.builtin()
+        ev = star3_evidence(meti)
+        plain = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1))
+        self.assertIsNone(plain.projection)
+        r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1), project=True)
+        self.assertEqual(r.level, 3)
+        (p4,) = r.projection
+        self.assertEqual((p4.rank, p4.label, p4.on), (4, "\u26054", None))
+        self.assertEqual(len(p4.blockers), len(meti.level(4).criteria))
+        self.assertEqual({kind for _, kind in p4.blockers}, {"unplanned"})
+        # Plan the third-party evaluation of every ★4 criterion.
+        four = [c.id for c in meti.level(4).criteria]
+        for i, cid in enumerate(four):
+            planned = D(2027, 1, 31) if i == 7 else D(2026, 11, 30)
+            old = ev[cid] if cid in ev else scsec.Entry(cid)  # unanswered, planned
+            old.planned_on = planned
+            ev.replace(old)
+        self.assertEqual(ev[four[7]].planned_on, D(2027, 1, 31))
+        r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1), project=True)
+        self.assertEqual(r.level, 3)  # never the level
+        self.assertEqual(r.projection, (scsec.Projection(4, "\u26054", D(2027, 1, 31), ()),))
+        self.assertEqual(r.gaps, plain.gaps)
+        # The same through an evaluator; a plan before the date is overdue.
+        late = ev[four[0]]
+        late.planned_on = D(2026, 5, 1)
+        ev.replace(late)
+        r = scsec.Evaluator(meti, ev).run(as_of=D(2026, 6, 1), project=True)
+        self.assertEqual(r.projection[0].blockers, ((four[0], "overdue"),))
+        self.assertIn('"projection": [', r.to_json())
+        self.assertIn(b"<projection>", r.to_xml())
+
+
 class AnswersTest(unittest.TestCase):
     """Issue 13 item 1: an answer is a bool (or the CLI's yes/no), never truthiness."""
 

@@ -362,7 +362,6 @@ END_TEST
  * is signed. */
 START_TEST(test_wrapping)
 {
-	static const char forged[] = "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"/>";
 	char *x = example(NULL), *y = sign_by(x, "body1", T_2026_04_01), *z, *w;
 	scsec_evidence *ev;
 
@@ -379,30 +378,36 @@ START_TEST(test_wrapping)
 	                 SCSEC_METHOD_EXPERT_REVIEWED);
 	scsec_evidence_free(ev);
 	free(z);
-	z = replace(y, "<SignedInfo>", "<Object><entry xmlns=\"urn:scsec:evidence:1\" id=\"x\"/></Object><SignedInfo>");
+	z = replace(y, "<SignedInfo>",
+	            "<Object><entry xmlns=\"urn:scsec:evidence:1\" id=\"x\"/></Object><SignedInfo>");
 	ev = load(z, 0);
 	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
 	scsec_evidence_free(ev);
 	free(z);
 	/* The duplicated entry in the record itself: refused (a second entry),
 	 * and an entry changed in place breaks the digest. */
-	z = replace(y, "<entry id=\"1-2-1-2\"", "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"/><entry id=\"1-2-1-2\"");
+	z = replace(y, "<entry id=\"1-2-1-2\"",
+	            "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"/>"
+	            "<entry id=\"1-2-1-2\"");
 	load(z, SCSEC_EEXISTS);
 	free(z);
-	z = replace(y, "<entry id=\"1-2-1-1\" status=\"met\" method=\"expert-reviewed\"", "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"");
+	z = replace(y, "<entry id=\"1-2-1-1\" status=\"met\" method=\"expert-reviewed\"",
+	            "<entry id=\"1-2-1-1\" status=\"met\" method=\"third-party\"");
 	ev = load(z, 0);
 	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
 	ck_assert_ptr_nonnull(strstr(scsec_evidence_signature_problem(ev, 0), "digest"));
 	scsec_evidence_free(ev);
 	free(z);
 	/* An extra root-level element (a new entry) after signing. */
-	z = replace(y, "  <entry id=\"1-2-1-2\"", "  <entry id=\"9-9-9-9\" status=\"met\"/>\n  <entry id=\"1-2-1-2\"");
+	z = replace(y, "  <entry id=\"1-2-1-2\"",
+	            "  <entry id=\"9-9-9-9\" status=\"met\"/>\n  <entry id=\"1-2-1-2\"");
 	ev = load(z, 0);
 	ck_assert_int_eq(scsec_evidence_signature_valid(ev, 0), 0);
 	scsec_evidence_free(ev);
 	free(z);
 	/* An element after the signatures, and a second root element. */
-	z = replace(y, "</Signature></evidence>", "</Signature><entry id=\"9-9-9-9\" status=\"met\"/></evidence>");
+	z = replace(y, "</Signature></evidence>",
+	            "</Signature><entry id=\"9-9-9-9\" status=\"met\"/></evidence>");
 	load(z, SCSEC_ESCHEMA);
 	free(z);
 	w = malloc(strlen(y) + 64);
@@ -437,7 +442,6 @@ START_TEST(test_wrapping)
 		free(w);
 		free(moved);
 	}
-	(void)forged;
 	free(x);
 	free(y);
 }

@@ -143,7 +143,7 @@ SCSEC_API const char *scsec_evidence_signature_signer(const scsec_evidence *ev, 
 /** The signer certificate's SHA-256 fingerprint (64 lowercase hex digits), or NULL. */
 SCSEC_API const char *scsec_evidence_signature_fingerprint(const scsec_evidence *ev, size_t i);
 
-/** The signed signing time in seconds since 1970-01-01T00:00:00Z, -1 when absent or out of range. */
+/** The signed signing time in seconds since 1970-01-01T00:00:00Z, or -1 when absent. */
 SCSEC_API int64_t scsec_evidence_signature_time(const scsec_evidence *ev, size_t i);
 
 /** @} */

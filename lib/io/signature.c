@@ -102,9 +102,11 @@ static int parse_doc(xmlDocPtr *out, const void *xml, size_t len, const char *na
 
 	*out = NULL;
 	if (len > INT_MAX)
-		return scsec__error_set_at(SCSEC_ELIMIT, name, 0, 0, "the document is too large to sign or verify");
+		return scsec__error_set_at(SCSEC_ELIMIT, name, 0, 0,
+		                           "the document is too large to sign or verify");
 	doc = xmlReadMemory(xml, (int)len, NULL, NULL,
-	                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                            XML_PARSE_BIG_LINES);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);
 		return scsec__error_set_at(SCSEC_EPARSE, name, 0, 0, "the document is not well-formed XML");

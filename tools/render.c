@@ -369,7 +369,8 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 
 #define X(s) cli_buf_xml_text(b, (s))
 
-static const char css[] =
+/* The report's styles, shared by the portfolio dashboard (portfolio.c). */
+const char cli_html_css[] =
 	/* Japanese on Windows (Yu Gothic, Meiryo), macOS (Hiragino), Linux
 	 * (Noto Sans CJK JP, IPA fonts). */
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Hiragino Kaku Gothic ProN\","
@@ -581,7 +582,7 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	                "<title>Supply-chain security evaluation: ");
 	X(subject ? subject : source ? source : "evidence record");
 	cli_buf_puts(b, "</title>\n<style>\n");
-	cli_buf_puts(b, css);
+	cli_buf_puts(b, cli_html_css);
 	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n"
 	                "<h1>Supply-chain security evaluation</h1>\n<p class=\"subject\">");
 	X(subject ? subject : "Supplier not named in the evidence");

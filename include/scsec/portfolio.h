@@ -46,6 +46,7 @@
 #include <scsec/common.h>
 #include <scsec/criteria.h>
 #include <scsec/eval.h>
+#include <scsec/options.h>
 
 SCSEC_BEGIN_DECLS
 
@@ -127,6 +128,40 @@ SCSEC_API int scsec_portfolio_add(scsec_portfolio *portfolio, const char *suppli
 SCSEC_API int scsec_portfolio_add_contract(scsec_portfolio *portfolio, const char *supplier_id,
                                            const char *contract_id,
                                            const scsec_eval_options *opts);
+
+/**
+ * Add the contracts of a contracts sheet (CSV, or an Excel workbook: read
+ * as answer sheets are, any encoding SCSEC_LOAD_ENCODING allows): a header
+ * row naming the columns `supplier`, `contract` and `required` (a rank or a
+ * level's label) and/or one column per question of the set's
+ * required-level rule (yes or no), then one row per contract; empty rows
+ * and rows whose first cell starts with `#` are skipped. When `required`
+ * is empty the answers decide (scsec_criteria_required_level()). Every
+ * row is checked first: a sheet with an error adds no contract, each
+ * problem goes to @p diags with its row and column (doc/portfolio.md).
+ *
+ * @param portfolio the portfolio
+ * @param path      the sheet's file name
+ * @param opts      reading options, or NULL
+ * @param diags     where problems go, or NULL
+ * @return 0; SCSEC_EINVAL; SCSEC_EIO; SCSEC_EPARSE (an empty or malformed
+ *         sheet); SCSEC_EINVALID (a bad row, a contract listed twice or
+ *         already present); SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_portfolio_load_contracts(scsec_portfolio *portfolio, const char *path,
+                                             const scsec_load_options *opts,
+                                             scsec_diagnostics *diags);
+
+/**
+ * The same from memory (@p name for messages, or NULL).
+ * @see scsec_portfolio_load_contracts()
+ * @since 1.1
+ */
+SCSEC_API int scsec_portfolio_load_contracts_memory(scsec_portfolio *portfolio, const void *data,
+                                                    size_t size, const char *name,
+                                                    const scsec_load_options *opts,
+                                                    scsec_diagnostics *diags);
 
 /**
  * Note a source that could not be read or evaluated: it is listed with the

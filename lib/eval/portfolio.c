@@ -530,6 +530,18 @@ int scsec_portfolio_add_contract(scsec_portfolio *p, const char *supplier_id,
 	return requirement_changed(p, s, level, ncontracts);
 }
 
+int scsec__portfolio_has_contract(const scsec_portfolio *p, const char *supplier_id,
+                                  const char *contract_id)
+{
+	scsec_contract key;
+	int found;
+
+	key.supplier_id = (char *)supplier_id;
+	key.id = (char *)contract_id;
+	list_find(&p->contracts, &key, by_contract, &found);
+	return found;
+}
+
 int scsec_portfolio_add_unreadable(scsec_portfolio *p, const char *source, const char *problem)
 {
 	unreadable *u;

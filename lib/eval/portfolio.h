@@ -72,4 +72,8 @@ struct scsec_portfolio {
 	size_t nmissed;            /* items with a count */
 };
 
+/* Non-zero when the supplier already has that contract. */
+int scsec__portfolio_has_contract(const scsec_portfolio *p, const char *supplier_id,
+                                  const char *contract_id);
+
 #endif /* SCSEC_LIB_EVAL_PORTFOLIO_H */

@@ -28,6 +28,7 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
                    builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
+from ._api import Portfolio
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
 
@@ -60,6 +61,8 @@ __all__ = [
     # evaluation
     "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",
+    # portfolios
+    "Portfolio",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",
     "version_number", "library_path",

@@ -300,7 +300,7 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 		                             "50\xe2\x80\x93" "74%", "75\xe2\x80\x93" "99%", "100%" };
 	size_t nc = scsec_portfolio_category_count(p), n = scsec_portfolio_supplier_count(p), i, j;
 	int each = n <= HEAT_SUPPLIERS;
-	size_t cols = each ? n : 5, cell = each ? 22 : 56, left = 150, top = each ? 60 : 24;
+	size_t cols = each ? n : 5, cell = each ? 22 : 56, left = 150, top = each ? 84 : 24;
 	size_t w = left + cols * cell + 10, h = top + nc * 22 + 10;
 
 	cli_buf_printf(b, "<svg id=\"chart-heat\" role=\"img\" aria-labelledby=\"chart-heat-t\" "
@@ -316,7 +316,7 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 		if (each) {
 			cli_buf_printf(b, "<text transform=\"translate(%zu,%zu) rotate(-60)\">", x + 3,
 			               top - 4);
-			cli_buf_put_truncated(b, scsec_supplier_id(scsec_portfolio_supplier_at(p, j)), 9);
+			cli_buf_put_truncated(b, scsec_supplier_id(scsec_portfolio_supplier_at(p, j)), 13);
 			cli_buf_puts(b, "</text>\n");
 		} else {
 			cli_buf_printf(b, "<text x=\"%zu\" y=\"%zu\" text-anchor=\"middle\">%s</text>\n", x,

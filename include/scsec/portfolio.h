@@ -31,8 +31,9 @@
  *   were evaluated with a trust list (scsec_portfolio_untrusted_at()).
  *
  * Every list has a fixed order (documented with it), so the same inputs
- * give the same figures and the same serialised bytes. A supplier costs a
- * few hundred bytes (one byte per criterion and level, its ids and names).
+ * give the same figures and the same serialised bytes. A supplier costs
+ * about a kilobyte for the METI set (one byte per criterion and level, the
+ * ids its level rests on, its names).
  *
  * A portfolio is not thread-safe while it is being added to; once built,
  * any number of threads may read it. Pointers obtained from it are

@@ -497,6 +497,73 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* The contracts sheet: a level or the answers; every row checked first. */
+START_TEST(test_contracts_sheet)
+{
+	static const char good[] = "\xef\xbb\xbfSupplier,Contract,Required,Data,Note\r\n"
+	                           "1001,c-1,3,,first\r\n"
+	                           "1001,c-2,,yes,\r\n"
+	                           "\r\n"
+	                           "# 1002 is pending\r\n"
+	                           "1002,c-3,L4,,\r\n"
+	                           "1003,c-4,,no,\r\n";
+	static const char *const bad[] = {
+		"supplier,required\n1001,3\n",                     /* no contract column */
+		"supplier,contract\n1001,c-1\n",                   /* no required, no questions */
+		"supplier,contract,required\n1001,c-1,7\n",        /* no such level */
+		"supplier,contract,required\n1001,c-1,L9\n",
+		"supplier,contract,data\n1001,c-1,perhaps\n",      /* not yes or no */
+		"supplier,contract,required\n1009,x-1,3\n1009,x-1,4\n", /* twice */
+		"supplier,contract,required\n,c-1,3\n",            /* no supplier */
+		"",                                                /* empty */
+	};
+	scsec_criteria *c = load_set();
+	scsec_portfolio *p = NULL;
+	scsec_diagnostics *d = NULL;
+	scsec_result *r = supplier_a(c);
+	size_t i;
+
+	ck_ok(scsec_portfolio_new(&p, c, D(AS_OF), 90));
+	ck_ok(scsec_portfolio_add(p, "1001", NULL, r, NULL));
+	ck_ok(scsec_portfolio_load_contracts_memory(p, good, sizeof good - 1, "k.csv", NULL, NULL));
+	ck_assert_uint_eq(scsec_portfolio_contract_count(p), 4);
+	ck_assert_int_eq(scsec_contract_required(scsec_portfolio_contract_at(p, 0)), 3);
+	ck_assert_int_eq(scsec_contract_required(scsec_portfolio_contract_at(p, 1)), 4);
+	ck_assert_int_eq(scsec_contract_required(scsec_portfolio_contract_at(p, 2)), 4);
+	ck_assert_int_eq(scsec_contract_required(scsec_portfolio_contract_at(p, 3)), 3);
+	ck_assert_int_eq(scsec_supplier_required(get(p, "1001")), 4);
+	ck_assert_uint_eq(scsec_portfolio_below_count(p), 1);
+	/* the same contracts again: all refused, nothing added */
+	ck_assert_int_eq(scsec_portfolio_load_contracts_memory(p, good, sizeof good - 1, "k.csv",
+	                                                       NULL, NULL),
+	                 SCSEC_EINVALID);
+	ck_assert_uint_eq(scsec_portfolio_contract_count(p), 4);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		int rc;
+
+		ck_ok(scsec_diagnostics_new(&d));
+		rc = scsec_portfolio_load_contracts_memory(p, bad[i], strlen(bad[i]), "bad.csv", NULL,
+		                                           d);
+		ck_assert_msg(rc == SCSEC_EINVALID || rc == SCSEC_EPARSE, "case %zu: %d", i, rc);
+		ck_assert_uint_ge(scsec_diagnostics_total(d, SCSEC_SEVERITY_ERROR), 1);
+		ck_assert_uint_eq(scsec_portfolio_contract_count(p), 4);
+		scsec_diagnostics_free(d);
+	}
+	/* the row of the second listing is named */
+	ck_ok(scsec_diagnostics_new(&d));
+	scsec_portfolio_load_contracts_memory(p, bad[5], strlen(bad[5]), "bad.csv", NULL, d);
+	ck_assert_uint_eq(scsec_diagnostic_line(scsec_diagnostics_at(d, 0)), 3);
+	scsec_diagnostics_free(d);
+	ck_assert_int_eq(scsec_portfolio_load_contracts(p, "/nonexistent/k.csv", NULL, NULL),
+	                 SCSEC_EIO);
+	ck_assert_int_eq(scsec_portfolio_load_contracts(NULL, "k.csv", NULL, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_portfolio_load_contracts(p, NULL, NULL, NULL), SCSEC_EINVAL);
+	scsec_portfolio_free(p);
+	scsec_result_free(r);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 /* Many suppliers: the figures add up (the bench times 10,000). */
 START_TEST(test_many)
 {
@@ -545,6 +612,7 @@ int main(void)
 	tcase_add_test(tc, test_trust);
 	tcase_add_test(tc, test_order_independent);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_contracts_sheet);
 	tcase_add_test(tc, test_many);
 	suite_add_tcase(s, tc);
 	return test_run(s);

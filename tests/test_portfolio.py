@@ -232,6 +232,27 @@ class TestPortfolioCli(PortfolioTestCase):
         self.assertNotEqual(p.stdout.split(" ")[1], "0")
 
 
+class TestDashboardSource(PortfolioTestCase):
+    """The page as written: well-formed XHTML, text from inputs escaped."""
+
+    def test_well_formed_and_escaped(self):
+        self.make()
+        evil = GAMMA.replace("Gamma KK", "&lt;b&gt;Evil &amp; Co&lt;/b&gt;").replace(
+            '    <identifier scheme="x-test">1010</identifier>\n', "")
+        self.write("ev/x&<y>.xml", evil)
+        html = self.path("dash.html")
+        self.run_portfolio("--contracts", "contracts.csv", "ev", "-o", html)
+        root = cli.ET.parse(html).getroot()   # XHTML: well-formed XML
+        texts = "".join(root.itertext())
+        self.assertIn("<b>Evil & Co</b>", texts)
+        self.assertIn("ev/x&<y>.xml", texts)
+        scripts = root.findall(".//" + cli.XHTML + "script")
+        self.assertEqual(len(scripts), 1)
+        for el in root.iter():
+            for attr in ("src", "href"):
+                self.assertNotIn(attr, el.attrib)
+
+
 class TestDashboard(PortfolioTestCase):
     """The dashboard as a browser renders it (checked from the page, not the source)."""
 

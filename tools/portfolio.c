@@ -120,6 +120,16 @@ static const char *label_of(const scsec_criteria *c, int rank)
 	return l ? scsec_level_label(l) : "none";
 }
 
+/* Text cut to width columns ("…"), escaped for XML. */
+static void x_truncated(cli_buf *b, const char *s, size_t width)
+{
+	cli_buf cut = CLI_BUF_INIT;
+
+	cli_buf_put_truncated(&cut, s, width);
+	X(cli_buf_str(&cut));
+	cli_buf_free(&cut);
+}
+
 static void td_text(cli_buf *b, const char *cls, const char *s)
 {
 	cli_buf_printf(b, "<td%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
@@ -316,7 +326,7 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 		if (each) {
 			cli_buf_printf(b, "<text transform=\"translate(%zu,%zu) rotate(-60)\">", x + 3,
 			               top - 4);
-			cli_buf_put_truncated(b, scsec_supplier_id(scsec_portfolio_supplier_at(p, j)), 13);
+			x_truncated(b, scsec_supplier_id(scsec_portfolio_supplier_at(p, j)), 13);
 			cli_buf_puts(b, "</text>\n");
 		} else {
 			cli_buf_printf(b, "<text x=\"%zu\" y=\"%zu\" text-anchor=\"middle\">%s</text>\n", x,
@@ -329,7 +339,7 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 		const char *title = scsec_category_title(cat, NULL);
 
 		cli_buf_printf(b, "<text x=\"%zu\" y=\"%zu\" text-anchor=\"end\">", left - 6, y + 15);
-		cli_buf_put_truncated(b, title ? title : scsec_category_id(cat), 22);
+		x_truncated(b, title ? title : scsec_category_id(cat), 22);
 		cli_buf_puts(b, "</text>\n");
 		for (j = 0; j < n; j++) {
 			const scsec_supplier *s = scsec_portfolio_supplier_at(p, j);
@@ -615,9 +625,10 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 	cli_buf_puts(b, " (fingerprint <span class=\"mono\">");
 	X(scsec_criteria_fingerprint(c));
 	cli_buf_puts(b, "</span>). Nothing in this page is fetched from the network.</footer>\n"
-	                "<script>\n");
+	                "<script>//<![CDATA[\n");
+	/* In CDATA: the page stays well-formed XML (XHTML) as the report is. */
 	cli_buf_puts(b, dashboard_js);
-	cli_buf_puts(b, "</script>\n</body>\n</html>\n");
+	cli_buf_puts(b, "//]]></script>\n</body>\n</html>\n");
 }
 
 /* ------------------------------------------------------------ the command */

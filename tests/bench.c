@@ -366,6 +366,73 @@ static int run_batch(const char *scsec, const char *dir, int jobs, double *secs)
 	return rc == -1 ? -1 : WEXITSTATUS(rc);
 }
 
+/* ---- the portfolio: 10,000 suppliers in one (doc/portfolio.md) ---- */
+
+static int portfolio_bench(const scsec_criteria *c, scsec_evidence **records, unsigned count,
+                           scsec_eval_options *o, scsec_date asof)
+{
+	enum { SUPPLIERS = 10000 };
+	scsec_portfolio *p = NULL;
+	scsec_eval_options *k = NULL;
+	scsec_result **results = calloc(count, sizeof *results);
+	double t0, build, json, csv;
+	char id[32], *text = NULL;
+	size_t len = 0, jlen;
+	unsigned i;
+	int ok = 1;
+
+	if (!results || scsec_eval_options_new(&k) || scsec_eval_options_set_required(k, 4) ||
+	    scsec_eval_options_set_as_of(o, asof))
+		die("portfolio options");
+	for (i = 0; i < count; i++)
+		if (scsec_evaluate(&results[i], c, records[i], o))
+			die("portfolio evaluate");
+	t0 = cpu_now();
+	if (scsec_portfolio_new(&p, c, asof, 90))
+		die("portfolio new");
+	for (i = 0; i < SUPPLIERS; i++) {
+		snprintf(id, sizeof id, "S%05u", (i * 7919u) % SUPPLIERS);
+		if (scsec_portfolio_add(p, id, "Synthetic Supplier K.K.", results[i % count], NULL))
+			die("portfolio add");
+		if (i % 2 && scsec_portfolio_add_contract(p, id, "main", k))
+			die("portfolio contract");
+	}
+	build = cpu_now() - t0;
+	t0 = cpu_now();
+	if (scsec_portfolio_to_json(&text, &jlen, p))
+		die("portfolio json");
+	json = cpu_now() - t0;
+	scsec_free(text);
+	t0 = cpu_now();
+	if (scsec_portfolio_to_csv(&text, &len, p))
+		die("portfolio csv");
+	csv = cpu_now() - t0;
+	scsec_free(text);
+	printf("\n  portfolio: %d suppliers (every second with a contract for ★4), %.1f MiB of JSON\n",
+	       SUPPLIERS, (double)jlen / (1 << 20));
+	ok &= report("portfolio build (add + contracts)", build, "s", "<= 2", build <= 2);
+	ok &= report("portfolio to JSON", json, "s", "<= 1", json <= 1);
+	ok &= report("portfolio to CSV", csv, "s", "<= 1", csv <= 1);
+	scsec_portfolio_free(p);
+	for (i = 0; i < count; i++)
+		scsec_result_free(results[i]);
+	free(results);
+	scsec_eval_options_free(k);
+	return ok;
+}
+
+static int run_portfolio(const char *scsec, const char *dir, double *secs)
+{
+	char cmd[4096];
+	double t0 = now();
+	int rc;
+
+	snprintf(cmd, sizeof cmd, "'%s' portfolio --as-of 2026-11-01 -o /dev/null '%s'", scsec, dir);
+	rc = system(cmd);
+	*secs = now() - t0;
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
 /* ---- OSCAL: a synthetic catalog of 1,200 controls with three profiles ---- */
 
 static void buf_add(char **b, size_t *n, size_t *cap, const char *fmt, ...)
@@ -618,6 +685,8 @@ int main(int argc, char **argv)
 	ok &= report("build via the API + evaluate once", embed, "records/s", ">= 10,000", embed >= 1e4);
 	printf("  %-34s %14.1f %-12s\n", "  of which building", 100 * embed_build, "%");
 
+	ok &= portfolio_bench(c, loaded, n < 500 ? n : 500, o, asof);
+
 	for (i = 0; i < n; i++)
 		scsec_evidence_free(loaded[i]);
 
@@ -648,6 +717,12 @@ int main(int argc, char **argv)
 			report("scsec batch -j 1", files / tj1, "files/s", "-", 1);
 			report("scsec batch -j 2", files / tj2, "files/s", "-", 1);
 			ok &= report("  speed-up -j 2 / -j 1", tj1 / tj2, "x", ">= 1.8", tj1 / tj2 >= 1.8);
+		}
+		if (run_portfolio(scsec, dir, &tj1) != 0) {
+			fprintf(stderr, "bench: %s portfolio failed\n", scsec);
+			ok = 0;
+		} else {
+			report("scsec portfolio (HTML dashboard)", files / tj1, "files/s", "-", 1);
 		}
 		for (i = 0; i < files; i++) {
 			char path[256];

@@ -296,6 +296,8 @@ def main(argv):
     ap.add_argument("html")
     ap.add_argument("--png")
     ap.add_argument("--pdf")
+    ap.add_argument("--viewport", action="store_true",
+                    help="the PNG shows the window (--width x --height), not the whole page")
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=900)
     a = ap.parse_args(argv)
@@ -304,7 +306,7 @@ def main(argv):
         return 77
     with Page(a.html, a.width, a.height) as page:
         if a.png:
-            page.screenshot(a.png)
+            page.screenshot(a.png, full_page=not a.viewport)
         if a.pdf:
             page.pdf(a.pdf)
         print(json.dumps({"svg": page.boxes("svg"), "overflowing": page.overflowing(),

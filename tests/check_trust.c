@@ -418,6 +418,45 @@ START_TEST(test_eval_revoked_and_method)
 	scsec_trust_free(t);
 	scsec_criteria_free(c);
 }
+
+/* The portfolio's trust provenance (scsec/portfolio.h): a counted
+ * signature is "verified", signatures none of which counts (stale here)
+ * "unverified", no signature "unsigned". */
+START_TEST(test_portfolio_provenance)
+{
+	scsec_criteria *c = set();
+	scsec_trust *t = list();
+	const char *expert[] = { EXPERT_FP };
+	scsec_evidence *ev = record(c, expert, 1), *none = record(c, NULL, 0);
+	scsec_portfolio *p = NULL;
+	scsec_result *r;
+
+	ck_ok(scsec_portfolio_new(&p, c, D("2026-06-01"), 90));
+	r = run(c, ev, t);
+	ck_ok(scsec_portfolio_add(p, "signed", NULL, r, NULL));
+	scsec_result_free(r);
+	ck_ok(scsec_evidence_set_subject_name(ev, "Changed Co."));
+	r = run(c, ev, t);
+	ck_ok(scsec_portfolio_add(p, "stale", NULL, r, NULL));
+	scsec_result_free(r);
+	r = run(c, none, t);
+	ck_ok(scsec_portfolio_add(p, "unsigned", NULL, r, NULL));
+	scsec_result_free(r);
+	ck_assert(scsec_portfolio_trust_applied(p));
+	ck_assert_str_eq(scsec_supplier_trust(scsec_portfolio_supplier_get(p, "signed")), "verified");
+	ck_assert_str_eq(scsec_supplier_trust(scsec_portfolio_supplier_get(p, "stale")), "unverified");
+	ck_assert_str_eq(scsec_supplier_trust(scsec_portfolio_supplier_get(p, "unsigned")),
+	                 "unsigned");
+	ck_assert_uint_eq(scsec_portfolio_untrusted_count(p), 2);
+	ck_assert_str_eq(scsec_supplier_id(scsec_portfolio_untrusted_at(p, 0)), "stale");
+	ck_assert_str_eq(scsec_supplier_id(scsec_portfolio_untrusted_at(p, 1)), "unsigned");
+	scsec_portfolio_free(p);
+	scsec_evidence_free(ev);
+	scsec_evidence_free(none);
+	scsec_trust_free(t);
+	scsec_criteria_free(c);
+}
+END_TEST
 END_TEST
 
 static Suite *suite(void)
@@ -433,6 +472,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_eval_unsigned);
 	tcase_add_test(tc, test_eval_signed);
 	tcase_add_test(tc, test_eval_revoked_and_method);
+	tcase_add_test(tc, test_portfolio_provenance);
 	suite_add_tcase(s, tc);
 	return s;
 }

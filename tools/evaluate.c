@@ -301,285 +301,18 @@ static void rows_free(rows *rs)
 	memset(rs, 0, sizeof *rs);
 }
 
-/* A candidate: a name batch evaluates when it finds it in a directory. */
-static int wanted_file(const char *name)
-{
-	return cli_has_suffix(name, ".xml") || cli_has_suffix(name, ".xml.gz") || cli_is_sheet(name);
-}
-
-/* What a node that is not a regular file is, for its error row. */
-static const char *node_kind(mode_t mode)
-{
-	return S_ISDIR(mode)    ? "a directory"
-	       : S_ISFIFO(mode) ? "a FIFO"
-	       : S_ISSOCK(mode) ? "a socket"
-	       : S_ISCHR(mode)  ? "a character device"
-	       : S_ISBLK(mode)  ? "a block device"
-	                        : "not a regular file";
-}
-
-/* A file found or named: its path, and the error row it makes when it
- * cannot be read (NULL: evaluate it). */
-typedef struct found_file {
-	char *path;
-	char *error;
-} found_file;
-
-typedef struct found_files {
-	found_file *v;
-	size_t n;
-	size_t cap;
-} found_files;
-
-static int compare_found(const void *a, const void *b)
-{
-	return strcmp(((const found_file *)a)->path, ((const found_file *)b)->path);
-}
-
-/* Take path (malloc'ed) and a copy of the error, printf-style. */
-static int found_add(found_files *fs, char *path, const char *fmt, ...) CLI_PRINTF(3, 4);
-static int found_add(found_files *fs, char *path, const char *fmt, ...)
-{
-	char *error = NULL;
-
-	if (!path)
-		return -1;
-	if (fmt) {
-		cli_buf msg = CLI_BUF_INIT;
-		va_list ap;
-
-		va_start(ap, fmt);
-		cli_buf_vprintf(&msg, fmt, ap);
-		va_end(ap);
-		if (msg.failed || !(error = msg.data)) {
-			cli_buf_free(&msg);
-			free(path);
-			return -1;
-		}
-	}
-	if (fs->n == fs->cap) {
-		size_t cap = fs->cap ? fs->cap * 2 : 64;
-		found_file *v = realloc(fs->v, cap * sizeof *v);
-
-		if (!v) {
-			free(path);
-			free(error);
-			return -1;
-		}
-		fs->v = v;
-		fs->cap = cap;
-	}
-	fs->v[fs->n].path = path;
-	fs->v[fs->n].error = error;
-	fs->n++;
-	return 0;
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-	size_t n = strlen(dir), m = strlen(name);
-	char *p = malloc(n + m + 2);
-
-	if (!p)
-		return NULL;
-	memcpy(p, dir, n);
-	if (n && dir[n - 1] != '/')
-		p[n++] = '/';
-	memcpy(p + n, name, m + 1);
-	return p;
-}
-
-/* Classify one directory entry (never opening it). Candidates that cannot
- * be read -- a dangling link, a FIFO, a directory or a link to one named
- * like an evidence file, a node that vanished or cannot be examined --
- * become error rows, so that no supplier silently goes missing. Returns 1
- * when child is a directory to search (the caller keeps child), 0 when
- * child was taken or freed, -1 when out of memory. */
-static int classify(char *child, const char *name, found_files *found, int *unexamined)
-{
-	struct stat lst, st;
-	int wanted = wanted_file(name);
-
-	if (lstat(child, &lst) != 0) {
-		if (wanted)
-			return found_add(found, child, "cannot examine: %s", strerror(errno));
-		*unexamined = errno;
-		free(child);
-		return 0;
-	}
-	if (S_ISDIR(lst.st_mode)) {
-		if (wanted) {
-			char *copy = strdup(child);
-
-			if (found_add(found, copy, "a directory, not an evidence file (its files are "
-			                           "searched all the same)"))
-				return -1;
-		}
-		return 1;
-	}
-	if (S_ISLNK(lst.st_mode)) {
-		/* Links to directories are not followed: no cycles. */
-		if (!wanted) {
-			free(child);
-			return 0;
-		}
-		if (stat(child, &st) != 0)
-			return found_add(found, child, "a symbolic link whose target cannot be read: %s",
-			                 strerror(errno));
-		if (S_ISREG(st.st_mode))
-			return found_add(found, child, NULL);
-		return found_add(found, child, "a symbolic link to %s, not an evidence file%s",
-		                 node_kind(st.st_mode),
-		                 S_ISDIR(st.st_mode) ? " (links to directories are not followed)" : "");
-	}
-	if (!wanted) {
-		free(child);
-		return 0;
-	}
-	if (S_ISREG(lst.st_mode))
-		return found_add(found, child, NULL);
-	return found_add(found, child, "%s, not an evidence file: not read", node_kind(lst.st_mode));
-}
-
-/* Collect the evidence files under a directory. Unreadable directories
- * become error rows, added at once; the files are sorted afterwards. */
-static void walk(const char *dir, int depth, found_files *found, rows *errors)
-{
-	DIR *d;
-	struct dirent *de;
-	int unexamined = 0;
-
-	if (depth > 64) {
-		rows_add(errors, dir, "directories nested too deeply (more than 64 levels)");
-		return;
-	}
-	if (!(d = opendir(dir))) {
-		char msg[256];
-
-		snprintf(msg, sizeof msg, "cannot read the directory: %s", strerror(errno));
-		rows_add(errors, dir, msg);
-		return;
-	}
-	while ((de = readdir(d))) {
-		char *child;
-		int rc;
-
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		if (!(child = join_path(dir, de->d_name))) {
-			errors->oom = 1;
-			break;
-		}
-		rc = classify(child, de->d_name, found, &unexamined);
-		if (rc < 0) {
-			errors->oom = 1;
-			break;
-		}
-		if (rc > 0) {
-			walk(child, depth + 1, found, errors);
-			free(child);
-		}
-	}
-	closedir(d);
-	if (unexamined) {
-		/* Entries whose type could not be read (a directory without search
-		 * permission): what they hold is unknown, so say so. */
-		char msg[256];
-
-		snprintf(msg, sizeof msg, "cannot examine the directory's entries: %s",
-		         strerror(unexamined));
-		rows_add(errors, dir, msg);
-	}
-}
-
-/* A PATH operand: a directory is searched; anything else is evaluated
- * whatever its name, if it is a regular file (a FIFO would never end). */
+/* A PATH operand: every file it names or holds (cli_collect), one row each. */
 static void collect(const char *path, rows *rs)
 {
-	struct stat st;
-	found_files found = { NULL, 0, 0 };
+	cli_files files = CLI_FILES_INIT;
 	size_t i;
 
-	if (stat(path, &st) != 0) {
-		char msg[256];
-
-		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-		rows_add(rs, path, msg);
-		return;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		char msg[256];
-
-		snprintf(msg, sizeof msg, "%s, not an evidence file: not read", node_kind(st.st_mode));
-		rows_add(rs, path, S_ISREG(st.st_mode) ? NULL : msg);
-		return;
-	}
-	/* The directory's error rows come first, then its files, sorted. */
-	walk(path, 0, &found, rs);
-	if (found.n)
-		qsort(found.v, found.n, sizeof *found.v, compare_found);
-	for (i = 0; i < found.n; i++) {
-		rows_add(rs, found.v[i].path, found.v[i].error);
-		free(found.v[i].path);
-		free(found.v[i].error);
-	}
-	free(found.v);
-}
-
-/* Just before reading: the file must still be a regular file, looked at
- * through a descriptor opened without blocking (a FIFO put in its place
- * since it was found is not waited on). NULL when it is, else the error. */
-static char *check_regular(const char *path)
-{
-	struct stat st;
-	char msg[256];
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-
-	if (fd < 0) {
-		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-		return strdup(msg);
-	}
-	if (fstat(fd, &st) != 0) {
-		snprintf(msg, sizeof msg, "cannot examine: %s", strerror(errno));
-		close(fd);
-		return strdup(msg);
-	}
-	close(fd);
-	if (S_ISREG(st.st_mode))
-		return NULL;
-	snprintf(msg, sizeof msg, "%s, not an evidence file: not read", node_kind(st.st_mode));
-	return strdup(msg);
-}
-
-/* The first error of the list, or the last error, as one line. */
-static char *error_text(int code, const scsec_diagnostics *diags)
-{
-	size_t i, n = scsec_diagnostics_count(diags);
-	cli_buf b = CLI_BUF_INIT;
-	char *s = NULL;
-
-	for (i = 0; i < n; i++) {
-		const scsec_diagnostic *d = scsec_diagnostics_at(diags, i);
-
-		if (scsec_diagnostic_severity(d) != SCSEC_SEVERITY_ERROR)
-			continue;
-		if (scsec_diagnostic_format(&s, d) == 0 && s) {
-			/* "file:line:col: error: message" -> keep it whole */
-			cli_buf_puts(&b, s);
-			scsec_free(s);
-			if (scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR) > 1)
-				cli_buf_printf(&b, " (and %zu more)",
-				               scsec_diagnostics_total(diags, SCSEC_SEVERITY_ERROR) - 1);
-			break;
-		}
-	}
-	if (!b.len)
-		cli_last_error_text(&b, code);
-	if (b.failed) {
-		cli_buf_free(&b);
-		return strdup(scsec_strerror(code));
-	}
-	return b.data ? b.data : strdup(scsec_strerror(code));
+	cli_collect(path, &files);
+	if (files.oom)
+		rs->oom = 1;
+	for (i = 0; i < files.n; i++)
+		rows_add(rs, files.v[i].path, files.v[i].error);
+	cli_files_free(&files);
 }
 
 static void evaluate_row(pool *p, row *rw)
@@ -589,7 +322,7 @@ static void evaluate_row(pool *p, row *rw)
 	scsec_result *r = NULL;
 	int rc;
 
-	if (rw->error || (rw->error = check_regular(rw->file)))
+	if (rw->error || (rw->error = cli_check_regular(rw->file)))
 		return;
 	if (scsec_diagnostics_new(&diags)) {
 		rw->error = strdup(scsec_strerror(SCSEC_ENOMEM));
@@ -597,7 +330,7 @@ static void evaluate_row(pool *p, row *rw)
 	}
 	rc = cli_evaluate_file(rw->file, p->c, p->eo, p->strict, diags, &ev, &r);
 	if (rc) {
-		rw->error = error_text(rc, diags);
+		rw->error = cli_error_text(rc, diags);
 	} else {
 		const char *subject = scsec_result_subject_name(r);
 		const char *label = scsec_result_level_label(r);

@@ -453,7 +453,8 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 
 #define X(s) cli_buf_xml_text(b, (s))
 
-static const char css[] =
+/* The report's styles, shared by the portfolio dashboard (portfolio.c). */
+const char cli_html_css[] =
 	/* Japanese on Windows (Yu Gothic, Meiryo), macOS (Hiragino), Linux
 	 * (Noto Sans CJK JP, IPA fonts). */
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Hiragino Kaku Gothic ProN\","
@@ -973,7 +974,7 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	cli_buf_puts(b, ": ");
 	X(subject ? subject : source ? source : "evidence record");
 	cli_buf_puts(b, "</title>\n<style>\n");
-	cli_buf_puts(b, css);
+	cli_buf_puts(b, cli_html_css);
 	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n");
 	heading(b, "h1", "report.title", lang);
 	cli_buf_puts(b, "</h1>\n<p class=\"subject\">");

@@ -29,6 +29,7 @@ static const char usage_main[] =
 	"  required-level  the level a contract requires, from the buyer's answers\n"
 	"  batch           evaluate many evidence files, one row each\n"
 	"  report          write a self-contained HTML report\n"
+	"  portfolio       the buyer's view of many suppliers as of a date\n"
 	"  map             carry a record's answers through a mapping set\n"
 	"  migrate         carry a record to a new revision of its criteria set\n"
 	"  sign            add an XML Signature to an evidence record\n"
@@ -57,6 +58,7 @@ static const command commands[] = {
 	{ "required-level", cmd_required_level },
 	{ "batch", cmd_batch },
 	{ "report", cmd_report },
+	{ "portfolio", cmd_portfolio },
 	{ "map", cmd_map },
 	{ "migrate", cmd_migrate },
 	{ "sign", cmd_sign },

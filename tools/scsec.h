@@ -12,6 +12,7 @@
  *   evaluate.c  evaluate and batch                  -> render, common, text
  *   report.c    report                              -> render, common, text
  *   sign.c      sign and verify                     -> common, text
+ *   portfolio.c portfolio and its dashboard         -> render, common, text
  *   mapping.c   map, migrate, criteria coverage, criteria diff -> common, text
  *   trust.c     trust new, add, revoke, list, sign    -> common, text
  *   render.c    the text summary and the HTML report of a result
@@ -219,6 +220,40 @@ int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criter
  * (operator_cert, a PEM file), or, with operator_cert NULL, unverified
  * with a warning. Prints every diagnostic; returns an exit status. */
 int cli_load_trust(scsec_trust **out, const char *path, const char *operator_cert);
+/* ------------------------------------------------------------ finding input files */
+
+/* A file named or found: its path, and why it cannot be read (NULL: read it). */
+typedef struct cli_file {
+	char *path;
+	char *error;
+} cli_file;
+
+typedef struct cli_files {
+	cli_file *v;
+	size_t n;
+	size_t cap;
+	int oom;    /* an allocation failed: entries are missing */
+} cli_files;
+
+#define CLI_FILES_INIT { NULL, 0, 0, 0 }
+
+/* Append what a PATH operand of batch or portfolio names: a file as it is
+ * (whatever its name; an entry with an error when it is not a regular
+ * file), a directory searched recursively for *.xml, *.xml.gz and sheets
+ * (its unreadable parts first, as entries with errors, then its files
+ * sorted by name; anything named like an evidence file that cannot be
+ * read -- a dangling link, a FIFO -- is an entry with an error, so that
+ * no supplier silently goes missing; links to directories not followed). */
+void cli_collect(const char *path, cli_files *out);
+void cli_files_free(cli_files *files);
+
+/* Just before reading: NULL when path is still a regular file (looked at
+ * through a descriptor opened without blocking), else why not (free()). */
+char *cli_check_regular(const char *path);
+
+/* Why a file could not be evaluated, as one line (free()): the first error
+ * of diags, "(and N more)", else the thread's last error for code. */
+char *cli_error_text(int code, const scsec_diagnostics *diags);
 
 /* ------------------------------------------------------------ options */
 
@@ -442,6 +477,9 @@ int cmd_evaluate(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
+/* portfolio.c: scsec portfolio */
+int cmd_portfolio(int argc, char **argv);
+
 /* ============================================================ render.c */
 
 /* The short human summary of a result (evaluate --format text); @p source
@@ -455,6 +493,9 @@ void cli_render_text(cli_buf *b, const scsec_result *result, const scsec_criteri
 /* The self-contained HTML report (XHTML-compatible, inline CSS and SVG). */
 void cli_render_html(cli_buf *b, const scsec_result *result, const scsec_criteria *criteria,
                      const scsec_evidence *evidence, const char *source, const char *lang);
+
+/* The HTML report's style sheet, which every page of the tool shares. */
+extern const char cli_html_css[];
 
 /* The English title of a CSF function ("Govern"). */
 const char *cli_function_title(scsec_function f);

@@ -124,4 +124,9 @@ size_t scsec__jcheck_members(scsec__jdoc *d, const scsec__jloc *at, const json_t
 /* The name of a value's type, for messages ("a string", "an array", ...). */
 const char *scsec__jtype_name(const json_t *v);
 
+/* Writing: a string as a JSON string (NULL as null), a date as
+ * "YYYY-MM-DD" (SCSEC_DATE_NONE as null). */
+void scsec__json_put_str(scsec__buf *b, const char *s);
+void scsec__json_put_date(scsec__buf *b, scsec_date d);
+
 #endif

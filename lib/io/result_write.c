@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/json.h"
 #include "io/xml.h"
 #include "model/result.h"
 #include "model/trust.h"
@@ -18,7 +19,7 @@
 
 /* ---------------------------------------------------------------- JSON */
 
-static void json_str(scsec__buf *b, const char *s)
+void scsec__json_put_str(scsec__buf *b, const char *s)
 {
 	const char *run;
 
@@ -47,11 +48,11 @@ static void json_str(scsec__buf *b, const char *s)
 	scsec__buf_putc(b, '"');
 }
 
-static void json_date(scsec__buf *b, scsec_date d)
+void scsec__json_put_date(scsec__buf *b, scsec_date d)
 {
 	char buf[SCSEC_DATE_BUFSIZE];
 
-	json_str(b, scsec__date_format(buf, d) ? NULL : buf);
+	scsec__json_put_str(b, scsec__date_format(buf, d) ? NULL : buf);
 }
 
 /* The reasons in the order of rule 5; unverified only when a trust policy
@@ -101,9 +102,9 @@ static void json_trust(scsec__buf *b, const scsec_result *r)
 		return;
 	}
 	scsec__buf_puts(b, "{\"applied\": true, \"operator\": ");
-	json_str(b, r->trust_operator);
+	scsec__json_put_str(b, r->trust_operator);
 	scsec__buf_puts(b, ", \"version\": ");
-	json_str(b, r->trust_version);
+	scsec__json_put_str(b, r->trust_version);
 	scsec__buf_printf(b, ", \"verified\": %s, \"method\": \"%s\", \"signers\": [",
 	                  r->trust_verified ? "true" : "false",
 	                  scsec_method_name(r->trusted_method));
@@ -112,15 +113,15 @@ static void json_trust(scsec__buf *b, const scsec_result *r)
 
 		scsec__buf_printf(b, "%s\n    {\"verdict\": \"%s\", \"subject\": ", i ? "," : "",
 		                  scsec_verdict_name(scsec_signer_verdict(g)));
-		json_str(b, scsec_signer_subject(g));
+		scsec__json_put_str(b, scsec_signer_subject(g));
 		scsec__buf_puts(b, ", \"fingerprint\": ");
-		json_str(b, scsec_signer_fingerprint(g));
+		scsec__json_put_str(b, scsec_signer_fingerprint(g));
 		scsec__buf_puts(b, ", \"signing_time\": ");
 		json_time(b, scsec_signer_signing_time(g));
 		scsec__buf_puts(b, ", \"party\": ");
-		json_str(b, g->party);
+		scsec__json_put_str(b, g->party);
 		scsec__buf_puts(b, ", \"role\": ");
-		json_str(b, g->role);
+		scsec__json_put_str(b, g->role);
 		scsec__buf_putc(b, '}');
 	}
 	scsec__buf_puts(b, r->nsigners ? "\n  ]}" : "]}");
@@ -138,16 +139,16 @@ static void json_projection(scsec__buf *b, const scsec_result *r)
 			continue;
 		scsec__buf_printf(b, "%s\n    {\"rank\": %d, \"label\": ", first ? "" : ",",
 		                  r->c->levels[i]->rank);
-		json_str(b, r->c->levels[i]->label);
+		scsec__json_put_str(b, r->c->levels[i]->label);
 		scsec__buf_puts(b, ", \"on\": ");
-		json_date(b, scsec_result_projected_on_at(r, i));
+		scsec__json_put_date(b, scsec_result_projected_on_at(r, i));
 		scsec__buf_puts(b, ", \"blockers\": [");
 		n = scsec_result_projection_blocker_count(r, i);
 		for (k = 0; k < n; k++) {
 			const struct scsec__blocker *bl = &r->projection->blockers[r->projection->off[i] + k];
 
 			scsec__buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
-			json_str(b, bl->id);
+			scsec__json_put_str(b, bl->id);
 			scsec__buf_printf(b, ", \"kind\": \"%s\"}", scsec_blocker_name((scsec_blocker)bl->kind));
 		}
 		scsec__buf_puts(b, "]}");
@@ -196,11 +197,11 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 
 	scsec__buf_puts(b, "{\n  \"format\": \"scsec-result-1\",\n  \"level\": ");
 	scsec__buf_printf(b, "%d,\n  \"level_label\": ", r->level);
-	json_str(b, scsec_result_level_label(r));
+	scsec__json_put_str(b, scsec_result_level_label(r));
 	scsec__buf_puts(b, ",\n  \"valid_until\": ");
-	json_date(b, r->valid_until);
+	scsec__json_put_date(b, r->valid_until);
 	scsec__buf_puts(b, ",\n  \"as_of\": ");
-	json_date(b, r->as_of);
+	scsec__json_put_date(b, r->as_of);
 	scsec__buf_puts(b, ",\n  \"required_level\": ");
 	if (r->required)
 		scsec__buf_printf(b, "%d", r->required);
@@ -212,7 +213,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	for (i = 0; i < r->nlevels; i++) {
 		scsec__buf_printf(b, "%s\n    {\"rank\": %d, \"label\": ", i ? "," : "",
 		                  c->levels[i]->rank);
-		json_str(b, c->levels[i]->label);
+		scsec__json_put_str(b, c->levels[i]->label);
 		scsec__buf_printf(b, ", \"met\": %s, ", r->met[i] ? "true" : "false");
 		json_figures(b, &r->level_figures[i], 1, r->trust_applied);
 		scsec__buf_putc(b, '}');
@@ -220,7 +221,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	scsec__buf_printf(b, "\n  ],\n  \"gap_level\": %d,\n  \"gaps\": [", scsec_result_gap_level(r));
 	for (i = 0; i < r->ngaps; i++) {
 		scsec__buf_printf(b, "%s\n    {\"id\": ", i ? "," : "");
-		json_str(b, r->gaps[i].id);
+		scsec__json_put_str(b, r->gaps[i].id);
 		scsec__buf_printf(b, ", \"reason\": \"%s\", \"type\": \"%s\"}", scsec_reason_name((scsec_reason)r->gaps[i].reason),
 		                  r->gaps[i].prerequisite ? "prerequisite" : "criterion");
 	}
@@ -239,7 +240,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		const struct scsec_category *cat = scsec__criteria_next_top(c, &k);
 
 		scsec__buf_printf(b, "%s\n    {\"id\": ", i ? "," : "");
-		json_str(b, cat ? cat->id : NULL);
+		scsec__json_put_str(b, cat ? cat->id : NULL);
 		scsec__buf_puts(b, ", ");
 		json_figures(b, &r->category_figures[i], 1, r->trust_applied);
 		scsec__buf_putc(b, '}');
@@ -249,9 +250,9 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		scsec__buf_printf(b, "{\"model\": \"%s\", \"value\": %ld, \"max\": %ld, \"band\": ",
 		                  c->scoring.model == SCSEC_SCORING_POINTS ? "points" : "deductions",
 		                  r->score, r->score_max);
-		json_str(b, r->band);
+		scsec__json_put_str(b, r->band);
 		scsec__buf_puts(b, ", \"conditional\": ");
-		json_str(b, r->conditional ? scsec_conditional_name(r->conditional) : NULL);
+		scsec__json_put_str(b, r->conditional ? scsec_conditional_name(r->conditional) : NULL);
 		scsec__buf_putc(b, '}');
 	} else {
 		scsec__buf_puts(b, "null");
@@ -259,15 +260,15 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	if (r->projection)
 		json_projection(b, r);
 	scsec__buf_puts(b, ",\n  \"subject\": {\"name\": ");
-	json_str(b, r->subject);
+	scsec__json_put_str(b, r->subject);
 	scsec__buf_puts(b, "},\n  \"criteria\": {\"id\": ");
-	json_str(b, c->id);
+	scsec__json_put_str(b, c->id);
 	scsec__buf_puts(b, ", \"version\": ");
-	json_str(b, c->version);
+	scsec__json_put_str(b, c->version);
 	scsec__buf_puts(b, ", \"fingerprint\": ");
-	json_str(b, c->fingerprint);
+	scsec__json_put_str(b, c->fingerprint);
 	scsec__buf_puts(b, "},\n  \"evidence\": {\"fingerprint\": ");
-	json_str(b, scsec_result_evidence_fingerprint(r));
+	scsec__json_put_str(b, scsec_result_evidence_fingerprint(r));
 	if (r->evidence_derived)
 		scsec__buf_puts(b, ", \"derived\": true");
 	scsec__buf_puts(b, "},\n  \"trust\": ");

@@ -29,6 +29,7 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
                    builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
+from ._api import Portfolio
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
 from ._api import Signer, TrustList, TrustParty, TrustRevocation, certificate_fingerprint
@@ -68,6 +69,8 @@ __all__ = [
     "Gap", "Score",
     # trust lists
     "TrustList", "TrustParty", "TrustRevocation", "Signer", "certificate_fingerprint",
+    # portfolios
+    "Portfolio",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",
     "version_number", "library_path",

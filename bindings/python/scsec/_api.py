@@ -33,7 +33,7 @@ import enum
 import functools
 import json
 import os
-from ctypes import byref, c_char_p, c_int
+from ctypes import byref, c_char_p, c_int, c_size_t
 from typing import (Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping, Optional,
                     Sequence, Tuple, TypeVar, Union, overload)
 
@@ -3271,3 +3271,211 @@ def sign_file(source: PathLike, target: PathLike, key: SigningKey,
     seconds = _signing_seconds(time)
     with _guard(key, SigningKey, "key") as kh:
         _lib.scsec_evidence_sign_file(_path(source), _path(target), kh, seconds)
+# ---------------------------------------------------------------- portfolio
+
+
+class Portfolio(Owned):
+    """Many suppliers' results as of one date (``scsec_portfolio``,
+    doc/portfolio.md): suppliers per level, contracts, expiring levels, the
+    gap to each requirement split into "needs a stronger assessment" and
+    "needs fixes", the criteria most suppliers miss.
+
+    Built from :class:`Result` objects evaluated against ``criteria`` as of
+    ``as_of`` (what the figures need is copied: the results may be closed
+    afterwards), contracts (:meth:`add_contract`, :meth:`load_contracts`)
+    and unreadable sources, in any order. :meth:`to_records` gives one dict
+    per supplier, ready for ``pandas.DataFrame(portfolio.to_records())``.
+    """
+
+    __slots__ = ("_criteria",)
+    _free_name = "scsec_portfolio_free"
+    _kind = "Portfolio"
+    _exclusive = True
+
+    def __init__(self, criteria: CriteriaSet, as_of: DateLike, within_days: int = 90) -> None:
+        if not isinstance(within_days, int) or isinstance(within_days, bool):
+            raise TypeError("within_days must be an int")
+        ptr = _native.portfolio_p()
+        with _set_guard(criteria) as ch:
+            _lib.scsec_portfolio_new(byref(ptr), ch, _to_cdate(as_of, allow_none=False),
+                                     within_days)
+        self._criteria = criteria
+        self._adopt(ptr)
+
+    def add(self, supplier_id: str, result: "Result", name: Optional[str] = None,
+            source: Optional[str] = None) -> None:
+        """Add a supplier with its result (evaluated as of the portfolio's
+        date against its set: :class:`MismatchError` otherwise;
+        :class:`ExistsError` for an id already present)."""
+        with self._g as h, _guard(result, Result, "result") as rh:
+            _lib.scsec_portfolio_add(h, _b(supplier_id, "supplier_id"),
+                                     None if name is None else _b(name, "name"), rh,
+                                     None if source is None else _b(source, "source"))
+
+    def add_contract(self, supplier_id: str, contract_id: str,
+                     required: Union[int, "Level", None] = None,
+                     answers: AnswersLike = None) -> None:
+        """Add a contract: a level ``required`` outright, or the ``answers``
+        to the set's required-level questions (as :func:`required_level`)."""
+        with _EvalOptions(None, None, answers, required) as opts, self._g as h:
+            _lib.scsec_portfolio_add_contract(h, _b(supplier_id, "supplier_id"),
+                                              _b(contract_id, "contract_id"), opts.ptr)
+
+    def load_contracts(self, path: PathLike, options: Optional[LoadOptions] = None) -> Diagnostics:
+        """Add the contracts of a contracts sheet (CSV or xlsx; all or none)
+        and return the diagnostics (the error raised carries them too)."""
+        with _DiagList() as diags, self._g as h, _options_guard(options) as oh:
+            try:
+                _lib.scsec_portfolio_load_contracts(h, _path(path), oh, diags.ptr)
+            except Error as exc:
+                exc.diagnostics = diags.read()
+                raise
+            return diags.read()
+
+    def add_unreadable(self, source: str, problem: Optional[str] = None) -> None:
+        """List a source that could not be read (never counted as a supplier)."""
+        with self._g as h:
+            _lib.scsec_portfolio_add_unreadable(h, _b(source, "source"),
+                                                None if problem is None else _b(problem, "problem"))
+
+    @property
+    def criteria(self) -> CriteriaSet:
+        """The criteria set every result was evaluated against."""
+        return self._criteria
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The date of the figures."""
+        with self._g as h:
+            return _from_cdate(_lib.scsec_portfolio_as_of(h))  # type: ignore[return-value]
+
+    @property
+    def within_days(self) -> int:
+        """A level ending within this many days counts as expiring."""
+        with self._g as h:
+            return int(_lib.scsec_portfolio_within_days(h))
+
+    def __len__(self) -> int:
+        with self._g as h:
+            return int(_lib.scsec_portfolio_supplier_count(h))
+
+    def level_counts(self) -> Dict[int, int]:
+        """Suppliers per achieved level rank (0: no level), every level of the set."""
+        ranks = [0] + [lv.rank for lv in self._criteria.levels]
+        with self._g as h:
+            return {r: int(_lib.scsec_portfolio_level_suppliers(h, r)) for r in ranks}
+
+    def _ids(self, count: Any, at: Any) -> List[str]:
+        with self._g as h:
+            return [_text(_lib.scsec_supplier_id(at(h, i))) for i in range(count(h))]
+
+    @property
+    def expiring(self) -> List[str]:
+        """Ids of the suppliers whose level expires within the days, soonest first."""
+        return self._ids(_lib.scsec_portfolio_expiring_count, _lib.scsec_portfolio_expiring_at)
+
+    @property
+    def below(self) -> List[str]:
+        """Ids of the suppliers below their requirement."""
+        return self._ids(_lib.scsec_portfolio_below_count, _lib.scsec_portfolio_below_at)
+
+    @property
+    def untrusted(self) -> List[str]:
+        """Ids of the suppliers with unsigned or unverified evidence (under a trust list)."""
+        return self._ids(_lib.scsec_portfolio_untrusted_count, _lib.scsec_portfolio_untrusted_at)
+
+    @property
+    def missed(self) -> List[Tuple[str, int, int]]:
+        """(id, suppliers missing it, of which only for the method), most missed first."""
+        with self._g as h:
+            return [(_text(_lib.scsec_portfolio_missed_id_at(h, i)),
+                     int(_lib.scsec_portfolio_missed_suppliers_at(h, i)),
+                     int(_lib.scsec_portfolio_missed_method_at(h, i)))
+                    for i in range(_lib.scsec_portfolio_missed_count(h))]
+
+    @property
+    def unreadable(self) -> List[Tuple[str, str]]:
+        """(source, problem) of the sources that could not be read, by source."""
+        with self._g as h:
+            return [(_text(_lib.scsec_portfolio_unreadable_at(h, i)),
+                     _text(_lib.scsec_portfolio_unreadable_problem_at(h, i)))
+                    for i in range(_lib.scsec_portfolio_unreadable_count(h))]
+
+    @property
+    def contracts(self) -> List[Dict[str, Any]]:
+        """Per contract: supplier, contract, required, achieved (None: no evidence), meets."""
+        out = []
+        with self._g as h:
+            for i in range(_lib.scsec_portfolio_contract_count(h)):
+                k = _lib.scsec_portfolio_contract_at(h, i)
+                s = _lib.scsec_contract_supplier(k)
+                meets = _lib.scsec_contract_meets(k)
+                out.append({"supplier": _text(_lib.scsec_contract_supplier_id(k)),
+                            "contract": _text(_lib.scsec_contract_id(k)),
+                            "required": int(_lib.scsec_contract_required(k)),
+                            "achieved": int(_lib.scsec_supplier_level(s)) if s else None,
+                            "meets": None if meets < 0 else bool(meets)})
+        return out
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per supplier (by id), flat, ready for a pandas DataFrame:
+        supplier_id, name, source, level, valid_until (date or None),
+        days_left, expiring, expiry_items (list), required, contracts,
+        meets_required (None without a contract), target, gap_method,
+        gap_fixes, trust (None without a trust list), and per top-level
+        category ``satisfied:ID`` and ``applicable:ID``."""
+        as_of = self.as_of
+        rows = []
+        with self._g as h:
+            cats = [_text(_lib.scsec_category_id(_lib.scsec_portfolio_category_at(h, i)))
+                    for i in range(_lib.scsec_portfolio_category_count(h))]
+            app = c_size_t()
+            for i in range(_lib.scsec_portfolio_supplier_count(h)):
+                s = _lib.scsec_portfolio_supplier_at(h, i)
+                level = int(_lib.scsec_supplier_level(s))
+                until = _from_cdate(_lib.scsec_supplier_valid_until(s)) if level else None
+                meets = _lib.scsec_supplier_meets_required(s)
+                trust = _text(_lib.scsec_supplier_trust(s))
+                row: Dict[str, Any] = {
+                    "supplier_id": _text(_lib.scsec_supplier_id(s)),
+                    "name": _text(_lib.scsec_supplier_name(s)),
+                    "source": _text(_lib.scsec_supplier_source(s)),
+                    "level": level,
+                    "valid_until": until,
+                    "days_left": (until - as_of).days if until else None,
+                    "expiring": bool(_lib.scsec_supplier_expiring(s)),
+                    "expiry_items": [_text(_lib.scsec_supplier_expiry_item_at(s, k))
+                                     for k in range(_lib.scsec_supplier_expiry_item_count(s))],
+                    "required": int(_lib.scsec_supplier_required(s)) or None,
+                    "contracts": int(_lib.scsec_supplier_contract_count(s)),
+                    "meets_required": None if meets < 0 else bool(meets),
+                    "target": int(_lib.scsec_supplier_target_level(s)) or None,
+                    "gap_method": int(_lib.scsec_supplier_gap_method(s)),
+                    "gap_fixes": int(_lib.scsec_supplier_gap_fixes(s)),
+                    "trust": trust or None,
+                }
+                for k, cid in enumerate(cats):
+                    row["satisfied:" + cid] = int(_lib.scsec_supplier_category_satisfied(
+                        s, k, byref(app)))
+                    row["applicable:" + cid] = int(app.value)
+                rows.append(row)
+        return rows
+
+    def to_json(self) -> str:
+        """The JSON document (data/schema/scsec-portfolio-1.schema.json), deterministic."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_portfolio_to_json, h).decode("utf-8")
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON document as a dict."""
+        return json.loads(self.to_json())  # type: ignore[no-any-return]
+
+    def to_csv(self) -> str:
+        """The CSV form (one row per supplier, then per unreadable source)."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_portfolio_to_csv, h).decode("utf-8")
+
+    def __repr__(self) -> str:
+        if self._ptr is None:
+            return "<scsec.Portfolio closed>"
+        return "<scsec.Portfolio as of %s: %d suppliers>" % (self.as_of, len(self))

@@ -416,6 +416,18 @@ class oscal_import_p(_Handle):
     """scsec_oscal_import *"""
 
 
+class portfolio_p(_Handle):
+    """scsec_portfolio *"""
+
+
+class supplier_p(_Handle):
+    """const scsec_supplier *"""
+
+
+class contract_p(_Handle):
+    """const scsec_contract *"""
+
+
 date_t = c_int32
 #: SCSEC_DATE_NONE
 DATE_NONE = -2 ** 31
@@ -914,6 +926,64 @@ SIGNATURES = [
     ("scsec_evidence_signature_signer", _cstr, [evidence_p, c_size_t]),
     ("scsec_evidence_signature_fingerprint", _cstr, [evidence_p, c_size_t]),
     ("scsec_evidence_signature_time", ctypes.c_int64, [evidence_p, c_size_t]),
+    # portfolio.h
+    ("scsec_portfolio_new", CHECK, [_P(portfolio_p), criteria_p, date_t, c_int]),
+    ("scsec_portfolio_free", None, [portfolio_p]),
+    ("scsec_portfolio_add", CHECK, [portfolio_p, _cstr, _cstr, result_p, _cstr]),
+    ("scsec_portfolio_add_contract", CHECK, [portfolio_p, _cstr, _cstr, eval_options_p]),
+    ("scsec_portfolio_add_unreadable", CHECK, [portfolio_p, _cstr, _cstr]),
+    ("scsec_portfolio_load_contracts", CHECK,
+     [portfolio_p, _cstr, load_options_p, diagnostics_p]),
+    ("scsec_portfolio_load_contracts_memory", CHECK,
+     [portfolio_p, c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
+    ("scsec_portfolio_criteria", criteria_p, [portfolio_p]),
+    ("scsec_portfolio_as_of", date_t, [portfolio_p]),
+    ("scsec_portfolio_within_days", c_int, [portfolio_p]),
+    ("scsec_portfolio_trust_applied", c_int, [portfolio_p]),
+    ("scsec_portfolio_category_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_category_at", c_void_p, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_supplier_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_supplier_at", supplier_p, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_supplier_get", supplier_p, [portfolio_p, _cstr]),
+    ("scsec_portfolio_level_suppliers", c_size_t, [portfolio_p, c_int]),
+    ("scsec_portfolio_expiring_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_expiring_at", supplier_p, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_below_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_below_at", supplier_p, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_untrusted_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_untrusted_at", supplier_p, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_missed_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_missed_id_at", _cstr, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_missed_suppliers_at", c_size_t, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_missed_method_at", c_size_t, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_contract_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_contract_at", contract_p, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_unreadable_count", c_size_t, [portfolio_p]),
+    ("scsec_portfolio_unreadable_at", _cstr, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_unreadable_problem_at", _cstr, [portfolio_p, c_size_t]),
+    ("scsec_portfolio_to_json", CHECK, [_out_str, _out_size, portfolio_p]),
+    ("scsec_portfolio_to_csv", CHECK, [_out_str, _out_size, portfolio_p]),
+    ("scsec_supplier_id", _cstr, [supplier_p]),
+    ("scsec_supplier_name", _cstr, [supplier_p]),
+    ("scsec_supplier_source", _cstr, [supplier_p]),
+    ("scsec_supplier_level", c_int, [supplier_p]),
+    ("scsec_supplier_valid_until", date_t, [supplier_p]),
+    ("scsec_supplier_expiring", c_int, [supplier_p]),
+    ("scsec_supplier_expiry_item_count", c_size_t, [supplier_p]),
+    ("scsec_supplier_expiry_item_at", _cstr, [supplier_p, c_size_t]),
+    ("scsec_supplier_required", c_int, [supplier_p]),
+    ("scsec_supplier_contract_count", c_size_t, [supplier_p]),
+    ("scsec_supplier_meets_required", c_int, [supplier_p]),
+    ("scsec_supplier_target_level", c_int, [supplier_p]),
+    ("scsec_supplier_gap_method", c_size_t, [supplier_p]),
+    ("scsec_supplier_gap_fixes", c_size_t, [supplier_p]),
+    ("scsec_supplier_category_satisfied", c_size_t, [supplier_p, c_size_t, _P(c_size_t)]),
+    ("scsec_supplier_trust", _cstr, [supplier_p]),
+    ("scsec_contract_supplier_id", _cstr, [contract_p]),
+    ("scsec_contract_id", _cstr, [contract_p]),
+    ("scsec_contract_required", c_int, [contract_p]),
+    ("scsec_contract_supplier", supplier_p, [contract_p]),
+    ("scsec_contract_meets", c_int, [contract_p]),
 ]
 # --------------------------------------------------------------------------
 # Loading

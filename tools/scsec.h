@@ -188,6 +188,14 @@ void cli_last_error_text(cli_buf *b, int code);
  * returns an exit status. */
 int cli_load_criteria(scsec_criteria **out, const char *set);
 
+/* Non-zero when path holds a result document (XML, or JSON other than an
+ * evidence record), told by content. */
+int cli_is_result_file(const char *path);
+
+/* Read a result document back against its criteria set (-c SET, as
+ * cli_load_criteria() takes it). Reports failures; returns an exit status. */
+int cli_load_result(scsec_result **out, const char *set, const char *path);
+
 /* Non-zero when path ends with suffix, ignoring ASCII case. */
 int cli_has_suffix(const char *path, const char *suffix);
 

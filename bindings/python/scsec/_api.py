@@ -2004,6 +2004,13 @@ class Evidence(Owned, MutableMapping[str, Entry]):
 _MISSING: Any = object()
 
 
+def _result_unpickle(xml: bytes, criteria_id: str, set_xml: Optional[bytes]) -> "Result":
+    """Unpickle a :class:`Result` from its XML and its criteria set."""
+    criteria = (CriteriaSet.builtin(criteria_id) if set_xml is None
+                else CriteriaSet.from_bytes(set_xml, name="<pickled criteria set>"))
+    return Result.from_xml(xml, criteria, name="<pickled result>")
+
+
 def _evidence_from_xml(data: bytes) -> Evidence:
     """Unpickle an :class:`Evidence` record from its canonical XML."""
     return Evidence.from_bytes(data, name="<pickled evidence record>")
@@ -2054,7 +2061,7 @@ class Result(Owned):
     _kind = "Result"
 
     def __init__(self) -> None:
-        raise TypeError("results come from scsec.evaluate()")
+        raise TypeError("results come from scsec.evaluate() or Result.load()")
 
     def _adopt(self, ptr: Any) -> None:
         self._cache: Dict[str, Any] = {}
@@ -2084,8 +2091,60 @@ class Result(Owned):
                 "Result objects cannot be pickled with %s: it does not export "
                 "scsec_result_load_memory(), which reads a result back from its XML "
                 "(pickle result.to_xml() or result.to_dict() instead)" % _native.library_path)
-        raise TypeError("these bindings do not read results back yet "
-                        "(pickle result.to_xml() or result.to_dict() instead)")
+        # The result as its XML, with its criteria set: by id when it is the
+        # built-in set of that id, else as the set's canonical XML.
+        with self._g as h:
+            cid = _text(_lib.scsec_result_criteria_id(h)) or ""
+            fingerprint = _text(_lib.scsec_result_criteria_fingerprint(h))
+            set_xml: Optional[bytes] = None
+            if cid not in builtin_ids() or CriteriaSet.builtin(cid).fingerprint != fingerprint:
+                set_xml = _native.take_string(_lib.scsec_criteria_write_memory,
+                                              _lib.scsec_result_criteria(h))
+        return (_result_unpickle, (self.to_xml(), cid, set_xml))
+
+    # -- reading back
+
+    @classmethod
+    def load(cls, path: PathLike, criteria: CriteriaSet, options: Optional[LoadOptions] = None,
+             diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from its XML or JSON document (told by the
+        content), plain or gzip. ``criteria`` must be the set it was computed
+        with (same fingerprint, else :class:`MismatchError`); the result read
+        back equals the one written (``==``)."""
+        ptr = _native.result_p()
+        with _set_guard(criteria) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_result_load_file, ptr, (_path(path), ch, oh),
+                             diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def from_bytes(cls, data: Union[Buffer, str], criteria: CriteriaSet,
+                   name: Optional[str] = None, options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from an XML or JSON document in memory (bytes, or a
+        str of JSON text). See :meth:`load`."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        buf, size = _buffer(data)
+        ptr = _native.result_p()
+        with _set_guard(criteria) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_result_load_memory, ptr,
+                             (buf, size, _name(name), ch, oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def from_xml(cls, data: Buffer, criteria: CriteriaSet, name: Optional[str] = None,
+                 options: Optional[LoadOptions] = None,
+                 diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from :meth:`to_xml`'s document."""
+        return cls.from_bytes(data, criteria, name, options, diagnostics)
+
+    @classmethod
+    def from_json(cls, text: Union[str, Buffer], criteria: CriteriaSet,
+                  name: Optional[str] = None, options: Optional[LoadOptions] = None,
+                  diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from :meth:`to_json`'s document."""
+        return cls.from_bytes(text, criteria, name, options, diagnostics)
 
     @property
     def level(self) -> int:

@@ -771,6 +771,12 @@ SIGNATURES = [
     ("scsec_result_subject_name", _cstr, [result_p]),
     ("scsec_result_to_xml", CHECK, [_out_str, _out_size, result_p]),
     ("scsec_result_to_json", CHECK, [_out_str, _out_size, result_p]),
+    # results: reading results back (eval.h)
+    ("scsec_result_load_file", CHECK,
+     [_P(result_p), _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_result_load_memory", CHECK,
+     [_P(result_p), c_void_p, c_size_t, _cstr, criteria_p, load_options_p, diagnostics_p]),
+    ("scsec_result_options_get", CHECK, [_P(eval_options_p), result_p]),
     # mapping.h
     ("scsec_relationship_name", _cstr, [c_int]),
     ("scsec_relationship_parse", CHECK, [_P(c_int), _cstr]),

@@ -373,6 +373,7 @@ void cli_evalopts_dispose(cli_evalopts *o)
 {
 	size_t i;
 
+	scsec_trust_free(o->trust_list);
 	for (i = 0; i < o->nanswers; i++)
 		free(o->answers[i].question);
 	free(o->answers);
@@ -443,6 +444,15 @@ int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg)
 		return EXIT_OK;
 	case OPT_ENCODING:
 		return cli_set_encoding(arg);
+	case OPT_TRUST:
+		o->trust = arg;
+		return EXIT_OK;
+	case OPT_OPERATOR_CERT:
+		o->operator_cert = arg;
+		return EXIT_OK;
+	case OPT_UNVERIFIED_TRUST:
+		o->unverified_trust = 1;
+		return EXIT_OK;
 	default:
 		return -1;
 	}
@@ -458,8 +468,7 @@ static void question_list(cli_buf *b, const scsec_criteria *c)
 		               scsec_question_id(scsec_criteria_question_at(c, i)));
 }
 
-int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *c,
-                       scsec_eval_options **out)
+int cli_evalopts_build(cli_evalopts *o, const scsec_criteria *c, scsec_eval_options **out)
 {
 	scsec_eval_options *eo = NULL;
 	cli_buf list = CLI_BUF_INIT;
@@ -470,6 +479,16 @@ int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *c,
 	if (o->target && (rc = cli_check_rank("--target", c, o->target)))
 		return rc;
 	if (o->require && (rc = cli_check_rank("--require", c, o->require)))
+		return rc;
+	if ((o->operator_cert || o->unverified_trust) && !o->trust)
+		return cli_value_error("--operator-cert and --unverified-trust go with --trust LIST");
+	if (o->trust && !o->operator_cert && !o->unverified_trust)
+		return cli_value_error("--trust: give the list operator's certificate (--operator-cert "
+		                       "CERT.pem) to check the list's signature, or --unverified-trust");
+	if (o->trust && o->operator_cert && o->unverified_trust)
+		return cli_value_error("--operator-cert and --unverified-trust exclude each other");
+	if (o->trust && !o->trust_list &&
+	    (rc = cli_load_trust(&o->trust_list, o->trust, o->operator_cert)) != EXIT_OK)
 		return rc;
 	if (o->require && o->nanswers)
 		return cli_value_error("--require and --answer exclude each other: name the required "
@@ -506,7 +525,8 @@ int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *c,
 	if (scsec_eval_options_new(&eo) ||
 	    (o->as_of != SCSEC_DATE_NONE && scsec_eval_options_set_as_of(eo, o->as_of)) ||
 	    scsec_eval_options_set_target(eo, (int)o->target) ||
-	    scsec_eval_options_set_required(eo, (int)o->require))
+	    scsec_eval_options_set_required(eo, (int)o->require) ||
+	    (o->trust_list && scsec_eval_options_set_trust(eo, o->trust_list)))
 		goto oom;
 	for (i = 0; i < o->nanswers; i++)
 		if (scsec_eval_options_set_answer(eo, o->answers[i].question, o->answers[i].yes))
@@ -553,7 +573,7 @@ int cli_evaluate_file(const char *path, const scsec_criteria *c, const scsec_eva
 	return 0;
 }
 
-int cli_evaluate_one(const cli_evalopts *o, const char *path,
+int cli_evaluate_one(cli_evalopts *o, const char *path,
                      scsec_evidence **ev_out, scsec_result **result_out)
 {
 	scsec_criteria *c = NULL;
@@ -804,13 +824,89 @@ int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok)
 	return cli_write_output(path, b->data ? b->data : "", b->len, gzip_ok);
 }
 
+int cli_read_file(const char *path, const char *what, size_t max, char **out, size_t *size)
+{
+	FILE *fp;
+	char *data = NULL;
+	size_t cap = 0;
+	int rc = EXIT_OK;
+
+	*out = NULL;
+	*size = 0;
+	if (!(fp = fopen(path, "rb"))) {
+		cli_errorf("cannot read %s '%s': %s", what, path, strerror(errno));
+		return EXIT_IO;
+	}
+	for (;;) {
+		size_t n;
+
+		if (*size + 1 >= cap) {
+			char *p = realloc(data, cap = cap ? cap * 2 : 65536);
+
+			if (!p) {
+				cli_errorf("out of memory");
+				rc = EXIT_IO;
+				break;
+			}
+			data = p;
+		}
+		n = fread(data + *size, 1, cap - *size - 1, fp);
+		*size += n;
+		if (max && *size > max) {
+			cli_errorf("%s '%s' is larger than %zu bytes", what, path, max);
+			rc = EXIT_INPUT;
+			break;
+		}
+		if (n == 0) {
+			if (ferror(fp)) {
+				cli_errorf("cannot read %s '%s': %s", what, path, strerror(errno));
+				rc = EXIT_IO;
+			}
+			break;
+		}
+	}
+	fclose(fp);
+	if (rc != EXIT_OK) {
+		free(data);
+		*size = 0;
+		return rc;
+	}
+	data[*size] = '\0';
+	*out = data;
+	return EXIT_OK;
+}
+
+int cli_load_trust(scsec_trust **out, const char *path, const char *operator_cert)
+{
+	scsec_diagnostics *diags = NULL;
+	int rc;
+
+	*out = NULL;
+	if (scsec_diagnostics_new(&diags))
+		return cli_fail(SCSEC_ENOMEM, NULL);
+	scsec_error_clear();
+	if ((rc = scsec_trust_load_file(out, path, operator_cert, cli_load_opts, diags))) {
+		rc = cli_fail(rc, diags);
+		if (operator_cert)
+			cli_errorf("trust list '%s' refused: it must carry a valid signature by the "
+			           "operator's certificate '%s'", path, operator_cert);
+	} else {
+		cli_print_diags(diags);
+		if (!operator_cert)
+			cli_errorf("warning: trust list '%s' is used without checking its operator's "
+			           "signature (--unverified-trust): results say it was not verified", path);
+		rc = EXIT_OK;
+	}
+	scsec_diagnostics_free(diags);
+	return rc;
+}
+
 int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char dir[PATH_MAX], file[PATH_MAX + 16];
-	FILE *fp = NULL;
 	char *data = NULL;
-	size_t size = 0, cap = 0;
+	size_t size = 0;
 	int rc;
 
 	if ((!path || !strcmp(path, "-")) && isatty(STDOUT_FILENO)) {
@@ -829,35 +925,7 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 	}
 	snprintf(file, sizeof file, "%s/out.xlsx", dir);
 	if ((rc = make(file, ctx)) == EXIT_OK) {
-		if (!(fp = fopen(file, "rb"))) {
-			cli_errorf("cannot read the workbook made: %s", strerror(errno));
-			rc = EXIT_IO;
-		}
-		while (fp && rc == EXIT_OK) {
-			size_t n;
-
-			if (size == cap) {
-				char *p = realloc(data, cap = cap ? cap * 2 : 65536);
-
-				if (!p) {
-					cli_errorf("out of memory");
-					rc = EXIT_IO;
-					break;
-				}
-				data = p;
-			}
-			n = fread(data + size, 1, cap - size, fp);
-			size += n;
-			if (n == 0) {
-				if (ferror(fp)) {
-					cli_errorf("cannot read the workbook made: %s", strerror(errno));
-					rc = EXIT_IO;
-				}
-				break;
-			}
-		}
-		if (fp)
-			fclose(fp);
+		rc = cli_read_file(file, "the workbook made", 0, &data, &size);
 		if (rc == EXIT_OK)
 			rc = cli_write_output(path, data ? data : "", size, 0);
 	}

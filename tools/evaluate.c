@@ -46,6 +46,7 @@ static const char usage_evaluate[] =
 	"  -v, --verbose             text: list every gap (beyond 25 gaps the summary\n"
 	"                            gives counts per category and reason)\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
+	CLI_USAGE_TRUST
 	"  --lang LANG               language of the texts in the summary (default en)\n"
 	"  --encoding ENC            the encoding of a CSV sheet: auto (the default:\n"
 	"                            found from the sheet), utf-8, cp932 (shift_jis),\n"
@@ -68,6 +69,7 @@ static const struct option evaluate_options[] = {
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
 	{ "verbose", no_argument, NULL, 'v' },
+	CLI_TRUST_OPTIONS,
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -192,6 +194,7 @@ static const char usage_batch[] =
 	"  --require N               the required level (fills required, meets)\n"
 	"  --answer QUESTION=yes|no  derive the required level from answers\n"
 	"  --strict                  a record with check errors is an error row\n"
+	CLI_USAGE_TRUST
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
 	"  -h, --help                show this help\n"
@@ -210,6 +213,7 @@ static const struct option batch_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
+	CLI_TRUST_OPTIONS,
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "scsec.h"
 
@@ -234,6 +235,45 @@ static void text_unstated_roles(cli_buf *b, const scsec_result *r)
 	}
 }
 
+/* Issue 12: with a trust list, the list, whether its signature was
+ * checked, the method the record's signatures support, and every
+ * signature with its verdict. Nothing without one (the JSON and XML
+ * results say "no trust policy"). */
+static void text_trust(cli_buf *b, const scsec_result *r)
+{
+	char when[32];
+	size_t i;
+
+	if (!scsec_result_trust_applied(r))
+		return;
+	cli_buf_textf(b, "Trust:        %s %s (%s); the signatures support %s\n",
+	               scsec_result_trust_operator(r), scsec_result_trust_version(r),
+	               scsec_result_trust_verified(r) ? "the operator's signature checked"
+	                                              : "NOT verified: its signature was not checked",
+	               scsec_method_name(scsec_result_trusted_method(r)));
+	for (i = 0; i < scsec_result_signer_count(r); i++) {
+		const scsec_signer *g = scsec_result_signer_at(r, i);
+		int64_t t = scsec_signer_signing_time(g);
+		time_t tt = (time_t)t;
+		struct tm tm;
+
+		if (t < 0 || !gmtime_r(&tt, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+			snprintf(when, sizeof when, "no signing time");
+		cli_buf_textf(b, "  %-22s %s", scsec_verdict_name(scsec_signer_verdict(g)),
+		               scsec_signer_party(g) ? scsec_signer_party(g) : "-");
+		if (scsec_signer_role(g))
+			cli_buf_textf(b, " (%s)", scsec_signer_role(g));
+		cli_buf_textf(b, ", %s, sha256 %s, %s", scsec_signer_subject(g) ? scsec_signer_subject(g)
+		                                                                 : "no certificate",
+		               scsec_signer_fingerprint(g) ? scsec_signer_fingerprint(g) : "-", when);
+		if (scsec_signer_problem(g))
+			cli_buf_textf(b, ": %s", scsec_signer_problem(g));
+		cli_buf_putc(b, '\n');
+	}
+	if (!scsec_result_signer_count(r))
+		cli_buf_puts(b, "  the record carries no signature\n");
+}
+
 /* Issue 13.6: a level may rest on not-applicable answers (whether it may is
  * the scheme's call); the buyer sees how many, per level and, at the gap
  * level, per top-level category. Nothing when there are none. */
@@ -317,6 +357,7 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	}
 	text_not_applicable(b, r, c, gl);
 	text_unstated_roles(b, r);
+	text_trust(b, r);
 	if (!gl)
 		return;
 	gi = level_index(r, gl);
@@ -625,6 +666,21 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			X(scsec_conditional_name(scsec_result_conditional(r)));
 		}
 		cli_buf_puts(b, "</dd>\n");
+	}
+	if (scsec_result_trust_applied(r)) {
+		cli_buf t = CLI_BUF_INIT;
+		char *line, *save = NULL;
+
+		/* The text summary's lines, without the label. */
+		text_trust(&t, r);
+		cli_buf_puts(b, "<dt>Trust</dt><dd>");
+		for (line = t.failed || t.len < 14 ? NULL : strtok_r(t.data + 14, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			X(line);
+			cli_buf_puts(b, "<br>");
+		}
+		cli_buf_puts(b, "</dd>\n");
+		cli_buf_free(&t);
 	}
 	cli_buf_puts(b, "<dt>Criteria set</dt><dd>");
 	X(scsec_criteria_title(c, lang));

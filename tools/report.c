@@ -34,6 +34,7 @@ static const char usage_report[] =
 	"  --require N               the contract requires level rank N\n"
 	"  --answer QUESTION=yes|no  derive the required level from answers\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
+	CLI_USAGE_TRUST
 	"  --lang LANG               language of the texts (default en)\n"
 	"  --encoding ENC            the encoding of a CSV sheet (as for evaluate)\n"
 	"  -h, --help                show this help\n"
@@ -52,6 +53,7 @@ int cmd_report(int argc, char **argv)
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "output", required_argument, NULL, 'o' },
+		CLI_TRUST_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

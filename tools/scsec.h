@@ -12,6 +12,7 @@
  *   evaluate.c  evaluate and batch                  -> render, common, text
  *   report.c    report                              -> render, common, text
  *   mapping.c   map, migrate, criteria coverage, criteria diff -> common, text
+ *   trust.c     trust new, add, revoke, list, sign    -> common, text
  *   render.c    the text summary and the HTML report of a result
  *                                                   -> common, text
  *   common.c    messages, exit statuses, loading inputs, options, the
@@ -221,6 +222,16 @@ int cli_set_encoding(const char *name);
 int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
                       scsec_diagnostics *diags);
 
+/* Read a whole file (at most max bytes; what names it in messages) into
+ * *out (free(); NUL-terminated, *size without the NUL). Reports failures;
+ * returns EXIT_OK, EXIT_IO or EXIT_INPUT (too large). */
+int cli_read_file(const char *path, const char *what, size_t max, char **out, size_t *size);
+
+/* Load a trust list: checked against the operator's certificate
+ * (operator_cert, a PEM file), or, with operator_cert NULL, unverified
+ * with a warning. Prints every diagnostic; returns an exit status. */
+int cli_load_trust(scsec_trust **out, const char *path, const char *operator_cert);
+
 /* ------------------------------------------------------------ options */
 
 /* Long-only option codes shared by the commands. */
@@ -237,8 +248,24 @@ enum {
 	OPT_SUBJECT_ID,
 	OPT_FORCE,
 	OPT_RULES,
-	OPT_ENCODING
+	OPT_ENCODING,
+	OPT_TRUST,
+	OPT_OPERATOR_CERT,
+	OPT_UNVERIFIED_TRUST
 };
+
+/* The options of a trust policy (evaluate, batch, report). */
+#define CLI_TRUST_OPTIONS \
+	{ "trust", required_argument, NULL, OPT_TRUST }, \
+	{ "operator-cert", required_argument, NULL, OPT_OPERATOR_CERT }, \
+	{ "unverified-trust", no_argument, NULL, OPT_UNVERIFIED_TRUST }
+#define CLI_USAGE_TRUST \
+	"  --trust LIST              evaluate with a trust list (doc/trust.md): methods\n" \
+	"                            count only as trusted parties' signatures support\n" \
+	"  --operator-cert CERT      the list operator's certificate (PEM); a list it\n" \
+	"                            did not sign is refused\n" \
+	"  --unverified-trust        use the list without checking its signature (the\n" \
+	"                            result says it was not verified)\n"
 
 /* The usage line of --encoding. */
 #define CLI_USAGE_ENCODING \
@@ -292,6 +319,10 @@ typedef struct cli_evalopts {
 	size_t nanswers;
 	int strict;             /* --strict */
 	const char *lang;       /* --lang */
+	const char *trust;      /* --trust */
+	const char *operator_cert; /* --operator-cert */
+	int unverified_trust;   /* --unverified-trust */
+	scsec_trust *trust_list; /* loaded by cli_evalopts_build() */
 } cli_evalopts;
 
 void cli_evalopts_init(cli_evalopts *o);
@@ -302,9 +333,11 @@ void cli_evalopts_dispose(cli_evalopts *o);
 int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg);
 
 /* Check the options against the loaded set and build the library's
- * options. Returns EXIT_OK, EXIT_USAGE (unknown rank or question, missing
- * answers) or EXIT_IO (out of memory). */
-int cli_evalopts_build(const cli_evalopts *o, const scsec_criteria *criteria,
+ * options, loading the trust list (--trust) the first time. Returns
+ * EXIT_OK, EXIT_USAGE (unknown rank or question, missing answers, --trust
+ * without --operator-cert or --unverified-trust), EXIT_INPUT (a trust list
+ * refused) or EXIT_IO (out of memory, unreadable files). */
+int cli_evalopts_build(cli_evalopts *o, const scsec_criteria *criteria,
                        scsec_eval_options **out);
 
 /* ------------------------------------------------------------ outputs */
@@ -394,7 +427,7 @@ int cli_evaluate_file(const char *path, const scsec_criteria *criteria,
  * file, print every diagnostic. Returns an exit status; on EXIT_OK both
  * outputs are set and belong to the caller. The set is the result's
  * (scsec_result_criteria), which keeps it alive. */
-int cli_evaluate_one(const cli_evalopts *o, const char *path,
+int cli_evaluate_one(cli_evalopts *o, const char *path,
                      scsec_evidence **ev_out, scsec_result **result_out);
 
 /* After the output is written: EXIT_FINDINGS (with a message) when a
@@ -404,6 +437,7 @@ int cli_verdict_status(const scsec_result *result, const scsec_criteria *criteri
 /* ============================================================ the command files */
 
 int cmd_version(int argc, char **argv);
+int cmd_trust(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_criteria(int argc, char **argv);
 int cmd_template(int argc, char **argv);

@@ -21,7 +21,9 @@ typedef enum scsec_document_kind {
 	SCSEC_DOCUMENT_CRITERIA = 1, /**< a criteria set (urn:scsec:criteria:1) */
 	SCSEC_DOCUMENT_EVIDENCE = 2, /**< an evidence record (urn:scsec:evidence:1) */
 	SCSEC_DOCUMENT_RESULT = 3,   /**< an evaluation result (urn:scsec:result:1) */
-	SCSEC_DOCUMENT_MAPPING = 4   /**< a mapping set (urn:scsec:mapping:1, scsec/mapping.h); since 1.1 */
+	SCSEC_DOCUMENT_MAPPING = 4,  /**< a mapping set (urn:scsec:mapping:1, scsec/mapping.h); since 1.1 */
+	SCSEC_DOCUMENT_TRUST = 5     /**< a trust list (urn:scsec:trust:1, scsec/trust.h), read without
+	                                  checking its operator's signature; since 1.1 */
 } scsec_document_kind;
 
 /** The kind's name ("criteria", "evidence", "result", "mapping"), "unknown" otherwise. */

@@ -20,5 +20,6 @@
 #include <scsec/mapping.h>
 #include <scsec/oscal.h>
 #include <scsec/trust.h>
+#include <scsec/signature.h>
 
 #endif /* SCSEC_H */

@@ -41,6 +41,8 @@
 
 #include <scsec/common.h>
 #include <scsec/eval.h>
+#include <scsec/options.h>
+#include <scsec/signature.h>
 
 SCSEC_BEGIN_DECLS
 
@@ -140,6 +142,144 @@ SCSEC_API int scsec_trust_revoke_fingerprint(scsec_trust *trust, const char *sha
 SCSEC_API int scsec_trust_revoke_serial(scsec_trust *trust, const char *issuer,
                                         const char *serial, scsec_date date);
 
+/**
+ * Add a party by its PEM certificate (or, @p is_ca non-zero, its issuing
+ * CA's): as scsec_trust_add_party_fingerprint() with the certificate's
+ * fingerprint, and the list keeps the certificate (written into the
+ * list's file, scsec_trust_party_certificate()).
+ *
+ * @param trust    the list
+ * @param name     the party's name, not empty
+ * @param role     its role token
+ * @param pem      the first certificate of a PEM text is taken
+ * @param size     its length in bytes, at most 64 KiB
+ * @param is_ca    non-zero: the certificate is the issuing CA's
+ * @param subject  with a CA: the exact RFC 2253 subject, or NULL
+ * @param from     first day trusted, or SCSEC_DATE_NONE
+ * @param until    last day trusted, or SCSEC_DATE_NONE
+ * @return as scsec_trust_add_party_fingerprint(); SCSEC_EINVAL also when
+ *         @p pem holds no certificate, SCSEC_ELIMIT when it is too long.
+ */
+SCSEC_API int scsec_trust_add_party_certificate(scsec_trust *trust, const char *name,
+                                                const char *role, const void *pem, size_t size,
+                                                int is_ca, const char *subject, scsec_date from,
+                                                scsec_date until);
+
+/**
+ * Revoke a PEM certificate (by its fingerprint) from day @p date on.
+ * @return as scsec_trust_revoke_fingerprint(); SCSEC_EINVAL also when
+ *         @p pem holds no certificate.
+ */
+SCSEC_API int scsec_trust_revoke_certificate(scsec_trust *trust, const void *pem, size_t size,
+                                             scsec_date date);
+
+/**
+ * The SHA-256 fingerprint of the DER of the first certificate in a PEM
+ * text, as 64 lowercase hexadecimal digits (what a trust list names
+ * parties by; `openssl x509 -noout -fingerprint -sha256` prints the same
+ * digits in uppercase with colons).
+ *
+ * @param[out] out  65 bytes; "" on failure
+ * @param pem       the PEM text
+ * @param size      its length in bytes
+ * @return 0, SCSEC_EINVAL (NULL, or no certificate), SCSEC_ELIMIT,
+ *         SCSEC_ECRYPTO, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_certificate_fingerprint(char out[65], const void *pem, size_t size);
+
+/** @} */
+
+/**
+ * @name Files (urn:scsec:trust:1, doc/trust.md)
+ * @{
+ */
+
+/**
+ * Load a trust list, checking its operator's signature.
+ *
+ * With @p operator_cert (the path of the operator's PEM certificate, which
+ * the caller got from the operator by a channel it trusts), the list is
+ * accepted only when it carries a valid enveloped XML Signature, a child of
+ * the root element, whose signer certificate is that very certificate
+ * (not one it issued: the operator's CA may issue the parties' certificates
+ * too), valid at the signing time; then scsec_trust_verified() is 1. A list without such a signature (unsigned,
+ * signed by someone else, changed after signing) is refused.
+ *
+ * With @p operator_cert NULL, the list is read without any signature
+ * check and scsec_trust_verified() is 0. Such a list may be evaluated with
+ * (a caller's own list, tests), but every result says so
+ * (scsec_result_trust_verified() is 0, and `"verified": false` in the
+ * result's JSON); the `scsec` command refuses it unless told
+ * `--unverified-trust`.
+ *
+ * Errors are reported as the other loaders do (file:line:column, schema
+ * messages into @p diags); DOCTYPEs are refused and sizes bounded by
+ * @p opts; at most 10000 parties and 100000 revocations.
+ *
+ * @param[out] out      the list; free with scsec_trust_free()
+ * @param path           the list's file (plain or gzip)
+ * @param operator_cert  the operator's PEM certificate file, or NULL
+ * @param opts           reading limits, or NULL for the defaults
+ * @param diags          where every problem goes, or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_ESCHEMA,
+ *         SCSEC_EVERSION, SCSEC_EINVALID (a rule the schema cannot express,
+ *         or no valid signature by the operator), SCSEC_EDATE,
+ *         SCSEC_EEXISTS (a party name twice), SCSEC_ELIMIT, SCSEC_EUNSAFE,
+ *         SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_load_file(scsec_trust **out, const char *path,
+                                    const char *operator_cert, const scsec_load_options *opts,
+                                    scsec_diagnostics *diags);
+
+/**
+ * scsec_trust_load_file() from memory: the list in @p data (named @p name
+ * in messages, or NULL), the operator's PEM certificate in
+ * @p operator_cert (@p cert_size bytes), or NULL to load unverified.
+ */
+SCSEC_API int scsec_trust_load_memory(scsec_trust **out, const void *data, size_t size,
+                                      const char *name, const void *operator_cert,
+                                      size_t cert_size, const scsec_load_options *opts,
+                                      scsec_diagnostics *diags);
+
+/**
+ * The list as XML (urn:scsec:trust:1), unsigned: the operator signs it
+ * (`scsec trust sign`). A list changed after loading is written without
+ * the signature it had.
+ *
+ * @param[out] out   NUL-terminated text; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param trust      the list
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_write_memory(char **out, size_t *size, const scsec_trust *trust);
+
+/**
+ * The list as XML, signed by the operator: scsec_trust_write_memory()'s
+ * text with one enveloped XML Signature (the form of doc/signatures.md)
+ * before the root's end tag. Loaded with the certificate of @p key as the
+ * operator certificate, the result is verified.
+ *
+ * @param[out] out   NUL-terminated text; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param trust      the list
+ * @param key        the operator's signing key (scsec_signing_key_load_file())
+ * @param signing_time  seconds since 1970-01-01T00:00:00Z; 0 or negative for now
+ * @return 0, SCSEC_EINVAL, SCSEC_ECRYPTO, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_sign_memory(char **out, size_t *size, const scsec_trust *trust,
+                                      const scsec_signing_key *key, int64_t signing_time);
+
+/**
+ * Write the list as XML, atomically (a temporary file beside @p path,
+ * then renamed).
+ * @param trust  the list
+ * @param path   the file
+ * @param flags  SCSEC_WRITE_DEFAULT or SCSEC_WRITE_GZIP
+ * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_ENOMEM.
+ */
+SCSEC_API int scsec_trust_write_file(const scsec_trust *trust, const char *path,
+                                     unsigned int flags);
+
 /** @} */
 
 /**
@@ -157,6 +297,10 @@ SCSEC_API scsec_date scsec_trust_issued(const scsec_trust *trust);
  *  (always 0 for a list built with scsec_trust_new()). */
 SCSEC_API int scsec_trust_verified(const scsec_trust *trust);
 
+/** When scsec_trust_verified(): the fingerprint of the certificate whose
+ *  signature on the list was accepted (the operator's); else NULL. */
+SCSEC_API const char *scsec_trust_signer_fingerprint(const scsec_trust *trust);
+
 /** Number of parties. */
 SCSEC_API size_t scsec_trust_party_count(const scsec_trust *trust);
 /** Party @p i (in the list's order), or NULL. */
@@ -171,6 +315,9 @@ SCSEC_API const char *scsec_trust_party_fingerprint(const scsec_trust_party *par
 SCSEC_API int scsec_trust_party_is_ca(const scsec_trust_party *party);
 /** The subject a certificate issued by the CA must have, or NULL. */
 SCSEC_API const char *scsec_trust_party_subject(const scsec_trust_party *party);
+/** The party's certificate (or its CA's) in PEM when the list holds it,
+ *  else NULL. */
+SCSEC_API const char *scsec_trust_party_certificate(const scsec_trust_party *party);
 /** First day trusted, or SCSEC_DATE_NONE. */
 SCSEC_API scsec_date scsec_trust_party_from(const scsec_trust_party *party);
 /** Last day trusted, or SCSEC_DATE_NONE. */
@@ -205,8 +352,14 @@ SCSEC_API scsec_date scsec_trust_revocation_date(const scsec_trust_revocation *r
  */
 SCSEC_API int scsec_eval_options_set_trust(scsec_eval_options *opts, const scsec_trust *trust);
 
-/** 1 when the result was evaluated with a trust list, else 0. */
+/** 1 when the result was evaluated with a trust list, else 0: without one,
+ *  methods count as claimed and the result says no trust policy was
+ *  applied (`"trust": null` in its JSON). */
 SCSEC_API int scsec_result_trust_applied(const scsec_result *result);
+
+/** 1 when the result's trust list had its operator's signature checked
+ *  (scsec_trust_verified()), 0 when not or without a trust list. */
+SCSEC_API int scsec_result_trust_verified(const scsec_result *result);
 
 /**
  * The strongest method the record's counting signatures support:

@@ -13,6 +13,7 @@
 #include "scsec/document.h"
 #include "scsec/evidence.h"
 #include "scsec/mapping.h"
+#include "scsec/trust.h"
 #include "model/evidence.h"
 #include "util/error.h"
 #include "io/options.h"
@@ -26,6 +27,7 @@ const char *scsec_document_kind_name(scsec_document_kind kind)
 	case SCSEC_DOCUMENT_EVIDENCE: return "evidence";
 	case SCSEC_DOCUMENT_RESULT:   return "result";
 	case SCSEC_DOCUMENT_MAPPING:  return "mapping";
+	case SCSEC_DOCUMENT_TRUST:    return "trust";
 	case SCSEC_DOCUMENT_UNKNOWN:  break;
 	}
 	return "unknown";
@@ -95,7 +97,7 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 	if (kind == SCSEC__SCHEMA_NONE) {
 		rc = scsec__error_set_at(SCSEC_EVERSION, src.name, 0, 0,
 		                         "not a libscsec document: the root element is not criteria-set, "
-		                         "evidence, result or mapping-set in a urn:scsec:...:1 namespace");
+		                         "evidence, result, mapping-set or trust-list in a urn:scsec:...:1 namespace");
 		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src.name, 0, 0, "%s",
 		                scsec_error_message(scsec_error_last()));
 		return rc;
@@ -139,6 +141,14 @@ static int validate(scsec_document_kind *kind_out, const char *path, const void 
 		rc = path ? scsec_mapping_set_load_file(&m, path, opts, diags)
 		          : scsec_mapping_set_load_memory(&m, data, size, name, opts, diags);
 		scsec_mapping_set_free(m);
+		return rc;
+	}
+	if (kind == SCSEC__SCHEMA_TRUST) {
+		scsec_trust *t;
+
+		rc = path ? scsec_trust_load_file(&t, path, NULL, opts, diags)
+		          : scsec_trust_load_memory(&t, data, size, name, NULL, 0, opts, diags);
+		scsec_trust_free(t);
 		return rc;
 	}
 	/* Results are written by libscsec, not loaded: the schema is the check. */

@@ -12,6 +12,7 @@
 #include "util/error.h"
 #include "io/evidence_json.h"
 #include "io/file.h"
+#include "io/signature.h"
 #include "io/xml.h"
 #include "model/canonical.h"
 #include "model/evidence.h"
@@ -268,17 +269,72 @@ static void read_entry(reader *r, const scsec__xnode *n)
 	}
 }
 
-static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
+/* The root's ds:Signature children come after everything else; the
+ * first of them, or NULL. Other elements of the dsig namespace, and
+ * record elements after a signature, are reported. */
+static scsec__xnode *first_signature(scsec__xdoc *d)
+{
+	scsec__xnode *k, *first = NULL;
+
+	for (k = d->root->first; k; k = k->next) {
+		if (k->ns && !strcmp(k->ns, SCSEC__NS_DSIG)) {
+			if (strcmp(k->name, "Signature"))
+				scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+				                  "element ds:%s is not expected in 'evidence' (only "
+				                  "ds:Signature, after the entries)",
+				                  k->name);
+			else if (!first)
+				first = k;
+		} else if (first) {
+			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element '%s' after a ds:Signature: signatures come last in "
+			                  "'evidence'",
+			                  k->name);
+		}
+	}
+	return first;
+}
+
+/* The structure rules (io/xml.h) over the record without its trailing
+ * signatures, whose form the verifier checks. */
+static size_t check_structure(scsec__xdoc *d, scsec__xnode *sig)
+{
+	scsec__xnode *root = d->root, *last = root->last, *before = NULL, *k;
+	size_t problems;
+
+	if (!sig)
+		return scsec__xml_check_structure(d, root, &s_evidence, SCSEC__NS_EVIDENCE);
+	for (k = root->first; k != sig; k = k->next)
+		before = k;
+	if (before)
+		before->next = NULL;
+	else
+		root->first = NULL;
+	root->last = before;
+	problems = scsec__xml_check_structure(d, root, &s_evidence, SCSEC__NS_EVIDENCE);
+	if (before)
+		before->next = sig;
+	else
+		root->first = sig;
+	root->last = last;
+	return problems;
+}
+
+static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d, const scsec__buf *bytes)
 {
 	const scsec__xnode *root = d->root, *k;
 	size_t errors = d->rep.errors;
+	scsec__xnode *sig;
 	reader r;
 	int rc;
 
 	*out = NULL;
+	sig = first_signature(d);
+	if (d->rep.errors > errors)
+		return scsec__report_result(&d->rep);
 	/* Without libxml2's validator, the structure rules of the schema: the
 	 * reading below assumes the structure. */
-	if (!d->validated && scsec__xml_check_structure(d, root, &s_evidence, SCSEC__NS_EVIDENCE))
+	if (!d->validated && check_structure(d, sig))
 		return scsec__report_result(&d->rep);
 	if ((rc = scsec_evidence_new(&r.ev, NULL)))
 		return rc;
@@ -330,6 +386,30 @@ static int evidence_from_xml(scsec_evidence **out, scsec__xdoc *d)
 			read_entry(&r, k);
 		}
 	}
+	/* What was read is the root's own content, which each signature's
+	 * first reference covers whole (doc/signatures.md): verified here,
+	 * the results kept on the record for a trust policy. */
+	if (sig && !r.oom && !d->rep.oom && d->rep.errors == errors) {
+		scsec__signature *sigs;
+		size_t n, i;
+
+		if ((rc = scsec__signatures_verify(&sigs, &n, bytes->data, bytes->len, d->rep.name))) {
+			const scsec_error *e = scsec_error_last();
+
+			if (rc == SCSEC_ENOMEM)
+				r.oom = 1;
+			else
+				scsec__report(&d->rep, scsec_error_line(e), scsec_error_column(e),
+				              SCSEC_SEVERITY_ERROR, rc, NULL, "%s", scsec_error_message(e));
+		} else {
+			/* The verifier's locations are lines only: the reader's
+			 * nodes, in the same order, have columns. */
+			for (i = 0, k = sig; i < n && k; k = k->next)
+				if (k->ns && !strcmp(k->ns, SCSEC__NS_DSIG))
+					sigs[i++].loc = LOC(k);
+			scsec__evidence_set_signatures(r.ev, sigs, n);
+		}
+	}
 	if (r.oom || d->rep.oom)
 		rc = scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	else if (d->rep.errors > errors)
@@ -349,6 +429,8 @@ static int read_evidence(void *out_p, scsec__source *src, const void *arg,
                          const scsec_load_options *opts, scsec_diagnostics *diags)
 {
 	scsec_evidence **out = out_p;
+	scsec__buf bytes = SCSEC__BUF_INIT;
+	scsec__source mem;
 	scsec__xdoc doc;
 	int rc, first;
 
@@ -361,10 +443,22 @@ static int read_evidence(void *out_p, scsec__source *src, const void *arg,
 	}
 	if (first == '{')
 		return scsec__evidence_from_json(out, src, opts, diags);
-	rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_EVIDENCE, diags);
+	/* The bytes are kept: signatures are verified over them. */
+	if ((rc = scsec__source_slurp(src, &bytes)) ||
+	    (rc = scsec__source_open_memory(&mem, bytes.data ? bytes.data : "", bytes.len, src->name,
+	                                    opts))) {
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src->name, 0, 0, "%s",
+		                scsec_error_message(scsec_error_last()));
+		scsec__buf_dispose(&bytes);
+		return rc;
+	}
+	mem.unnamed = src->unnamed;
+	rc = scsec__xml_parse(&doc, &mem, opts, SCSEC__SCHEMA_EVIDENCE, diags);
 	if (!rc)
-		rc = evidence_from_xml(out, &doc);
+		rc = evidence_from_xml(out, &doc, &bytes);
 	scsec__xdoc_dispose(&doc);
+	scsec__source_close(&mem);
+	scsec__buf_dispose(&bytes);
 	return rc;
 }
 

@@ -80,6 +80,7 @@ static struct {
 	{ PTHREAD_ONCE_INIT, "scsec-evidence-1.xsd", NULL },
 	{ PTHREAD_ONCE_INIT, "scsec-result-1.xsd", NULL },
 	{ PTHREAD_ONCE_INIT, "scsec-mapping-1.xsd", NULL },
+	{ PTHREAD_ONCE_INIT, "scsec-trust-1.xsd", NULL },
 };
 
 static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
@@ -133,6 +134,29 @@ static void libxml_init(void)
 	quiet_end(&q);
 }
 
+_Static_assert(sizeof(quiet) <= sizeof(scsec__xml_quiet), "scsec__xml_quiet holds a quiet");
+
+void scsec__xml_init(void)
+{
+	pthread_once(&libxml_once, libxml_init);
+}
+
+void scsec__xml_hush(scsec__xml_quiet *q)
+{
+	quiet qq;
+
+	quiet_begin(&qq);
+	memcpy(q, &qq, sizeof qq);
+}
+
+void scsec__xml_unhush(const scsec__xml_quiet *q)
+{
+	quiet qq;
+
+	memcpy(&qq, q, sizeof qq);
+	quiet_end(&qq);
+}
+
 static void schema_error_ignore(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;
@@ -162,13 +186,15 @@ static void compile_criteria(void) { compile_schema(SCSEC__SCHEMA_CRITERIA); }
 static void compile_evidence(void) { compile_schema(SCSEC__SCHEMA_EVIDENCE); }
 static void compile_result(void) { compile_schema(SCSEC__SCHEMA_RESULT); }
 static void compile_mapping(void) { compile_schema(SCSEC__SCHEMA_MAPPING); }
+static void compile_trust(void) { compile_schema(SCSEC__SCHEMA_TRUST); }
 
 void *scsec__schema(scsec__schema_kind kind)
 {
 	static void (*const compile[])(void) = { NULL, compile_criteria, compile_evidence,
-	                                          compile_result, compile_mapping };
+	                                          compile_result, compile_mapping,
+	                                          compile_trust };
 
-	if (kind <= SCSEC__SCHEMA_NONE || kind > SCSEC__SCHEMA_MAPPING)
+	if (kind <= SCSEC__SCHEMA_NONE || kind > SCSEC__SCHEMA_TRUST)
 		return NULL;
 	pthread_once(&libxml_once, libxml_init);
 	pthread_once(&schemas[kind].once, compile[kind]);
@@ -745,6 +771,7 @@ static int run_parse(scsec__xdoc *doc, scsec__source *src, const scsec_load_opti
 	case SCSEC__SCHEMA_EVIDENCE: p.root_ns = SCSEC__NS_EVIDENCE; p.root_name = "evidence"; break;
 	case SCSEC__SCHEMA_RESULT: p.root_ns = SCSEC__NS_RESULT; p.root_name = "result"; break;
 	case SCSEC__SCHEMA_MAPPING: p.root_ns = SCSEC__NS_MAPPING; p.root_name = "mapping-set"; break;
+	case SCSEC__SCHEMA_TRUST: p.root_ns = SCSEC__NS_TRUST; p.root_name = "trust-list"; break;
 	case SCSEC__SCHEMA_NONE: break;
 	}
 	user = &p;
@@ -899,6 +926,8 @@ int scsec__xml_sniff(scsec__schema_kind *kind, scsec__source *src, const scsec_l
 			*kind = SCSEC__SCHEMA_RESULT;
 		else if (scsec__xnode_is(doc.root, SCSEC__NS_MAPPING, "mapping-set"))
 			*kind = SCSEC__SCHEMA_MAPPING;
+		else if (scsec__xnode_is(doc.root, SCSEC__NS_TRUST, "trust-list"))
+			*kind = SCSEC__SCHEMA_TRUST;
 	}
 	scsec__xdoc_dispose(&doc);
 	return rc;

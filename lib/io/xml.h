@@ -26,7 +26,8 @@ typedef enum scsec__schema_kind {
 	SCSEC__SCHEMA_CRITERIA,
 	SCSEC__SCHEMA_EVIDENCE,
 	SCSEC__SCHEMA_RESULT,
-	SCSEC__SCHEMA_MAPPING
+	SCSEC__SCHEMA_MAPPING,
+	SCSEC__SCHEMA_TRUST
 } scsec__schema_kind;
 
 typedef struct scsec__xattr {
@@ -84,6 +85,17 @@ int scsec__xml_parse_mixed(scsec__xdoc *doc, scsec__source *src, const scsec_loa
 int scsec__xml_sniff(scsec__schema_kind *kind, scsec__source *src, const scsec_load_options *opts);
 
 void scsec__xdoc_dispose(scsec__xdoc *doc);
+
+/* For the io files that call libxml2 themselves (io/signature.c): libxml2
+ * initialised once, and its per-thread error handlers swapped for silent
+ * ones between scsec__xml_hush() and scsec__xml_unhush() (the library
+ * never prints). The state is opaque here. */
+typedef struct scsec__xml_quiet {
+	void *slot[4];
+} scsec__xml_quiet;
+void scsec__xml_init(void);
+void scsec__xml_hush(scsec__xml_quiet *q);
+void scsec__xml_unhush(const scsec__xml_quiet *q);
 
 /* Report a problem at a node (or the document when node is NULL): appended
  * to the diagnostics, and recorded as the last error when it is the first

@@ -86,6 +86,7 @@ static void party_free(struct scsec_trust_party *p)
 	scsec__free(p->name);
 	scsec__free(p->role);
 	scsec__free(p->subject);
+	scsec__free(p->pem);
 	scsec__free(p);
 }
 

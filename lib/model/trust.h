@@ -19,6 +19,7 @@
 #define SCSEC__TRUST_MAX_PARTIES 10000
 #define SCSEC__TRUST_MAX_REVOCATIONS 100000
 #define SCSEC__TRUST_MAX_TEXT 1024
+#define SCSEC__TRUST_MAX_PEM 65536
 
 struct scsec_trust_party {
 	char *name;
@@ -28,6 +29,7 @@ struct scsec_trust_party {
 	char *subject;       /* with a CA: the signer's exact subject, or NULL */
 	scsec_date from;     /* SCSEC_DATE_NONE: no bound */
 	scsec_date until;
+	char *pem;           /* the certificate (or the CA's) in PEM, or NULL */
 	scsec__loc loc;      /* where it was read, 0 when built */
 };
 
@@ -44,6 +46,7 @@ struct scsec_trust {
 	char *version;
 	scsec_date issued;
 	int verified;        /* the operator's signature was checked at load */
+	char signer_sha256[65]; /* then: the certificate that signed it */
 	struct scsec_trust_party **parties;
 	size_t nparties;
 	size_t cparties;

@@ -19,6 +19,7 @@
 #define SCSEC__NS_EVIDENCE "urn:scsec:evidence:1"
 #define SCSEC__NS_RESULT "urn:scsec:result:1"
 #define SCSEC__NS_MAPPING "urn:scsec:mapping:1"
+#define SCSEC__NS_TRUST "urn:scsec:trust:1"
 #define SCSEC__NS_XML "http://www.w3.org/XML/1998/namespace"
 #define SCSEC__NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
 

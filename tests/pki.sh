@@ -28,8 +28,10 @@ dir=${1:?usage: pki.sh DIR}
 [ -f "$dir/done" ] && exit 0
 OPENSSL=${OPENSSL:-openssl}
 SCSEC_CA_DIR=/nonexistent; export SCSEC_CA_DIR # (the config names it)
-mkdir -p "$dir"
-dir=$(cd "$dir" && pwd)
+final=$dir
+mkdir -p "$final.tmp.$$"
+dir=$(cd "$final.tmp.$$" && pwd)
+trap 'rm -rf "$dir"' EXIT
 
 cat >"$dir/openssl.cnf" <<'EOF'
 [ ca ]
@@ -127,3 +129,7 @@ selfsigned stranger rsa "/C=JP/O=Nobody (test)/CN=Stranger" v3_leaf
 selfsigned rsa1024 rsa1024 "/C=JP/CN=Weak Key" v3_leaf
 cat "$dir/operator/cert.pem" "$dir/intermediate/cert.pem" >"$dir/ca.pem"
 : >"$dir/done"
+rm -rf "$final.old.$$"
+[ -d "$final" ] && ! [ -f "$final/done" ] && mv "$final" "$final.old.$$"
+mv -T "$dir" "$final" 2>/dev/null || [ -f "$final/done" ]
+rm -rf "$final.old.$$"

@@ -2597,6 +2597,183 @@ class XlsxTest(CliTestCase):
         self.assertIn("bad.xlsx:2:3:", r.err)
 
 
+# ---------------------------------------------------------------- signatures
+
+BUILDDIR = os.environ.get("top_builddir") or os.path.dirname(os.path.abspath(__file__)) + "/.."
+PKI = os.path.join(BUILDDIR, "tests", "pki")
+DSIG = "{http://www.w3.org/2000/09/xmldsig#}"
+
+
+def make_pki():
+    if shutil.which("openssl") is None:
+        raise unittest.SkipTest("no openssl command")
+    subprocess.run(["sh", os.path.join(SRCDIR, "tests", "pki.sh"), PKI], check=True)
+
+
+def pki(party, name):
+    return os.path.join(PKI, party, name)
+
+
+def pki_text(party, name):
+    with open(pki(party, name), encoding="utf-8") as f:
+        return f.read().strip()
+
+
+def doc_template():
+    """The signature template of doc/signatures.md (the first XML block)."""
+    with open(os.path.join(SRCDIR, "doc", "signatures.md"), encoding="utf-8") as f:
+        return f.read().split("```xml\n", 1)[1].split("```", 1)[0].strip()
+
+
+class TestSign(CliTestCase):
+    @classmethod
+    def setUpClass(cls):
+        make_pki()
+
+    def sign(self, record, party, out, *extra):
+        args = ["sign", "--key", pki(party, "key.pem"), "--cert", pki(party, "cert.pem")]
+        if os.path.exists(pki(party, "chain.pem")):
+            args += ["--chain", pki(party, "chain.pem")]
+        r = scsec(*(args + list(extra) + [record, "-o", out]))
+        self.assertStatus(r, 0)
+        return out
+
+    def verify(self, record, rc):
+        r = scsec("verify", record)
+        self.assertStatus(r, rc)
+        return r
+
+    def sig_ids(self, path):
+        return [s.get("Id") for s in ET.parse(path).getroot().findall(DSIG + "Signature")]
+
+    def test_sign_and_verify(self):
+        one = self.sign(example("hoshizora-foods.xml"), "body1", self.path("one.xml"),
+                        "--time", "2026-04-01T09:30:00Z")
+        two = self.sign(one, "body2", self.path("two.xml"), "--time", "2026-04-02")
+        three = self.sign(two, "expert", self.path("three.xml"))
+        r = self.verify(three, 0)
+        self.assertIn("3 signatures", r.out)
+        self.assertEqual(r.out.count(": valid\n"), 3)
+        for party in ("body1", "body2", "expert"):
+            self.assertIn(pki_text(party, "subject"), r.out)
+            self.assertIn(pki_text(party, "fingerprint"), r.out)
+        self.assertIn("signed at:   2026-04-01T09:30:00Z", r.out)
+        self.assertIn("signed at:   2026-04-02T00:00:00Z", r.out)
+        # The record's bytes are kept; each signature only adds itself.
+        original = slurp(example("hoshizora-foods.xml"))
+        end = original.rindex(b"</evidence>")
+        self.assertTrue(slurp(three).startswith(original[:end]))
+        self.assertTrue(slurp(three).startswith(slurp(two)[:slurp(two).rindex(b"</evidence>")]))
+        self.assertNoTempFiles()
+        # The signed record evaluates as the plain one.
+        a = self.evaluate_json(example("hoshizora-foods.xml"))
+        b = self.evaluate_json(three)
+        self.assertEqual(a["level"], b["level"])
+        self.assertEqual(a["gaps"], b["gaps"])
+
+    def test_tampering(self):
+        signed = self.sign(example("kitakaze-precision.xml"), "body1", self.path("s.xml"))
+        data = slurp(signed)
+        cut = data.index(b"<Signature")
+        for at in (data.index(b"<subject") + 3, data.index(b"status=") + 8, cut - 2,
+                   data.index(b"<DigestValue>") + 20, data.index(b"</signing-time>") - 3,
+                   data.index(b"rsa-sha256") + 2):
+            bad = bytearray(data)
+            bad[at] = bad[at] ^ 1 if bad[at] not in b"\n<>\"" else ord(" ")
+            p = self.write("bad.xml", bytes(bad))
+            r = scsec("verify", p)
+            self.assertEqual(r.rc, 3, (at, data[at - 20:at + 20], r))
+
+    def test_refusals(self):
+        r = self.verify(example("hoshizora-foods.xml"), 3)
+        self.assertIn("carries no signature", r.err)
+        self.assertStatus(scsec("verify", self.path("missing.xml")), 4)
+        r = scsec("sign", "--key", pki("expert", "key.pem"), "--cert", pki("body1", "cert.pem"),
+                  example("hoshizora-foods.xml"), "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("not the key of the certificate", r.err)
+        self.assertFalse(os.path.exists(self.path("x.xml")))
+        r = scsec("sign", "--key", pki("rsa1024", "key.pem"), "--cert", pki("rsa1024", "cert.pem"),
+                  example("hoshizora-foods.xml"), "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("2048", r.err)
+        for bad in ("2026-13-01", "2026-04-01 10:00", "yesterday"):
+            r = scsec("sign", "--key", pki("body1", "key.pem"), "--cert", pki("body1", "cert.pem"),
+                      "--time", bad, example("hoshizora-foods.xml"), "-o", self.path("x.xml"))
+            self.assertStatus(r, 2)
+        r = scsec("sign", "--cert", pki("body1", "cert.pem"), example("hoshizora-foods.xml"),
+                  "-o", self.path("x.xml"))
+        self.assertStatus(r, 2)
+        copy = self.write("in.xml", slurp(example("hoshizora-foods.xml")))
+        r = scsec("sign", "--key", pki("body1", "key.pem"), "--cert", pki("body1", "cert.pem"),
+                  copy, "-o", copy)
+        self.assertStatus(r, 2)
+        # A JSON record is not signed.
+        js = self.write("r.json", '{"format": "scsec-evidence-1", "entries": []}')
+        r = scsec("sign", "--key", pki("body1", "key.pem"), "--cert", pki("body1", "cert.pem"),
+                  js, "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("JSON", r.err)
+        # Nested signature: the record is refused.
+        signed = self.sign(example("hoshizora-foods.xml"), "body1", self.path("s.xml"))
+        text = slurp(signed).decode("utf-8")
+        sig = text[text.index("<Signature"):text.index("</evidence>")]
+        nested = text.replace(sig, "").replace("</entry>", sig + "</entry>", 1)
+        r = self.verify(self.write("nested.xml", nested), 3)
+        self.assertIn("Signature", r.err)
+
+    def xmlsec1(self, *args):
+        if shutil.which("xmlsec1") is None:
+            self.skipTest("no xmlsec1 command")
+        return subprocess.run(["xmlsec1"] + list(args), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+
+    def test_xmlsec1_verifies_what_scsec_signs(self):
+        one = self.sign(example("hoshizora-foods.xml"), "body1", self.path("one.xml"))
+        two = self.sign(one, "body2", self.path("two.xml"))
+        common = ["--verify", "--trusted-pem", os.path.join(PKI, "ca.pem"),
+                  "--enabled-reference-uris", "empty,same-doc"]
+        p = self.xmlsec1(*(common + [two]))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        for sid in self.sig_ids(two):
+            p = self.xmlsec1(*(common + ["--id-attr:Id", "Signature", "--node-id", sid, two]))
+            self.assertEqual(p.returncode, 0, p.stderr)
+        # xmlsec1 checks the chain too: a stranger's certificate is not trusted.
+        s = self.sign(example("hoshizora-foods.xml"), "stranger", self.path("s.xml"))
+        self.verify(s, 0)
+        self.assertNotEqual(self.xmlsec1(*(common + [s])).returncode, 0)
+        # And a changed record does not verify there either.
+        bad = self.write("bad.xml", slurp(one).replace(b"2026-03-10", b"2026-03-11", 1))
+        self.assertNotEqual(self.xmlsec1(*(common + [bad])).returncode, 0)
+
+    def test_scsec_verifies_what_xmlsec1_signs(self):
+        for party, alg in (("body1", "rsa-sha256"), ("body2", "ecdsa-sha256")):
+            tmpl = doc_template().replace("SIG-ID", "sig-x-" + party)
+            tmpl = tmpl.replace("rsa-sha256", alg)
+            base = slurp(self.sign(example("minato-logistics.xml"), "expert", self.path("e.xml")))
+            base = base.decode("utf-8")
+            end = base.rindex("</evidence>")
+            t = self.write("t.xml", base[:end] + tmpl + base[end:])
+            keys = ",".join(pki(party, n) for n in ("key.pem", "cert.pem", "chain.pem")
+                            if os.path.exists(pki(party, n)))
+            out = self.path("signed.xml")
+            node = ["--id-attr:Id", "Signature", "--node-id", "sig-x-" + party]
+            p = self.xmlsec1(*(["--sign", "--privkey-pem", keys, "--output", out] + node + [t]))
+            self.assertEqual(p.returncode, 0, p.stderr)
+            r = self.verify(out, 0)
+            self.assertEqual(r.out.count(": valid\n"), 2, r)
+            self.assertIn(pki_text(party, "fingerprint"), r.out)
+            self.assertIn("2026-04-01T00:00:00Z", r.out)
+            # The same template with SHA-1 is refused.
+            p = self.xmlsec1("--sign", "--privkey-pem", keys, "--output", out, *node,
+                             self.write("t1.xml", base[:end] + tmpl.replace(
+                                 "http://www.w3.org/2001/04/xmlenc#sha256",
+                                 "http://www.w3.org/2000/09/xmldsig#sha1") + base[end:]))
+            self.assertEqual(p.returncode, 0, p.stderr)
+            r = self.verify(out, 3)
+            self.assertIn("SHA-1", r.out)
+
+
 if __name__ == "__main__":
     if not STAGE:
         print("test_cli: STAGE is not set (run through make check); skipped")

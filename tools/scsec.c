@@ -32,6 +32,8 @@ static const char usage_main[] =
 	"  map             carry a record's answers through a mapping set\n"
 	"  migrate         carry a record to a new revision of its criteria set\n"
 	"  trust           build, inspect and sign trust lists of evaluation bodies\n"
+	"  sign            add an XML Signature to an evidence record\n"
+	"  verify          check the signatures of a signed record\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -58,6 +60,8 @@ static const command commands[] = {
 	{ "map", cmd_map },
 	{ "migrate", cmd_migrate },
 	{ "trust", cmd_trust },
+	{ "sign", cmd_sign },
+	{ "verify", cmd_verify },
 };
 
 static const command *find_command(const char *name)

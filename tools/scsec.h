@@ -11,6 +11,7 @@
  *               required-level                      -> render, common, text
  *   evaluate.c  evaluate and batch                  -> render, common, text
  *   report.c    report                              -> render, common, text
+ *   sign.c      sign and verify                     -> common, text
  *   mapping.c   map, migrate, criteria coverage, criteria diff -> common, text
  *   trust.c     trust new, add, revoke, list, sign    -> common, text
  *   render.c    the text summary and the HTML report of a result
@@ -373,6 +374,9 @@ int cli_write_record(const char *path, const scsec_evidence *ev, int format);
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
 int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 
+/* The most cli_read_file() reads of a signed document. */
+#define CLI_READ_MAX ((size_t)1 << 30)
+
 /* A maker of a file that can only be written by name (a workbook through
  * libxlsxwriter): writes path, returns an exit status, printing its error. */
 typedef int (*cli_make_fn)(const char *path, void *ctx);
@@ -483,6 +487,12 @@ int cmd_migrate(int argc, char **argv);
 int cli_load_mapping(scsec_mapping_set **out, const char *name);
 /* The line every output of a derived record carries (doc/mapping.md). */
 extern const char cli_derived_notice[];
+
+/* ============================================================ sign.c */
+
+/* scsec sign; scsec verify. */
+int cmd_sign(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* ============================================================ oscal.c */
 

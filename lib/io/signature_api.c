@@ -101,8 +101,8 @@ static int sign_bytes(char **out, size_t *out_len, const scsec__buf *b, const ch
 		i++;
 	if (i < b->len && b->data[i] == '{')
 		return scsec__error_set_at(SCSEC_EINVAL, name, 0, 0,
-		                           "a JSON record is not signed: convert it to XML first "
-		                           "(scsec convert)");
+		                           "a JSON record is not signed: write it as XML first "
+		                           "(scsec_evidence_write_file_as)");
 	if ((rc = scsec_evidence_load_memory(&ev, b->data ? b->data : "", b->len, name, NULL, NULL)))
 		return rc;
 	scsec_evidence_free(ev);

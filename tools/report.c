@@ -98,9 +98,10 @@ int cmd_report(int argc, char **argv)
 	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
 		goto done;
 	if (cli_is_result_file(path)) {
-		if (o.as_of_text || o.target || o.require || o.nanswers || o.strict) {
+		if (o.as_of_text || o.target || o.require || o.nanswers || o.strict || o.trust) {
 			rc = cli_usage_error(usage_report, "%s is a result: --as-of, --target, "
-			                     "--require, --answer and --strict apply to evidence", path);
+			                     "--require, --answer, --strict and --trust apply to evidence",
+			                     path);
 			goto done;
 		}
 		if ((rc = cli_load_result(&r, o.set, path)) != EXIT_OK)

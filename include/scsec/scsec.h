@@ -21,5 +21,6 @@
 #include <scsec/oscal.h>
 #include <scsec/trust.h>
 #include <scsec/signature.h>
+#include <scsec/result_signature.h>
 
 #endif /* SCSEC_H */

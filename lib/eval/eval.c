@@ -907,6 +907,9 @@ void scsec_result_free(scsec_result *r)
 	evaluator_unref(r->evaluator);
 	scsec__criteria_unref(r->c);
 	scsec__free(r->signers);
+	for (; r->ndoc_sigs; r->ndoc_sigs--)
+		scsec__signature_dispose(&r->doc_sigs[r->ndoc_sigs - 1]);
+	scsec__free(r->doc_sigs);
 	scsec__result_release(r);
 	scsec__free(r);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "io/json.h"
+#include "io/signature.h"
 #include "io/xml.h"
 #include "model/result.h"
 #include "model/trust.h"
@@ -243,14 +244,59 @@ static void provenance(conv *c, json_t *root, const scsec__xnode *p)
 	}
 }
 
+/* A signed result ends with its root-level ds:Signature elements (as a
+ * signed record does, doc/signatures.md): the first of them, or NULL;
+ * other dsig elements and result elements after a signature are
+ * reported. */
+static scsec__xnode *first_signature(scsec__xdoc *d)
+{
+	scsec__xnode *k, *first = NULL;
+
+	for (k = d->root->first; k; k = k->next) {
+		if (k->ns && !strcmp(k->ns, SCSEC__NS_DSIG) && !strcmp(k->name, "Signature"))
+			first = first ? first : k;
+		else if (first || (k->ns && !strcmp(k->ns, SCSEC__NS_DSIG)))
+			scsec__xml_report(d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element '%s' is not expected here: only ds:Signature "
+			                  "elements follow the result's content", k->name);
+	}
+	return first;
+}
+
+/* The structure rules over the result without its trailing signatures. */
+static size_t check_structure(scsec__xdoc *d, scsec__xnode *sig)
+{
+	scsec__xnode *root = d->root, *last = root->last, *before = NULL, *k;
+	size_t problems;
+
+	for (k = root->first; k && k != sig; k = k->next)
+		before = k;
+	if (sig) {
+		if (before)
+			before->next = NULL;
+		else
+			root->first = NULL;
+		root->last = before;
+	}
+	problems = scsec__xml_check_structure(d, root, &s_result, SCSEC__NS_RESULT);
+	if (sig) {
+		if (before)
+			before->next = sig;
+		else
+			root->first = sig;
+		root->last = last;
+	}
+	return problems;
+}
+
 /* The result element as the JSON form's tree. */
-static int tree_from_xml(scsec__jdoc *j, scsec__xdoc *x)
+static int tree_from_xml(scsec__jdoc *j, scsec__xdoc *x, scsec__xnode *sig)
 {
 	const scsec__xnode *root = x->root, *k, *g;
 	json_t *levels, *gaps, *functions, *categories, *items, *rests, *unstated, *o, *a;
 	conv c = { j, x, 0 };
 
-	if (!x->validated && scsec__xml_check_structure(x, root, &s_result, SCSEC__NS_RESULT))
+	if (x->rep.first_error || (!x->validated && check_structure(x, sig)))
 		return scsec__report_result(&x->rep);
 	if (!(j->root = json_object()) || scsec__jdoc_mark(j, j->root, root->line, root->column))
 		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
@@ -1142,9 +1188,35 @@ static int result_from_tree(scsec_result **out, scsec__jdoc *d, const scsec_crit
 	return 0;
 }
 
+/* Verify the signatures of the document's bytes and keep them on r. */
+static int verify_signatures(scsec_result *r, scsec__xdoc *x, const scsec__xnode *sig,
+                             const scsec__buf *bytes)
+{
+	const scsec__xnode *k;
+	size_t i;
+	int rc;
+
+	if ((rc = scsec__signatures_verify(&r->doc_sigs, &r->ndoc_sigs, bytes->data, bytes->len,
+	                                   x->rep.name))) {
+		const scsec_error *e = scsec_error_last();
+
+		if (rc == SCSEC_ENOMEM)
+			return rc;
+		return scsec__report(&x->rep, scsec_error_line(e), scsec_error_column(e),
+		                     SCSEC_SEVERITY_ERROR, rc, NULL, "%s", scsec_error_message(e));
+	}
+	for (i = 0, k = sig; i < r->ndoc_sigs && k; k = k->next)
+		if (k->ns && !strcmp(k->ns, SCSEC__NS_DSIG))
+			r->doc_sigs[i++].loc = (scsec__loc){ k->line, k->column };
+	return 0;
+}
+
 static int read_result(void *out, scsec__source *src, const void *arg,
                        const scsec_load_options *opts, scsec_diagnostics *diags)
 {
+	scsec__buf bytes = SCSEC__BUF_INIT;
+	scsec__source mem;
+	scsec__xnode *sig;
 	scsec__jdoc j;
 	scsec__xdoc x;
 	int rc, first;
@@ -1161,19 +1233,36 @@ static int read_result(void *out, scsec__source *src, const void *arg,
 		scsec__jdoc_dispose(&j);
 		return rc;
 	}
-	rc = scsec__xml_parse(&x, src, opts, SCSEC__SCHEMA_RESULT, diags);
+	/* The bytes are kept: signatures are verified over them. */
+	if ((rc = scsec__source_slurp(src, &bytes)) ||
+	    (rc = scsec__source_open_memory(&mem, bytes.data ? bytes.data : "", bytes.len, src->name,
+	                                    opts))) {
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src->name, 0, 0, "%s",
+		                scsec_error_message(scsec_error_last()));
+		scsec__buf_dispose(&bytes);
+		return rc;
+	}
+	mem.unnamed = src->unnamed;
+	rc = scsec__xml_parse(&x, &mem, opts, SCSEC__SCHEMA_RESULT, diags);
 	if (!rc && !scsec__xnode_is(x.root, SCSEC__NS_RESULT, "result"))
 		rc = scsec__xml_report(&x, x.root, SCSEC_SEVERITY_ERROR, SCSEC_EVERSION, NULL,
 		                       "the root element '%s' is not a libscsec result "
 		                       "(<result xmlns=\"" SCSEC__NS_RESULT "\">)",
 		                       x.root->name);
 	if (!rc) {
+		sig = first_signature(&x);
 		scsec__jdoc_init(&j, src->name, diags);
-		if (!(rc = tree_from_xml(&j, &x)))
+		if (!(rc = tree_from_xml(&j, &x, sig)))
 			rc = result_from_tree(out, &j, arg);
 		scsec__jdoc_dispose(&j);
+		if (!rc && sig && (rc = verify_signatures(*(scsec_result **)out, &x, sig, &bytes))) {
+			scsec_result_free(*(scsec_result **)out);
+			*(scsec_result **)out = NULL;
+		}
 	}
 	scsec__xdoc_dispose(&x);
+	scsec__source_close(&mem);
+	scsec__buf_dispose(&bytes);
 	return rc;
 }
 

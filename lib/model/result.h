@@ -96,6 +96,11 @@ struct scsec_result {
 	unsigned char *unstated;  /* [prerequisite]: 1 when its role is unstated */
 	const char *engine;       /* "libscsec X.Y.Z" as recorded */
 	struct scsec__owned *owned;
+	/* The XML Signatures of the result document it was read from (issue
+	 * 12: signed results), verified when read (io/result_read.c); freed
+	 * with the result. */
+	scsec__signature *doc_sigs;
+	size_t ndoc_sigs;
 };
 
 /* In why[]: the item does not apply at that level. */

@@ -25,8 +25,8 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    Criterion, Diagnostic, Diagnostics, DocumentKind, Entry, Evaluator, Evidence,
                    Figures, Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite,
                    Question,
-                   Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
-                   builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
+                   Reason, Reference, Requirement, Result, ResultSignature, Score, ScoringModel,
+                   Severity, Status, builtin_ids, sign_result, corporate_number_valid, evaluate, format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
@@ -58,7 +58,7 @@ __all__ = [
     "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
     # evaluation
-    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
+    "evaluate", "Evaluator", "required_level", "Result", "ResultSignature", "sign_result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",

@@ -48,6 +48,7 @@ __all__ = [
     "DocumentKind", "LoadOptions", "Diagnostic", "Diagnostics", "CriteriaSet", "Level",
     "Category", "Requirement", "Criterion", "Prerequisite", "Question", "Reference",
     "Artifact", "Entry", "Evidence", "CriteriaRef", "Result", "LevelResult", "Figures",
+    "ResultSignature",
     "CategoryFigures", "Gap", "Score", "evaluate", "required_level", "validate",
     "builtin_ids", "write_file", "parse_date", "format_date", "today",
     "corporate_number_valid", "version", "version_number",
@@ -638,6 +639,13 @@ CategoryFigures.__doc__ = "The figures of a top-level category at the gap level.
 Score = collections.namedtuple("Score", "model value max band conditional")
 Score.__doc__ = ("The score of a points or deductions set: model token, value, max, band "
                  "label or None, :class:`Conditional` or None.")
+
+
+ResultSignature = collections.namedtuple("ResultSignature",
+                                         "valid problem signer fingerprint signing_time")
+ResultSignature.__doc__ = ("An XML Signature of a signed result document: whether it is valid, "
+                           "why not, the signer's certificate subject and SHA-256 fingerprint, "
+                           "the signed signing time (an aware datetime in UTC, or None).")
 
 
 class Gap(collections.namedtuple("Gap", "id reason prerequisite")):
@@ -2004,6 +2012,22 @@ class Evidence(Owned, MutableMapping[str, Entry]):
 _MISSING: Any = object()
 
 
+def sign_result(document: Buffer, key: PathLike, cert: PathLike, chain: Optional[PathLike] = None,
+                signing_time: Optional[datetime.datetime] = None) -> bytes:
+    """Add an XML Signature to a result document (bytes of XML, signed or not):
+    the same bytes with one more enveloped signature."""
+    handle = ctypes.c_void_p()
+    _lib.scsec_signing_key_load_file(byref(handle), _path(key), _path(cert),
+                                     None if chain is None else _path(chain))
+    try:
+        data, size = _buffer(document)
+        when = 0 if signing_time is None else max(1, int(signing_time.timestamp()))
+        return _native.take_string(_lib.scsec_result_sign_memory, data, size,
+                                   b"<result>", handle, when)  # type: ignore[no-any-return]
+    finally:
+        _lib.scsec_signing_key_free(handle)
+
+
 def _result_unpickle(xml: bytes, criteria_id: str, set_xml: Optional[bytes]) -> "Result":
     """Unpickle a :class:`Result` from its XML and its criteria set."""
     criteria = (CriteriaSet.builtin(criteria_id) if set_xml is None
@@ -2131,6 +2155,54 @@ class Result(Owned):
             _load_with_diags(_lib.scsec_result_load_memory, ptr,
                              (buf, size, _name(name), ch, oh), diagnostics)
         return _new_owned(cls, ptr)
+
+    # -- signed results (issue 12)
+
+    def sign(self, key: PathLike, cert: PathLike, chain: Optional[PathLike] = None,
+             signing_time: Optional[datetime.datetime] = None) -> bytes:
+        """The XML document with an XML Signature by the key in PEM file ``key``
+        (its certificate ``cert``, the chain ``chain``): a signed result, as
+        ``scsec evaluate --sign`` writes it. ``signing_time``: now when None."""
+        return sign_result(self.to_xml(), key, cert, chain, signing_time)
+
+    @property
+    def signatures(self) -> Tuple[ResultSignature, ...]:
+        """The signatures of the signed document the result was read from
+        (:class:`ResultSignature`; empty for an evaluated result)."""
+        def build(h: Any) -> Tuple[ResultSignature, ...]:
+            out = []
+            for i in range(_lib.scsec_result_signature_count(h)):
+                t = int(_lib.scsec_result_signature_time(h, i))
+                out.append(ResultSignature(
+                    _lib.scsec_result_signature_valid(h, i) == 1,
+                    _text(_lib.scsec_result_signature_problem(h, i)),
+                    _text(_lib.scsec_result_signature_signer(h, i)),
+                    _text(_lib.scsec_result_signature_fingerprint(h, i)),
+                    None if t < 0 else datetime.datetime.fromtimestamp(t, datetime.timezone.utc)))
+            return tuple(out)
+        return self._cached("signatures", build)  # type: ignore[no-any-return]
+
+    def matches(self, evidence: "Evidence") -> bool:
+        """Whether this result is exactly what the library computes from
+        ``evidence`` with the result's own options (date, target, required
+        level): the check ``scsec verify --evidence`` makes. A result made
+        under a trust policy cannot be checked here (:class:`ValueError`)."""
+        if not isinstance(evidence, Evidence):
+            raise TypeError("evidence must be an Evidence, not %s" % type(evidence).__name__)
+        if self._get(_lib.scsec_result_trust_applied):
+            raise ValueError("the result was computed under a trust list: use scsec verify "
+                             "--evidence RECORD --trust LIST")
+        opts = _native.eval_options_p()
+        ptr = _native.result_p()
+        with self._g as h:
+            _lib.scsec_result_options_get(byref(opts), h)
+            try:
+                with evidence._g as eh:
+                    _lib.scsec_evaluate(byref(ptr), _lib.scsec_result_criteria(h), eh, opts)
+            finally:
+                _lib.scsec_eval_options_free(opts)
+        again = _new_owned(Result, ptr)
+        return again.to_xml() == self.to_xml()
 
     @classmethod
     def from_xml(cls, data: Buffer, criteria: CriteriaSet, name: Optional[str] = None,

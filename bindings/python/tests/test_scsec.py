@@ -1186,6 +1186,43 @@ class MemoryTest(TempDirCase):
             self.assertIsNot(again, r)
             self.assertEqual(again, r)
 
+    def test_signed_result(self):
+        """Issue 12: a signed result reads back with its signatures; co-signing
+        keeps the first; a changed byte breaks it; matches() re-evaluates."""
+        if not shutil.which("openssl"):
+            self.skipTest("no openssl command")
+        meti = scsec.CriteriaSet.builtin()
+        ev = star3_evidence(meti)
+        r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1), required=4)
+        self.assertEqual(r.signatures, ())
+        with tempfile.TemporaryDirectory() as tmp:
+            pki = os.path.join(tmp, "pki")
+            subprocess.run(["sh", os.path.join(TOP_SRCDIR, "tests", "pki.sh"), pki], check=True,
+                           stdout=subprocess.DEVNULL)
+            p = lambda party, name: os.path.join(pki, party, name)  # noqa: E731
+            when = datetime.datetime(2026, 6, 2, 9, 30, tzinfo=datetime.timezone.utc)
+            doc = r.sign(p("body1", "key.pem"), p("body1", "cert.pem"), signing_time=when)
+            doc = scsec.sign_result(doc, p("body2", "key.pem"), p("body2", "cert.pem"),
+                                    p("body2", "chain.pem"))
+            back = scsec.Result.from_xml(doc, meti)
+            self.assertEqual(back, r)
+            self.assertTrue(back.matches(ev))
+            self.assertFalse(back.matches(scsec.Evidence.new(meti)))
+            sigs = back.signatures
+            self.assertEqual(len(sigs), 2)
+            self.assertTrue(all(s.valid for s in sigs))
+            self.assertEqual(sigs[0].signing_time, when)
+            with open(p("body1", "fingerprint"), encoding="utf-8") as f:
+                self.assertEqual(sigs[0].fingerprint, f.read().strip())
+            self.assertIn("Evaluation Body One", sigs[0].signer)
+            bad = scsec.Result.from_xml(doc.replace(b'as-of="2026-06-01"',
+                                                    b'as-of="2026-06-03"'), meti)
+            self.assertEqual([s.valid for s in bad.signatures], [False, False])
+            self.assertTrue(bad.signatures[0].problem)
+            with self.assertRaises(scsec.Error):
+                scsec.sign_result(r.to_json().encode(), p("body1", "key.pem"),
+                                  p("body1", "cert.pem"))
+
     def test_result_read_back(self):
         """Issue 11.4 / 15: a result reads back from XML and JSON, equal."""
         meti = scsec.CriteriaSet.builtin()

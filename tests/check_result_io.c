@@ -10,6 +10,7 @@
 
 #include "testutil.h"
 
+#include <scsec/result_signature.h>
 #include <scsec/trust.h>
 
 static scsec_date D(const char *s)
@@ -356,6 +357,29 @@ START_TEST(other_set_refused)
 	ck_assert_int_eq(scsec_result_load_file(&back, "/nonexistent/r.xml", c, NULL, NULL),
 	                 SCSEC_EIO);
 	ck_assert_int_eq(scsec_result_options_get(NULL, r), SCSEC_EINVAL);
+	/* An evaluated result carries no document signatures. */
+	ck_assert_uint_eq(scsec_result_signature_count(r), 0);
+	ck_assert_int_eq(scsec_result_signature_valid(r, 0), SCSEC_EINVAL);
+	ck_assert_ptr_null(scsec_result_signature_signer(r, 0));
+	ck_assert_ptr_null(scsec_result_signature_fingerprint(r, 0));
+	ck_assert_ptr_null(scsec_result_signature_problem(r, 0));
+	ck_assert(scsec_result_signature_time(r, 0) == -1);
+	{
+		scsec_verdict v;
+		scsec_trust *t = NULL;
+		char *signed_doc = (char *)1;
+
+		ck_ok(scsec_trust_new(&t, "Operator", "1", D("2026-01-01")));
+		ck_assert_int_eq(scsec_result_signature_judge(&v, NULL, NULL, r, 0, t, SCSEC_DATE_NONE),
+		                 SCSEC_EINVAL);
+		ck_assert_int_eq(scsec_result_signature_judge(&v, NULL, NULL, r, 0, NULL, SCSEC_DATE_NONE),
+		                 SCSEC_EINVAL);
+		ck_assert_int_eq(scsec_result_sign_memory(&signed_doc, NULL, json, strlen(json), NULL,
+		                                          NULL, 0),
+		                 SCSEC_EINVAL);
+		ck_assert_ptr_null(signed_doc);
+		scsec_trust_free(t);
+	}
 	scsec_free(xml);
 	scsec_free(json);
 	scsec_result_free(r);

@@ -107,6 +107,33 @@ class TestSignedResults(TrustCase):
         r = self.verify(res, "--evidence", example("kitakaze-precision.xml"), *op)
         self.assertStatus(r, 0)
 
+    def test_signers_of_the_record_read_back(self):
+        """A result whose record carries signatures (counted, unknown, revoked)
+        names them; read back, it writes the same document and still matches."""
+        lst = self.signed_list()
+        op = ["--trust", lst, "--operator-cert", pki("operator", "cert.pem")]
+        record = os.path.join(SRCDIR, "tests", "data", "trust", "kitakaze-pledged.xml")
+        src = record
+        for party in ("body1", "stranger", "revoked"):
+            signed = self.path("record-%s.xml" % party)
+            self.assertStatus(scsec("sign", src, "--key", pki(party, "key.pem"), "--cert",
+                                    pki(party, "cert.pem"), "--time", "2026-04-01", "-o", signed),
+                              0)
+            src = signed
+        res = self.signed_result("body2", signed, "r.xml", *op)
+        j = self.path("r.json")
+        r = scsec("evaluate", signed, "--as-of", AS_OF, "--format", "json", "-o", j, *op)
+        self.assertStatus(r, 0)
+        with open(j, encoding="utf-8") as f:
+            doc = f.read()
+        for verdict in ("counted", "unknown-party", "revoked"):
+            self.assertIn('"verdict": "%s"' % verdict, doc)
+        r = self.verify(res, "--evidence", signed, *op)
+        self.assertStatus(r, 0)
+        self.assertIn("the result matches", r.out)
+        # the JSON form reads back too (report it without evaluating)
+        self.assertStatus(scsec("report", j, "-o", self.path("r.html")), 0)
+
     def test_usage(self):
         self.assertStatus(scsec("evaluate", RECORD, "--sign", pki("body1", "key.pem")), 2)
         self.assertStatus(scsec("evaluate", RECORD, "--sign", pki("body1", "key.pem"), "--cert",

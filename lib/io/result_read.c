@@ -237,8 +237,16 @@ static void provenance(conv *c, json_t *root, const scsec__xnode *p)
 				json_t *g = node_object(c, s, NULL, NULL, signers);
 				size_t i;
 
-				for (i = 0; g && i < sizeof keys / sizeof *keys; i++)
-					str_attr(c, g, i == 3 ? "signing_time" : keys[i], s, keys[i]);
+				/* Absent attributes are the JSON form's nulls (problem:
+				 * left out). */
+				for (i = 0; g && i < sizeof keys / sizeof *keys; i++) {
+					const char *key = i == 3 ? "signing_time" : keys[i];
+
+					if (scsec__xattr_get(s, keys[i]))
+						str_attr(c, g, key, s, keys[i]);
+					else if (i && i < 6)
+						put(c, g, key, json_null());
+				}
 			}
 		}
 	}

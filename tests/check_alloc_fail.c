@@ -541,7 +541,27 @@ typedef struct held {
 	scsec_eval_options *eo;
 	scsec_result *r1, *r2, *r3, *r4, *rback_xml, *rback_json;
 	char *json1, *json2, *json3, *json4, *rxml, *evxml, *evcsv, *fmt, *jback;
+	scsec_trust *tl, *tl2;   /* a trust list, read and read back */
+	scsec_result *rt;        /* evaluated with it */
+	char *tlxml, *tjson;
 } held;
+
+/* A trust list: parties by certificate (PEM) and by CA with a subject,
+ * revocations both ways, trailing operator signatures (never checked
+ * here: loaded without an operator certificate). */
+static const char trust_list_xml[] =
+	"<?xml version=\"1.0\"?>\n<trust-list xmlns=\"urn:scsec:trust:1\" version=\"2026-04\" "
+	"issued=\"2026-04-01\">\n<operator>IPA</operator>\n"
+	"<party name=\"Body\" role=\"evaluation-body\" sha256=\""
+	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" from=\"2026-01-01\" "
+	"until=\"2027-12-31\"/>\n"
+	"<party name=\"Expert CA\" role=\"expert\" ca=\"true\" subject=\"CN=Jane\" sha256=\""
+	"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"/>\n"
+	"<revocation sha256=\"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc\" "
+	"date=\"2026-05-01\"/>\n"
+	"<revocation issuer=\"CN=Operator\" serial=\"0A1B\" date=\"2026-06-01\"/>\n"
+	"<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo/>"
+	"</ds:Signature>\n</trust-list>\n";
 
 static void held_free(held *h)
 {
@@ -580,6 +600,11 @@ static void held_free(held *h)
 	scsec_free(h->evxml);
 	scsec_free(h->evcsv);
 	scsec_free(h->fmt);
+	scsec_trust_free(h->tl);
+	scsec_trust_free(h->tl2);
+	scsec_result_free(h->rt);
+	scsec_free(h->tlxml);
+	scsec_free(h->tjson);
 }
 
 static void put_result(tbuf *t, const char *label, const scsec_result *res)
@@ -854,6 +879,26 @@ static void scenario(run *r_, fixture *fx)
 	                                     h.dcheck));
 	tb_printf(t, "== validated %s\n", scsec_document_kind_name(kind));
 	put_diags(t, "checks and validation", h.dcheck);
+
+	/* A trust list: read (with the validator, then the structure rules),
+	 * written, read back; an evaluation under it. */
+	CALL("trust_load_memory", h.tl,
+	     scsec_trust_load_memory(&h.tl, trust_list_xml, sizeof trust_list_xml - 1, "trust.xml",
+	                             NULL, 0, h.opts, h.dcheck));
+	CALL("trust_write_memory", h.tlxml, scsec_trust_write_memory(&h.tlxml, &len, h.tl));
+	CALL0("load_options_set SCHEMA_VALIDATION NEVER (trust)",
+	      scsec_load_options_set(h.opts, SCSEC_LOAD_SCHEMA_VALIDATION, SCSEC_SCHEMA_NEVER));
+	CALL("trust_load_memory (written)", h.tl2,
+	     scsec_trust_load_memory(&h.tl2, h.tlxml, len, "trust2.xml", NULL, 0, h.opts, h.dcheck));
+	tb_printf(t, "== trust list %s %s: %zu parties, %zu revocations\n",
+	          scsec_trust_operator(h.tl2), scsec_trust_version(h.tl2),
+	          scsec_trust_party_count(h.tl2), scsec_trust_revocation_count(h.tl2));
+	CALL0("eval_options_set_trust", scsec_eval_options_set_trust(h.eo, h.tl2));
+	CALL("evaluate (trust list)", h.rt, scsec_evaluate(&h.rt, h.crit, h.ev_xml, h.eo));
+	CALL("result_to_json (trust list)", h.tjson, scsec_result_to_json(&h.tjson, NULL, h.rt));
+	tb_printf(t, "== under the trust list: level %d, trust applied %d\n", scsec_result_level(h.rt),
+	          scsec_result_trust_applied(h.rt));
+	CALL0("eval_options_set_trust (none)", scsec_eval_options_set_trust(h.eo, NULL));
 
 	/* Format every diagnostic. */
 	for (i = 0; i < scsec_diagnostics_count(h.dload) + scsec_diagnostics_count(h.dcheck); i++) {

@@ -4,7 +4,6 @@
 """Trust lists through the command line (doc/trust.md, issue 12): scsec trust
 new/add/revoke/list/sign, and --trust on evaluate, batch and report."""
 
-import ctypes
 import json
 import os
 import subprocess
@@ -13,15 +12,9 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_cli import AS_OF, SRCDIR, STAGE, CliTestCase, example, scsec  # noqa: E402
-import asan_preload  # noqa: E402  (records are signed through the library)
-
-LIBRARY = (STAGE or "") + os.environ.get("libdir", "/usr/local/lib") + "/libscsec.so.1"
-if STAGE and os.path.exists(LIBRARY):
-    asan_preload.reexec(LIBRARY)
 BUILDDIR = os.environ.get("top_builddir") or SRCDIR
 PKI = os.path.join(BUILDDIR, "tests", "pki")
 PLEDGED = os.path.join(SRCDIR, "tests", "data", "trust", "kitakaze-pledged.xml")
-T_2026_04_01 = 1775001600
 
 BODY_PEM = os.path.join(SRCDIR, "tests", "data", "trust", "body.pem")
 BODY_FP = "7a567b214106a2ba9bd1dd9710bffaba426f2eab242f03a00b7f27222c75b8e8"
@@ -175,35 +168,26 @@ def pki_text(party, name):
 
 class TestSignedCli(TrustCase):
     """The policy end to end: a tests/pki.sh PKI, a list the operator signed
-    with scsec trust sign, records signed through the library's
-    scsec_evidence_sign_file (at a fixed time), evaluated by scsec."""
+    with scsec trust sign, records signed with scsec sign (at a fixed time),
+    evaluated by scsec."""
 
     @classmethod
     def setUpClass(cls):
         if not STAGE:
             raise unittest.SkipTest("no staged installation")
         subprocess.run(["sh", os.path.join(SRCDIR, "tests", "pki.sh"), PKI], check=True)
-        cls.lib = ctypes.CDLL(LIBRARY)
-        cls.lib.scsec_signing_key_load_file.argtypes = [ctypes.POINTER(ctypes.c_void_p),
-                                                        ctypes.c_char_p, ctypes.c_char_p,
-                                                        ctypes.c_char_p]
-        cls.lib.scsec_evidence_sign_file.argtypes = [ctypes.c_char_p, ctypes.c_char_p,
-                                                     ctypes.c_void_p, ctypes.c_int64]
-        cls.lib.scsec_signing_key_free.argtypes = [ctypes.c_void_p]
 
     def sign_record(self, parties, name="record.xml"):
         out = self.path(name)
         src = PLEDGED
-        for party in parties:
-            key = ctypes.c_void_p()
+        for k, party in enumerate(parties):
             chain = pki(party, "chain.pem")
-            self.assertEqual(self.lib.scsec_signing_key_load_file(
-                ctypes.byref(key), pki(party, "key.pem").encode(), pki(party, "cert.pem").encode(),
-                chain.encode() if os.path.exists(chain) else None), 0)
-            self.assertEqual(self.lib.scsec_evidence_sign_file(src.encode(), out.encode(), key,
-                                                               T_2026_04_01), 0)
-            self.lib.scsec_signing_key_free(key)
-            src = out
+            dst = out if k == len(parties) - 1 else self.path("%s.%d" % (name, k))
+            r = scsec("sign", "--key", pki(party, "key.pem"), "--cert", pki(party, "cert.pem"),
+                      *(["--chain", chain] if os.path.exists(chain) else []),
+                      "--time", "2026-04-01T00:00:00Z", src, "-o", dst)
+            self.assertStatus(r, 0)
+            src = dst
         if not parties:
             with open(PLEDGED, "rb") as f, open(out, "wb") as g:
                 g.write(f.read())

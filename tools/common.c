@@ -824,39 +824,34 @@ int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok)
 	return cli_write_output(path, b->data ? b->data : "", b->len, gzip_ok);
 }
 
-int cli_read_file(const char *path, const char *what, size_t max, char **out, size_t *size)
+int cli_read_file(const char *path, const char *what, char **data, size_t *size)
 {
-	FILE *fp;
-	char *data = NULL;
+	FILE *fp = fopen(path, "rb");
 	size_t cap = 0;
 	int rc = EXIT_OK;
 
-	*out = NULL;
+	*data = NULL;
 	*size = 0;
-	if (!(fp = fopen(path, "rb"))) {
+	if (!fp) {
 		cli_errorf("cannot read %s '%s': %s", what, path, strerror(errno));
 		return EXIT_IO;
 	}
 	for (;;) {
 		size_t n;
 
-		if (*size + 1 >= cap) {
-			char *p = realloc(data, cap = cap ? cap * 2 : 65536);
+		if (*size == cap) {
+			char *p = cap >= CLI_READ_MAX ? NULL : realloc(*data, cap = cap ? cap * 2 : 65536);
 
 			if (!p) {
-				cli_errorf("out of memory");
+				cli_errorf(cap >= CLI_READ_MAX ? "%s '%s' is too large" : "out of memory (%s '%s')",
+				           what, path);
 				rc = EXIT_IO;
 				break;
 			}
-			data = p;
+			*data = p;
 		}
-		n = fread(data + *size, 1, cap - *size - 1, fp);
+		n = fread(*data + *size, 1, cap - *size, fp);
 		*size += n;
-		if (max && *size > max) {
-			cli_errorf("%s '%s' is larger than %zu bytes", what, path, max);
-			rc = EXIT_INPUT;
-			break;
-		}
 		if (n == 0) {
 			if (ferror(fp)) {
 				cli_errorf("cannot read %s '%s': %s", what, path, strerror(errno));
@@ -867,13 +862,11 @@ int cli_read_file(const char *path, const char *what, size_t max, char **out, si
 	}
 	fclose(fp);
 	if (rc != EXIT_OK) {
-		free(data);
+		free(*data);
+		*data = NULL;
 		*size = 0;
-		return rc;
 	}
-	data[*size] = '\0';
-	*out = data;
-	return EXIT_OK;
+	return rc;
 }
 
 int cli_load_trust(scsec_trust **out, const char *path, const char *operator_cert)
@@ -924,11 +917,9 @@ int cli_write_made(const char *path, cli_make_fn make, void *ctx)
 		return EXIT_IO;
 	}
 	snprintf(file, sizeof file, "%s/out.xlsx", dir);
-	if ((rc = make(file, ctx)) == EXIT_OK) {
-		rc = cli_read_file(file, "the workbook made", 0, &data, &size);
-		if (rc == EXIT_OK)
-			rc = cli_write_output(path, data ? data : "", size, 0);
-	}
+	if ((rc = make(file, ctx)) == EXIT_OK &&
+	    (rc = cli_read_file(file, "the workbook made", &data, &size)) == EXIT_OK)
+		rc = cli_write_output(path, data ? data : "", size, 0);
 	unlink(file);
 	rmdir(dir);
 	free(data);

@@ -31,9 +31,9 @@ static const char usage_main[] =
 	"  report          write a self-contained HTML report\n"
 	"  map             carry a record's answers through a mapping set\n"
 	"  migrate         carry a record to a new revision of its criteria set\n"
-	"  trust           build, inspect and sign trust lists of evaluation bodies\n"
 	"  sign            add an XML Signature to an evidence record\n"
 	"  verify          check the signatures of a signed record\n"
+	"  trust           build, inspect and sign trust lists of evaluation bodies\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -59,9 +59,9 @@ static const command commands[] = {
 	{ "report", cmd_report },
 	{ "map", cmd_map },
 	{ "migrate", cmd_migrate },
-	{ "trust", cmd_trust },
 	{ "sign", cmd_sign },
 	{ "verify", cmd_verify },
+	{ "trust", cmd_trust },
 };
 
 static const command *find_command(const char *name)

@@ -240,11 +240,6 @@ int cli_set_encoding(const char *name);
 int cli_load_evidence(scsec_evidence **out, const char *path, const scsec_criteria *criteria,
                       scsec_diagnostics *diags);
 
-/* Read a whole file (at most max bytes; what names it in messages) into
- * *out (free(); NUL-terminated, *size without the NUL). Reports failures;
- * returns EXIT_OK, EXIT_IO or EXIT_INPUT (too large). */
-int cli_read_file(const char *path, const char *what, size_t max, char **out, size_t *size);
-
 /* Load a trust list: checked against the operator's certificate
  * (operator_cert, a PEM file), or, with operator_cert NULL, unverified
  * with a warning. Prints every diagnostic; returns an exit status. */
@@ -391,8 +386,10 @@ int cli_write_record(const char *path, const scsec_evidence *ev, int format);
 /* Write a buffer (EXIT_IO when it is incomplete for lack of memory). */
 int cli_write_buf(const char *path, const cli_buf *b, int gzip_ok);
 
-/* The most cli_read_file() reads of a signed document. */
+/* Read a whole file (at most CLI_READ_MAX bytes) into *data (free());
+ * @p what names it in messages. Reports failures; EXIT_OK or EXIT_IO. */
 #define CLI_READ_MAX ((size_t)1 << 30)
+int cli_read_file(const char *path, const char *what, char **data, size_t *size);
 
 /* A maker of a file that can only be written by name (a workbook through
  * libxlsxwriter): writes path, returns an exit status, printing its error. */

@@ -111,7 +111,7 @@ int cmd_sign(int argc, char **argv)
 		rc = cli_fail(rc, NULL);
 		goto out;
 	}
-	if ((rc = cli_read_file(in, "the record", CLI_READ_MAX, &data, &size)) != EXIT_OK)
+	if ((rc = cli_read_file(in, "the record", &data, &size)) != EXIT_OK)
 		goto out;
 	scsec_error_clear();
 	if ((rc = scsec_evidence_sign_memory(&signed_doc, &signed_size, data ? data : "", size, in, key,

@@ -261,7 +261,7 @@ static int trust_change(const char *sub, const args *a)
 		if (!a->have_date)
 			return cli_usage_error(usage_trust, "--date YYYY-MM-DD is required");
 	}
-	if (a->cert && (rc = cli_read_file(a->cert, "certificate", 65536, &pem, &size)) != EXIT_OK)
+	if (a->cert && (rc = cli_read_file(a->cert, "certificate", &pem, &size)) != EXIT_OK)
 		return rc;
 	if ((rc = load_working(&t, a->list)) != EXIT_OK)
 		goto out;

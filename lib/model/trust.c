@@ -244,9 +244,11 @@ int scsec__trust_add_revocation(scsec_trust *t, const char *sha256, const char *
 	if (issuer && !text_ok(issuer))
 		return scsec__error_set(SCSEC_EINVAL, "the revoked certificate's issuer is blank or "
 		                        "too long");
-	if (serial && scsec__trust_serial_norm(norm, sizeof norm, serial))
+	if (serial && (strlen(serial) > SCSEC__TRUST_MAX_SERIAL ||
+	               scsec__trust_serial_norm(norm, sizeof norm, serial)))
 		return scsec__error_set(SCSEC_EINVAL, "the revoked serial number '%.64s' is not "
-		                        "hexadecimal", serial);
+		                        "hexadecimal of at most %d digits", serial,
+		                        SCSEC__TRUST_MAX_SERIAL);
 	if (!scsec__date_valid(date))
 		return scsec__error_set(SCSEC_EDATE, "the revocation's day is not a valid date");
 	if (t->nrevocations >= SCSEC__TRUST_MAX_REVOCATIONS)

@@ -20,6 +20,7 @@
 #define SCSEC__TRUST_MAX_REVOCATIONS 100000
 #define SCSEC__TRUST_MAX_TEXT 1024
 #define SCSEC__TRUST_MAX_PEM 65536
+#define SCSEC__TRUST_MAX_SERIAL 128 /* hexadecimal digits, as the schema says */
 
 struct scsec_trust_party {
 	char *name;

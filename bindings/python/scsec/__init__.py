@@ -26,10 +26,13 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    Figures, Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite,
                    Question,
                    Reason, Reference, Requirement, Result, ResultSignature, Score, ScoringModel,
-                   Severity, Status, builtin_ids, sign_result, corporate_number_valid, evaluate, format_date, parse_date,
+                   Severity, Status, builtin_ids, sign_result, corporate_number_valid, evaluate,
+                   format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
+from ._api import Signer, TrustList, TrustParty, TrustRevocation, certificate_fingerprint
+from ._api import Signature, SigningKey, sign, sign_file
 
 #: The version of these bindings (the library's is :func:`version`).
 __version__ = "1.1.0"
@@ -57,9 +60,13 @@ __all__ = [
     # mapping sets and derived records
     "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
+    # signatures
+    "SigningKey", "Signature", "sign", "sign_file",
     # evaluation
     "evaluate", "Evaluator", "required_level", "Result", "ResultSignature", "sign_result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",
+    # trust lists
+    "TrustList", "TrustParty", "TrustRevocation", "Signer", "certificate_fingerprint",
     # utilities
     "validate", "write_file", "parse_date", "format_date", "today", "version",
     "version_number", "library_path",

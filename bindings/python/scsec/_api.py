@@ -1704,6 +1704,36 @@ class Evidence(Owned, MutableMapping[str, Entry]):
     def __reduce__(self) -> Any:
         return (_evidence_from_xml, (self.to_xml(),))
 
+    # -- signatures (doc/signatures.md)
+
+    def sign(self, key: "SigningKey",
+             time: Optional[Union[datetime.datetime, int]] = None) -> bytes:
+        """Sign this record's canonical XML (:meth:`to_xml`) with ``key``
+        (a :class:`SigningKey`); the signed document (bytes). To add a
+        signature to a record received as a file, sign its bytes with
+        :func:`sign` or :func:`sign_file` instead: earlier signatures live
+        in those bytes, not in the canonical form."""
+        return sign(self.to_xml(), key, time)
+
+    @property
+    def signatures(self) -> Tuple["Signature", ...]:
+        """The signatures the record carried when it was loaded, in document
+        order, verified then (:class:`Signature`); a change to the record
+        makes each invalid, since it is no longer what was signed. Whom to
+        trust is a trust list's business."""
+        out = []
+        with self._g as h:
+            for i in range(_lib.scsec_evidence_signature_count(h)):
+                t = _lib.scsec_evidence_signature_time(h, i)
+                out.append(Signature(
+                    _lib.scsec_evidence_signature_valid(h, i) == 1,
+                    _text(_lib.scsec_evidence_signature_problem(h, i)),
+                    _text(_lib.scsec_evidence_signature_signer(h, i)),
+                    _text(_lib.scsec_evidence_signature_fingerprint(h, i)),
+                    datetime.datetime.fromtimestamp(t, datetime.timezone.utc)
+                    if t >= 0 else None))
+        return tuple(out)
+
     # -- writing
 
     def to_xml(self) -> bytes:
@@ -2012,20 +2042,17 @@ class Evidence(Owned, MutableMapping[str, Entry]):
 _MISSING: Any = object()
 
 
-def sign_result(document: Buffer, key: PathLike, cert: PathLike, chain: Optional[PathLike] = None,
-                signing_time: Optional[datetime.datetime] = None) -> bytes:
-    """Add an XML Signature to a result document (bytes of XML, signed or not):
-    the same bytes with one more enveloped signature."""
-    handle = ctypes.c_void_p()
-    _lib.scsec_signing_key_load_file(byref(handle), _path(key), _path(cert),
-                                     None if chain is None else _path(chain))
-    try:
-        data, size = _buffer(document)
-        when = 0 if signing_time is None else max(1, int(signing_time.timestamp()))
-        return _native.take_string(_lib.scsec_result_sign_memory, data, size,
-                                   b"<result>", handle, when)  # type: ignore[no-any-return]
-    finally:
-        _lib.scsec_signing_key_free(handle)
+def sign_result(document: Buffer, key: "SigningKey",
+                time: Optional[Union[datetime.datetime, int]] = None,
+                name: Optional[str] = None) -> bytes:
+    """Add an XML Signature by ``key`` to a result document (XML bytes, signed
+    or not): the same bytes with one more enveloped signature, so the
+    signatures already there stay valid (co-signing)."""
+    raw, size = _buffer(document)
+    seconds = _signing_seconds(time)
+    with _guard(key, SigningKey, "key") as kh:
+        return _native.take_string(_lib.scsec_result_sign_memory, raw, size,  # type: ignore
+                                   _name(name), kh, seconds)
 
 
 def _result_unpickle(xml: bytes, criteria_id: str, set_xml: Optional[bytes]) -> "Result":
@@ -2158,12 +2185,12 @@ class Result(Owned):
 
     # -- signed results (issue 12)
 
-    def sign(self, key: PathLike, cert: PathLike, chain: Optional[PathLike] = None,
-             signing_time: Optional[datetime.datetime] = None) -> bytes:
-        """The XML document with an XML Signature by the key in PEM file ``key``
-        (its certificate ``cert``, the chain ``chain``): a signed result, as
-        ``scsec evaluate --sign`` writes it. ``signing_time``: now when None."""
-        return sign_result(self.to_xml(), key, cert, chain, signing_time)
+    def sign(self, key: "SigningKey",
+             time: Optional[Union[datetime.datetime, int]] = None) -> bytes:
+        """The XML document with an XML Signature by ``key`` (a
+        :class:`SigningKey`): a signed result, as ``scsec evaluate --sign``
+        writes it. ``time``: the signing time (None for now)."""
+        return sign_result(self.to_xml(), key, time)
 
     @property
     def signatures(self) -> Tuple[ResultSignature, ...]:
@@ -2222,6 +2249,48 @@ class Result(Owned):
     def level(self) -> int:
         """The highest level met, 0 when none."""
         return int(self._get(_lib.scsec_result_level))
+
+    @property
+    def trust_applied(self) -> bool:
+        """Whether a trust list was applied (``evaluate(..., trust=)``)."""
+        return bool(self._get(_lib.scsec_result_trust_applied))
+
+    @property
+    def trust_verified(self) -> bool:
+        """Whether that list's operator signature was checked."""
+        return bool(self._get(_lib.scsec_result_trust_verified))
+
+    @property
+    def trusted_method(self) -> "Method":
+        """The strongest method the record's counting signatures support
+        (NONE without a trust list)."""
+        return Method(self._get(_lib.scsec_result_trusted_method))
+
+    @property
+    def trust_list(self) -> Optional[Tuple[str, str]]:
+        """The trust list's (operator, version), or None without one."""
+        if not self.trust_applied:
+            return None
+        return (_text(self._get(_lib.scsec_result_trust_operator)) or "",
+                _text(self._get(_lib.scsec_result_trust_version)) or "")
+
+    @property
+    def signers(self) -> Tuple["Signer", ...]:
+        """Every signature of the record, judged under the trust list, in
+        document order (empty without a trust list)."""
+        def build(h: Any) -> Tuple["Signer", ...]:
+            out = []
+            for i in range(_lib.scsec_result_signer_count(h)):
+                g = _lib.scsec_result_signer_at(h, i)
+                t = _lib.scsec_signer_signing_time(g)
+                out.append(Signer(
+                    _text(_lib.scsec_verdict_name(_lib.scsec_signer_verdict(g))) or "",
+                    _text(_lib.scsec_signer_party(g)), _text(_lib.scsec_signer_role(g)),
+                    _text(_lib.scsec_signer_subject(g)), _text(_lib.scsec_signer_fingerprint(g)),
+                    None if t < 0 else datetime.datetime.fromtimestamp(t, datetime.timezone.utc),
+                    _text(_lib.scsec_signer_problem(g))))
+            return tuple(out)
+        return self._cached("signers", build)  # type: ignore[no-any-return]
 
     @property
     def level_label(self) -> Optional[str]:
@@ -2522,7 +2591,8 @@ class _EvalOptions:
 
 def evaluate(criteria: CriteriaSet, evidence: Evidence, as_of: DateLike = None,
              target: Union[int, Level, None] = None, answers: AnswersLike = None,
-             required: Union[int, Level, None] = None) -> Result:
+             required: Union[int, Level, None] = None,
+             trust: Optional["TrustList"] = None) -> Result:
     """Evaluate ``evidence`` against ``criteria`` and return a :class:`Result`.
 
     ``as_of`` is the evaluation date (:class:`datetime.date` or
@@ -2532,15 +2602,21 @@ def evaluate(criteria: CriteriaSet, evidence: Evidence, as_of: DateLike = None,
     (ids or :class:`Question`) to ``True``/``False`` (or the CLI's ``"yes"``
     and ``"no"``); ``None`` leaves a question unanswered, any other value is a
     :class:`TypeError`. ``required`` names the required level outright.
+    ``trust`` is a :class:`TrustList`: methods then count only as far as the
+    record's signatures by trusted parties support them (doc/trust.md), and
+    the result names the signers (:attr:`Result.signers`).
     The GIL is released during the evaluation; a change to ``evidence`` from
     another thread waits for it.
     """
     set_guard = _set_guard(criteria)
+    trust_guard = _guard(trust, TrustList, "trust", optional=True)
     if not isinstance(evidence, Evidence):
         raise TypeError("evidence must be an Evidence, not %s" % type(evidence).__name__)
     ptr = _native.result_p()
     with _EvalOptions(as_of, target, answers, required) as opts:
-        with set_guard as ch, evidence._g as eh:
+        with set_guard as ch, evidence._g as eh, trust_guard as th:
+            if trust is not None:
+                _lib.scsec_eval_options_set_trust(opts.ptr, th)
             _lib.scsec_evaluate(byref(ptr), ch, eh, opts.ptr)
     # the C result keeps its own reference to the set, so it stays complete
     # after the set is closed; from here on the finalizer owns ptr
@@ -2980,3 +3056,303 @@ def derive(evidence: Evidence, mapping: MappingSet, target: Optional[CriteriaSet
             _set_guard(target, "target", optional=True) as th:
         _load_with_diags(_lib.scsec_mapping_derive, ptr, (eh, mh, th), diagnostics)
     return _new_owned(Evidence, ptr)
+
+
+# ---------------------------------------------------------------- trust lists
+
+
+class Signer(collections.namedtuple(
+        "Signer", "verdict party role subject fingerprint signing_time problem")):
+    """A signature of the evaluated record, judged under a trust list:
+    ``verdict`` is ``"counted"`` or why it did not count (``"invalid"``,
+    ``"stale"``, ``"unknown-party"``, ``"revoked"``, ``"no-signing-time"``,
+    ``"not-trusted-then"``, ``"certificate-not-valid"``); ``party`` and
+    ``role`` the trusted party it stands for (or None); ``subject`` and
+    ``fingerprint`` the signer certificate's; ``signing_time`` an aware
+    UTC :class:`datetime.datetime` or None; ``problem`` why an invalid
+    signature is invalid."""
+    __slots__ = ()
+
+
+class TrustParty(collections.namedtuple(
+        "TrustParty", "name role fingerprint is_ca subject trusted_from trusted_until "
+                      "certificate")):
+    """A party of a :class:`TrustList` (dates are :class:`datetime.date` or None)."""
+    __slots__ = ()
+
+
+class TrustRevocation(collections.namedtuple(
+        "TrustRevocation", "fingerprint issuer serial date")):
+    """A revocation of a :class:`TrustList`: a fingerprint, or an issuer and
+    a serial number, from ``date`` on."""
+    __slots__ = ()
+
+
+def _pem(cert: Union[Buffer, str, "os.PathLike[str]"]) -> bytes:
+    """PEM bytes from bytes, a PEM str, or a path."""
+    if isinstance(cert, str) and "-----BEGIN" in cert:
+        return cert.encode("ascii")
+    if isinstance(cert, (str, os.PathLike)):
+        with open(cert, "rb") as f:
+            return f.read()
+    return bytes(cert)
+
+
+class TrustList(Owned):
+    """A trust list (``scsec_trust``, doc/trust.md): the parties a scheme
+    operator trusts to vouch for assessments, and revocations.
+
+    Build one with ``TrustList(operator, version, issued)`` and
+    :meth:`add_party` / :meth:`revoke`, or read one with :meth:`load` /
+    :meth:`from_bytes`, giving the operator's certificate (PEM bytes, text
+    or a path) to have its signature checked: a list the operator did not
+    sign is then refused (:class:`InvalidContentError`). Without one the list
+    is read unverified (:attr:`verified` is False, and so is every result's
+    :attr:`Result.trust_verified`). Pass it to :func:`evaluate` as
+    ``trust=``.
+    """
+
+    __slots__ = ()
+    _free_name = "scsec_trust_free"
+    _kind = "TrustList"
+    _exclusive = True
+
+    def __init__(self, operator: str, version: str, issued: DateLike = None) -> None:
+        ptr = ctypes.c_void_p()
+        day = _to_cdate(issued) if issued is not None else _lib.scsec_date_today()
+        _lib.scsec_trust_new(byref(ptr), _b(operator, "operator"), _b(version, "version"), day)
+        self._adopt(ptr)
+
+    @classmethod
+    def load(cls, path: PathLike, operator_cert: Any = None,
+             options: Optional[LoadOptions] = None,
+             diagnostics: Optional[List[Diagnostic]] = None) -> "TrustList":
+        """Read a trust list file; with ``operator_cert`` its signature is checked."""
+        with open(path, "rb") as f:
+            data = f.read()
+        return cls.from_bytes(data, os.fspath(path), operator_cert, options, diagnostics)
+
+    @classmethod
+    def from_bytes(cls, data: Buffer, name: Optional[str] = None, operator_cert: Any = None,
+                   options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "TrustList":
+        """Read a trust list from memory; see :meth:`load`."""
+        data, size = _buffer(data)
+        cert = _pem(operator_cert) if operator_cert is not None else None
+        ptr = ctypes.c_void_p()
+        with _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_trust_load_memory, ptr,
+                             (data, size, _name(name), cert, len(cert) if cert else 0, oh),
+                             diagnostics)
+        return _new_owned(cls, ptr)
+
+    def add_party(self, name: str, role: str, certificate: Any = None,
+                  fingerprint: Optional[str] = None, ca: bool = False,
+                  subject: Optional[str] = None, trusted_from: DateLike = None,
+                  trusted_until: DateLike = None) -> None:
+        """Add a party by its (or its issuing CA's, ``ca=True``) PEM
+        ``certificate`` or SHA-256 ``fingerprint`` (exactly one of them)."""
+        if (certificate is None) == (fingerprint is None):
+            raise TypeError("give a certificate or a fingerprint")
+        args = (_b(name, "name"), _b(role, "role"))
+        tail = (1 if ca else 0, _b(subject, "subject") if subject is not None else None,
+                _to_cdate(trusted_from), _to_cdate(trusted_until))
+        with self._g as h:
+            if certificate is not None:
+                pem = _pem(certificate)
+                _lib.scsec_trust_add_party_certificate(h, *args, pem, len(pem), *tail)
+            else:
+                _lib.scsec_trust_add_party_fingerprint(h, *args, _b(fingerprint, "fingerprint"),
+                                                       *tail)
+
+    def revoke(self, date: DateLike, certificate: Any = None, fingerprint: Optional[str] = None,
+               issuer: Optional[str] = None, serial: Optional[str] = None) -> None:
+        """Revoke a certificate from ``date`` on: by PEM ``certificate``, by
+        ``fingerprint``, or by ``issuer`` and ``serial``."""
+        day = _to_cdate(date, allow_none=False)
+        with self._g as h:
+            if certificate is not None:
+                pem = _pem(certificate)
+                _lib.scsec_trust_revoke_certificate(h, pem, len(pem), day)
+            elif fingerprint is not None:
+                _lib.scsec_trust_revoke_fingerprint(h, _b(fingerprint, "fingerprint"), day)
+            elif issuer is not None and serial is not None:
+                _lib.scsec_trust_revoke_serial(h, _b(issuer, "issuer"), _b(serial, "serial"), day)
+            else:
+                raise TypeError("give a certificate, a fingerprint, or an issuer and a serial")
+
+    def to_bytes(self) -> bytes:
+        """The list's XML, unsigned."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_trust_write_memory, h)
+
+    def save(self, path: PathLike, gzip: bool = False) -> None:
+        """Write the list's XML (unsigned) to ``path``, atomically."""
+        with self._g as h:
+            _lib.scsec_trust_write_file(h, _path(path), _native.WRITE_GZIP if gzip else 0)
+
+    def sign(self, key: "SigningKey") -> bytes:
+        """The list's XML signed by the operator's ``key`` (signed now):
+        loaded with that key's certificate as ``operator_cert``, it is
+        verified."""
+        with self._g as h, _guard(key, SigningKey, "key") as kh:
+            return _native.take_string(_lib.scsec_trust_sign_memory, h, kh, 0)
+
+    def _get(self, fn: Any) -> Any:
+        with self._g as h:
+            return fn(h)
+
+    @property
+    def operator(self) -> str:
+        """Who publishes the list."""
+        return _text(self._get(_lib.scsec_trust_operator)) or ""
+
+    @property
+    def version(self) -> str:
+        """The list's version."""
+        return _text(self._get(_lib.scsec_trust_version)) or ""
+
+    @property
+    def issued(self) -> Optional[datetime.date]:
+        """Its issue day."""
+        return _from_cdate(self._get(_lib.scsec_trust_issued))
+
+    @property
+    def verified(self) -> bool:
+        """True when it was loaded with its operator's signature checked."""
+        return bool(self._get(_lib.scsec_trust_verified))
+
+    @property
+    def signer_fingerprint(self) -> Optional[str]:
+        """The fingerprint of the certificate that signed it (when verified)."""
+        return _text(self._get(_lib.scsec_trust_signer_fingerprint))
+
+    @property
+    def parties(self) -> Tuple[TrustParty, ...]:
+        """The parties, in the list's order."""
+        with self._g as h:
+            out = []
+            for i in range(_lib.scsec_trust_party_count(h)):
+                p = _lib.scsec_trust_party_at(h, i)
+                out.append(TrustParty(
+                    _text(_lib.scsec_trust_party_name(p)), _text(_lib.scsec_trust_party_role(p)),
+                    _text(_lib.scsec_trust_party_fingerprint(p)),
+                    bool(_lib.scsec_trust_party_is_ca(p)), _text(_lib.scsec_trust_party_subject(p)),
+                    _from_cdate(_lib.scsec_trust_party_from(p)),
+                    _from_cdate(_lib.scsec_trust_party_until(p)),
+                    _text(_lib.scsec_trust_party_certificate(p))))
+            return tuple(out)
+
+    @property
+    def revocations(self) -> Tuple[TrustRevocation, ...]:
+        """The revocations, in the list's order."""
+        with self._g as h:
+            out = []
+            for i in range(_lib.scsec_trust_revocation_count(h)):
+                r = _lib.scsec_trust_revocation_at(h, i)
+                out.append(TrustRevocation(
+                    _text(_lib.scsec_trust_revocation_fingerprint(r)),
+                    _text(_lib.scsec_trust_revocation_issuer(r)),
+                    _text(_lib.scsec_trust_revocation_serial(r)),
+                    _from_cdate(_lib.scsec_trust_revocation_date(r))))
+            return tuple(out)
+
+
+def certificate_fingerprint(cert: Any) -> str:
+    """The SHA-256 fingerprint (64 lowercase hex digits) of a PEM certificate
+    (bytes, text or a path), as trust lists name parties."""
+    pem = _pem(cert)
+    out = ctypes.create_string_buffer(65)
+    _lib.scsec_certificate_fingerprint(out, pem, len(pem))
+    return out.value.decode("ascii")
+
+
+# ---------------------------------------------------------------- signatures
+
+class SigningKey(Owned):
+    """A private key with its certificate and chain (``scsec_signing_key``),
+    for signing evidence records (doc/signatures.md).
+
+    ``SigningKey(key, cert, chain=None)`` reads PEM files: an RSA key of
+    2048 bits or more or an EC P-256 key (not encrypted), the signer's
+    certificate, and optionally the certificates of its chain. A key that
+    is not the certificate's raises :class:`InvalidArgumentError`. Threads
+    may sign with one key at once.
+    """
+
+    __slots__ = ()
+    _free_name = "scsec_signing_key_free"
+    _kind = "SigningKey"
+
+    def __init__(self, key: PathLike, cert: PathLike, chain: Optional[PathLike] = None) -> None:
+        ptr = ctypes.c_void_p()
+        _lib.scsec_signing_key_load_file(byref(ptr), _path(key), _path(cert),
+                                         _path(chain) if chain is not None else None)
+        self._adopt(ptr)
+
+    @classmethod
+    def from_pem(cls, key: Buffer, cert: Buffer, chain: Optional[Buffer] = None) -> "SigningKey":
+        """The same from PEM text in memory (bytes)."""
+        kd, kn = _buffer(key)
+        cd, cn = _buffer(cert)
+        chd, chn = _buffer(chain) if chain is not None else (None, 0)
+        ptr = ctypes.c_void_p()
+        _lib.scsec_signing_key_load_memory(byref(ptr), kd, kn, cd, cn, chd, chn)
+        return _new_owned(cls, ptr)
+
+    @property
+    def fingerprint(self) -> str:
+        """The SHA-256 fingerprint of the certificate (64 lowercase hex digits)."""
+        with self._g as h:
+            return _text(_lib.scsec_signing_key_fingerprint(h))
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<scsec.SigningKey (closed)>"
+        return "<scsec.SigningKey %s>" % self.fingerprint
+
+
+class Signature(collections.namedtuple(
+        "Signature", "valid problem signer fingerprint signing_time")):
+    """One signature of a loaded record: ``valid`` (bool), ``problem`` (why
+    not, or None), ``signer`` (the certificate's RFC 2253 subject or None),
+    ``fingerprint`` (SHA-256 of the certificate or None) and
+    ``signing_time`` (an aware UTC :class:`datetime.datetime`, or None)."""
+
+    __slots__ = ()
+
+
+def _signing_seconds(time: Optional[Union[datetime.datetime, int, float]]) -> int:
+    if time is None:
+        return 0
+    if isinstance(time, datetime.datetime):
+        if time.tzinfo is None:
+            raise ValueError("the signing time must be timezone-aware (UTC)")
+        seconds = int(time.timestamp())
+    else:
+        seconds = int(time)
+    if seconds <= 0:
+        raise ValueError("the signing time must be after 1970-01-01T00:00:00Z")
+    return seconds
+
+
+def sign(data: Buffer, key: SigningKey, time: Optional[Union[datetime.datetime, int]] = None,
+         name: Optional[str] = None) -> bytes:
+    """Sign the XML evidence record ``data`` (bytes) with ``key``: the same
+    bytes with one enveloped signature added before the root's end tag, so
+    signatures already there stay valid. ``time`` is the signing time (an
+    aware datetime or seconds since the epoch; None for now)."""
+    raw, size = _buffer(data)
+    seconds = _signing_seconds(time)
+    with _guard(key, SigningKey, "key") as kh:
+        return _native.take_string(_lib.scsec_evidence_sign_memory, raw, size, _name(name), kh,
+                                   seconds)
+
+
+def sign_file(source: PathLike, target: PathLike, key: SigningKey,
+              time: Optional[Union[datetime.datetime, int]] = None) -> None:
+    """Sign the record in file ``source`` into ``target`` (written aside,
+    then renamed; may be the same file), as :func:`sign`."""
+    seconds = _signing_seconds(time)
+    with _guard(key, SigningKey, "key") as kh:
+        _lib.scsec_evidence_sign_file(_path(source), _path(target), kh, seconds)

@@ -1201,9 +1201,11 @@ class MemoryTest(TempDirCase):
                            stdout=subprocess.DEVNULL)
             p = lambda party, name: os.path.join(pki, party, name)  # noqa: E731
             when = datetime.datetime(2026, 6, 2, 9, 30, tzinfo=datetime.timezone.utc)
-            doc = r.sign(p("body1", "key.pem"), p("body1", "cert.pem"), signing_time=when)
-            doc = scsec.sign_result(doc, p("body2", "key.pem"), p("body2", "cert.pem"),
-                                    p("body2", "chain.pem"))
+            body1 = scsec.SigningKey(p("body1", "key.pem"), p("body1", "cert.pem"))
+            body2 = scsec.SigningKey(p("body2", "key.pem"), p("body2", "cert.pem"),
+                                     p("body2", "chain.pem"))
+            doc = r.sign(body1, time=when)
+            doc = scsec.sign_result(doc, body2)
             back = scsec.Result.from_xml(doc, meti)
             self.assertEqual(back, r)
             self.assertTrue(back.matches(ev))
@@ -1220,8 +1222,7 @@ class MemoryTest(TempDirCase):
             self.assertEqual([s.valid for s in bad.signatures], [False, False])
             self.assertTrue(bad.signatures[0].problem)
             with self.assertRaises(scsec.Error):
-                scsec.sign_result(r.to_json().encode(), p("body1", "key.pem"),
-                                  p("body1", "cert.pem"))
+                scsec.sign_result(r.to_json().encode(), body1)
 
     def test_result_read_back(self):
         """Issue 11.4 / 15: a result reads back from XML and JSON, equal."""
@@ -2455,6 +2456,99 @@ class PipTest(unittest.TestCase):
 # ---------------------------------------------------------------- main
 
 
+
+class SignatureTest(TempDirCase):
+    """Evidence.sign, SigningKey, Evidence.signatures (doc/signatures.md)."""
+
+    @classmethod
+    def setUpClass(cls):
+        if shutil.which("openssl") is None:
+            raise unittest.SkipTest("no openssl command")
+        top = os.environ.get("top_builddir") or TOP_SRCDIR
+        cls.pki = os.path.join(top, "tests", "pki")
+        subprocess.run(["sh", os.path.join(TOP_SRCDIR, "tests", "pki.sh"), cls.pki], check=True)
+
+    def key(self, party):
+        d = os.path.join(self.pki, party)
+        chain = os.path.join(d, "chain.pem")
+        return scsec.SigningKey(os.path.join(d, "key.pem"), os.path.join(d, "cert.pem"),
+                                chain if os.path.exists(chain) else None)
+
+    def fact(self, party, name):
+        with open(os.path.join(self.pki, party, name), encoding="utf-8") as f:
+            return f.read().strip()
+
+    def example(self):
+        with open(os.path.join(TOP_SRCDIR, "data", "examples", "hoshizora-foods.xml"), "rb") as f:
+            return f.read()
+
+    def test_sign_and_read(self):
+        when = datetime.datetime(2026, 4, 1, 9, 0, tzinfo=datetime.timezone.utc)
+        body1, body2 = self.key("body1"), self.key("body2")
+        self.assertEqual(body1.fingerprint, self.fact("body1", "fingerprint"))
+        one = scsec.sign(self.example(), body1, when, name="hoshizora.xml")
+        two = scsec.sign(one, body2)
+        self.assertTrue(one.startswith(self.example()[:self.example().rindex(b"</evidence>")]))
+        ev = scsec.Evidence.from_bytes(two)
+        sigs = ev.signatures
+        self.assertEqual(len(sigs), 2)
+        self.assertTrue(all(s.valid for s in sigs), sigs)
+        self.assertIsNone(sigs[0].problem)
+        self.assertEqual(sigs[0].signer, self.fact("body1", "subject"))
+        self.assertEqual(sigs[1].fingerprint, self.fact("body2", "fingerprint"))
+        self.assertEqual(sigs[0].signing_time, when)
+        self.assertEqual(scsec.Evidence.from_bytes(self.example()).signatures, ())
+        # A change makes them stale.
+        ev.tool = "changed"
+        self.assertFalse(ev.signatures[0].valid)
+        self.assertIn("changed", ev.signatures[0].problem)
+        # Evidence.sign signs the canonical form.
+        plain = scsec.Evidence.from_bytes(self.example())
+        signed = scsec.Evidence.from_bytes(plain.sign(self.key("expert"), 1775001600))
+        self.assertEqual(signed.signatures[0].signing_time.year, 2026)
+        self.assertTrue(signed.signatures[0].valid)
+        self.assertEqual(signed.fingerprint, plain.fingerprint)
+
+    def test_files_and_tampering(self):
+        src = self.path("in.xml")
+        with open(src, "wb") as f:
+            f.write(self.example())
+        scsec.sign_file(src, src, self.key("expert"))
+        scsec.sign_file(src, src, self.key("body1"))
+        ev = scsec.Evidence.load(src)
+        self.assertEqual([s.valid for s in ev.signatures], [True, True])
+        with open(src, "rb") as f:
+            data = f.read()
+        bad = scsec.Evidence.from_bytes(data.replace(b"2026-03-10", b"2026-03-12", 1))
+        self.assertEqual([s.valid for s in bad.signatures], [False, False])
+        self.assertIn("digest", bad.signatures[0].problem)
+
+    def test_refusals(self):
+        d = os.path.join(self.pki, "expert")
+        with open(os.path.join(d, "key.pem"), "rb") as f:
+            key = f.read()
+        with open(os.path.join(self.pki, "body1", "cert.pem"), "rb") as f:
+            cert = f.read()
+        with self.assertRaises(scsec.InvalidArgumentError) as cm:
+            scsec.SigningKey.from_pem(key, cert)
+        self.assertIn("not the key", str(cm.exception))
+        with self.assertRaises(scsec.ParseError):
+            scsec.SigningKey.from_pem(b"junk", cert)
+        with self.assertRaises(scsec.FileError):
+            scsec.SigningKey(self.path("none.pem"), self.path("none.pem"))
+        k = self.key("body1")
+        with self.assertRaises(scsec.UnsafeError):
+            scsec.sign(b'<!DOCTYPE e><evidence xmlns="urn:scsec:evidence:1"></evidence>', k)
+        with self.assertRaises(ValueError):
+            scsec.sign(self.example(), k, datetime.datetime(2026, 4, 1))
+        with self.assertRaises(TypeError):
+            scsec.sign(self.example().decode("utf-8"), k)
+        k.close()
+        with self.assertRaises(ValueError):
+            scsec.sign(self.example(), k)
+        self.assertIn("closed", repr(k))
+
+
 def main():
     # verbose when asked, and in make check's log (not a terminal)
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:] or not sys.stdout.isatty()
@@ -2472,6 +2566,120 @@ def main():
     passed = result.testsRun - failed - skipped
     print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 0 if result.wasSuccessful() else 1
+
+
+# ---------------------------------------------------------------- trust lists
+
+
+class TrustListTest(TempDirCase):
+    """TrustList, evaluate(..., trust=) and Result.signers (doc/trust.md)."""
+
+    BODY_PEM = os.path.join(TOP_SRCDIR, "tests", "data", "trust", "body.pem")
+    BODY_FP = "7a567b214106a2ba9bd1dd9710bffaba426f2eab242f03a00b7f27222c75b8e8"
+    PLEDGED = os.path.join(TOP_SRCDIR, "tests", "data", "trust", "kitakaze-pledged.xml")
+
+    def build(self):
+        t = scsec.TrustList("IPA", "2026-04", "2026-04-01")
+        t.add_party("Body One", "evaluation-body", certificate=self.BODY_PEM,
+                    trusted_from="2026-01-01", trusted_until=datetime.date(2027, 12, 31))
+        t.add_party("Expert CA", "expert", fingerprint="C" * 64, ca=True, subject="CN=Jane")
+        t.revoke("2026-05-01", issuer="CN=Operator", serial="0A1B")
+        t.revoke("2026-06-01", fingerprint="d" * 64)
+        return t
+
+    def test_build_write_read(self):
+        t = self.build()
+        self.assertEqual((t.operator, t.version, t.issued, t.verified),
+                         ("IPA", "2026-04", datetime.date(2026, 4, 1), False))
+        self.assertEqual(scsec.certificate_fingerprint(self.BODY_PEM), self.BODY_FP)
+        p = t.parties
+        self.assertEqual([(x.name, x.role, x.fingerprint, x.is_ca) for x in p],
+                         [("Body One", "evaluation-body", self.BODY_FP, False),
+                          ("Expert CA", "expert", "c" * 64, True)])
+        self.assertIn("BEGIN CERTIFICATE", p[0].certificate)
+        self.assertEqual(p[0].trusted_until, datetime.date(2027, 12, 31))
+        self.assertIsNone(p[1].trusted_from)
+        self.assertEqual(t.revocations[0], scsec.TrustRevocation(None, "CN=Operator", "a1b",
+                                                                 datetime.date(2026, 5, 1)))
+        data = t.to_bytes()
+        u = scsec.TrustList.from_bytes(data, "list.xml")
+        self.assertEqual(u.to_bytes(), data)
+        self.assertEqual(u.parties, p)
+        path = self.path("list.xml")
+        t.save(path)
+        self.assertEqual(scsec.TrustList.load(path).revocations, t.revocations)
+        with self.assertRaises(scsec.ExistsError):
+            t.add_party("Body One", "expert", fingerprint="a" * 64)
+        with self.assertRaises(scsec.InvalidArgumentError):
+            t.add_party("X", "Not A Role", fingerprint="a" * 64)
+        with self.assertRaises(TypeError):
+            t.add_party("X", "expert")
+        with self.assertRaises(scsec.InvalidArgumentError):
+            scsec.certificate_fingerprint(b"no pem")
+        # Checked against an operator, an unsigned list is refused.
+        with self.assertRaises(scsec.InvalidContentError) as cm:
+            scsec.TrustList.from_bytes(data, "list.xml", operator_cert=self.BODY_PEM)
+        self.assertIn("no signature", str(cm.exception))
+        bad = data.replace(b"<operator>", b"<bogus/><operator>")
+        with self.assertRaises(scsec.SchemaError):
+            scsec.TrustList.from_bytes(bad, "bad.xml")
+
+    def test_evaluate_with_trust(self):
+        meti = scsec.CriteriaSet.builtin()
+        record = scsec.Evidence.load(self.PLEDGED)
+        r = scsec.evaluate(meti, record, as_of="2026-12-01")
+        self.assertEqual((r.level, r.trust_applied, r.signers, r.trust_list), (4, False, (), None))
+        self.assertEqual(r.trusted_method, scsec.Method.NONE)
+        t = self.build()
+        r = scsec.evaluate(meti, record, as_of="2026-12-01", trust=t)
+        self.assertEqual((r.level, r.trust_applied, r.trust_verified), (0, True, False))
+        self.assertEqual(r.trust_list, ("IPA", "2026-04"))
+        self.assertEqual(r.trusted_method, scsec.Method.SELF)
+        self.assertEqual(r.signers, ())
+        with self.assertRaises(TypeError):
+            scsec.evaluate(meti, record, trust="list.xml")
+
+    def test_signed_by_parties(self):
+        pki = os.path.join(os.environ.get("top_builddir") or TOP_SRCDIR, "tests", "pki")
+        if subprocess.run(["sh", os.path.join(TOP_SRCDIR, "tests", "pki.sh"), pki]).returncode:
+            self.skipTest("no openssl to make a PKI")
+        lib = _native.lib
+
+        def f(party, name):
+            return os.path.join(pki, party, name)
+
+        def sign(src, dst, party):
+            key = ctypes.c_void_p()
+            lib.scsec_signing_key_load_file(ctypes.byref(key), f(party, "key.pem").encode(),
+                                            f(party, "cert.pem").encode(), None)
+            try:
+                lib.scsec_evidence_sign_file(src.encode(), dst.encode(), key, 1775001600)
+            finally:
+                lib.scsec_signing_key_free(key)
+
+        draft = scsec.TrustList("IPA", "2026-04", "2026-04-01")
+        draft.add_party("Body One", "evaluation-body", certificate=f("body1", "cert.pem"))
+        draft.add_party("Jane Expert", "expert", certificate=f("expert", "cert.pem"))
+        signed = draft.sign(scsec.SigningKey(f("operator", "key.pem"), f("operator", "cert.pem")))
+        t = scsec.TrustList.from_bytes(signed, "list.xml", operator_cert=f("operator", "cert.pem"))
+        self.assertTrue(t.verified)
+        with self.assertRaises(scsec.InvalidContentError):
+            scsec.TrustList.from_bytes(signed, "list.xml", operator_cert=f("stranger", "cert.pem"))
+        meti = scsec.CriteriaSet.builtin()
+        for party, level, verdict, name in (("body1", 4, "counted", "Body One"),
+                                            ("expert", 3, "counted", "Jane Expert"),
+                                            ("stranger", 0, "unknown-party", None)):
+            out = self.path(party + ".xml")
+            sign(self.PLEDGED, out, party)
+            r = scsec.evaluate(meti, scsec.Evidence.load(out), as_of="2026-12-01", trust=t)
+            self.assertEqual(r.level, level, party)
+            self.assertTrue(r.trust_verified)
+            g = r.signers[0]
+            self.assertEqual((g.verdict, g.party), (verdict, name))
+            self.assertEqual(g.signing_time,
+                             datetime.datetime(2026, 4, 1, tzinfo=datetime.timezone.utc))
+            with open(f(party, "fingerprint"), encoding="ascii") as fp:
+                self.assertEqual(g.fingerprint, fp.read().strip())
 
 
 if __name__ == "__main__":

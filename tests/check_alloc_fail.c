@@ -311,6 +311,7 @@ typedef struct fixture {
 	 * IPA criteria sheet, a gzip-compressed evidence record. */
 	const char *files[5];
 	blob criteria, evidence, sheet, ipa, gz;
+	blob sign_key, sign_cert; /* tests/data/alloc/sign-*.pem: a test key */
 	/* The reference run. */
 	tbuf ref;                /* every output */
 	char *ref_json;          /* the final JSON */
@@ -330,6 +331,8 @@ static void fixture_free(fixture *fx)
 	free(fx->sheet.data);
 	free(fx->ipa.data);
 	free(fx->gz.data);
+	free(fx->sign_key.data);
+	free(fx->sign_cert.data);
 	tb_free(&fx->ref);
 	free(fx->ref_json);
 	free(fx->calls);
@@ -536,7 +539,9 @@ typedef struct held {
 	scsec_diagnostics *dload, *dcheck;
 	scsec_criteria *crit, *ipa;
 	char *crit_xml, *ipa_xml, *tmpl_all, *tmpl_top;
-	scsec_evidence *ev_xml, *ev_gz, *ev_csv, *ev_api, *ev_dup;
+	scsec_evidence *ev_xml, *ev_gz, *ev_csv, *ev_api, *ev_dup, *ev_signed;
+	scsec_signing_key *skey;
+	char *signed_xml, *signed2_xml;
 	scsec_entry *e1, *e2, *e3, *e4, *edup; /* owned by the run until added */
 	scsec_eval_options *eo;
 	scsec_result *r1, *r2, *r3, *r4, *rback_xml, *rback_json;
@@ -579,6 +584,10 @@ static void held_free(held *h)
 	scsec_evidence_free(h->ev_csv);
 	scsec_evidence_free(h->ev_api);
 	scsec_evidence_free(h->ev_dup);
+	scsec_evidence_free(h->ev_signed);
+	scsec_signing_key_free(h->skey);
+	scsec_free(h->signed_xml);
+	scsec_free(h->signed2_xml);
 	scsec_entry_free(h->e1);
 	scsec_entry_free(h->e2);
 	scsec_entry_free(h->e3);
@@ -689,6 +698,29 @@ static void scenario(run *r_, fixture *fx)
 	     scsec_evidence_load_memory(&h.ev_gz, fx->gz.data, fx->gz.len, fx->files[4], h.opts,
 	                                h.dload));
 	tb_printf(t, "== evidence XML (gzip): %zu entries\n", scsec_evidence_entry_count(h.ev_gz));
+	/* Signing twice, and the signed record read back (doc/signatures.md);
+	 * the signed bytes differ from run to run (random Ids and ECDSA
+	 * nonces): only what is read back is compared. */
+	CALL("signing_key_load_memory", h.skey,
+	     scsec_signing_key_load_memory(&h.skey, fx->sign_key.data, fx->sign_key.len,
+	                                   fx->sign_cert.data, fx->sign_cert.len, NULL, 0));
+	CALL("evidence_sign_memory", h.signed_xml,
+	     scsec_evidence_sign_memory(&h.signed_xml, &len, fx->evidence.data, fx->evidence.len,
+	                                fx->files[1], h.skey, 1775001600));
+	CALL("evidence_sign_memory (second)", h.signed2_xml,
+	     scsec_evidence_sign_memory(&h.signed2_xml, &len, h.signed_xml, len, fx->files[1],
+	                                h.skey, 1775001660));
+	CALL("evidence_load_memory (signed)", h.ev_signed,
+	     scsec_evidence_load_memory(&h.ev_signed, h.signed2_xml, len, fx->files[1], h.opts,
+	                                h.dload));
+	for (i = 0; i < scsec_evidence_signature_count(h.ev_signed); i++)
+		tb_printf(t, "== signature %zu: valid %d, %s, %s, %lld\n", i,
+		          scsec_evidence_signature_valid(h.ev_signed, i),
+		          scsec_evidence_signature_signer(h.ev_signed, i),
+		          scsec_evidence_signature_fingerprint(h.ev_signed, i),
+		          (long long)scsec_evidence_signature_time(h.ev_signed, i));
+	ck_assert_uint_eq(scsec_evidence_signature_count(h.ev_signed), 2);
+	ck_assert_int_eq(scsec_evidence_signature_valid(h.ev_signed, 1), 1);
 	CALL("evidence_import_csv_memory", h.ev_csv,
 	     scsec_evidence_import_csv_memory(&h.ev_csv, fx->sheet.data, fx->sheet.len,
 	                                      fx->files[2], h.crit, h.opts, h.dload));
@@ -1053,6 +1085,8 @@ static void reference(fixture *fx)
 	fx->sheet = slurp(fx->files[2]);
 	fx->ipa = slurp(fx->files[3]);
 	fx->gz = slurp(fx->files[4]);
+	fx->sign_key = slurp("tests/data/alloc/sign-key.pem");
+	fx->sign_cert = slurp("tests/data/alloc/sign-cert.pem");
 	snprintf(fx->label, sizeof fx->label, "%s, reference run", fx->name);
 	fx->recording = 1;
 	run_one(fx, 0);

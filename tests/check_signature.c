@@ -339,6 +339,18 @@ START_TEST(test_record)
 	ck_assert_uint_eq(scsec_evidence_signature_count(NULL), 0);
 	scsec_evidence_free(ev);
 	scsec_evidence_free(plain);
+	/* The XML Schema takes the signatures too (after the entries). */
+	{
+		scsec_load_options *o;
+
+		ck_ok(scsec_load_options_new(&o));
+		ck_ok(scsec_load_options_set(o, SCSEC_LOAD_SCHEMA_VALIDATION, SCSEC_SCHEMA_ALWAYS));
+		ck_ok(scsec_evidence_load_memory(&ev, z, strlen(z), "z.xml", o, NULL));
+		ck_assert_uint_eq(scsec_evidence_signature_count(ev), 2);
+		ck_assert_int_eq(scsec_evidence_signature_valid(ev, 1), 1);
+		scsec_evidence_free(ev);
+		scsec_load_options_free(o);
+	}
 	free(x);
 	free(y);
 	free(z);

@@ -258,7 +258,7 @@ END_TEST
 
 START_TEST(test_null_args)
 {
-	scsec_trust *t = sample();
+	scsec_trust *t = (scsec_trust *)1;
 	char *s;
 
 	ck_assert_int_eq(scsec_trust_load_file(NULL, "x", NULL, NULL, NULL), SCSEC_EINVAL);
@@ -276,6 +276,9 @@ START_TEST(test_null_args)
 	ck_assert_ptr_null(scsec_trust_party_certificate(NULL));
 	ck_assert_ptr_null(scsec_trust_signer_fingerprint(NULL));
 	ck_assert_int_eq(scsec_result_trust_verified(NULL), 0);
+	ck_assert_int_eq(scsec_trust_sign_memory(&s, NULL, NULL, NULL, 0), SCSEC_EINVAL);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(scsec_trust_sign_memory(NULL, NULL, NULL, NULL, 0), SCSEC_EINVAL);
 }
 END_TEST
 

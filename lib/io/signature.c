@@ -709,37 +709,42 @@ static int check_form(form *f, xmlNodePtr sig)
 
 /* ------------------------------------------------------------ verifying */
 
-static X509 *decode_cert(xmlNodePtr n)
+/* The certificate an X509Certificate element holds: 0 with *out set, or
+ * NULL when it is not base64 DER of one; SCSEC_ENOMEM. */
+static int decode_cert(xmlNodePtr n, X509 **out)
 {
 	xmlChar *text = xmlNodeGetContent(n);
 	unsigned char *der = NULL;
 	const unsigned char *p;
 	size_t i, j = 0, len;
-	int dlen;
-	X509 *x = NULL;
+	int dlen, rc = 0;
 
+	*out = NULL;
 	if (!text)
-		return NULL;
+		return scsec__error_set(SCSEC_ENOMEM, "out of memory");
 	len = strlen((const char *)text);
 	/* Strip white space in place, then decode. */
 	for (i = 0; i < len; i++)
 		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n')
 			text[j++] = text[i];
 	text[j] = 0;
-	if (j && j % 4 == 0 && j / 4 * 3 <= MAX_CERT_DER && (der = scsec__malloc(j / 4 * 3 + 1)) &&
-	    (dlen = EVP_DecodeBlock(der, text, (int)j)) > 0) {
-		dlen -= (text[j - 1] == '=') + (text[j - 2] == '=');
-		p = der;
-		x = d2i_X509(NULL, &p, dlen);
-		if (x && p != der + dlen) {
-			X509_free(x);
-			x = NULL;
+	if (j && j % 4 == 0 && j / 4 * 3 <= MAX_CERT_DER) {
+		if (!(der = scsec__malloc(j / 4 * 3 + 1)))
+			rc = SCSEC_ENOMEM;
+		else if ((dlen = EVP_DecodeBlock(der, text, (int)j)) > 0) {
+			dlen -= (text[j - 1] == '=') + (text[j - 2] == '=');
+			p = der;
+			*out = d2i_X509(NULL, &p, dlen);
+			if (*out && p != der + dlen) {
+				X509_free(*out);
+				*out = NULL;
+			}
 		}
 	}
 	scsec__free(der);
 	xmlFree(text);
 	ERR_clear_error();
-	return x;
+	return rc;
 }
 
 static int set_problem(scsec__signature *s, const char *fmt, ...) SCSEC__PRINTF(2, 3);
@@ -928,13 +933,16 @@ static int verify_one(scsec__signature *s, xmlNodePtr sig)
 	if (check_form(&f, sig))
 		return set_problem(s, "refused: %s", f.why);
 	s->signing_time = timestamp_seconds(f.time_text);
-	for (n = 0; n < f.ncerts; n++)
-		if (!(certs[n] = decode_cert(f.certs[n]))) {
+	for (n = 0; n < f.ncerts; n++) {
+		if ((rc = decode_cert(f.certs[n], &certs[n])))
+			goto out;
+		if (!certs[n]) {
 			rc = set_problem(s, "certificate %d of X509Data is not base64 DER of an X.509 "
 			                    "certificate",
 			                 n + 1);
 			goto out;
 		}
+	}
 	if ((rc = build_chain(s, certs, n, &leaf)) || !leaf)
 		goto out;
 	rc = xmlsec_verify(s, &f, leaf);

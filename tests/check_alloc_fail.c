@@ -544,8 +544,8 @@ typedef struct held {
 	char *signed_xml, *signed2_xml;
 	scsec_entry *e1, *e2, *e3, *e4, *edup; /* owned by the run until added */
 	scsec_eval_options *eo;
-	scsec_result *r1, *r2, *r3, *r4;
-	char *json1, *json2, *json3, *json4, *rxml, *evxml, *evcsv, *fmt;
+	scsec_result *r1, *r2, *r3, *r4, *rback_xml, *rback_json;
+	char *json1, *json2, *json3, *json4, *rxml, *evxml, *evcsv, *fmt, *jback;
 	scsec_trust *tl, *tl2;   /* a trust list, read and read back */
 	scsec_result *rt;        /* evaluated with it */
 	char *tlxml, *tjson;
@@ -598,6 +598,9 @@ static void held_free(held *h)
 	scsec_result_free(h->r2);
 	scsec_result_free(h->r3);
 	scsec_result_free(h->r4);
+	scsec_result_free(h->rback_xml);
+	scsec_result_free(h->rback_json);
+	scsec_free(h->jback);
 	scsec_free(h->json1);
 	scsec_free(h->json2);
 	scsec_free(h->json3);
@@ -858,6 +861,16 @@ static void scenario(run *r_, fixture *fx)
 	tb_output(t, "JSON 4", h.json4, len);
 	CALL("result_to_xml (2)", h.rxml, scsec_result_to_xml(&h.rxml, &len, h.r2));
 	tb_output(t, "result XML 2", h.rxml, len);
+	/* Read both forms back; the result read from XML writes the JSON. */
+	CALL("result_load_memory (XML 2)", h.rback_xml,
+	     scsec_result_load_memory(&h.rback_xml, h.rxml, strlen(h.rxml), "result.xml", h.crit,
+	                              h.opts, NULL));
+	CALL("result_load_memory (JSON 2)", h.rback_json,
+	     scsec_result_load_memory(&h.rback_json, h.json2, strlen(h.json2), "result.json", h.crit,
+	                              h.opts, NULL));
+	put_result(t, "result 2 read back", h.rback_json);
+	CALL("result_to_json (read back)", h.jback, scsec_result_to_json(&h.jback, &len, h.rback_xml));
+	tb_output(t, "JSON 2 read back", h.jback, len);
 	CALL("evidence_write_memory", h.evxml, scsec_evidence_write_memory(&h.evxml, &len, h.ev_dup));
 	tb_output(t, "evidence XML", h.evxml, len);
 	CALL("evidence_export_csv", h.evcsv,

@@ -103,9 +103,10 @@ def slurp(path):
 
 # The result's keys, in order, as doc/evaluation.md lists them (used when the
 # document is not at hand, as in a distribution tarball).
-RESULT_KEYS = ["format", "level", "level_label", "valid_until", "as_of", "required_level",
-               "meets_required", "levels", "gap_level", "gaps", "functions", "categories",
-               "score", "subject", "criteria", "evidence", "trust", "engine"]
+RESULT_KEYS = ["format", "level", "level_label", "valid_until", "rests_on", "as_of",
+               "required_level", "meets_required", "levels", "gap_level", "gaps",
+               "unstated_roles", "functions", "categories", "score", "level_items", "subject",
+               "criteria", "evidence", "trust", "engine"]
 
 
 def json_keys_from_doc():
@@ -1300,6 +1301,41 @@ class TestReport(CliTestCase):
         self.assertIn(result["evidence"]["fingerprint"], text)
         self.assertIn(result["engine"]["version"], text)
         self.assertIsNotNone(root.find(".//" + XHTML + "section[@id='provenance']"))
+
+    def test_report_of_a_result(self):
+        """A result document (XML or JSON, any name) is reported as it stands."""
+        direct = slurp(self.report_path(example("minato-logistics.xml"), "--require", "4"))
+        for fmt in ("xml", "json"):
+            res = self.path("result." + fmt + ".txt")
+            r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF,
+                      "--require", "4", "--format", fmt, "-o", res)
+            self.assertEqual(r.rc, 1, repr(r))
+            out = self.path("from-result.html")
+            r = scsec("report", res, "-o", out)
+            self.assertEqual(r.rc, 1, repr(r))  # the required level is not reached
+            self.assertIn("not reached", r.err)
+            # The same figures, gaps and provenance; only the record's own
+            # details (answers, identifiers) are not in a result.
+            html = slurp(out).decode("utf-8")
+            for part in re.findall(r'data-(?:applicable|satisfied|function)="[^"]*"|'
+                                   r'<td class="id">[^<]*</td>|[0-9a-f]{64}|★\d|\d{4}-\d{2}-\d{2}',
+                                   direct.decode("utf-8")):
+                if part.startswith("20") and part not in html:
+                    continue  # an answer's date
+                self.assertIn(part, html)
+        r = scsec("report", res, "--as-of", AS_OF, "-o", self.path("x.html"))
+        self.assertEqual(r.rc, 2, repr(r))
+        # computed with another set
+        r = scsec("report", "-c", os.path.join(SRCDIR, "tests", "data", "eval", "tiny.xml"), res,
+                  "-o", self.path("x.html"))
+        self.assertEqual(r.rc, 3, repr(r))
+        self.assertIn("another criteria set", r.err)
+
+    def report_path(self, evidence, *extra):
+        out = self.path("report.html")
+        r = scsec("report", evidence, "--as-of", AS_OF, "-o", out, *extra)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        return out
 
     def test_gaps_with_reasons(self):
         root, text = self.report(example("hoshizora-foods.csv"))

@@ -916,6 +916,43 @@ out:
 	return rc;
 }
 
+int cli_is_result_file(const char *path)
+{
+	scsec_file_kind kind = SCSEC_FILE_UNKNOWN;
+
+	return !scsec_file_detect(&kind, path, NULL) &&
+	       (kind == SCSEC_FILE_RESULT || kind == SCSEC_FILE_JSON);
+}
+
+int cli_load_result(scsec_result **out, const char *set, const char *path)
+{
+	scsec_criteria *c = NULL;
+	scsec_diagnostics *diags = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
+		return rc;
+	if ((rc = scsec_diagnostics_new(&diags))) {
+		scsec_criteria_free(c);
+		return cli_fail(rc, NULL);
+	}
+	scsec_error_clear();
+	if ((rc = scsec_result_load_file(out, path, c, NULL, diags))) {
+		int status = cli_fail(rc, diags);
+
+		if (rc == SCSEC_EMISMATCH)
+			cli_errorf("%s was computed with another criteria set: give that set with -c",
+			           path);
+		rc = status;
+	} else {
+		cli_print_diags(diags);
+	}
+	scsec_diagnostics_free(diags);
+	scsec_criteria_free(c);
+	return rc ? rc : EXIT_OK;
+}
+
 int cli_verdict_status(const scsec_result *r, const scsec_criteria *c)
 {
 	const scsec_level *req, *got;

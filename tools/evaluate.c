@@ -21,6 +21,8 @@
 
 /* ================================================================ evaluate */
 
+enum { OPT_SIGN_KEY = 500, OPT_SIGN_CERT, OPT_SIGN_CHAIN };
+
 static const char usage_evaluate[] =
 	"usage: scsec evaluate [-c SET] EVIDENCE [--as-of YYYY-MM-DD] [--target N] [--require N]\n"
 	"                      [--answer QUESTION=yes|no]... [--project] [--format FORMAT] [-v]\n"
@@ -55,6 +57,9 @@ static const char usage_evaluate[] =
 	"  --encoding ENC            the encoding of a CSV sheet: auto (the default:\n"
 	"                            found from the sheet), utf-8, cp932 (shift_jis),\n"
 	"                            utf-16, utf-16le, utf-16be, utf-32le, utf-32be\n"
+	"  --sign KEY --cert CERT [--chain CHAIN]  write the XML result document with\n"
+	"                            an XML Signature by this key (a signed result,\n"
+	"                            checked by scsec verify; implies --format xml)\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"  -h, --help                show this help\n"
 	"\n"
@@ -75,14 +80,41 @@ static const struct option evaluate_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "verbose", no_argument, NULL, 'v' },
 	CLI_TRUST_OPTIONS,
+	{ "sign", required_argument, NULL, OPT_SIGN_KEY },
+	{ "cert", required_argument, NULL, OPT_SIGN_CERT },
+	{ "chain", required_argument, NULL, OPT_SIGN_CHAIN },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The result's XML, signed with the key (--sign KEY --cert CERT [--chain]). */
+static int write_signed(const char *out, const scsec_result *r, const char *key_path,
+                        const char *cert, const char *chain)
+{
+	scsec_signing_key *key = NULL;
+	char *xml = NULL, *signed_doc = NULL;
+	size_t size = 0;
+	int rc;
+
+	scsec_error_clear();
+	if ((rc = scsec_signing_key_load_file(&key, key_path, cert, chain)) ||
+	    (rc = scsec_result_to_xml(&xml, &size, r)) ||
+	    (rc = scsec_result_sign_memory(&signed_doc, &size, xml, size, "result", key, 0)))
+		rc = cli_fail(rc, NULL);
+	else
+		rc = cli_write_output(out, signed_doc, size, 0);
+	scsec_free(signed_doc);
+	scsec_free(xml);
+	scsec_signing_key_free(key);
+	return rc;
+}
+
 int cmd_evaluate(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "xml", "xlsx", "oscal-ar", "oscal-poam", NULL };
-	const char *format = "text", *out = NULL, *path, *inputs[2];
+	const char *format = "text", *out = NULL, *path, *inputs[5];
+	const char *sign_key = NULL, *sign_cert = NULL, *sign_chain = NULL;
+	int format_given = 0;
 	scsec_evidence *ev = NULL;
 	scsec_result *r = NULL;
 	cli_evalopts o;
@@ -100,7 +132,11 @@ int cmd_evaluate(int argc, char **argv)
 		case 'v': verbose = 1; break;
 		case OPT_FORMAT:
 			rc = cli_parse_format(optarg, formats, &format);
+			format_given = 1;
 			break;
+		case OPT_SIGN_KEY: sign_key = optarg; break;
+		case OPT_SIGN_CERT: sign_cert = optarg; break;
+		case OPT_SIGN_CHAIN: sign_chain = optarg; break;
 		case 'h':
 			fputs(usage_evaluate, stdout);
 			goto done;
@@ -122,14 +158,25 @@ int cmd_evaluate(int argc, char **argv)
 		                     argv[optind]);
 		goto done;
 	}
+	if ((sign_key || sign_cert || sign_chain) &&
+	    (!sign_key || !sign_cert || (format_given && strcmp(format, "xml")))) {
+		rc = cli_usage_error(usage_evaluate, "--sign KEY needs --cert CERT, and writes the XML "
+		                                     "result (--format xml)");
+		goto done;
+	}
 	inputs[0] = path;
 	inputs[1] = cli_set_path(o.set);
-	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
+	inputs[2] = sign_key;
+	inputs[3] = sign_cert;
+	inputs[4] = sign_chain;
+	if ((rc = cli_check_output(out, inputs, 5)) != EXIT_OK)
 		goto done;
 	if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK)
 		goto done;
 	scsec_error_clear();
-	if (!strncmp(format, "oscal-", 6)) {
+	if (sign_key) {
+		rc = write_signed(out, r, sign_key, sign_cert, sign_chain);
+	} else if (!strncmp(format, "oscal-", 6)) {
 		rc = cli_write_oscal_result(out, r, ev, !strcmp(format, "oscal-poam"));
 	} else if (!strcmp(format, "xlsx")) {
 		rc = cli_write_result_xlsx(out, r, o.lang);

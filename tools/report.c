@@ -25,13 +25,16 @@ static const char usage_report[] =
 	"usage: scsec report [-c SET] EVIDENCE [--as-of YYYY-MM-DD] -o REPORT.html|REPORT.pdf\n"
 	"                    [--target N] [--require N | --answer QUESTION=yes|no...]\n"
 	"                    [--project] [--format html|pdf]\n"
+	"       scsec report [-c SET] RESULT -o REPORT.html\n"
 	"\n"
 	"Evaluate EVIDENCE (.xml, .xml.gz or a .csv answer sheet) and write one\n"
 	"self-contained HTML file for a supplier or a buyer: the level and its\n"
 	"validity, a chart of satisfied against applicable criteria per NIST CSF\n"
 	"function, the gaps with their reasons, and the provenance (engine,\n"
 	"criteria set and evidence fingerprints, date). Nothing in it is fetched\n"
-	"from the network.\n"
+	"from the network. Given a RESULT document instead (what evaluate\n"
+	"--format xml|json wrote, told by content), report it as it stands,\n"
+	"without evaluating; -c names the set it was computed with.\n"
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET        a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
@@ -260,8 +263,18 @@ int cmd_report(int argc, char **argv)
 	inputs[1] = cli_set_path(o.set);
 	if ((rc = cli_check_output(out, inputs, 2)) != EXIT_OK)
 		goto done;
-	if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK)
+	if (cli_is_result_file(path)) {
+		if (o.as_of_text || o.target || o.require || o.nanswers || o.strict || o.trust) {
+			rc = cli_usage_error(usage_report, "%s is a result: --as-of, --target, "
+			                     "--require, --answer, --strict and --trust apply to evidence",
+			                     path);
+			goto done;
+		}
+		if ((rc = cli_load_result(&r, o.set, path)) != EXIT_OK)
+			goto done;
+	} else if ((rc = cli_evaluate_one(&o, path, &ev, &r)) != EXIT_OK) {
 		goto done;
+	}
 	cli_render_html(&b, r, scsec_result_criteria(r), ev, path, o.lang);
 	if (!strcmp(format, "pdf"))
 		rc = write_pdf(out, &b);

@@ -191,6 +191,31 @@ void cli_last_error_text(cli_buf *b, int code);
  * returns an exit status. */
 int cli_load_criteria(scsec_criteria **out, const char *set);
 
+/* scsec verify for a result document (tools/verify_result.c). */
+typedef struct cli_verify_result_opts {
+	const char *path;          /* the result document */
+	const char *set;           /* -c, or NULL: the default set */
+	const char *trust;         /* --trust LIST, or NULL */
+	const char *operator_cert; /* --operator-cert CERT */
+	const char *evidence;      /* --evidence RECORD, or NULL */
+	const char *as_of_text;    /* set by cli_verify_result() */
+} cli_verify_result_opts;
+
+/* Check the signatures of a result document (and, with a trust list, that
+ * an evaluation body or expert the list trusts signed it; with a record,
+ * that the result is what the library computes from it). Writes the
+ * report to b; returns 0 valid (and matching), 1 verified but not
+ * matching, 3 an invalid signature or document, 4 files. */
+int cli_verify_result(const cli_verify_result_opts *o, cli_buf *b);
+
+/* Non-zero when path holds a result document (XML, or JSON other than an
+ * evidence record), told by content. */
+int cli_is_result_file(const char *path);
+
+/* Read a result document back against its criteria set (-c SET, as
+ * cli_load_criteria() takes it). Reports failures; returns an exit status. */
+int cli_load_result(scsec_result **out, const char *set, const char *path);
+
 /* Non-zero when path ends with suffix, ignoring ASCII case. */
 int cli_has_suffix(const char *path, const char *suffix);
 

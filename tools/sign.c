@@ -131,6 +131,8 @@ out:
 
 static const char usage_verify[] =
 	"usage: scsec verify RECORD\n"
+	"       scsec verify [-c SET] RESULT [--trust LIST --operator-cert CERT]\n"
+	"                    [--evidence RECORD]\n"
 	"\n"
 	"Check every XML Signature of a signed evidence record and list them: valid\n"
 	"or why not, the signer's certificate subject and SHA-256 fingerprint, and\n"
@@ -139,7 +141,19 @@ static const char usage_verify[] =
 	"Exit status: 0 every signature valid, 3 an invalid signature, no signature\n"
 	"or an invalid record, 4 the file cannot be read.\n"
 	"\n"
+	"A signed RESULT document (evaluate --sign) is read back against its\n"
+	"criteria set (-c) and its signatures listed; with --trust, one of them\n"
+	"must be by an evaluation body or expert the list trusts; with --evidence,\n"
+	"the record is evaluated again with the result's options (date, target,\n"
+	"required level) and the result must be exactly what libscsec computes.\n"
+	"Exit status then: 0 valid (and matching), 1 verified but not matching,\n"
+	"3 an invalid signature or document, 4 files.\n"
+	"\n"
 	"options:\n"
+	"  -c, --criteria SET     the set the result was computed with\n"
+	"  --trust LIST           judge the result's signers under a trust list\n"
+	"  --operator-cert CERT   the list operator's certificate (with --trust)\n"
+	"  --evidence RECORD      check the result against the record it names\n"
 	"  -h, --help   show this help\n";
 
 /* What verify was asked; options to come (a trust list) go here. */
@@ -208,9 +222,14 @@ static int verify_record(const verify_opts *o, cli_buf *b)
 int cmd_verify(int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "criteria", required_argument, NULL, 'c' },
+		{ "trust", required_argument, NULL, OPT_TRUST },
+		{ "operator-cert", required_argument, NULL, OPT_OPERATOR_CERT },
+		{ "evidence", required_argument, NULL, OPT_KEY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	cli_verify_result_opts ro;
 	verify_opts o;
 	cli_buf b = CLI_BUF_INIT;
 	scsec_file_kind kind = SCSEC_FILE_UNKNOWN;
@@ -218,9 +237,14 @@ int cmd_verify(int argc, char **argv)
 
 	cli_cmd = "scsec verify";
 	memset(&o, 0, sizeof o);
+	memset(&ro, 0, sizeof ro);
 	cli_getopt_reset();
-	while ((opt = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":c:h", options, NULL)) != -1) {
 		switch (opt) {
+		case 'c': ro.set = optarg; break;
+		case OPT_TRUST: ro.trust = optarg; break;
+		case OPT_OPERATOR_CERT: ro.operator_cert = optarg; break;
+		case OPT_KEY: ro.evidence = optarg; break;
 		case 'h': fputs(usage_verify, stdout); return EXIT_OK;
 		default: return cli_bad_option(usage_verify, argv, opt);
 		}
@@ -233,10 +257,18 @@ int cmd_verify(int argc, char **argv)
 	scsec_error_clear();
 	if ((rc = scsec_file_detect(&kind, o.path, NULL)))
 		return cli_fail(rc, NULL);
+	if (ro.trust && !ro.operator_cert)
+		return cli_usage_error(usage_verify, "--trust LIST needs --operator-cert CERT");
+	if (kind != SCSEC_FILE_RESULT && (ro.set || ro.trust || ro.evidence))
+		return cli_usage_error(usage_verify, "-c, --trust and --evidence apply to results");
 	/* One branch per kind of signed document. */
 	switch (kind) {
 	case SCSEC_FILE_EVIDENCE:
 		rc = verify_record(&o, &b);
+		break;
+	case SCSEC_FILE_RESULT:
+		ro.path = o.path;
+		rc = cli_verify_result(&ro, &b);
 		break;
 	default:
 		cli_errorf("'%s' is a %s, not a signed evidence record", o.path,

@@ -558,6 +558,66 @@ SCSEC_API int scsec_result_to_xml(char **out, size_t *size, const scsec_result *
  */
 SCSEC_API int scsec_result_to_json(char **out, size_t *size, const scsec_result *result);
 
+/**
+ * Read a result back from the XML or JSON form scsec_result_to_xml() and
+ * scsec_result_to_json() write, told apart by content (plain or gzip).
+ *
+ * The result read back equals the one written for everything this API
+ * gives: levels and their figures, figures per function and category,
+ * the gaps (with their criterion or prerequisite handles), every item's
+ * reason and last valid day at every level, valid_until and what it rests
+ * on, the unstated roles, the score, the required level, provenance (the
+ * set's and the record's fingerprints, the engine that made it, the
+ * subject) and the trust policy with its signers. Documents written by
+ * libscsec 1.0 carry no reasons per level, last valid days, rests-on or
+ * unstated roles: a result read from one answers
+ * scsec_result_reason_get() with SCSEC_ENOTFOUND. scsec_result_engine()
+ * names the version that made the result, not this library.
+ *
+ * The result refers to @p criteria, which must be the set it was computed
+ * with: a result whose criteria fingerprint differs is refused with
+ * SCSEC_EMISMATCH. Every level, category, id and band must be the set's,
+ * and the figures must add up; problems are reported at
+ * file:line:column (XML) or at a JSON pointer ("/levels/1/applicable").
+ *
+ * @param[out] out    the result; free with scsec_result_free()
+ * @param path        the file
+ * @param criteria    the set the result was computed with (a reference is kept)
+ * @param opts        limits, or NULL for the defaults
+ * @param diags       a list receiving every problem found, or NULL
+ * @return 0, SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_ESCHEMA, SCSEC_EINVALID,
+ *         SCSEC_EMISMATCH, SCSEC_EVERSION (not a result), SCSEC_EDATE, SCSEC_ELIMIT,
+ *         SCSEC_EUNSAFE, SCSEC_EENCODING, SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_result_load_file(scsec_result **out, const char *path,
+                                     const scsec_criteria *criteria,
+                                     const scsec_load_options *opts, scsec_diagnostics *diags);
+
+/**
+ * Read a result held in memory (@p name names it in messages, or NULL).
+ * @see scsec_result_load_file()
+ * @since 1.1
+ */
+SCSEC_API int scsec_result_load_memory(scsec_result **out, const void *data, size_t size,
+                                       const char *name, const scsec_criteria *criteria,
+                                       const scsec_load_options *opts,
+                                       scsec_diagnostics *diags);
+
+/**
+ * New options that make the evaluator compute this result again from the
+ * same record: as of the result's date, targeting its gap level, requiring
+ * its required level (when one was determined). A result made under a
+ * trust policy (scsec_result_trust_applied()) needs the same trust list:
+ * add it with scsec_eval_options_set_trust().
+ *
+ * @param[out] out  the options; free with scsec_eval_options_free()
+ * @param result    a result, evaluated or read back
+ * @return 0, SCSEC_EINVAL, SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_result_options_get(scsec_eval_options **out, const scsec_result *result);
+
 /** @} */
 
 SCSEC_END_DECLS

@@ -22,5 +22,6 @@
 #include <scsec/trust.h>
 #include <scsec/signature.h>
 #include <scsec/portfolio.h>
+#include <scsec/result_signature.h>
 
 #endif /* SCSEC_H */

@@ -182,7 +182,7 @@ int scsec_criteria_required_level(int *out, const scsec_criteria *c, const scsec
 #define CELL_FIXED INT32_MIN
 
 /* In the reasons kept per level and item: the item does not apply there. */
-#define NOT_JUDGED 0xff
+#define NOT_JUDGED SCSEC__NOT_JUDGED
 
 struct scsec_evaluator {
 	atomic_long refs;            /* the owner and each result */
@@ -963,35 +963,55 @@ const char *scsec_result_evidence_fingerprint(const scsec_result *r)
 	return scsec__evidence_fingerprint(r->evaluator->record);
 }
 
-/* The prerequisites whose answer states no assessor role though they name
- * one, in the set's order. */
-static const struct scsec_prerequisite *unstated_at(const scsec_result *r, size_t k)
+int scsec_result_options_get(scsec_eval_options **out, const scsec_result *r)
 {
-	const scsec_evaluator *x = r->evaluator;
-	size_t i;
+	int rc;
 
-	if (!x)
-		return NULL;
-	for (i = 0; i < r->c->nprereqs; i++)
-		if (x->unstated[i] && k-- == 0)
-			return r->c->prereqs[i];
-	return NULL;
+	SCSEC__CHECK_ARG(out);
+	*out = NULL;
+	SCSEC__CHECK_ARG(r);
+	if ((rc = scsec_eval_options_new(out)))
+		return rc;
+	(*out)->as_of = r->as_of;
+	if (r->gap_index >= 0)
+		(*out)->target = r->c->levels[r->gap_index]->rank;
+	(*out)->required = r->required;
+	return 0;
 }
 
+int scsec__result_unstated(const scsec_result *r, size_t p)
+{
+	if (r->evaluator)
+		return r->evaluator->unstated[p];
+	return r->unstated ? r->unstated[p] : 0;
+}
+
+scsec_date scsec__result_last_valid(const scsec_result *r, size_t level, size_t item)
+{
+	if (r->evaluator)
+		return r->evaluator->last_valid[level * r->evaluator->nitems + item];
+	return r->last_valid ? r->last_valid[level * r->nitems + item] : SCSEC_DATE_NONE;
+}
+
+/* The prerequisites whose answer states no assessor role though they name
+ * one, in the set's order. */
 size_t scsec_result_unstated_role_count(const scsec_result *r)
 {
 	size_t i, n = 0;
 
-	if (!r || !r->evaluator)
-		return 0;
-	for (i = 0; i < r->c->nprereqs; i++)
-		n += r->evaluator->unstated[i];
+	for (i = 0; r && i < r->c->nprereqs; i++)
+		n += (size_t)scsec__result_unstated(r, i);
 	return n;
 }
 
-const scsec_prerequisite *scsec_result_unstated_role_at(const scsec_result *r, size_t i)
+const scsec_prerequisite *scsec_result_unstated_role_at(const scsec_result *r, size_t k)
 {
-	return r ? unstated_at(r, i) : NULL;
+	size_t i;
+
+	for (i = 0; r && i < r->c->nprereqs; i++)
+		if (scsec__result_unstated(r, i) && k-- == 0)
+			return r->c->prereqs[i];
+	return NULL;
 }
 
 int scsec_result_last_valid_day_get(scsec_date *out, const scsec_result *r, size_t level,
@@ -1004,10 +1024,10 @@ int scsec_result_last_valid_day_get(scsec_date *out, const scsec_result *r, size
 	*out = SCSEC_DATE_NONE;
 	if ((rc = scsec__result_item(&i, r, level, id)))
 		return rc;
-	if (!r->evaluator)
+	if (!r->evaluator && !r->last_valid)
 		return scsec__error_set(SCSEC_ENOTFOUND,
 		                        "the result keeps no last valid days (it was not evaluated here)");
-	*out = r->evaluator->last_valid[level * r->evaluator->nitems + i];
+	*out = scsec__result_last_valid(r, level, i);
 	return 0;
 }
 
@@ -1019,6 +1039,10 @@ void scsec_result_free(scsec_result *r)
 	scsec__criteria_unref(r->c);
 	scsec__free(r->signers);
 	scsec__free(r->projection);
+	for (; r->ndoc_sigs; r->ndoc_sigs--)
+		scsec__signature_dispose(&r->doc_sigs[r->ndoc_sigs - 1]);
+	scsec__free(r->doc_sigs);
+	scsec__result_release(r);
 	scsec__free(r);
 }
 

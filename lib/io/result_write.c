@@ -64,6 +64,8 @@ static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reaso
 
 	scsec__buf_printf(b, "\"applicable\": %zu, \"satisfied\": %zu", f->applicable,
 	                  f->count[SCSEC_REASON_NONE]);
+	if (f->not_applicable)
+		scsec__buf_printf(b, ", \"not_applicable\": %zu", f->not_applicable);
 	if (!reasons)
 		return;
 	scsec__buf_puts(b, ", \"reasons\": {");
@@ -77,6 +79,70 @@ static void json_figures(scsec__buf *b, const struct scsec_figures *f, int reaso
 		first = 0;
 	}
 	scsec__buf_putc(b, '}');
+}
+
+
+/* An item's reason at a level as the documents name it. */
+static const char *item_reason(unsigned w)
+{
+	return w == SCSEC_REASON_NONE ? "satisfied" : scsec_reason_name((scsec_reason)w);
+}
+
+/* The items judged at each level with their reasons and last valid days
+ * (issue 11, section 4), so a result read back gives them too. */
+static void json_items(scsec__buf *b, const scsec_result *r)
+{
+	size_t i, li;
+
+	scsec__buf_puts(b, ",\n  \"level_items\": [");
+	for (li = 0; li < r->nlevels; li++) {
+		int first = 1;
+
+		scsec__buf_printf(b, "%s\n    {\"rank\": %d, \"items\": [", li ? "," : "",
+		                  r->c->levels[li]->rank);
+		for (i = 0; r->why && i < r->nitems; i++) {
+			unsigned w = r->why[li * r->nitems + i];
+
+			if (w == SCSEC__NOT_JUDGED)
+				continue;
+			scsec__buf_printf(b, "%s\n      {\"id\": ", first ? "" : ",");
+			scsec__json_put_str(b, scsec__result_item_id(r->c, i));
+			scsec__buf_printf(b, ", \"reason\": \"%s\", \"last_valid\": ", item_reason(w));
+			scsec__json_put_date(b, scsec__result_last_valid(r, li, i));
+			scsec__buf_putc(b, '}');
+			first = 0;
+		}
+		scsec__buf_puts(b, first ? "]}" : "\n    ]}");
+	}
+	scsec__buf_puts(b, r->nlevels ? "\n  ]" : "]");
+}
+
+static void json_ids(scsec__buf *b, const char *name, const char *const *ids, size_t n)
+{
+	size_t i;
+
+	scsec__buf_printf(b, ",\n  \"%s\": [", name);
+	for (i = 0; i < n; i++) {
+		if (i)
+			scsec__buf_puts(b, ", ");
+		scsec__json_put_str(b, ids[i]);
+	}
+	scsec__buf_putc(b, ']');
+}
+
+static void json_unstated(scsec__buf *b, const scsec_result *r)
+{
+	size_t i, n = 0;
+
+	scsec__buf_puts(b, ",\n  \"unstated_roles\": [");
+	for (i = 0; i < r->c->nprereqs; i++) {
+		if (!scsec__result_unstated(r, i))
+			continue;
+		if (n++)
+			scsec__buf_puts(b, ", ");
+		scsec__json_put_str(b, r->c->prereqs[i]->id);
+	}
+	scsec__buf_putc(b, ']');
 }
 
 static void json_time(scsec__buf *b, int64_t t)
@@ -122,6 +188,10 @@ static void json_trust(scsec__buf *b, const scsec_result *r)
 		scsec__json_put_str(b, g->party);
 		scsec__buf_puts(b, ", \"role\": ");
 		scsec__json_put_str(b, g->role);
+		if (scsec_signer_problem(g)) {
+			scsec__buf_puts(b, ", \"problem\": ");
+			scsec__json_put_str(b, scsec_signer_problem(g));
+		}
 		scsec__buf_putc(b, '}');
 	}
 	scsec__buf_puts(b, r->nsigners ? "\n  ]}" : "]}");
@@ -200,6 +270,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	scsec__json_put_str(b, scsec_result_level_label(r));
 	scsec__buf_puts(b, ",\n  \"valid_until\": ");
 	scsec__json_put_date(b, r->valid_until);
+	json_ids(b, "rests_on", r->rests_on, r->nrests_on);
 	scsec__buf_puts(b, ",\n  \"as_of\": ");
 	scsec__json_put_date(b, r->as_of);
 	scsec__buf_puts(b, ",\n  \"required_level\": ");
@@ -225,7 +296,9 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		scsec__buf_printf(b, ", \"reason\": \"%s\", \"type\": \"%s\"}", scsec_reason_name((scsec_reason)r->gaps[i].reason),
 		                  r->gaps[i].prerequisite ? "prerequisite" : "criterion");
 	}
-	scsec__buf_puts(b, r->ngaps ? "\n  ],\n  \"functions\": {" : "],\n  \"functions\": {");
+	scsec__buf_puts(b, r->ngaps ? "\n  ]" : "]");
+	json_unstated(b, r);
+	scsec__buf_puts(b, ",\n  \"functions\": {");
 	for (i = 1, first = 1; i < SCSEC_FUNCTION_COUNT; i++) {
 		if (!r->function_figures[i].applicable)
 			continue;
@@ -259,6 +332,7 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 	}
 	if (r->projection)
 		json_projection(b, r);
+	json_items(b, r);
 	scsec__buf_puts(b, ",\n  \"subject\": {\"name\": ");
 	scsec__json_put_str(b, r->subject);
 	scsec__buf_puts(b, "},\n  \"criteria\": {\"id\": ");
@@ -273,8 +347,10 @@ static int to_json(scsec__buf *b, const scsec_result *r)
 		scsec__buf_puts(b, ", \"derived\": true");
 	scsec__buf_puts(b, "},\n  \"trust\": ");
 	json_trust(b, r);
-	scsec__buf_puts(b, ",\n  \"engine\": {\"name\": \"libscsec\", \"version\": \"" SCSEC_VERSION_STRING
-	                   "\"}\n}\n");
+	/* A result read back names the version that made it. */
+	scsec__buf_puts(b, ",\n  \"engine\": {\"name\": \"libscsec\", \"version\": ");
+	scsec__json_put_str(b, scsec_result_engine(r) + strlen("libscsec "));
+	scsec__buf_puts(b, "}\n}\n");
 	return scsec__buf_error(b);
 }
 
@@ -286,11 +362,39 @@ static void xml_figures(scsec__buf *b, const struct scsec_figures *f)
 
 	scsec__buf_printf(b, " applicable=\"%zu\" satisfied=\"%zu\"", f->applicable,
 	                  f->count[SCSEC_REASON_NONE]);
+	if (f->not_applicable)
+		scsec__buf_printf(b, " not-applicable=\"%zu\"", f->not_applicable);
 	for (i = 0; i < SCSEC__NREASONS; i++)
 		if (f->count[scsec__reason_order[i]])
 			scsec__buf_printf(b, " %s=\"%zu\"",
 			                  scsec_reason_name((scsec_reason)scsec__reason_order[i]),
 			                  f->count[scsec__reason_order[i]]);
+}
+
+/* The items judged at level li (see json_items()); none without reasons. */
+static void xml_items(scsec__buf *b, const scsec_result *r, size_t li)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	size_t i;
+	int any = 0;
+
+	if (!r->why)
+		return;
+	scsec__buf_printf(b, "  <level-items rank=\"%d\"", r->c->levels[li]->rank);
+	for (i = 0; i < r->nitems; i++) {
+		unsigned w = r->why[li * r->nitems + i];
+
+		if (w == SCSEC__NOT_JUDGED)
+			continue;
+		scsec__buf_puts(b, any ? "    <item" : ">\n    <item");
+		any = 1;
+		scsec__xw_attr(b, "id", scsec__result_item_id(r->c, i));
+		scsec__xw_attr(b, "reason", item_reason(w));
+		if (!scsec__date_format(date, scsec__result_last_valid(r, li, i)))
+			scsec__xw_attr(b, "last-valid", date);
+		scsec__buf_puts(b, "/>\n");
+	}
+	scsec__buf_puts(b, any ? "  </level-items>\n" : "/>\n");
 }
 
 /* Rule 11: who vouched; <trust applied="false"/> without a trust list. */
@@ -326,6 +430,7 @@ static void xml_trust(scsec__buf *b, const scsec_result *r)
 		scsec__free(ts);
 		scsec__xw_attr(b, "party", g->party);
 		scsec__xw_attr(b, "role", g->role);
+		scsec__xw_attr(b, "problem", scsec_signer_problem(g));
 		scsec__buf_puts(b, "/>\n");
 	}
 	if (r->nsigners)
@@ -346,7 +451,7 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 	scsec__date_format(date, r->as_of);
 	scsec__xw_attr(b, "as-of", date);
 	scsec__buf_puts(b, ">\n  <provenance");
-	scsec__xw_attr(b, "engine", "libscsec " SCSEC_VERSION_STRING);
+	scsec__xw_attr(b, "engine", scsec_result_engine(r));
 	scsec__buf_puts(b, ">\n    <criteria");
 	scsec__xw_attr(b, "id", c->id);
 	scsec__xw_attr(b, "version", c->version);
@@ -405,6 +510,20 @@ static int to_xml(scsec__buf *b, const scsec_result *r)
 		scsec__xw_attr(b, "band", r->band);
 		if (r->conditional)
 			scsec__xw_attr(b, "conditional", scsec_conditional_name(r->conditional));
+		scsec__buf_puts(b, "/>\n");
+	}
+	for (i = 0; i < r->nlevels; i++)
+		xml_items(b, r, i);
+	for (i = 0; i < r->nrests_on; i++) {
+		scsec__buf_puts(b, "  <rests-on");
+		scsec__xw_attr(b, "id", r->rests_on[i]);
+		scsec__buf_puts(b, "/>\n");
+	}
+	for (i = 0; i < c->nprereqs; i++) {
+		if (!scsec__result_unstated(r, i))
+			continue;
+		scsec__buf_puts(b, "  <unstated-role");
+		scsec__xw_attr(b, "id", c->prereqs[i]->id);
 		scsec__buf_puts(b, "/>\n");
 	}
 	if (r->projection)

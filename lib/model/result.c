@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "model/result.h"
 #include "scsec/version.h"
@@ -195,7 +198,9 @@ int scsec_result_meets_required(const scsec_result *r)
 
 const char *scsec_result_engine(const scsec_result *r)
 {
-	return r ? "libscsec " SCSEC_VERSION_STRING : NULL;
+	if (!r)
+		return NULL;
+	return r->engine ? r->engine : "libscsec " SCSEC_VERSION_STRING;
 }
 const scsec_criteria *scsec_result_criteria(const scsec_result *r) { return r ? r->c : NULL; }
 const char *scsec_result_criteria_id(const scsec_result *r) { return r ? r->c->id : NULL; }
@@ -207,3 +212,37 @@ const char *scsec_result_criteria_fingerprint(const scsec_result *r)
 /* scsec_result_evidence_fingerprint() and scsec_result_free() are the
  * engine's (eval/eval.c): a result refers to its evaluator. */
 const char *scsec_result_subject_name(const scsec_result *r) { return r ? r->subject : NULL; }
+
+const char *scsec__result_item_id(const scsec_criteria *c, size_t i)
+{
+	return i < c->ncriteria ? c->criteria[i]->id : c->prereqs[i - c->ncriteria]->id;
+}
+
+/* ---- what a result read back owns ---- */
+
+struct scsec__owned {
+	struct scsec__owned *next;
+	max_align_t data[];
+};
+
+void *scsec__result_keep(scsec_result *r, size_t size)
+{
+	struct scsec__owned *o;
+
+	if (size > SIZE_MAX - sizeof *o || !(o = scsec__calloc(1, sizeof *o + size)))
+		return NULL;
+	o->next = r->owned;
+	r->owned = o;
+	return o->data;
+}
+
+void scsec__result_release(scsec_result *r)
+{
+	struct scsec__owned *o, *next;
+
+	for (o = r->owned; o; o = next) {
+		next = o->next;
+		scsec__free(o);
+	}
+	r->owned = NULL;
+}

@@ -102,7 +102,38 @@ struct scsec_result {
 	struct scsec_signer *signers;
 	size_t nsigners;
 	struct scsec__projection *projection; /* own allocation, or NULL (not asked for) */
+	/* A result read back from its XML or JSON form (io/result_read.c) has
+	 * no evaluator: what the evaluator would give is held here instead
+	 * (NULL otherwise), in allocations chained on owned and freed with
+	 * the result (the signers' scsec__signature copies among them). */
+	scsec_date *last_valid;   /* [level * nitems + item] */
+	unsigned char *unstated;  /* [prerequisite]: 1 when its role is unstated */
+	const char *engine;       /* "libscsec X.Y.Z" as recorded */
+	struct scsec__owned *owned;
+	/* The XML Signatures of the result document it was read from (issue
+	 * 12: signed results), verified when read (io/result_read.c); freed
+	 * with the result. */
+	scsec__signature *doc_sigs;
+	size_t ndoc_sigs;
 };
+
+/* In why[]: the item does not apply at that level. */
+#define SCSEC__NOT_JUDGED 0xff
+
+/* The last valid day of item's answer at level (SCSEC_DATE_NONE without
+ * one), and whether prerequisite p's answer states no assessor role
+ * though the prerequisite names one: from the evaluator, or from what a
+ * loaded result holds (eval/eval.c). */
+scsec_date scsec__result_last_valid(const scsec_result *r, size_t level, size_t item);
+int scsec__result_unstated(const scsec_result *r, size_t p);
+
+/* The id of item i of set c (criteria, then prerequisites). */
+const char *scsec__result_item_id(const scsec_criteria *c, size_t i);
+
+/* A block of size bytes (zeroed) freed with r; NULL on failure. */
+void *scsec__result_keep(scsec_result *r, size_t size);
+/* Free what scsec__result_keep() gave. */
+void scsec__result_release(scsec_result *r);
 
 /* The index (criteria, then prerequisites) of item id judged at level:
  * SCSEC_EINVAL, or SCSEC_ENOTFOUND when id is no item of the set, does not

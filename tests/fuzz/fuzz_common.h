@@ -1115,6 +1115,39 @@ static FZ_UNUSED int fz_evaluate(const scsec_criteria *c, const scsec_evidence *
 /* The result's two documents: deterministic, and the XML one valid
  * against the result schema with no diagnostic. *json gets the JSON
  * (caller frees with scsec_free) when json is not NULL. */
+/* Both forms of result r read back (scsec_result_load_memory) into results
+ * that write the same bytes in both forms again. */
+static FZ_UNUSED void fz_result_read_back(const scsec_result *r, const char *xml, size_t xn,
+                                          const char *json, size_t jn)
+{
+	const char *docs[2] = { xml, json };
+	size_t lens[2] = { xn, jn }, i, n;
+	scsec_result *back;
+	char *again;
+	int rc;
+
+	for (i = 0; i < 2; i++) {
+		back = NULL;
+		rc = scsec_result_load_memory(&back, docs[i], lens[i], i ? "r.json" : "r.xml",
+		                              scsec_result_criteria(r), fz_options(SCSEC_SCHEMA_NEVER),
+		                              NULL);
+		if (rc)
+			fprintf(stderr, "%s\n%.*s\n", scsec_error_message(scsec_error_last()),
+			        lens[i] > 8000 ? 8000 : (int)lens[i], docs[i]);
+		FZ_CHECK(rc == 0 && back, "the result's %s does not read back: %d", i ? "JSON" : "XML",
+		         rc);
+		FZ_OK(scsec_result_to_xml(&again, &n, back));
+		FZ_CHECK(n == xn && !memcmp(again, xml, n), "the XML read back (%s) writes other XML",
+		         i ? "JSON" : "XML");
+		scsec_free(again);
+		FZ_OK(scsec_result_to_json(&again, &n, back));
+		FZ_CHECK(n == jn && !memcmp(again, json, n), "the result read back (%s) writes other JSON",
+		         i ? "JSON" : "XML");
+		scsec_free(again);
+		scsec_result_free(back);
+	}
+}
+
 static FZ_UNUSED void fz_check_result_documents(const scsec_result *r, char **json_out)
 {
 	char *json = NULL, *json2 = NULL, *xml = NULL, *xml2 = NULL;
@@ -1145,6 +1178,7 @@ static FZ_UNUSED void fz_check_result_documents(const scsec_result *r, char **js
 	         "the result's XML does not validate: rc %d, kind %d, %zu diagnostic(s)", rc, (int)kind,
 	         scsec_diagnostics_count(d));
 	scsec_diagnostics_free(d);
+	fz_result_read_back(r, xml, xn, json, jn);
 	scsec_free(json2);
 	scsec_free(xml);
 	scsec_free(xml2);

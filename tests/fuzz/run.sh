@@ -24,7 +24,7 @@ here=$(cd "$(dirname "$0")" && pwd) || exit 2
 src=$(cd "$here/../.." && pwd) || exit 2
 fuzzdir=$src/tests/fuzz
 CC=${CC:-clang}
-harnesses="fuzz_criteria_xml fuzz_evidence_xml fuzz_evidence_json fuzz_evidence_csv fuzz_ipa fuzz_evaluate fuzz_oscal fuzz_oscal_results fuzz_xlsx fuzz_signed_evidence fuzz_trust_xml"
+harnesses="fuzz_criteria_xml fuzz_evidence_xml fuzz_evidence_json fuzz_evidence_csv fuzz_ipa fuzz_evaluate fuzz_oscal fuzz_oscal_results fuzz_xlsx fuzz_signed_evidence fuzz_trust_xml fuzz_result"
 
 if [ ! -f "$src/lib/io/xml.c" ] || [ ! -f "$src/configure.ac" ]; then
 	echo "run.sh: $src is not the libscsec source tree" >&2

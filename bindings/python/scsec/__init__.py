@@ -26,8 +26,9 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    Figures, Function, Gap, Level, LevelResult, LoadOptions, Method, Prerequisite,
                    Projection,
                    Question,
-                   Reason, Reference, Requirement, Result, Score, ScoringModel, Severity, Status,
-                   builtin_ids, corporate_number_valid, evaluate, format_date, parse_date,
+                   Reason, Reference, Requirement, Result, ResultSignature, Score, ScoringModel,
+                   Severity, Status, builtin_ids, sign_result, corporate_number_valid, evaluate,
+                   format_date, parse_date,
                    required_level, today, validate, version, version_number, write_file)
 from ._api import Portfolio
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
@@ -64,8 +65,8 @@ __all__ = [
     # signatures
     "SigningKey", "Signature", "sign", "sign_file",
     # evaluation
-    "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Projection", "Figures",
-    "CategoryFigures",
+    "evaluate", "Evaluator", "required_level", "Result", "ResultSignature", "sign_result",
+    "LevelResult", "Projection", "Figures", "CategoryFigures",
     "Gap", "Score",
     # trust lists
     "TrustList", "TrustParty", "TrustRevocation", "Signer", "certificate_fingerprint",

@@ -48,6 +48,7 @@ __all__ = [
     "DocumentKind", "LoadOptions", "Diagnostic", "Diagnostics", "CriteriaSet", "Level",
     "Category", "Requirement", "Criterion", "Prerequisite", "Question", "Reference",
     "Artifact", "Entry", "Evidence", "CriteriaRef", "Result", "LevelResult", "Projection", "Figures",
+    "ResultSignature",
     "CategoryFigures", "Gap", "Score", "evaluate", "required_level", "validate",
     "builtin_ids", "write_file", "parse_date", "format_date", "today",
     "corporate_number_valid", "version", "version_number",
@@ -644,6 +645,13 @@ CategoryFigures.__doc__ = "The figures of a top-level category at the gap level.
 Score = collections.namedtuple("Score", "model value max band conditional")
 Score.__doc__ = ("The score of a points or deductions set: model token, value, max, band "
                  "label or None, :class:`Conditional` or None.")
+
+
+ResultSignature = collections.namedtuple("ResultSignature",
+                                         "valid problem signer fingerprint signing_time")
+ResultSignature.__doc__ = ("An XML Signature of a signed result document: whether it is valid, "
+                           "why not, the signer's certificate subject and SHA-256 fingerprint, "
+                           "the signed signing time (an aware datetime in UTC, or None).")
 
 
 class Gap(collections.namedtuple("Gap", "id reason prerequisite")):
@@ -2047,6 +2055,26 @@ class Evidence(Owned, MutableMapping[str, Entry]):
 _MISSING: Any = object()
 
 
+def sign_result(document: Buffer, key: "SigningKey",
+                time: Optional[Union[datetime.datetime, int]] = None,
+                name: Optional[str] = None) -> bytes:
+    """Add an XML Signature by ``key`` to a result document (XML bytes, signed
+    or not): the same bytes with one more enveloped signature, so the
+    signatures already there stay valid (co-signing)."""
+    raw, size = _buffer(document)
+    seconds = _signing_seconds(time)
+    with _guard(key, SigningKey, "key") as kh:
+        return _native.take_string(_lib.scsec_result_sign_memory, raw, size,  # type: ignore
+                                   _name(name), kh, seconds)
+
+
+def _result_unpickle(xml: bytes, criteria_id: str, set_xml: Optional[bytes]) -> "Result":
+    """Unpickle a :class:`Result` from its XML and its criteria set."""
+    criteria = (CriteriaSet.builtin(criteria_id) if set_xml is None
+                else CriteriaSet.from_bytes(set_xml, name="<pickled criteria set>"))
+    return Result.from_xml(xml, criteria, name="<pickled result>")
+
+
 def _evidence_from_xml(data: bytes) -> Evidence:
     """Unpickle an :class:`Evidence` record from its canonical XML."""
     return Evidence.from_bytes(data, name="<pickled evidence record>")
@@ -2097,7 +2125,7 @@ class Result(Owned):
     _kind = "Result"
 
     def __init__(self) -> None:
-        raise TypeError("results come from scsec.evaluate()")
+        raise TypeError("results come from scsec.evaluate() or Result.load()")
 
     def _adopt(self, ptr: Any) -> None:
         self._cache: Dict[str, Any] = {}
@@ -2127,8 +2155,108 @@ class Result(Owned):
                 "Result objects cannot be pickled with %s: it does not export "
                 "scsec_result_load_memory(), which reads a result back from its XML "
                 "(pickle result.to_xml() or result.to_dict() instead)" % _native.library_path)
-        raise TypeError("these bindings do not read results back yet "
-                        "(pickle result.to_xml() or result.to_dict() instead)")
+        # The result as its XML, with its criteria set: by id when it is the
+        # built-in set of that id, else as the set's canonical XML.
+        with self._g as h:
+            cid = _text(_lib.scsec_result_criteria_id(h)) or ""
+            fingerprint = _text(_lib.scsec_result_criteria_fingerprint(h))
+            set_xml: Optional[bytes] = None
+            if cid not in builtin_ids() or CriteriaSet.builtin(cid).fingerprint != fingerprint:
+                set_xml = _native.take_string(_lib.scsec_criteria_write_memory,
+                                              _lib.scsec_result_criteria(h))
+        return (_result_unpickle, (self.to_xml(), cid, set_xml))
+
+    # -- reading back
+
+    @classmethod
+    def load(cls, path: PathLike, criteria: CriteriaSet, options: Optional[LoadOptions] = None,
+             diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from its XML or JSON document (told by the
+        content), plain or gzip. ``criteria`` must be the set it was computed
+        with (same fingerprint, else :class:`MismatchError`); the result read
+        back equals the one written (``==``)."""
+        ptr = _native.result_p()
+        with _set_guard(criteria) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_result_load_file, ptr, (_path(path), ch, oh),
+                             diagnostics)
+        return _new_owned(cls, ptr)
+
+    @classmethod
+    def from_bytes(cls, data: Union[Buffer, str], criteria: CriteriaSet,
+                   name: Optional[str] = None, options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from an XML or JSON document in memory (bytes, or a
+        str of JSON text). See :meth:`load`."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        buf, size = _buffer(data)
+        ptr = _native.result_p()
+        with _set_guard(criteria) as ch, _options_guard(options) as oh:
+            _load_with_diags(_lib.scsec_result_load_memory, ptr,
+                             (buf, size, _name(name), ch, oh), diagnostics)
+        return _new_owned(cls, ptr)
+
+    # -- signed results (issue 12)
+
+    def sign(self, key: "SigningKey",
+             time: Optional[Union[datetime.datetime, int]] = None) -> bytes:
+        """The XML document with an XML Signature by ``key`` (a
+        :class:`SigningKey`): a signed result, as ``scsec evaluate --sign``
+        writes it. ``time``: the signing time (None for now)."""
+        return sign_result(self.to_xml(), key, time)
+
+    @property
+    def signatures(self) -> Tuple[ResultSignature, ...]:
+        """The signatures of the signed document the result was read from
+        (:class:`ResultSignature`; empty for an evaluated result)."""
+        def build(h: Any) -> Tuple[ResultSignature, ...]:
+            out = []
+            for i in range(_lib.scsec_result_signature_count(h)):
+                t = int(_lib.scsec_result_signature_time(h, i))
+                out.append(ResultSignature(
+                    _lib.scsec_result_signature_valid(h, i) == 1,
+                    _text(_lib.scsec_result_signature_problem(h, i)),
+                    _text(_lib.scsec_result_signature_signer(h, i)),
+                    _text(_lib.scsec_result_signature_fingerprint(h, i)),
+                    None if t < 0 else datetime.datetime.fromtimestamp(t, datetime.timezone.utc)))
+            return tuple(out)
+        return self._cached("signatures", build)  # type: ignore[no-any-return]
+
+    def matches(self, evidence: "Evidence") -> bool:
+        """Whether this result is exactly what the library computes from
+        ``evidence`` with the result's own options (date, target, required
+        level): the check ``scsec verify --evidence`` makes. A result made
+        under a trust policy cannot be checked here (:class:`ValueError`)."""
+        if not isinstance(evidence, Evidence):
+            raise TypeError("evidence must be an Evidence, not %s" % type(evidence).__name__)
+        if self._get(_lib.scsec_result_trust_applied):
+            raise ValueError("the result was computed under a trust list: use scsec verify "
+                             "--evidence RECORD --trust LIST")
+        opts = _native.eval_options_p()
+        ptr = _native.result_p()
+        with self._g as h:
+            _lib.scsec_result_options_get(byref(opts), h)
+            try:
+                with evidence._g as eh:
+                    _lib.scsec_evaluate(byref(ptr), _lib.scsec_result_criteria(h), eh, opts)
+            finally:
+                _lib.scsec_eval_options_free(opts)
+        again = _new_owned(Result, ptr)
+        return again.to_xml() == self.to_xml()
+
+    @classmethod
+    def from_xml(cls, data: Buffer, criteria: CriteriaSet, name: Optional[str] = None,
+                 options: Optional[LoadOptions] = None,
+                 diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from :meth:`to_xml`'s document."""
+        return cls.from_bytes(data, criteria, name, options, diagnostics)
+
+    @classmethod
+    def from_json(cls, text: Union[str, Buffer], criteria: CriteriaSet,
+                  name: Optional[str] = None, options: Optional[LoadOptions] = None,
+                  diagnostics: Optional[List[Diagnostic]] = None) -> "Result":
+        """Read a result back from :meth:`to_json`'s document."""
+        return cls.from_bytes(text, criteria, name, options, diagnostics)
 
     @property
     def level(self) -> int:

@@ -117,8 +117,9 @@ def star3_evidence(criteria, assessed=ASSESSED, method=scsec.Method.EXPERT_REVIE
     return ev
 
 
-def result_from_properties(r):
-    """The JSON document of doc/evaluation.md, rebuilt from Result properties."""
+def result_from_properties(r, doc=None):
+    """The JSON document of doc/evaluation.md, rebuilt from Result properties
+    (the ids listed under level_items are the document's, when given)."""
     def fig(f):
         return {"applicable": f.applicable, "satisfied": f.satisfied, "reasons": f.reasons}
 
@@ -130,20 +131,30 @@ def result_from_properties(r):
         score = {"model": score.model, "value": score.value, "max": score.max,
                  "band": score.band,
                  "conditional": None if score.conditional is None else score.conditional.token}
+    def item(rank, id):
+        reason = r.reason_at(rank, id)
+        return {"id": id, "reason": reason.token if reason.value else "satisfied",
+                "last_valid": day(r.last_valid_day(rank, id))}
+
+    level_items = [{"rank": li["rank"], "items": [item(li["rank"], it["id"]) for it in li["items"]]}
+                   for li in (doc or {}).get("level_items", [])]
     return {
         "format": "scsec-result-1",
         "level": r.level,
         "level_label": r.level_label,
         "valid_until": day(r.valid_until),
+        "rests_on": list(r.rests_on),
         "as_of": day(r.as_of),
         "required_level": r.required_level,
         "meets_required": r.meets_required,
         "levels": [dict(l._asdict()) for l in r.levels],
         "gap_level": r.gap_level,
         "gaps": [{"id": g.id, "reason": g.reason.token, "type": g.type} for g in r.gaps],
+        "unstated_roles": list(r.unstated_roles),
         "functions": {code: fig(f) for code, f in r.functions.items()},
         "categories": [dict(id=c.id, **fig(c)) for c in r.categories],
         "score": score,
+        "level_items": level_items,
         "subject": {"name": r.subject_name},
         "criteria": {"id": r.criteria_id, "version": r.criteria_version,
                      "fingerprint": r.criteria_fingerprint},
@@ -1002,7 +1013,8 @@ class EvaluateTest(TempDirCase):
 
     def assert_json_matches(self, r):
         doc = json.loads(r.to_json())
-        self.assertEqual(doc, result_from_properties(r))
+        self.assertEqual(doc, result_from_properties(r, doc))
+        self.assertEqual(len(doc["level_items"]), len(r.levels))
         self.assertEqual(r.to_dict(), doc)
         root = ET.fromstring(r.to_xml())
         self.assertEqual(root.tag, "{urn:scsec:result:1}result")
@@ -1169,6 +1181,92 @@ class MemoryTest(TempDirCase):
         if not hasattr(_native.lib, "scsec_result_load_memory"):
             with self.assertRaisesRegex(TypeError, "scsec_result_load_memory"):
                 pickle.dumps(r)
+        else:
+            again = pickle.loads(pickle.dumps(r))
+            self.assertIsNot(again, r)
+            self.assertEqual(again, r)
+
+    def test_signed_result(self):
+        """Issue 12: a signed result reads back with its signatures; co-signing
+        keeps the first; a changed byte breaks it; matches() re-evaluates."""
+        if not shutil.which("openssl"):
+            self.skipTest("no openssl command")
+        meti = scsec.CriteriaSet.builtin()
+        ev = star3_evidence(meti)
+        r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1), required=4)
+        self.assertEqual(r.signatures, ())
+        with tempfile.TemporaryDirectory() as tmp:
+            pki = os.path.join(tmp, "pki")
+            subprocess.run(["sh", os.path.join(TOP_SRCDIR, "tests", "pki.sh"), pki], check=True,
+                           stdout=subprocess.DEVNULL)
+            p = lambda party, name: os.path.join(pki, party, name)  # noqa: E731
+            when = datetime.datetime(2026, 6, 2, 9, 30, tzinfo=datetime.timezone.utc)
+            body1 = scsec.SigningKey(p("body1", "key.pem"), p("body1", "cert.pem"))
+            body2 = scsec.SigningKey(p("body2", "key.pem"), p("body2", "cert.pem"),
+                                     p("body2", "chain.pem"))
+            doc = r.sign(body1, time=when)
+            doc = scsec.sign_result(doc, body2)
+            back = scsec.Result.from_xml(doc, meti)
+            self.assertEqual(back, r)
+            self.assertTrue(back.matches(ev))
+            self.assertFalse(back.matches(scsec.Evidence.new(meti)))
+            sigs = back.signatures
+            self.assertEqual(len(sigs), 2)
+            self.assertTrue(all(s.valid for s in sigs))
+            self.assertEqual(sigs[0].signing_time, when)
+            with open(p("body1", "fingerprint"), encoding="utf-8") as f:
+                self.assertEqual(sigs[0].fingerprint, f.read().strip())
+            self.assertIn("Evaluation Body One", sigs[0].signer)
+            bad = scsec.Result.from_xml(doc.replace(b'as-of="2026-06-01"',
+                                                    b'as-of="2026-06-03"'), meti)
+            self.assertEqual([s.valid for s in bad.signatures], [False, False])
+            self.assertTrue(bad.signatures[0].problem)
+            with self.assertRaises(scsec.Error):
+                scsec.sign_result(r.to_json().encode(), body1)
+
+    def test_result_read_back(self):
+        """Issue 11.4 / 15: a result reads back from XML and JSON, equal."""
+        meti = scsec.CriteriaSet.builtin()
+        for ev, kw in ((star3_evidence(meti), {"required": 4}),
+                       (scsec.Evidence.new(), {"target": 4})):
+            r = scsec.evaluate(meti, ev, as_of=D(2026, 6, 1), **kw)
+            for back in (scsec.Result.from_xml(r.to_xml(), meti),
+                         scsec.Result.from_json(r.to_json(), meti),
+                         scsec.Result.from_bytes(r.to_json().encode(), meti)):
+                self.assertEqual(back, r)
+                self.assertEqual(back.to_json(), r.to_json())
+                self.assertEqual(back.gaps, r.gaps)
+                self.assertEqual(back.rests_on, r.rests_on)
+                self.assertEqual(back.required_level, r.required_level)
+                def at(res, rank, id):
+                    try:
+                        return res.reason_at(rank, id), res.last_valid_day(rank, id)
+                    except scsec.NotFoundError:
+                        return "not judged"
+                for level in r.levels:
+                    for g in r.gaps[:5]:
+                        self.assertEqual(at(back, level.rank, g.id), at(r, level.rank, g.id))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "result.data")
+            r.save_xml(path)
+            self.assertEqual(scsec.Result.load(path, meti), r)
+            # another set: refused
+            tiny = scsec.CriteriaSet.load(os.path.join(TOP_SRCDIR, "tests", "data", "eval",
+                                                       "tiny.xml"))
+            with self.assertRaises(scsec.Error) as cm:
+                scsec.Result.load(path, tiny)
+            self.assertEqual(cm.exception.code, -15)
+            with open(path, "wb") as f:
+                f.write(r.to_xml().replace(b'applicable="', b'applicable="x', 1))
+            diags = []
+            with self.assertRaises(ValueError):
+                scsec.Result.load(path, meti, diagnostics=diags)
+            self.assertTrue(diags and diags[0].line > 0)
+            # a result of another set pickles with that set
+            rt = scsec.evaluate(tiny, scsec.Evidence.new(tiny), as_of=D(2026, 6, 1))
+            self.assertEqual(pickle.loads(pickle.dumps(rt)), rt)
+        with self.assertRaises(TypeError):
+            scsec.Result.from_xml(r.to_xml(), None)
 
     def test_borrowed_child_keeps_parent_alive(self):
         meti = scsec.CriteriaSet.builtin()

@@ -2484,6 +2484,35 @@ class XlsxTest(CliTestCase):
                 self.assertEqual(self.without(want, "created"), self.without(got, "created"),
                                  (name, extra))
 
+    def test_answer_marks_give_the_csv_record(self):
+        # ○ △ ✖ × ✕ － 対象外 達成 一部達成 未達成 typed in an openpyxl workbook:
+        # the METI set's answer marks (its data) give the CSV's statuses.
+        for name in ("minato-logistics.csv", "hoshizora-foods.csv"):
+            csvp = example(name)
+            want = self.path("csv.xml")
+            self.assertStatus(scsec("import-csv", csvp, "-o", want, "--force"), 0)
+            xlsx = self.path("marks.xlsx")
+            self.make("answers", csvp, xlsx, "--marks")
+            dump = subprocess.run(["/usr/bin/python3", "-c",
+                                   "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active;"
+                                   "h=[c.value for c in ws[1]]; i=h.index('status');"
+                                   "print(' '.join(sorted({str(r[i]) for r in ws.iter_rows(min_row=2,"
+                                   " values_only=True) if r[i]})))", xlsx],
+                                  stdout=subprocess.PIPE, check=True).stdout.decode()
+            self.assertIn("○", dump)
+            self.assertNotIn("met", dump)
+            got = self.path("xlsx.xml")
+            self.assertStatus(scsec("import-csv", xlsx, "-o", got, "--force"), 0)
+            self.assertEqual(self.without(want, "created"), self.without(got, "created"), name)
+        # A set without marks refuses them, naming the set.
+        plain = self.write("plain.xml", slurp(os.path.join(SRCDIR, "data", "criteria",
+                                                           "meti-sc-2026-03.xml")).replace(
+            b"<answer-marks", b"<!--answer-marks").replace(b"</answer-marks>",
+                                                          b"</answer-marks-->"))
+        r = scsec("import-csv", "-c", plain, xlsx, "-o", self.path("out.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("answer marks of 'meti-sc-2026-03'", r.err)
+
     def import_bad(self, data, message, status=3):
         p = self.write("bad.xlsx", data)
         r = scsec("import-csv", p, "-o", self.path("out.xml"))

@@ -524,6 +524,17 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 	               scsec_criteria_requirement_count(c), scsec_criteria_criterion_count(c),
 	               scsec_criteria_prerequisite_count(c),
 	               scsec_criteria_prerequisite_count(c) == 1 ? "" : "s");
+	n = scsec_criteria_answer_mark_count(c);
+	for (i = 0; i < n; i++) {
+		const char *mark;
+		scsec_status st;
+
+		scsec_criteria_answer_mark_at(c, i, &mark, &st);
+		cli_buf_textf(b, "%s%s %s", i ? ", " : "Answer marks:   ", mark, scsec_status_name(st));
+		if (i + 1 == n)
+			cli_buf_textf(b, "%s\n",
+			               scsec_criteria_answer_marks_provisional(c) ? " (provisional)" : "");
+	}
 
 	cli_buf_puts(b, "\nLevels:\n");
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {
@@ -606,6 +617,23 @@ static json_t *show_json(const scsec_criteria *c, const char *lang, int *bad)
 	cli_json_set(counts, "prerequisites", cli_json_size(scsec_criteria_prerequisite_count(c)),
 	             bad);
 	cli_json_set(o, "counts", counts, bad);
+	if (scsec_criteria_answer_mark_count(c)) {
+		json_t *marks = json_array();
+
+		for (i = 0; i < scsec_criteria_answer_mark_count(c); i++) {
+			json_t *mo = json_object();
+			const char *mark;
+			scsec_status st;
+
+			scsec_criteria_answer_mark_at(c, i, &mark, &st);
+			cli_json_set(mo, "mark", cli_json_text(mark), bad);
+			cli_json_set(mo, "status", cli_json_text(scsec_status_name(st)), bad);
+			cli_json_push(marks, mo, bad);
+		}
+		cli_json_set(o, "answer_marks", marks, bad);
+		cli_json_set(o, "answer_marks_provisional",
+		             json_boolean(scsec_criteria_answer_marks_provisional(c)), bad);
+	}
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {
 		const scsec_level *l = scsec_criteria_level_at(c, i);
 		json_t *lv = json_object(), *pl = json_array();

@@ -441,11 +441,13 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 	}
 	e->loc.line = row->number;
 	e->loc.column = (unsigned long)im->col[COL_ID] + 1;
-	if (scsec_status_parse(&st, status))
+	/* The status tokens, their Japanese names and the set's answer marks
+	 * (data of the set: ○, △, ✖, ... for the METI set). */
+	if (scsec_criteria_status_parse(&st, im->c, status))
 		ERR(im, row, COL_STATUS, SCSEC_EINVALID, id,
 		    "status '%.40s' of '%s' is not met, partial, not-met, not-applicable, 実施, 一部実施, "
-		    "未実施 or 該当なし",
-		    status, id);
+		    "未実施, 該当なし or one of the %zu answer marks of '%s'",
+		    status, id, im->c->nmarks, im->c->id);
 	else
 		e->status = st;
 	method = cell(im, row, COL_METHOD, id);

@@ -897,6 +897,32 @@ class CriteriaSet(Owned, Mapping[str, "Criterion"]):
         with self._g as h:
             return ScoringModel(_lib.scsec_criteria_scoring(h))
 
+    @property
+    def answer_marks(self) -> Tuple[Tuple[str, "Status"], ...]:
+        """The marks an answer sheet's status cell may hold (``○``, ``該当なし``,
+        ...) with the status each stands for: data of the set."""
+        out = []
+        with self._g as h:
+            for i in range(_lib.scsec_criteria_answer_mark_count(h)):
+                mark, st = c_char_p(), c_int()
+                _lib.scsec_criteria_answer_mark_at(h, i, byref(mark), byref(st))
+                out.append((_text(mark.value) or "", Status(st.value)))
+        return tuple(out)
+
+    @property
+    def answer_marks_provisional(self) -> bool:
+        """True when the set says its answer marks are provisional."""
+        with self._g as h:
+            return bool(_lib.scsec_criteria_answer_marks_provisional(h))
+
+    def parse_status(self, text: Union[str, bytes]) -> "Status":
+        """Parse a status cell as the answer-sheet readers do: the tokens,
+        their Japanese names, then the set's answer marks."""
+        out = c_int()
+        with self._g as h:
+            _lib.scsec_criteria_status_parse(byref(out), h, _b(text, "status"))
+        return Status(out.value)
+
     def framework_title(self, id: str) -> Optional[str]:
         """The title of the framework ``id`` the set declares, or None."""
         return self._str(_lib.scsec_criteria_framework_title, _b(id, "id"))

@@ -872,6 +872,11 @@ SIGNATURES = [
      [_P(criteria_p), _cstr, oscal_import_p, load_options_p, diagnostics_p]),
     ("scsec_criteria_import_oscal_memory", CHECK,
      [_P(criteria_p), c_void_p, c_size_t, _cstr, oscal_import_p, load_options_p, diagnostics_p]),
+    # leftovers: answer marks (evidence.h)
+    ("scsec_criteria_answer_mark_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_answer_mark_at", CHECK, [criteria_p, c_size_t, _P(c_char_p), _P(c_int)]),
+    ("scsec_criteria_answer_marks_provisional", c_int, [criteria_p]),
+    ("scsec_criteria_status_parse", CHECK, [_P(c_int), criteria_p, _cstr]),
 ]
 # --------------------------------------------------------------------------
 # Loading

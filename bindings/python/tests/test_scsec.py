@@ -395,6 +395,26 @@ class CriteriaTest(TempDirCase):
         self.assertEqual(m.framework_title("iso27001"), "ISO/IEC 27001:2022")
         self.assertIsNone(m.framework_title("nope"))
 
+    def test_answer_marks(self):
+        m = self.meti
+        marks = dict(m.answer_marks)
+        self.assertTrue(m.answer_marks_provisional)
+        self.assertEqual(marks["○"], scsec.Status.MET)
+        self.assertEqual(marks["△"], scsec.Status.PARTIAL)
+        for mark in ("✖", "×", "✕", "未達成"):
+            self.assertEqual(marks[mark], scsec.Status.NOT_MET, mark)
+        self.assertEqual(marks["対象外"], scsec.Status.NOT_APPLICABLE)
+        for text, want in (("－", "not-applicable"), ("達成", "met"), ("met", "met"),
+                           ("該当なし", "not-applicable"), ("", "")):
+            self.assertEqual(m.parse_status(text).token, want, text)
+        with self.assertRaises(scsec.Error):
+            m.parse_status("◎")
+        with self.assertRaises(scsec.Error):
+            scsec.Status.parse("○")  # the plain parser knows no set's marks
+        ev = scsec.Evidence.from_csv_bytes("id,status\n1-2-1-1,○\n1-2-1-2,△\n".encode(), m)
+        self.assertEqual([ev[i].status for i in ("1-2-1-1", "1-2-1-2")],
+                         [scsec.Status.MET, scsec.Status.PARTIAL])
+
     def test_builtin_levels(self):
         levels = self.meti.levels
         self.assertEqual([(l.rank, l.label) for l in levels], [(3, "★3"), (4, "★4")])

@@ -3330,6 +3330,34 @@ END_TEST
 /* ================================================================== suite */
 
 
+START_TEST(options_sheet)
+{
+	scsec_load_options *o = NULL;
+	char big[300];
+
+	ck_ok(scsec_load_options_new(&o));
+	ck_assert_ptr_null(scsec_load_options_sheet(o));
+	ck_assert_ptr_null(scsec_load_options_sheet(NULL));
+	ck_ok(scsec_load_options_set_sheet(o, "回答"));
+	ck_assert_str_eq(scsec_load_options_sheet(o), "回答");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	ck_assert_int_eq(scsec_load_options_set_sheet(o, big), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_load_options_set_sheet(o, "bad\xff"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_load_options_set_sheet(NULL, "x"), SCSEC_EINVAL);
+	ck_assert_str_eq(scsec_load_options_sheet(o), "回答"); /* kept by the refusals */
+	big[255] = '\0';
+	ck_ok(scsec_load_options_set_sheet(o, big));
+	ck_assert_uint_eq(strlen(scsec_load_options_sheet(o)), 255);
+	ck_ok(scsec_load_options_set_sheet(o, ""));
+	ck_assert_ptr_null(scsec_load_options_sheet(o));
+	ck_ok(scsec_load_options_set_sheet(o, "a"));
+	ck_ok(scsec_load_options_set_sheet(o, NULL));
+	ck_assert_ptr_null(scsec_load_options_sheet(o));
+	scsec_load_options_free(o);
+}
+END_TEST
+
 /* ------------------------------------------------------------ answer marks */
 
 /* A set with answer marks, from the minimal fixture. */
@@ -3419,7 +3447,7 @@ START_TEST(marks_read_written_fingerprinted)
 	for (schema = 0; schema < 2; schema++) {
 		ck_ok(load_marks(&c,
 		                 "  <answer-marks provisional=\"true\">\n"
-		                 "    <mark status=\"met\">  ◎ </mark>\n"
+		                 "    <mark status=\"met\">\u3000 ◎ </mark>\n"
 		                 "    <mark status=\"not-applicable\">N/A</mark>\n"
 		                 "  </answer-marks>\n",
 		                 schema, NULL));
@@ -3620,6 +3648,7 @@ static Suite *criteria_suite(void)
 
 	tc = tcase_create("options");
 	tcase_add_test(tc, options_defaults);
+	tcase_add_test(tc, options_sheet);
 	tcase_add_test(tc, options_set_and_get);
 	tcase_add_test(tc, options_invalid_values);
 	tcase_add_test(tc, options_null_means_defaults);

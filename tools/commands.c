@@ -54,6 +54,7 @@ static const char usage_validate[] =
 	"  -c, --criteria SET  the set records and answer sheets are checked against:\n"
 	"                      a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help          show this help\n"
 	"\n"
 	"Prints one line per file on stdout: FILE: KIND: ok, or the counts.\n"
@@ -63,6 +64,7 @@ static const char usage_validate[] =
 static const struct option validate_options[] = {
 	{ "criteria", required_argument, NULL, 'c' },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -251,6 +253,10 @@ int cmd_validate(int argc, char **argv)
 			if (cli_set_encoding(optarg) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
+		case OPT_SHEET:
+			if (cli_set_sheet(optarg) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case 'h': fputs(usage_validate, stdout); return EXIT_OK;
 		default: return cli_bad_option(usage_validate, argv, opt);
 		}
@@ -395,6 +401,7 @@ static const char usage_import_ipa[] =
 	"                        .gz compresses)\n"
 	"  -c, --criteria RULES  the set whose rules apply\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help            show this help\n";
 
 static const char *const text_json[] = { "text", "json", NULL };
@@ -821,6 +828,7 @@ static int import_ipa(int argc, char **argv)
 		{ "criteria", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -837,6 +845,10 @@ static int import_ipa(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case OPT_ENCODING:
 			if (cli_set_encoding(optarg) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
+		case OPT_SHEET:
+			if (cli_set_sheet(optarg) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
 		case 'h': fputs(usage_import_ipa, stdout); return EXIT_OK;
@@ -1048,6 +1060,7 @@ static const char usage_import_csv[] =
 	"  --format xml|json    the record's form (default xml, or json when FILE ends\n"
 	"                       in .json or .json.gz)\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help           show this help\n";
 
 /* RFC 3339 UTC "now"; SOURCE_DATE_EPOCH (reproducible builds) wins. */
@@ -1086,6 +1099,7 @@ int cmd_import_csv(int argc, char **argv)
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -1119,6 +1133,10 @@ int cmd_import_csv(int argc, char **argv)
 		case OPT_FORMAT: form = optarg; break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				goto out;
+			break;
+		case OPT_SHEET:
+			if ((rc = cli_set_sheet(optarg)) != EXIT_OK)
 				goto out;
 			break;
 		case 'h':

@@ -50,6 +50,7 @@ static const char usage_evaluate[] =
 	"  --encoding ENC            the encoding of a CSV sheet: auto (the default:\n"
 	"                            found from the sheet), utf-8, cp932 (shift_jis),\n"
 	"                            utf-16, utf-16le, utf-16be, utf-32le, utf-32be\n"
+	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first)\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"  -h, --help                show this help\n"
 	"\n"
@@ -66,6 +67,7 @@ static const struct option evaluate_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "output", required_argument, NULL, 'o' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -194,6 +196,7 @@ static const char usage_batch[] =
 	"  --strict                  a record with check errors is an error row\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
+	"      --sheet NAME          the sheet of .xlsx workbooks (default: the first)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"A progress line goes to stderr when it is a terminal.\n"
@@ -209,6 +212,7 @@ static const struct option batch_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },

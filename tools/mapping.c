@@ -101,6 +101,7 @@ static const char usage_map[] =
 	"                        accepted beyond self)\n"
 	"  --list                list the built-in mapping sets\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help            show this help\n";
 
 enum { OPT_LIST = 400, OPT_CRITERIA };
@@ -137,6 +138,7 @@ int cmd_map(int argc, char **argv)
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "reverse", no_argument, NULL, 'r' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -163,6 +165,10 @@ int cmd_map(int argc, char **argv)
 		case OPT_FORMAT: form = optarg; break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				return rc;
+			break;
+		case OPT_SHEET:
+			if ((rc = cli_set_sheet(optarg)) != EXIT_OK)
 				return rc;
 			break;
 		case 'h': fputs(usage_map, stdout); return EXIT_OK;
@@ -628,6 +634,7 @@ static const char usage_migrate[] =
 	"  --report OUT          write the report to OUT instead of stdout\n"
 	"  -c, --source OLD      the set an answer sheet (CSV) answers\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help            show this help\n";
 
 enum { OPT_TO = 440 };
@@ -723,6 +730,7 @@ int cmd_migrate(int argc, char **argv)
 		{ "report", required_argument, NULL, OPT_REPORT },
 		{ "source", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -754,6 +762,10 @@ int cmd_migrate(int argc, char **argv)
 			break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				return rc;
+			break;
+		case OPT_SHEET:
+			if ((rc = cli_set_sheet(optarg)) != EXIT_OK)
 				return rc;
 			break;
 		case 'h': fputs(usage_migrate, stdout); return EXIT_OK;

@@ -33,6 +33,7 @@ static const char usage_report[] =
 	"  --strict                  refuse a record in which the check finds errors\n"
 	"  --lang LANG               language of the texts (default en)\n"
 	"  --encoding ENC            the encoding of a CSV sheet (as for evaluate)\n"
+	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status as for evaluate: 1 when a required level is not reached.\n";
@@ -48,6 +49,7 @@ int cmd_report(int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },

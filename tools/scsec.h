@@ -205,6 +205,8 @@ extern const scsec_load_options *cli_load_opts;
 
 /* --encoding NAME: returns EXIT_OK, or EXIT_USAGE after saying why. */
 int cli_set_encoding(const char *name);
+/* --sheet NAME: the workbook sheet the readers read (cli_load_opts). */
+int cli_set_sheet(const char *name);
 
 /* Load an evidence record, XML or an answer sheet by its content
  * (scsec_evidence_load_any(): a sheet is imported against the set).
@@ -229,7 +231,8 @@ enum {
 	OPT_SUBJECT_ID,
 	OPT_FORCE,
 	OPT_RULES,
-	OPT_ENCODING
+	OPT_ENCODING,
+	OPT_SHEET
 };
 
 /* The usage line of --encoding. */
@@ -237,6 +240,9 @@ enum {
 	"      --encoding ENC  the encoding of CSV sheets: auto (the default: found from\n" \
 	"                      the sheet), utf-8, cp932 (shift_jis), utf-16, utf-16le,\n" \
 	"                      utf-16be, utf-32le, utf-32be\n"
+/* The usage line of --sheet. */
+#define CLI_USAGE_SHEET \
+	"      --sheet NAME    the sheet of an .xlsx workbook to read (default: the first)\n"
 
 /* Prepare getopt_long for a fresh argument vector. */
 void cli_getopt_reset(void);

@@ -13,6 +13,7 @@
 
 #include "model/criteria.h"
 #include "util/error.h"
+#include "util/util.h"
 #include "io/criteria_xml.h"
 #include "model/canonical.h"
 #include "io/xml.h"
@@ -237,14 +238,11 @@ static void read_marks(reader *r, const scsec__xnode *n)
 			                  st);
 			continue;
 		}
-		/* The cell text a sheet gives is trimmed: so is the mark. */
+		/* Sheet cells are trimmed by the one rule (util/util.h): so is the mark. */
 		t = k->text ? k->text : "";
 		len = k->text ? k->text_len : 0;
-		while (len && strchr(" \t\r\n", *t))
-			t++, len--;
-		while (len && strchr(" \t\r\n", t[len - 1]))
-			len--;
-		if (!len || memchr(t, '\n', len)) {
+		scsec__trim(&t, &len);
+		if (!len || memchr(t, '\n', len) || memchr(t, '\r', len)) {
 			scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
 			                  "element 'mark': a mark is one line of text, not empty");
 			continue;

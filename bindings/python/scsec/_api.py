@@ -350,6 +350,11 @@ class LoadOptions(Owned):
     ``"utf-16le"``, ``"utf-16"``, ...; case and ``-``/``_`` do not matter).
     :meth:`get` answers it with its canonical name (``"CP932"``); the
     default, ``"auto"``, finds it from the sheet. It needs libscsec 1.1.
+
+    ``sheet`` names the sheet of an Excel workbook to read (``None``, the
+    default: an answer sheet from the first worksheet with ``id`` and
+    ``status`` columns, IPA's workbook from the first worksheet); a workbook
+    without it is refused, its sheets listed.
     """
 
     __slots__ = ()
@@ -359,7 +364,7 @@ class LoadOptions(Owned):
     _KEYS = {"max_file_size": 1, "max_document_size": 2, "max_depth": 3,
              "schema_validation": 4, "max_items": 5, "encoding": 6}
 
-    def __init__(self, **settings: Union[int, bool, str]) -> None:
+    def __init__(self, **settings: Union[int, bool, str, None]) -> None:
         ptr = _native.load_options_p()
         _lib.scsec_load_options_new(byref(ptr))
         self._adopt(ptr)
@@ -368,14 +373,22 @@ class LoadOptions(Owned):
 
     @classmethod
     def _key(cls, name: str) -> int:
+        if name == "sheet":
+            return 0
         try:
             return cls._KEYS[name]
         except KeyError:
             raise TypeError("unknown load option %r" % name) from None
 
-    def set(self, name: str, value: Union[int, bool, str]) -> None:
+    def set(self, name: str, value: Union[int, bool, str, None]) -> None:
         """Change one setting (a name among the constructor's keywords)."""
         key = self._key(name)
+        if name == "sheet":
+            if value is not None and not isinstance(value, str):
+                raise TypeError("sheet must be a sheet's name or None, not %r" % (value,))
+            with self._g.writing as h:
+                _lib.scsec_load_options_set_sheet(h, _b(value, "sheet"))
+            return
         if name == "encoding":
             if not isinstance(value, str):
                 raise TypeError("encoding must be a name such as 'cp932', not %r" % (value,))
@@ -389,9 +402,12 @@ class LoadOptions(Owned):
         with self._g.writing as h:
             _lib.scsec_load_options_set(h, key, value)
 
-    def get(self, name: str) -> Union[int, str]:
+    def get(self, name: str) -> Union[int, str, None]:
         """Read one setting (``encoding`` as its canonical name)."""
         key = self._key(name)
+        if name == "sheet":
+            with self._g as h:
+                return _text(_lib.scsec_load_options_sheet(h))
         with self._g as h:
             value = int(_lib.scsec_load_options_get(h, key))
         if name == "encoding":
@@ -399,10 +415,17 @@ class LoadOptions(Owned):
             return canonical.decode("ascii") if canonical else "auto"
         return value
 
-    def as_dict(self) -> Dict[str, Union[int, str]]:
-        """Every setting, by name (``encoding`` only where the library has it)."""
-        return {name: self.get(name) for name in self._KEYS
-                if name != "encoding" or "scsec_encoding_name" not in _native.missing_functions}
+    def as_dict(self) -> Dict[str, Union[int, str, None]]:
+        """Every setting, by name (``encoding`` only where the library has it,
+        ``sheet`` when one is chosen)."""
+        out: Dict[str, Union[int, str, None]] = {
+            name: self.get(name) for name in self._KEYS
+            if name != "encoding" or "scsec_encoding_name" not in _native.missing_functions}
+        if "scsec_load_options_sheet" not in _native.missing_functions:
+            sheet = self.get("sheet")
+            if sheet is not None:
+                out["sheet"] = sheet
+        return out
 
     def __copy__(self) -> "LoadOptions":
         return LoadOptions(**self.as_dict())

@@ -877,6 +877,9 @@ SIGNATURES = [
     ("scsec_criteria_answer_mark_at", CHECK, [criteria_p, c_size_t, _P(c_char_p), _P(c_int)]),
     ("scsec_criteria_answer_marks_provisional", c_int, [criteria_p]),
     ("scsec_criteria_status_parse", CHECK, [_P(c_int), criteria_p, _cstr]),
+    # leftovers: the sheet of a workbook (options.h)
+    ("scsec_load_options_set_sheet", CHECK, [load_options_p, _cstr]),
+    ("scsec_load_options_sheet", _cstr, [load_options_p]),
 ]
 # --------------------------------------------------------------------------
 # Loading

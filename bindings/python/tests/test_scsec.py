@@ -415,6 +415,19 @@ class CriteriaTest(TempDirCase):
         self.assertEqual([ev[i].status for i in ("1-2-1-1", "1-2-1-2")],
                          [scsec.Status.MET, scsec.Status.PARTIAL])
 
+    def test_load_options_sheet(self):
+        o = scsec.LoadOptions(sheet="回答")
+        self.assertEqual(o.get("sheet"), "回答")
+        self.assertEqual(o.as_dict()["sheet"], "回答")
+        self.assertEqual(pickle.loads(pickle.dumps(o)).get("sheet"), "回答")
+        o.set("sheet", None)
+        self.assertIsNone(o.get("sheet"))
+        self.assertNotIn("sheet", o.as_dict())
+        with self.assertRaises(scsec.Error):
+            o.set("sheet", "x" * 300)
+        with self.assertRaises(TypeError):
+            o.set("sheet", 3)
+
     def test_builtin_levels(self):
         levels = self.meti.levels
         self.assertEqual([(l.rank, l.label) for l in levels], [(3, "★3"), (4, "★4")])

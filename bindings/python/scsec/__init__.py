@@ -30,6 +30,7 @@ from ._api import (Artifact, Category, CategoryFigures, Conditional, CriteriaRef
                    required_level, today, validate, version, version_number, write_file)
 from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem, MappingSet,
                    Rationale, Relationship, derive, mapping_builtin_ids)
+from ._api import CriteriaDiff, DiffItem, MigrationItem, criteria_diff, migrate
 
 #: The version of these bindings (the library's is :func:`version`).
 __version__ = "1.1.0"
@@ -57,6 +58,8 @@ __all__ = [
     # mapping sets and derived records
     "MappingSet", "MappingItem", "Relationship", "Rationale", "Coverage", "DerivedFrom",
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
+    # revisions
+    "CriteriaDiff", "DiffItem", "MigrationItem", "criteria_diff", "migrate",
     # evaluation
     "evaluate", "Evaluator", "required_level", "Result", "LevelResult", "Figures", "CategoryFigures",
     "Gap", "Score",

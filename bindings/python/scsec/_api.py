@@ -2898,3 +2898,138 @@ def derive(evidence: Evidence, mapping: MappingSet, target: Optional[CriteriaSet
             _set_guard(target, "target", optional=True) as th:
         _load_with_diags(_lib.scsec_mapping_derive, ptr, (eh, mh, th), diagnostics)
     return _new_owned(Evidence, ptr)
+
+
+# --------------------------------------------------------------------------
+# Revisions: criteria diff and evidence migration (doc/mapping.md)
+
+DiffItem = collections.namedtuple("DiffItem", "old_id new_id diff_class changes similarity")
+DiffItem.__doc__ = ("One item of a :class:`CriteriaDiff`: the old and new ids (None for an "
+                    "added or a removed criterion), its class (``\"kept\"``, ``\"removed\"``, "
+                    "``\"added\"``, ``\"renumbered\"``, ``\"reworded\"``), its changes (a "
+                    "frozenset of ``\"text\"``, ``\"level\"``, ``\"references\"``) and the "
+                    "texts' similarity (0 to 1, None for removed and added).")
+
+MigrationItem = collections.namedtuple("MigrationItem", "old_id new_id action")
+MigrationItem.__doc__ = ("One decision of :func:`migrate`: the old entry's id (None for a "
+                         "missing criterion), the new id (None when dropped) and the action "
+                         "(``\"kept\"``, ``\"renumbered\"``, ``\"review\"``, ``\"removed\"``, "
+                         "``\"unmapped\"``, ``\"missing\"``, ``\"left-out\"``).")
+
+_DIFF_CHANGES = ((1, "text"), (2, "level"), (4, "references"))
+
+
+class CriteriaDiff(collections.abc.Sequence):  # type: ignore[type-arg]
+    """The comparison of two revisions of a criteria set
+    (``scsec_criteria_diff_new``): a sequence of :class:`DiffItem`, ordered
+    by old id, the added ones after by new id. Deterministic: it depends on
+    the two sets only. Make one with :func:`criteria_diff`."""
+
+    def __init__(self, old: CriteriaSet, new: CriteriaSet) -> None:
+        self.old, self.new = old, new
+        items = []
+        with self._handle() as d:
+            for i in range(_lib.scsec_criteria_diff_count(d)):
+                o, n, cls, ch, sim = c_char_p(), c_char_p(), c_int(), ctypes.c_uint(), \
+                    ctypes.c_double()
+                _lib.scsec_criteria_diff_get(byref(o), byref(n), byref(cls), byref(ch),
+                                             byref(sim), d, i)
+                items.append(DiffItem(
+                    _text(o.value), _text(n.value),
+                    _text(_lib.scsec_diff_class_name(cls.value)) or "",
+                    frozenset(name for bit, name in _DIFF_CHANGES if ch.value & bit),
+                    None if sim.value < 0 else sim.value))
+        self._items: Tuple[DiffItem, ...] = tuple(items)
+
+    class _Diff:
+        def __init__(self, outer: "CriteriaDiff") -> None:
+            self.outer, self.ptr, self.stack = outer, ctypes.c_void_p(), None
+
+        def __enter__(self) -> Any:
+            import contextlib
+            self.stack = contextlib.ExitStack()
+            oh = self.stack.enter_context(_set_guard(self.outer.old, "old"))
+            nh = self.stack.enter_context(_set_guard(self.outer.new, "new"))
+            try:
+                _lib.scsec_criteria_diff_new(byref(self.ptr), oh, nh)
+            except BaseException:
+                self.stack.close()
+                raise
+            return self.ptr
+
+        def __exit__(self, *exc: Any) -> bool:
+            _lib.scsec_criteria_diff_free(self.ptr)
+            if self.stack is not None:
+                self.stack.close()
+            return False
+
+    def _handle(self) -> "CriteriaDiff._Diff":
+        return CriteriaDiff._Diff(self)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._items[i]
+
+    def count(self, diff_class: Any = None) -> int:  # type: ignore[override]
+        """Items of class ``diff_class`` (a token such as ``"renumbered"``),
+        or all without it."""
+        if diff_class is None:
+            return len(self._items)
+        return sum(1 for it in self._items if it.diff_class == diff_class)
+
+    def mapping(self, id: str, version: str, old_version: Optional[str] = None,
+                new_version: Optional[str] = None) -> "MappingSet":
+        """The revision :class:`MappingSet` of the comparison, for a person to
+        review (``scsec_criteria_diff_mapping``): kept and same-text
+        renumbered criteria equal-to, reworded ones equivalent-to, removed
+        ones no-relationship. ``old_version`` and ``new_version`` name the
+        revisions when both were imported under one version."""
+        ptr = _native.mapping_set_p()
+        with self._handle() as d:
+            _lib.scsec_criteria_diff_mapping(byref(ptr), d, _b(id, "id"),
+                                             _b(version, "version"),
+                                             _b(old_version, "old_version"),
+                                             _b(new_version, "new_version"))
+        return _new_owned(MappingSet, ptr)
+
+    def __repr__(self) -> str:
+        counts = collections.Counter(it.diff_class for it in self._items)
+        return "<scsec.CriteriaDiff %s -> %s: %s>" % (
+            self.old.version, self.new.version,
+            ", ".join("%d %s" % (counts[k], k) for k in sorted(counts)))
+
+
+def criteria_diff(old: CriteriaSet, new: CriteriaSet) -> CriteriaDiff:
+    """Compare two revisions of a criteria set (``scsec criteria diff``):
+    kept, removed, added, renumbered and reworded criteria."""
+    return CriteriaDiff(old, new)
+
+
+def migrate(evidence: Evidence, revision: MappingSet, new: CriteriaSet,
+            diagnostics: Optional[List[Diagnostic]] = None
+            ) -> Tuple[Evidence, Tuple[MigrationItem, ...]]:
+    """Migrate ``evidence`` written against an old revision to ``new``
+    through the revision mapping set ``revision`` (``scsec_evidence_migrate``,
+    ``scsec migrate``): the migrated :class:`Evidence` and every decision,
+    as :class:`MigrationItem` values. Entries not carried equal-to are
+    flagged for review; warnings go to ``diagnostics`` when it is a list."""
+    ptr = _native.evidence_p()
+    report = ctypes.c_void_p()
+    with _guard(evidence, Evidence, "evidence") as eh, \
+            _guard(revision, MappingSet, "revision") as mh, \
+            _set_guard(new, "new") as nh:
+        try:
+            _load_with_diags(_lib.scsec_evidence_migrate, ptr, (byref(report), eh, mh, nh),
+                             diagnostics)
+            items = []
+            for i in range(_lib.scsec_migration_count(report)):
+                o, n, act = c_char_p(), c_char_p(), c_int()
+                _lib.scsec_migration_get(byref(o), byref(n), byref(act), report, i)
+                items.append(MigrationItem(_text(o.value), _text(n.value),
+                                           _text(_lib.scsec_migration_action_name(act.value))
+                                           or ""))
+        finally:
+            _lib.scsec_migration_free(report)
+    return _new_owned(Evidence, ptr), tuple(items)

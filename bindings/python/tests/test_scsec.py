@@ -1548,6 +1548,99 @@ class MappingTest(TempDirCase):
         self.assertNotEqual(a, a.to_xml())
 
 
+def _revision_set(version, crits):
+    body = "".join(
+        '<requirement id="q-%s"><name xml:lang="en">%s</name><criterion id="%s" level="%d">'
+        '<text xml:lang="en">%s</text></criterion></requirement>\n' % (i, i, i, lv, t)
+        for i, lv, t in crits)
+    return scsec.CriteriaSet.from_bytes((
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<criteria-set xmlns="urn:scsec:criteria:1" id="rev" version="%s">\n'
+        '<title xml:lang="en">rev</title>\n'
+        '<level rank="1" label="L1" method="self" validity="P1Y"/>\n'
+        '<level rank="2" label="L2" method="third-party" validity="P1Y"/>\n'
+        '<category id="c" function="GV"><title xml:lang="en">c</title>\n%s'
+        '</category></criteria-set>\n' % (version, body)).encode())
+
+
+class RevisionTest(unittest.TestCase):
+    """criteria_diff and migrate over scsec_criteria_diff_* and scsec_evidence_migrate."""
+
+    OLD = [("k1", 1, "Keep an inventory of all hardware assets."),
+           ("w1", 1, "Back up important data every week to offline media."),
+           ("r1", 1, "Train every employee on phishing once a year."),
+           ("lv", 1, "Encrypt laptops with full-disk encryption."),
+           ("gone", 2, "Fax machines are disabled.")]
+    NEW = [("k1", 1, "Keep an inventory of all hardware assets."),
+           ("w1", 1, "Back up important data every day to offline media."),
+           ("r9", 1, "Train every employee on phishing once a year."),
+           ("lv", 2, "Encrypt laptops with full-disk encryption."),
+           ("add", 1, "Use multi-factor authentication for remote access.")]
+
+    def setUp(self):
+        self.old = _revision_set("1", self.OLD)
+        self.new = _revision_set("2", self.NEW)
+
+    def test_diff(self):
+        d = scsec.criteria_diff(self.old, self.new)
+        items = {(it.old_id, it.new_id): it for it in d}
+        self.assertEqual(len(d), 6)
+        self.assertEqual(items[("k1", "k1")].diff_class, "kept")
+        self.assertEqual(items[("k1", "k1")].similarity, 1.0)
+        self.assertEqual(items[("k1", "k1")].changes, frozenset())
+        w = items[("w1", "w1")]
+        self.assertEqual(w.diff_class, "reworded")
+        self.assertIn("text", w.changes)
+        self.assertTrue(0 < w.similarity < 1)
+        self.assertEqual(items[("r1", "r9")].diff_class, "renumbered")
+        self.assertEqual(items[("lv", "lv")].changes, frozenset({"level"}))
+        self.assertEqual(items[("gone", None)].diff_class, "removed")
+        self.assertIsNone(items[("gone", None)].similarity)
+        self.assertEqual(items[(None, "add")].diff_class, "added")
+        self.assertEqual((d.count("kept"), d.count("renumbered"), d.count()), (2, 1, 6))
+        self.assertEqual(list(scsec.criteria_diff(self.old, self.new)), list(d))  # deterministic
+        self.assertIn("CriteriaDiff", repr(d))
+        rev = d.mapping("rev-1-to-2", "1")
+        maps = {(m.source, m.target): m.relationship.token for m in rev}
+        self.assertEqual(maps[("k1", "k1")], "equal-to")
+        self.assertEqual(maps[("w1", "w1")], "equivalent-to")
+        self.assertEqual(maps[("r1", "r9")], "equal-to")
+        self.assertEqual(maps[("gone", None)], "no-relationship")
+        self.assertEqual((rev.id, rev.source, rev.target),
+                         ("rev-1-to-2", ("rev", "1"), ("rev", "2")))
+        with self.assertRaises(TypeError):
+            scsec.criteria_diff(self.old, "new")
+
+    def test_migrate(self):
+        rev = scsec.criteria_diff(self.old, self.new).mapping("rev-1-to-2", "1")
+        rec = scsec.Evidence.from_bytes(b"""<?xml version="1.0" encoding="UTF-8"?>
+<evidence xmlns="urn:scsec:evidence:1">
+  <criteria id="rev" version="1"/>
+  <entry id="k1" status="met" method="third-party" assessed-on="2026-01-05"/>
+  <entry id="w1" status="partial" method="self" assessed-on="2026-01-05"/>
+  <entry id="r1" status="not-met" method="self" assessed-on="2026-01-05"/>
+  <entry id="gone" status="met" method="self" assessed-on="2026-01-05"/>
+  <entry id="stray" status="met" method="self" assessed-on="2026-01-05"/>
+</evidence>
+""")
+        warnings = []
+        out, report = scsec.migrate(rec, rev, self.new, diagnostics=warnings)
+        acts = {(m.old_id, m.new_id): m.action for m in report}
+        self.assertEqual(acts[("k1", "k1")], "kept")
+        self.assertEqual(acts[("w1", "w1")], "review")
+        self.assertEqual(acts[("r1", "r9")], "renumbered")
+        self.assertEqual(acts[("gone", None)], "removed")
+        self.assertEqual(acts[("stray", None)], "unmapped")
+        self.assertEqual(acts[(None, "add")], "missing")
+        self.assertEqual(out["r9"].status, scsec.Status.NOT_MET)
+        self.assertEqual(out["k1"].status, scsec.Status.MET)
+        self.assertNotIn("gone", out)
+        self.assertTrue(out["w1"].review)
+        self.assertFalse(out["k1"].review)
+        with self.assertRaises(scsec.MismatchError):
+            scsec.migrate(rec, rev, self.old)
+
+
 class MappingSetTest(TempDirCase):
     """Issue 16: mapping sets and derived records."""
 

@@ -1935,6 +1935,51 @@ MAPPING_SET = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+class TestMappingOscal(CliTestCase):
+    """scsec mapping export --format oscal: OSCAL 1.2 mapping-collection JSON
+    (validated against NIST's schema in tests/oscal/test_oscal.py)."""
+
+    def test_export(self):
+        full = self.write("full.xml", MAPPING_SET.replace(
+            'relationship="intersects-with"/>',
+            'relationship="intersects-with" strength="0.5" coverage="0.25" '
+            'rationale="functional"><note>half of it</note></mapping>').replace(
+            'target="1-1-1-3" relationship="no-relationship"/>',
+            'relationship="no-relationship"/>'))
+        paths = []
+        for name in [full] + [l.split()[0] for l in scsec("map", "--list").out.splitlines()]:
+            out = self.path("%d.json" % len(paths))
+            self.assertStatus(scsec("mapping", "export", name, "--format", "oscal", "-o", out), 0)
+            paths.append(out)
+        doc = json.loads(slurp(paths[0]))["mapping-collection"]
+        self.assertEqual(doc["provenance"]["status"], "complete")
+        mapping = doc["mappings"][0]
+        self.assertEqual(mapping["source-resource"]["href"],
+                         "urn:scsec:criteria:meti-sc-2026-03:2026.03")
+        maps = {m["sources"][0]["props"][0]["value"]: m for m in mapping["maps"]}
+        self.assertEqual(maps["1-1-1-1"]["relationship"], "equal-to")
+        self.assertEqual(maps["1-1-1-1"]["targets"][0]["id-ref"], "_1-1-1-1")
+        half = maps["1-1-1-2"]
+        self.assertEqual((half["relationship"], half["matching-rationale"],
+                          half["confidence-score"], half["coverage"], half["remarks"]),
+                         ("intersects-with", "functional", {"percentage": 0.5},
+                          {"target-coverage": 0.25}, "half of it"))
+        gap = mapping["source-gap-summary"]["unmapped-controls"]
+        self.assertEqual(gap, [{"with-ids": ["_1-1-1-3"]}])
+        draft = json.loads(slurp(paths[-1]))["mapping-collection"]
+        self.assertEqual(draft["provenance"]["status"], "draft")
+        # deterministic
+        again = self.path("again.json")
+        self.assertStatus(scsec("mapping", "export", full, "--format", "oscal", "-o", again), 0)
+        self.assertEqual(slurp(again), slurp(paths[0]))
+        # the XML form too, and usage errors
+        xml = self.path("x.xml")
+        self.assertStatus(scsec("mapping", "export", full, "-o", xml), 0)
+        self.assertStatus(scsec("validate", xml), 0)
+        self.assertStatus(scsec("mapping", "export", full, "--format", "pdf"), 2)
+        self.assertStatus(scsec("mapping", "nope"), 2)
+
+
 class TestMapping(CliTestCase):
     def test_map_writes_a_derived_record(self):
         m = self.write("m.xml", MAPPING_SET)

@@ -31,6 +31,7 @@ static const char usage_main[] =
 	"  report          write a self-contained HTML report\n"
 	"  map             carry a record's answers through a mapping set\n"
 	"  migrate         carry a record to a new revision of its criteria set\n"
+	"  mapping         export a mapping set (XML, OSCAL mapping-collection)\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -56,6 +57,7 @@ static const command commands[] = {
 	{ "report", cmd_report },
 	{ "map", cmd_map },
 	{ "migrate", cmd_migrate },
+	{ "mapping", cmd_mapping },
 };
 
 static const command *find_command(const char *name)

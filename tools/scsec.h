@@ -442,6 +442,8 @@ int cli_criteria_coverage(int argc, char **argv);
 /* scsec criteria diff (called by cmd_criteria); scsec migrate. */
 int cli_criteria_diff(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+/* scsec mapping export. */
+int cmd_mapping(int argc, char **argv);
 /* Load a mapping set: a built-in id, else a file. Reports failures;
  * returns an exit status. */
 int cli_load_mapping(scsec_mapping_set **out, const char *name);

@@ -2725,6 +2725,12 @@ class MappingSet(Owned):
         with self._g as h:
             return _native.take_string(_lib.scsec_mapping_set_write_memory, h)
 
+    def to_oscal(self) -> bytes:
+        """The set as an OSCAL 1.2 ``mapping-collection`` JSON document
+        (``scsec_mapping_set_oscal``; doc/mapping.md, "OSCAL")."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_mapping_set_oscal, h)
+
     def save(self, path: PathLike, gzip: bool = False) -> None:
         """Save the XML form to ``path``, atomically."""
         with self._g as h:

@@ -880,6 +880,8 @@ SIGNATURES = [
     # leftovers: the sheet of a workbook (options.h)
     ("scsec_load_options_set_sheet", CHECK, [load_options_p, _cstr]),
     ("scsec_load_options_sheet", _cstr, [load_options_p]),
+    # leftovers: OSCAL mapping-collection (mapping.h)
+    ("scsec_mapping_set_oscal", CHECK, [_out_str, _out_size, mapping_set_p]),
 ]
 # --------------------------------------------------------------------------
 # Loading

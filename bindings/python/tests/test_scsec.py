@@ -1640,6 +1640,18 @@ class RevisionTest(unittest.TestCase):
         with self.assertRaises(scsec.MismatchError):
             scsec.migrate(rec, rev, self.old)
 
+    def test_revision_set_as_oscal(self):
+        rev = scsec.criteria_diff(self.old, self.new).mapping("rev-1-to-2", "1")
+        doc = json.loads(rev.to_oscal())["mapping-collection"]
+        maps = doc["mappings"][0]["maps"]
+        self.assertEqual({(m["sources"][0]["id-ref"], m["targets"][0]["id-ref"]):
+                          m["relationship"] for m in maps},
+                         {("k1", "k1"): "equal-to", ("w1", "w1"): "equivalent-to",
+                          ("r1", "r9"): "equal-to", ("lv", "lv"): "equal-to"})
+        self.assertEqual(doc["mappings"][0]["source-gap-summary"]["unmapped-controls"],
+                         [{"with-ids": ["gone"]}])
+        self.assertEqual(doc["provenance"]["status"], "draft")
+
 
 class MappingSetTest(TempDirCase):
     """Issue 16: mapping sets and derived records."""

@@ -308,9 +308,10 @@ typedef struct fixture {
 	const char *name;
 	char label[96];          /* the name, and the pass */
 	/* The criteria set, an evidence record in XML, a CSV answer sheet, an
-	 * IPA criteria sheet, a gzip-compressed evidence record. */
-	const char *files[5];
-	blob criteria, evidence, sheet, ipa, gz;
+	 * IPA criteria sheet, a gzip-compressed evidence record, the answer
+	 * sheet as an .xlsx workbook (openpyxl's, with answer marks). */
+	const char *files[6];
+	blob criteria, evidence, sheet, ipa, gz, xlsx;
 	blob sign_key, sign_cert; /* tests/data/alloc/sign-*.pem: a test key */
 	/* The reference run. */
 	tbuf ref;                /* every output */
@@ -333,6 +334,7 @@ static void fixture_free(fixture *fx)
 	free(fx->gz.data);
 	free(fx->sign_key.data);
 	free(fx->sign_cert.data);
+	free(fx->xlsx.data);
 	tb_free(&fx->ref);
 	free(fx->ref_json);
 	free(fx->calls);
@@ -539,7 +541,7 @@ typedef struct held {
 	scsec_diagnostics *dload, *dcheck;
 	scsec_criteria *crit, *ipa;
 	char *crit_xml, *ipa_xml, *tmpl_all, *tmpl_top;
-	scsec_evidence *ev_xml, *ev_gz, *ev_csv, *ev_api, *ev_dup, *ev_signed;
+	scsec_evidence *ev_xml, *ev_gz, *ev_csv, *ev_api, *ev_dup, *ev_signed, *ev_xlsx;
 	scsec_signing_key *skey;
 	char *signed_xml, *signed2_xml;
 	scsec_entry *e1, *e2, *e3, *e4, *edup; /* owned by the run until added */
@@ -582,6 +584,7 @@ static void held_free(held *h)
 	scsec_evidence_free(h->ev_xml);
 	scsec_evidence_free(h->ev_gz);
 	scsec_evidence_free(h->ev_csv);
+	scsec_evidence_free(h->ev_xlsx);
 	scsec_evidence_free(h->ev_api);
 	scsec_evidence_free(h->ev_dup);
 	scsec_evidence_free(h->ev_signed);
@@ -725,6 +728,16 @@ static void scenario(run *r_, fixture *fx)
 	     scsec_evidence_import_csv_memory(&h.ev_csv, fx->sheet.data, fx->sheet.len,
 	                                      fx->files[2], h.crit, h.opts, h.dload));
 	tb_printf(t, "== evidence CSV: %zu entries\n", scsec_evidence_entry_count(h.ev_csv));
+	/* The same answers in a workbook (the xlsx reader: libzip, libxml2's
+	 * reader, shared strings, styles, date cells; the set's answer marks),
+	 * its sheet chosen by name. */
+	CALL0("load_options_set_sheet", scsec_load_options_set_sheet(h.opts, "answers"));
+	CALL("evidence_import_csv_memory (xlsx)", h.ev_xlsx,
+	     scsec_evidence_import_csv_memory(&h.ev_xlsx, fx->xlsx.data, fx->xlsx.len,
+	                                      fx->files[5], h.crit, h.opts, h.dload));
+	tb_printf(t, "== evidence xlsx: %zu entries\n", scsec_evidence_entry_count(h.ev_xlsx));
+	ck_assert_uint_eq(scsec_evidence_entry_count(h.ev_xlsx), scsec_evidence_entry_count(h.ev_csv));
+	CALL0("load_options_set_sheet (first)", scsec_load_options_set_sheet(h.opts, NULL));
 	/* What the inputs are, from their content. */
 	CALL0("file_detect_memory (sheet)",
 	      scsec_file_detect_memory(&fkind, fx->sheet.data, fx->sheet.len, h.opts));
@@ -1087,6 +1100,7 @@ static void reference(fixture *fx)
 	fx->gz = slurp(fx->files[4]);
 	fx->sign_key = slurp("tests/data/alloc/sign-key.pem");
 	fx->sign_cert = slurp("tests/data/alloc/sign-cert.pem");
+	fx->xlsx = slurp(fx->files[5]);
 	snprintf(fx->label, sizeof fx->label, "%s, reference run", fx->name);
 	fx->recording = 1;
 	run_one(fx, 0);
@@ -1230,12 +1244,13 @@ START_TEST(every_allocation_can_fail)
 	fixture small = { .name = "small set",
 		          .files = { "tests/data/alloc/criteria.xml", "tests/data/alloc/evidence.xml",
 		                     "tests/data/alloc/sheet.csv", "tests/data/alloc/ipa-sheet.csv",
-		                     "tests/data/alloc/evidence.xml.gz" } };
+		                     "tests/data/alloc/evidence.xml.gz", "tests/data/alloc/sheet.xlsx" } };
 	fixture meti = { .name = "METI set",
 		         .files = { "data/criteria/meti-sc-2026-03.xml",
 		                    "tests/data/alloc/meti-evidence.xml",
 		                    "tests/data/alloc/meti-sheet.csv", "tests/data/alloc/ipa-sheet.csv",
-		                    "tests/data/alloc/evidence.xml.gz" } };
+		                    "tests/data/alloc/evidence.xml.gz",
+		                    "tests/data/alloc/meti-sheet.xlsx" } };
 	const char *env_samples = getenv("SCSEC_ALLOC_FAIL_SAMPLES");
 	const char *env_n = getenv("SCSEC_ALLOC_FAIL_N");
 	unsigned long long only = env_n ? strtoull(env_n, NULL, 10) : 0, target;

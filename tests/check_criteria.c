@@ -3329,6 +3329,206 @@ END_TEST
 
 /* ================================================================== suite */
 
+
+START_TEST(options_sheet)
+{
+	scsec_load_options *o = NULL;
+	char big[300];
+
+	ck_ok(scsec_load_options_new(&o));
+	ck_assert_ptr_null(scsec_load_options_sheet(o));
+	ck_assert_ptr_null(scsec_load_options_sheet(NULL));
+	ck_ok(scsec_load_options_set_sheet(o, "回答"));
+	ck_assert_str_eq(scsec_load_options_sheet(o), "回答");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	ck_assert_int_eq(scsec_load_options_set_sheet(o, big), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_load_options_set_sheet(o, "bad\xff"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_load_options_set_sheet(NULL, "x"), SCSEC_EINVAL);
+	ck_assert_str_eq(scsec_load_options_sheet(o), "回答"); /* kept by the refusals */
+	big[255] = '\0';
+	ck_ok(scsec_load_options_set_sheet(o, big));
+	ck_assert_uint_eq(strlen(scsec_load_options_sheet(o)), 255);
+	ck_ok(scsec_load_options_set_sheet(o, ""));
+	ck_assert_ptr_null(scsec_load_options_sheet(o));
+	ck_ok(scsec_load_options_set_sheet(o, "a"));
+	ck_ok(scsec_load_options_set_sheet(o, NULL));
+	ck_assert_ptr_null(scsec_load_options_sheet(o));
+	scsec_load_options_free(o);
+}
+END_TEST
+
+/* ------------------------------------------------------------ answer marks */
+
+/* A set with answer marks, from the minimal fixture. */
+static char *marks_doc(const char *marks)
+{
+	static const char head[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<criteria-set xmlns=\"urn:scsec:criteria:1\" id=\"t-marks\" version=\"1\">\n"
+		"  <title xml:lang=\"en\">Marks</title>\n";
+	static const char tail[] =
+		"  <level rank=\"1\" label=\"L1\" method=\"self\" validity=\"P1Y\"/>\n"
+		"  <category id=\"c1\"><title xml:lang=\"en\">C</title>\n"
+		"    <requirement id=\"r1\"><name xml:lang=\"en\">R</name>\n"
+		"      <criterion id=\"x1\" level=\"1\"><text xml:lang=\"en\">X.</text></criterion>\n"
+		"    </requirement>\n  </category>\n</criteria-set>\n";
+	size_t n = strlen(head) + strlen(marks) + strlen(tail) + 1;
+	char *d = malloc(n);
+
+	ck_assert_ptr_nonnull(d);
+	snprintf(d, n, "%s%s%s", head, marks, tail);
+	return d;
+}
+
+static int load_marks(scsec_criteria **c, const char *marks, int schema, scsec_diagnostics *diags)
+{
+	char *d = marks_doc(marks);
+	scsec_load_options *o = NULL;
+	int rc;
+
+	ck_ok(scsec_load_options_new(&o));
+	ck_ok(scsec_load_options_set(o, SCSEC_LOAD_SCHEMA_VALIDATION,
+	                             schema ? SCSEC_SCHEMA_ALWAYS : SCSEC_SCHEMA_NEVER));
+	rc = scsec_criteria_load_memory(c, d, strlen(d), "marks.xml", o, diags);
+	scsec_load_options_free(o);
+	free(d);
+	return rc;
+}
+
+START_TEST(marks_builtin_meti)
+{
+	scsec_criteria *c = builtin_ok();
+	static const struct { const char *mark; scsec_status st; } want[] = {
+		{ "○", SCSEC_STATUS_MET },           { "△", SCSEC_STATUS_PARTIAL },
+		{ "✖", SCSEC_STATUS_NOT_MET },       { "×", SCSEC_STATUS_NOT_MET },
+		{ "✕", SCSEC_STATUS_NOT_MET },       { "－", SCSEC_STATUS_NOT_APPLICABLE },
+		{ "対象外", SCSEC_STATUS_NOT_APPLICABLE }, { "達成", SCSEC_STATUS_MET },
+		{ "一部達成", SCSEC_STATUS_PARTIAL }, { "未達成", SCSEC_STATUS_NOT_MET },
+		/* the names, whatever the set says */
+		{ "met", SCSEC_STATUS_MET },         { "not-applicable", SCSEC_STATUS_NOT_APPLICABLE },
+		{ "該当なし", SCSEC_STATUS_NOT_APPLICABLE }, { "一部実施", SCSEC_STATUS_PARTIAL },
+		{ "", SCSEC_STATUS_NONE },
+	};
+	scsec_status st;
+	const char *text;
+	size_t i, n;
+
+	ck_assert(scsec_criteria_answer_marks_provisional(c));
+	n = scsec_criteria_answer_mark_count(c);
+	ck_assert_uint_ge(n, 10);
+	for (i = 0; i < sizeof want / sizeof *want; i++) {
+		st = SCSEC_STATUS_NONE;
+		ck_assert_msg(scsec_criteria_status_parse(&st, c, want[i].mark) == 0, "%s", want[i].mark);
+		ck_assert_msg(st == want[i].st, "%s: %d", want[i].mark, (int)st);
+	}
+	for (i = 0; i < n; i++) {
+		ck_ok(scsec_criteria_answer_mark_at(c, i, &text, &st));
+		ck_assert(st >= SCSEC_STATUS_MET && st <= SCSEC_STATUS_NOT_APPLICABLE);
+		ck_assert_int_eq(scsec_criteria_status_parse(&st, c, text), 0);
+	}
+	/* outside the set's marks: refused, and the plain parser knows no marks */
+	ck_assert_int_eq(scsec_criteria_status_parse(&st, c, "◎"), SCSEC_EINVAL);
+	ck_assert_ptr_nonnull(strstr(scsec_error_message(scsec_error_last()), "answer marks"));
+	ck_assert_int_eq(scsec_status_parse(&st, "○"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_answer_mark_at(c, n, &text, &st), SCSEC_EINVAL);
+	ck_ok(scsec_criteria_answer_mark_at(c, 0, NULL, NULL));
+	scsec_criteria_free(c);
+}
+END_TEST
+
+START_TEST(marks_read_written_fingerprinted)
+{
+	scsec_criteria *c = NULL, *plain = load_fixture_ok("minimal.xml", NULL), *other = NULL;
+	scsec_status st;
+	const char *text;
+	int schema;
+
+	for (schema = 0; schema < 2; schema++) {
+		ck_ok(load_marks(&c,
+		                 "  <answer-marks provisional=\"true\">\n"
+		                 "    <mark status=\"met\">\u3000 ◎ </mark>\n"
+		                 "    <mark status=\"not-applicable\">N/A</mark>\n"
+		                 "  </answer-marks>\n",
+		                 schema, NULL));
+		ck_assert_uint_eq(scsec_criteria_answer_mark_count(c), 2);
+		ck_assert(scsec_criteria_answer_marks_provisional(c));
+		ck_ok(scsec_criteria_answer_mark_at(c, 0, &text, &st));
+		ck_assert_str_eq(text, "◎"); /* trimmed */
+		ck_assert_int_eq(st, SCSEC_STATUS_MET);
+		ck_ok(scsec_criteria_status_parse(&st, c, "N/A"));
+		ck_assert_int_eq(st, SCSEC_STATUS_NOT_APPLICABLE);
+		check_canonical(c, "marks");
+		/* the marks are part of the identity */
+		ck_ok(load_marks(&other,
+		                 "  <answer-marks provisional=\"true\">\n"
+		                 "    <mark status=\"partial\">◎</mark>\n"
+		                 "    <mark status=\"not-applicable\">N/A</mark>\n"
+		                 "  </answer-marks>\n",
+		                 schema, NULL));
+		ck_assert_str_ne(scsec_criteria_fingerprint(c), scsec_criteria_fingerprint(other));
+		scsec_criteria_free(other);
+		other = NULL;
+		ck_ok(load_marks(&other, "", schema, NULL));
+		ck_assert_uint_eq(scsec_criteria_answer_mark_count(other), 0);
+		ck_assert(!scsec_criteria_answer_marks_provisional(other));
+		ck_assert_int_eq(scsec_criteria_status_parse(&st, other, "◎"), SCSEC_EINVAL);
+		scsec_criteria_free(other);
+		other = NULL;
+		scsec_criteria_free(c);
+		c = NULL;
+	}
+	/* a set without the element: none, and its canonical form has none */
+	ck_assert_uint_eq(scsec_criteria_answer_mark_count(plain), 0);
+	{
+		size_t n;
+		char *w = written(plain, &n);
+
+		ck_assert_ptr_null(strstr(w, "answer-marks"));
+		scsec_free(w);
+	}
+	scsec_criteria_free(plain);
+	ck_assert_uint_eq(scsec_criteria_answer_mark_count(NULL), 0);
+	ck_assert(!scsec_criteria_answer_marks_provisional(NULL));
+	ck_assert_int_eq(scsec_criteria_answer_mark_at(NULL, 0, &text, &st), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_status_parse(NULL, plain, "met"), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_criteria_status_parse(&st, NULL, "met"), SCSEC_EINVAL);
+}
+END_TEST
+
+START_TEST(marks_bad_refused)
+{
+	static const struct { const char *marks; const char *why; } bad[] = {
+		{ "  <answer-marks><mark status=\"met\">○</mark><mark status=\"partial\">○</mark>"
+		  "</answer-marks>\n", "given twice" },
+		{ "  <answer-marks><mark status=\"missing\">○</mark></answer-marks>\n", "status" },
+		{ "  <answer-marks><mark status=\"met\">  </mark></answer-marks>\n", "mark" },
+		{ "  <answer-marks><mark status=\"not-met\">met</mark></answer-marks>\n",
+		  "status token" },
+		{ "  <answer-marks><mark>○</mark></answer-marks>\n", "status" },
+		{ "  <answer-marks/>\n", "mark" },
+	};
+	size_t i;
+	int schema;
+
+	for (schema = 0; schema < 2; schema++)
+		for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+			scsec_criteria *c = NULL;
+			scsec_diagnostics *d = NULL;
+			int rc;
+
+			ck_ok(scsec_diagnostics_new(&d));
+			rc = load_marks(&c, bad[i].marks, schema, d);
+			ck_assert_msg(rc != 0, "case %zu (schema %d) loaded", i, schema);
+			ck_assert_ptr_null(c);
+			ck_assert_msg(scsec_diagnostics_count(d) > 0, "case %zu: no diagnostic", i);
+			ck_assert_msg(strstr(diag_dump(d), bad[i].why), "case %zu (schema %d): %s", i,
+			              schema, diag_dump(d));
+			scsec_diagnostics_free(d);
+		}
+}
+END_TEST
+
 static Suite *criteria_suite(void)
 {
 	Suite *s = suite_create("criteria");
@@ -3448,6 +3648,7 @@ static Suite *criteria_suite(void)
 
 	tc = tcase_create("options");
 	tcase_add_test(tc, options_defaults);
+	tcase_add_test(tc, options_sheet);
 	tcase_add_test(tc, options_set_and_get);
 	tcase_add_test(tc, options_invalid_values);
 	tcase_add_test(tc, options_null_means_defaults);
@@ -3457,6 +3658,12 @@ static Suite *criteria_suite(void)
 	tcase_add_test(tc, options_items_limit_boundary);
 	tcase_add_test(tc, options_size_limits_boundary);
 	tcase_add_test(tc, options_depth_256_deep_categories);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("marks");
+	tcase_add_test(tc, marks_builtin_meti);
+	tcase_add_test(tc, marks_read_written_fingerprinted);
+	tcase_add_test(tc, marks_bad_refused);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("args");

@@ -231,7 +231,7 @@ static void add(scsec_evidence *ev, scsec_entry *e)
 	ck_ok(scsec_evidence_add(ev, e));
 }
 
-#define METI_FP "df2ea9f2a0f9af85342fd637da9764d5a7ef934debee77adba6515ab58f6ad80"
+#define METI_FP "13a9ce0403e925626cba17c43db9c81d3f09e6761bf65d26a3dfcf0a16e1f654"
 #define DIGEST_1 "5f2b0c3d8e1a4b6c7d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e"
 #define DIGEST_2 "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"
 
@@ -732,7 +732,7 @@ START_TEST(api_record_setters_reject_bad_values)
 	ck_assert_ptr_null(scsec_evidence_criteria_fingerprint(ev));
 	/* Upper-case fingerprints are stored in lower case. */
 	ck_ok(scsec_evidence_set_criteria(ev, "meti-sc-2026-03", "2026.03",
-	                                  "DF2EA9F2A0F9AF85342FD637DA9764D5A7EF934DEBEE77ADBA6515AB58F6AD80"));
+	                                  "13A9CE0403E925626CBA17C43DB9C81D3F09E6761BF65D26A3DFCF0A16E1F654"));
 	ck_assert_str_eq(scsec_evidence_criteria_fingerprint(ev), METI_FP);
 
 	ck_ok(scsec_evidence_set_subject_name(ev, "Kansai Precision Parts Co., Ltd."));
@@ -1208,7 +1208,7 @@ START_TEST(xml_doc_example_fingerprint)
 	char *file = test_read_file(fx("doc-example.xml"), &len);
 
 	ck_ok(scsec_evidence_fingerprint(fp, ev));
-	ck_assert_str_eq(fp, "d45fc30eac6e1fc8cdd128059c2e1a49e0dde808e0afdeb004ad6fbae9e6bb04");
+	ck_assert_str_eq(fp, "f76c72c283bce37c8d197f65fafa202728ced265bbb97e0fca51da0834d5a734");
 	x = canon(ev);
 	ck_assert_str_eq(x, file); /* the example is in canonical form */
 	ck_assert(test_sha256_hex(mine, x, strlen(x)));
@@ -2500,6 +2500,77 @@ START_TEST(csv_reject_bad_date)
 	d = import_fx_bad("sheet-bad-date.csv", SCSEC_EDATE);
 	ck_assert_ptr_nonnull(strstr(scsec_diagnostic_message(scsec_diagnostics_at(d, 0)),
 	                             "'03/02/2026' of '1-2-1-1' is ambiguous"));
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
+
+/* Answer marks as people type them, from the set's data (issue 14). */
+START_TEST(csv_answer_marks)
+{
+	static const char sheet[] = "id,status,justification\r\n"
+	                            "1-2-1-1,○,\r\n"
+	                            "1-2-1-2,△,\r\n"
+	                            "1-2-1-3,✖,\r\n"
+	                            "1-2-1-4,×,\r\n"
+	                            "1-2-2-1,✕,\r\n"
+	                            "1-2-2-2,－,not ours\r\n"
+	                            "1-2-3-1,対象外,not ours\r\n"
+	                            "1-1-1-1,該当なし,not ours\r\n"
+	                            "1-1-1-2,達成,\r\n"
+	                            "1-1-1-3,一部達成,\r\n"
+	                            "1-2-3-2, 未達成 ,\r\n"
+	                            "2-1-1-1,not-met,\r\n";
+	static const struct { const char *id; scsec_status st; } want[] = {
+		{ "1-2-1-1", SCSEC_STATUS_MET },     { "1-2-1-2", SCSEC_STATUS_PARTIAL },
+		{ "1-2-1-3", SCSEC_STATUS_NOT_MET }, { "1-2-1-4", SCSEC_STATUS_NOT_MET },
+		{ "1-2-2-1", SCSEC_STATUS_NOT_MET }, { "1-2-2-2", SCSEC_STATUS_NOT_APPLICABLE },
+		{ "1-2-3-1", SCSEC_STATUS_NOT_APPLICABLE }, { "1-1-1-1", SCSEC_STATUS_NOT_APPLICABLE },
+		{ "1-1-1-2", SCSEC_STATUS_MET },     { "1-1-1-3", SCSEC_STATUS_PARTIAL },
+		{ "1-2-3-2", SCSEC_STATUS_NOT_MET }, { "2-1-1-1", SCSEC_STATUS_NOT_MET },
+	};
+	static const char other[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<criteria-set xmlns=\"urn:scsec:criteria:1\" id=\"t-m\" version=\"1\">\n"
+		"  <title xml:lang=\"en\">M</title>\n"
+		"  <answer-marks><mark status=\"partial\">○</mark></answer-marks>\n"
+		"  <level rank=\"1\" label=\"L1\" method=\"self\" validity=\"P1Y\"/>\n"
+		"  <category id=\"c1\"><title xml:lang=\"en\">C</title><requirement id=\"r1\">"
+		"<name xml:lang=\"en\">R</name><criterion id=\"1-2-1-1\" level=\"1\">"
+		"<text xml:lang=\"en\">X.</text></criterion><criterion id=\"1-2-1-2\" level=\"1\">"
+		"<text xml:lang=\"en\">Y.</text></criterion></requirement></category>\n"
+		"</criteria-set>\n";
+	static const char two[] = "id,status\r\n1-2-1-1,○\r\n1-2-1-2,△\r\n";
+	scsec_evidence *ev = NULL;
+	scsec_criteria *c = NULL;
+	scsec_diagnostics *d = diags_new();
+	size_t i;
+
+	ck_ok(scsec_evidence_import_csv_memory(&ev, sheet, sizeof sheet - 1, "m.csv", NULL, NULL, d));
+	ck_assert_msg(scsec_diagnostics_count(d) == 0, "unexpected:%s", dump(d));
+	for (i = 0; i < sizeof want / sizeof *want; i++) {
+		const scsec_entry *e = scsec_evidence_entry(ev, want[i].id);
+
+		ck_assert_msg(e != NULL, "%s", want[i].id);
+		ck_assert_msg(scsec_entry_status(e) == want[i].st, "%s: %d", want[i].id,
+		              (int)scsec_entry_status(e));
+	}
+	scsec_evidence_free(ev);
+	/* Another set's marks mean what that set says; △ is none of them. */
+	ck_ok(scsec_criteria_load_memory(&c, other, sizeof other - 1, "m.xml", NULL, NULL));
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, two, sizeof two - 1, "two.csv", c,
+	                                                  NULL, d),
+	                 SCSEC_EINVALID);
+	ck_assert_uint_eq(scsec_diagnostics_count(d), 1);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, "1-2-1-2", "two.csv", 3, 2);
+	ck_assert_ptr_nonnull(strstr(scsec_diagnostic_message(scsec_diagnostics_at(d, 0)),
+	                             "answer marks of 't-m'"));
+	ck_ok(scsec_evidence_import_csv_memory(&ev, two, (size_t)(strstr(two, "1-2-1-2") - two),
+	                                       "one.csv", c, NULL, NULL));
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-1")),
+	                 SCSEC_STATUS_PARTIAL);
+	scsec_evidence_free(ev);
+	scsec_criteria_free(c);
 	scsec_diagnostics_free(d);
 }
 END_TEST
@@ -4744,6 +4815,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_reject_unknown_encoding);
 	tcase_add_test(tc, encoding_names);
 	tcase_add_test(tc, csv_japanese_excel_dates);
+	tcase_add_test(tc, csv_answer_marks);
 	tcase_add_test(tc, csv_reject_impossible_date);
 	tcase_add_test(tc, csv_reject_unknown_id);
 	tcase_add_test(tc, csv_reject_duplicate_id);

@@ -1197,6 +1197,37 @@ START_TEST(test_migrate_identity)
 }
 END_TEST
 
+
+/* The OSCAL mapping-collection: arguments, a set with no map refused, the
+ * members the JSON carries (the schema check is tests/oscal/test_oscal.py). */
+START_TEST(test_oscal_export)
+{
+	scsec_mapping_set *m = NULL;
+	char *doc = (char *)"x";
+	size_t n = 9;
+
+	ck_ok(scsec_mapping_set_new(&m, "a-to-b", "1", "a", "1", "b", "1"));
+	ck_assert_int_eq(scsec_mapping_set_oscal(NULL, &n, m), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_mapping_set_oscal(&doc, &n, NULL), SCSEC_EINVAL);
+	ck_assert_ptr_null(doc);
+	ck_assert_uint_eq(n, 0);
+	ck_ok(scsec_mapping_set_add(NULL, m, "s1", NULL, SCSEC_RELATIONSHIP_NO_RELATIONSHIP));
+	ck_assert_int_eq(scsec_mapping_set_oscal(&doc, &n, m), SCSEC_EINVAL);
+	ck_assert_ptr_null(doc);
+	ck_ok(scsec_mapping_set_add(NULL, m, "s2", "t2", SCSEC_RELATIONSHIP_SUBSET_OF));
+	ck_ok(scsec_mapping_set_oscal(&doc, &n, m));
+	ck_assert_uint_eq(n, strlen(doc));
+	ck_assert_ptr_nonnull(strstr(doc, "\"mapping-collection\""));
+	ck_assert_ptr_nonnull(strstr(doc, "\"relationship\": \"subset-of\""));
+	ck_assert_ptr_nonnull(strstr(doc, "\"with-ids\": [\n"));
+	ck_assert_ptr_nonnull(strstr(doc, "urn:scsec:criteria:b:1"));
+	scsec_free(doc);
+	ck_ok(scsec_mapping_set_oscal(&doc, NULL, m));
+	scsec_free(doc);
+	scsec_mapping_set_free(m);
+}
+END_TEST
+
 static Suite *mapping_suite(void)
 {
 	Suite *s = suite_create("mapping");
@@ -1205,6 +1236,7 @@ static Suite *mapping_suite(void)
 	tcase_add_test(t, test_format_round_trip);
 	tcase_add_test(t, test_format_errors);
 	tcase_add_test(t, test_builder);
+	tcase_add_test(t, test_oscal_export);
 	suite_add_tcase(s, t);
 	t = tcase_create("inference");
 	tcase_add_test(t, test_vectors_per_relationship);

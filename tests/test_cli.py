@@ -2184,6 +2184,51 @@ MAPPING_SET = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+class TestMappingOscal(CliTestCase):
+    """scsec mapping export --format oscal: OSCAL 1.2 mapping-collection JSON
+    (validated against NIST's schema in tests/oscal/test_oscal.py)."""
+
+    def test_export(self):
+        full = self.write("full.xml", MAPPING_SET.replace(
+            'relationship="intersects-with"/>',
+            'relationship="intersects-with" strength="0.5" coverage="0.25" '
+            'rationale="functional"><note>half of it</note></mapping>').replace(
+            'target="1-1-1-3" relationship="no-relationship"/>',
+            'relationship="no-relationship"/>'))
+        paths = []
+        for name in [full] + [l.split()[0] for l in scsec("map", "--list").out.splitlines()]:
+            out = self.path("%d.json" % len(paths))
+            self.assertStatus(scsec("mapping", "export", name, "--format", "oscal", "-o", out), 0)
+            paths.append(out)
+        doc = json.loads(slurp(paths[0]))["mapping-collection"]
+        self.assertEqual(doc["provenance"]["status"], "complete")
+        mapping = doc["mappings"][0]
+        self.assertEqual(mapping["source-resource"]["href"],
+                         "urn:scsec:criteria:meti-sc-2026-03:2026.03")
+        maps = {m["sources"][0]["props"][0]["value"]: m for m in mapping["maps"]}
+        self.assertEqual(maps["1-1-1-1"]["relationship"], "equal-to")
+        self.assertEqual(maps["1-1-1-1"]["targets"][0]["id-ref"], "_1-1-1-1")
+        half = maps["1-1-1-2"]
+        self.assertEqual((half["relationship"], half["matching-rationale"],
+                          half["confidence-score"], half["coverage"], half["remarks"]),
+                         ("intersects-with", "functional", {"percentage": 0.5},
+                          {"target-coverage": 0.25}, "half of it"))
+        gap = mapping["source-gap-summary"]["unmapped-controls"]
+        self.assertEqual(gap, [{"with-ids": ["_1-1-1-3"]}])
+        draft = json.loads(slurp(paths[-1]))["mapping-collection"]
+        self.assertEqual(draft["provenance"]["status"], "draft")
+        # deterministic
+        again = self.path("again.json")
+        self.assertStatus(scsec("mapping", "export", full, "--format", "oscal", "-o", again), 0)
+        self.assertEqual(slurp(again), slurp(paths[0]))
+        # the XML form too, and usage errors
+        xml = self.path("x.xml")
+        self.assertStatus(scsec("mapping", "export", full, "-o", xml), 0)
+        self.assertStatus(scsec("validate", xml), 0)
+        self.assertStatus(scsec("mapping", "export", full, "--format", "pdf"), 2)
+        self.assertStatus(scsec("mapping", "nope"), 2)
+
+
 class TestMapping(CliTestCase):
     def test_map_writes_a_derived_record(self):
         m = self.write("m.xml", MAPPING_SET)
@@ -2732,6 +2777,153 @@ class XlsxTest(CliTestCase):
                 self.assertStatus(scsec("import-csv", xlsx, "-o", got), 0)
                 self.assertEqual(self.without(want, "created"), self.without(got, "created"),
                                  (name, extra))
+
+    def test_answer_marks_give_the_csv_record(self):
+        # ○ △ ✖ × ✕ － 対象外 達成 一部達成 未達成 typed in an openpyxl workbook:
+        # the METI set's answer marks (its data) give the CSV's statuses.
+        for name in ("minato-logistics.csv", "hoshizora-foods.csv"):
+            csvp = example(name)
+            want = self.path("csv.xml")
+            self.assertStatus(scsec("import-csv", csvp, "-o", want, "--force"), 0)
+            xlsx = self.path("marks.xlsx")
+            self.make("answers", csvp, xlsx, "--marks")
+            dump = subprocess.run(["/usr/bin/python3", "-c",
+                                   "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active;"
+                                   "h=[c.value for c in ws[1]]; i=h.index('status');"
+                                   "print(' '.join(sorted({str(r[i]) for r in ws.iter_rows(min_row=2,"
+                                   " values_only=True) if r[i]})))", xlsx],
+                                  stdout=subprocess.PIPE, check=True).stdout.decode()
+            self.assertIn("○", dump)
+            self.assertNotIn("met", dump)
+            got = self.path("xlsx.xml")
+            self.assertStatus(scsec("import-csv", xlsx, "-o", got, "--force"), 0)
+            self.assertEqual(self.without(want, "created"), self.without(got, "created"), name)
+        # A set without marks refuses them, naming the set.
+        plain = self.write("plain.xml", slurp(os.path.join(SRCDIR, "data", "criteria",
+                                                           "meti-sc-2026-03.xml")).replace(
+            b"<answer-marks", b"<!--answer-marks").replace(b"</answer-marks>",
+                                                          b"</answer-marks-->"))
+        r = scsec("import-csv", "-c", plain, xlsx, "-o", self.path("out.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("answer marks of 'meti-sc-2026-03'", r.err)
+
+    def py(self, script, *args):
+        """Run script under /usr/bin/python3 with openpyxl (skip without)."""
+        if not os.path.exists("/usr/bin/python3"):
+            self.skipTest("no /usr/bin/python3")
+        p = subprocess.run(["/usr/bin/python3", "-c",
+                            "import sys\ntry:\n    import openpyxl\nexcept ImportError:\n"
+                            "    sys.exit(77)\n" + script] + list(args),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode == 77:
+            self.skipTest("python3-openpyxl is not installed")
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        return p.stdout.decode()
+
+    def test_sheet_chosen_by_name(self):
+        # Notes first, the answers second: without --sheet the reader passes
+        # over a sheet that is not an answer sheet; --sheet picks one by name
+        # (ASCII case aside); an absent name lists the sheets.
+        book = self.path("two.xlsx")
+        self.py("wb = openpyxl.Workbook(); n = wb.active; n.title = 'Notes'\n"
+                "n.append(['Fill in the second sheet'])\n"
+                "a = wb.create_sheet('回答'); a.append(['id', 'status'])\n"
+                "a.append(['1-2-1-1', '○']); a.append(['1-2-1-2', 'partial'])\n"
+                "o = wb.create_sheet('Other'); o.append(['id', 'status'])\n"
+                "o.append(['1-2-1-1', 'not-met'])\n"
+                "wb.save(sys.argv[1])\n", book)
+        out = self.path("out.xml")
+        for args, want in (([], b'status="met"'), (["--sheet", "回答"], b'status="met"'),
+                           (["--sheet", "other"], b'status="not-met"')):
+            self.assertStatus(scsec("import-csv", book, "-o", out, "--force", *args), 0)
+            self.assertIn(want, slurp(out), args)
+        r = scsec("import-csv", book, "--sheet", "Answers", "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn('the workbook has no sheet "Answers" (its sheets: "Notes", "回答", "Other")',
+                      r.err)
+        r = scsec("import-csv", book, "--sheet", "Notes", "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn('sheet "Notes"', r.err)
+        self.assertFalse(os.path.exists(self.path("x.xml")))
+        # evaluate and validate take it too
+        r = scsec("evaluate", book, "--sheet", "Other", "--format", "json")
+        self.assertEqual(json.loads(r.out)["evidence"]["fingerprint"] != "", True)
+        self.assertStatus(scsec("evaluate", book, "--sheet", "Nope"), 3)
+        # import-ipa: IPA's layout has the criteria sheet first, notes after
+        sheet = os.path.join(SRCDIR, "tests", "data", "ipa", "single.csv")
+        xlsx = self.path("ipa.xlsx")
+        self.make("ipa", sheet, xlsx)
+        a, b = self.path("a.xml"), self.path("b.xml")
+        self.assertStatus(scsec("criteria", "import-ipa", xlsx, "-o", a), 0)
+        self.assertStatus(scsec("criteria", "import-ipa", xlsx, "--sheet", "評価基準", "-o", b), 0)
+        self.assertEqual(self.without(a, "description"), self.without(b, "description"))
+        r = scsec("criteria", "import-ipa", xlsx, "--sheet", "Criteria", "-o", self.path("c.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn('(its sheets: "評価基準", "はじめに")', r.err)
+        self.assertNotEqual(scsec("criteria", "import-ipa", xlsx, "--sheet", "はじめに",
+                                  "-o", self.path("c.xml")).rc, 0)
+        self.assertFalse(os.path.exists(self.path("c.xml")))
+        r = scsec("import-csv", book, "--sheet", "x" * 300, "-o", self.path("x.xml"))
+        self.assertStatus(r, 2)
+        self.assertIn("--sheet", r.err)
+
+    def test_template_round_trip(self):
+        # scsec template --format xlsx, filled by openpyxl (date cells,
+        # dropdown values, answer marks), evaluated: the record and the
+        # level are those of the same answers in the CSV template.
+        xlsx, csvp = self.path("t.xlsx"), self.path("t.csv")
+        self.assertStatus(scsec("template", "--level", "3", "--format", "xlsx", "-o", xlsx), 0)
+        self.assertStatus(scsec("template", "--level", "3", "-o", csvp), 0)
+        fill = ("import datetime\n"
+                "ANS = {'status': 'met', 'method': 'expert-reviewed', 'assessor': 'Aoi Mori',\n"
+                "       'assessor_role': 'assessor', 'assessed_on': datetime.date(2026, 3, 2)}\n"
+                "def answer(i, rid):\n"
+                "    a = dict(ANS)\n"
+                "    if rid == 'management-pledge':\n"
+                "        a.update(method='self', assessor_role='management')\n"
+                "    elif i % 7 == 3:\n"
+                "        a['status'] = 'partial' if i % 2 else 'not-met'\n"
+                "    return a\n")
+        self.py(fill + "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                "ws = wb['Answers']\n"
+                "h = [c.value for c in ws[1]]\n"
+                "MARK = {'met': '○', 'partial': '△', 'not-met': '✖'}\n"
+                "for i, row in enumerate(ws.iter_rows(min_row=2), 1):\n"
+                "    for k, v in answer(i, row[h.index('id')].value).items():\n"
+                "        if k == 'status' and i % 2:\n"
+                "            v = MARK[v]\n"
+                "        row[h.index(k)].value = v\n"
+                "wb.save(sys.argv[1])\n", xlsx)
+        self.py(fill + "import csv\n"
+                "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+                "    rows = list(csv.reader(f))\n"
+                "h = rows[0]\n"
+                "for i, r in enumerate(rows[1:], 1):\n"
+                "    for k, v in answer(i, r[h.index('id')]).items():\n"
+                "        r[h.index(k)] = str(v)\n"
+                "with open(sys.argv[1], 'w', encoding='utf-8-sig', newline='') as f:\n"
+                "    csv.writer(f).writerows(rows)\n", csvp)
+        results = []
+        for p in (xlsx, csvp):
+            r = scsec("evaluate", p, "--as-of", "2026-04-01", "--format", "json")
+            self.assertIn(r.rc, (0, 1), repr(r))
+            results.append(json.loads(r.out))
+        x, c = results
+        self.assertEqual(x["evidence"]["fingerprint"], c["evidence"]["fingerprint"])
+        self.assertEqual((x["level"], x["gap_level"], len(x["gaps"])),
+                         (c["level"], c["gap_level"], len(c["gaps"])))
+        self.assertTrue(c["gaps"])  # the partial and not-met answers are gaps
+        # and the other way, everything met reaches ★3
+        self.py(fill.replace("i % 7 == 3", "False") + "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                "ws = wb['Answers']\n"
+                "h = [c.value for c in ws[1]]\n"
+                "for i, row in enumerate(ws.iter_rows(min_row=2), 1):\n"
+                "    for k, v in answer(i, row[h.index('id')].value).items():\n"
+                "        row[h.index(k)].value = v\n"
+                "wb.save(sys.argv[1])\n", xlsx)
+        r = scsec("evaluate", xlsx, "--as-of", "2026-04-01", "--format", "json")
+        self.assertStatus(r, 0)
+        self.assertEqual(json.loads(r.out)["level"], 3)
 
     def import_bad(self, data, message, status=3):
         p = self.write("bad.xlsx", data)

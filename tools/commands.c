@@ -54,6 +54,7 @@ static const char usage_validate[] =
 	"  -c, --criteria SET  the set records and answer sheets are checked against:\n"
 	"                      a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ")\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help          show this help\n"
 	"\n"
 	"Prints one line per file on stdout: FILE: KIND: ok, or the counts.\n"
@@ -63,6 +64,7 @@ static const char usage_validate[] =
 static const struct option validate_options[] = {
 	{ "criteria", required_argument, NULL, 'c' },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -251,6 +253,10 @@ int cmd_validate(int argc, char **argv)
 			if (cli_set_encoding(optarg) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
+		case OPT_SHEET:
+			if (cli_set_sheet(optarg) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case 'h': fputs(usage_validate, stdout); return EXIT_OK;
 		default: return cli_bad_option(usage_validate, argv, opt);
 		}
@@ -395,6 +401,7 @@ static const char usage_import_ipa[] =
 	"                        .gz compresses)\n"
 	"  -c, --criteria RULES  the set whose rules apply\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help            show this help\n";
 
 static const char *const text_json[] = { "text", "json", NULL };
@@ -524,6 +531,17 @@ static void show_text(cli_buf *b, const scsec_criteria *c, const char *lang)
 	               scsec_criteria_requirement_count(c), scsec_criteria_criterion_count(c),
 	               scsec_criteria_prerequisite_count(c),
 	               scsec_criteria_prerequisite_count(c) == 1 ? "" : "s");
+	n = scsec_criteria_answer_mark_count(c);
+	for (i = 0; i < n; i++) {
+		const char *mark;
+		scsec_status st;
+
+		scsec_criteria_answer_mark_at(c, i, &mark, &st);
+		cli_buf_textf(b, "%s%s %s", i ? ", " : "Answer marks:   ", mark, scsec_status_name(st));
+		if (i + 1 == n)
+			cli_buf_textf(b, "%s\n",
+			               scsec_criteria_answer_marks_provisional(c) ? " (provisional)" : "");
+	}
 
 	cli_buf_puts(b, "\nLevels:\n");
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {
@@ -606,6 +624,23 @@ static json_t *show_json(const scsec_criteria *c, const char *lang, int *bad)
 	cli_json_set(counts, "prerequisites", cli_json_size(scsec_criteria_prerequisite_count(c)),
 	             bad);
 	cli_json_set(o, "counts", counts, bad);
+	if (scsec_criteria_answer_mark_count(c)) {
+		json_t *marks = json_array();
+
+		for (i = 0; i < scsec_criteria_answer_mark_count(c); i++) {
+			json_t *mo = json_object();
+			const char *mark;
+			scsec_status st;
+
+			scsec_criteria_answer_mark_at(c, i, &mark, &st);
+			cli_json_set(mo, "mark", cli_json_text(mark), bad);
+			cli_json_set(mo, "status", cli_json_text(scsec_status_name(st)), bad);
+			cli_json_push(marks, mo, bad);
+		}
+		cli_json_set(o, "answer_marks", marks, bad);
+		cli_json_set(o, "answer_marks_provisional",
+		             json_boolean(scsec_criteria_answer_marks_provisional(c)), bad);
+	}
 	for (i = 0; i < scsec_criteria_level_count(c); i++) {
 		const scsec_level *l = scsec_criteria_level_at(c, i);
 		json_t *lv = json_object(), *pl = json_array();
@@ -793,6 +828,7 @@ static int import_ipa(int argc, char **argv)
 		{ "criteria", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -809,6 +845,10 @@ static int import_ipa(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case OPT_ENCODING:
 			if (cli_set_encoding(optarg) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
+		case OPT_SHEET:
+			if (cli_set_sheet(optarg) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
 		case 'h': fputs(usage_import_ipa, stdout); return EXIT_OK;
@@ -1020,6 +1060,7 @@ static const char usage_import_csv[] =
 	"  --format xml|json    the record's form (default xml, or json when FILE ends\n"
 	"                       in .json or .json.gz)\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help           show this help\n";
 
 /* RFC 3339 UTC "now"; SOURCE_DATE_EPOCH (reproducible builds) wins. */
@@ -1058,6 +1099,7 @@ int cmd_import_csv(int argc, char **argv)
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -1091,6 +1133,10 @@ int cmd_import_csv(int argc, char **argv)
 		case OPT_FORMAT: form = optarg; break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				goto out;
+			break;
+		case OPT_SHEET:
+			if ((rc = cli_set_sheet(optarg)) != EXIT_OK)
 				goto out;
 			break;
 		case 'h':

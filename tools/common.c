@@ -242,6 +242,16 @@ int cli_set_encoding(const char *name)
 	return EXIT_OK;
 }
 
+int cli_set_sheet(const char *name)
+{
+	if (!load_opts && scsec_load_options_new(&load_opts))
+		return cli_fail(SCSEC_ENOMEM, NULL);
+	if (scsec_load_options_set_sheet(load_opts, name))
+		return cli_value_error("--sheet: %s", scsec_error_message(scsec_error_last()));
+	cli_load_opts = load_opts;
+	return EXIT_OK;
+}
+
 scsec_file_kind cli_file_kind(const char *path)
 {
 	scsec_file_kind kind;
@@ -752,6 +762,8 @@ int cli_evalopts_handle(cli_evalopts *o, int opt, const char *arg)
 	case OPT_UNVERIFIED_TRUST:
 		o->unverified_trust = 1;
 		return EXIT_OK;
+	case OPT_SHEET:
+		return cli_set_sheet(arg);
 	default:
 		return -1;
 	}

@@ -60,6 +60,7 @@ static const char usage_evaluate[] =
 	"  --sign KEY --cert CERT [--chain CHAIN]  write the XML result document with\n"
 	"                            an XML Signature by this key (a signed result,\n"
 	"                            checked by scsec verify; implies --format xml)\n"
+	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first)\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"  -h, --help                show this help\n"
 	"\n"
@@ -77,6 +78,7 @@ static const struct option evaluate_options[] = {
 	{ "project", no_argument, NULL, OPT_PROJECT },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "output", required_argument, NULL, 'o' },
 	{ "verbose", no_argument, NULL, 'v' },
 	CLI_TRUST_OPTIONS,
@@ -249,6 +251,7 @@ static const char usage_batch[] =
 	CLI_USAGE_TRUST
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
+	"      --sheet NAME          the sheet of .xlsx workbooks (default: the first)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"A progress line goes to stderr when it is a terminal.\n"
@@ -264,6 +267,7 @@ static const struct option batch_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "output", required_argument, NULL, 'o' },
 	CLI_TRUST_OPTIONS,
 	{ "help", no_argument, NULL, 'h' },

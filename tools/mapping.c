@@ -101,6 +101,7 @@ static const char usage_map[] =
 	"                        accepted beyond self)\n"
 	"  --list                list the built-in mapping sets\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help            show this help\n";
 
 enum { OPT_LIST = 400, OPT_CRITERIA };
@@ -137,6 +138,7 @@ int cmd_map(int argc, char **argv)
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "reverse", no_argument, NULL, 'r' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -163,6 +165,10 @@ int cmd_map(int argc, char **argv)
 		case OPT_FORMAT: form = optarg; break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				return rc;
+			break;
+		case OPT_SHEET:
+			if ((rc = cli_set_sheet(optarg)) != EXIT_OK)
 				return rc;
 			break;
 		case 'h': fputs(usage_map, stdout); return EXIT_OK;
@@ -628,6 +634,7 @@ static const char usage_migrate[] =
 	"  --report OUT          write the report to OUT instead of stdout\n"
 	"  -c, --source OLD      the set an answer sheet (CSV) answers\n"
 	CLI_USAGE_ENCODING
+	CLI_USAGE_SHEET
 	"  -h, --help            show this help\n";
 
 enum { OPT_TO = 440 };
@@ -723,6 +730,7 @@ int cmd_migrate(int argc, char **argv)
 		{ "report", required_argument, NULL, OPT_REPORT },
 		{ "source", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -754,6 +762,10 @@ int cmd_migrate(int argc, char **argv)
 			break;
 		case OPT_ENCODING:
 			if ((rc = cli_set_encoding(optarg)) != EXIT_OK)
+				return rc;
+			break;
+		case OPT_SHEET:
+			if ((rc = cli_set_sheet(optarg)) != EXIT_OK)
 				return rc;
 			break;
 		case 'h': fputs(usage_migrate, stdout); return EXIT_OK;
@@ -825,6 +837,71 @@ out:
 	scsec_diagnostics_free(diags);
 	scsec_criteria_free(target);
 	scsec_criteria_free(source);
+	scsec_mapping_set_free(m);
+	return rc;
+}
+
+/* ------------------------------------------------------------ scsec mapping export */
+
+static const char usage_mapping[] =
+	"usage: scsec mapping export SET [--format xml|oscal] [-o OUT]\n"
+	"\n"
+	"Write a mapping set (a built-in id, see 'scsec map --list', or a file) in\n"
+	"its XML form (urn:scsec:mapping:1, the default) or as an OSCAL 1.2\n"
+	"mapping-collection in JSON (doc/mapping.md, \"OSCAL\").\n"
+	"\n"
+	"options:\n"
+	"  --format xml|oscal    default xml\n"
+	"  -o, --output OUT      write to OUT (atomically) instead of stdout\n"
+	"  -h, --help            show this help\n";
+
+int cmd_mapping(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *out = NULL, *format = "xml", *name;
+	scsec_mapping_set *m = NULL;
+	char *doc = NULL;
+	size_t size = 0;
+	int opt, rc;
+
+	cli_cmd = "scsec mapping";
+	if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		fputs(usage_mapping, stdout);
+		return EXIT_OK;
+	}
+	if (argc < 2 || strcmp(argv[1], "export"))
+		return cli_usage_error(usage_mapping, argc < 2 ? "no subcommand given (export)"
+		                                               : "unknown subcommand '%s'", argv[1]);
+	cli_cmd = "scsec mapping export";
+	argc--, argv++;
+	cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': out = optarg; break;
+		case OPT_FORMAT: format = optarg; break;
+		case 'h': fputs(usage_mapping, stdout); return EXIT_OK;
+		default: return cli_bad_option(usage_mapping, argv, opt);
+		}
+	}
+	if (strcmp(format, "xml") && strcmp(format, "oscal"))
+		return cli_usage_error(usage_mapping, "--format must be xml or oscal, not '%s'", format);
+	if (optind >= argc)
+		return cli_usage_error(usage_mapping, "no SET given");
+	name = argv[optind++];
+	if (optind < argc)
+		return cli_usage_error(usage_mapping, "unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_load_mapping(&m, name)) != EXIT_OK)
+		return rc;
+	scsec_error_clear();
+	rc = !strcmp(format, "oscal") ? scsec_mapping_set_oscal(&doc, &size, m)
+	                              : scsec_mapping_set_write_memory(&doc, &size, m);
+	rc = rc ? cli_fail(rc, NULL) : cli_write_output(out, doc, size, 0);
+	scsec_free(doc);
 	scsec_mapping_set_free(m);
 	return rc;
 }

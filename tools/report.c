@@ -51,6 +51,7 @@ static const char usage_report[] =
 	CLI_USAGE_TRUST
 	"  --lang LANG               language of the texts (default en)\n"
 	"  --encoding ENC            the encoding of a CSV sheet (as for evaluate)\n"
+	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status as for evaluate: 1 when a required level is not reached.\n";
@@ -209,6 +210,7 @@ int cmd_report(int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
 		{ "output", required_argument, NULL, 'o' },
 		CLI_TRUST_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },

@@ -35,6 +35,7 @@ static const char usage_main[] =
 	"  sign            add an XML Signature to an evidence record\n"
 	"  verify          check the signatures of a signed record\n"
 	"  trust           build, inspect and sign trust lists of evaluation bodies\n"
+	"  mapping         export a mapping set (XML, OSCAL mapping-collection)\n"
 	"\n"
 	"Without -c SET the built-in set " SCSEC_CRITERIA_DEFAULT " is used.\n"
 	"Exit status: 0 success, 1 findings (validate errors, required level not\n"
@@ -64,6 +65,7 @@ static const command commands[] = {
 	{ "sign", cmd_sign },
 	{ "verify", cmd_verify },
 	{ "trust", cmd_trust },
+	{ "mapping", cmd_mapping },
 };
 
 static const command *find_command(const char *name)

@@ -233,6 +233,8 @@ extern const scsec_load_options *cli_load_opts;
 
 /* --encoding NAME: returns EXIT_OK, or EXIT_USAGE after saying why. */
 int cli_set_encoding(const char *name);
+/* --sheet NAME: the workbook sheet the readers read (cli_load_opts). */
+int cli_set_sheet(const char *name);
 
 /* Load an evidence record, XML or an answer sheet by its content
  * (scsec_evidence_load_any(): a sheet is imported against the set).
@@ -300,7 +302,8 @@ enum {
 	OPT_TRUST,
 	OPT_OPERATOR_CERT,
 	OPT_UNVERIFIED_TRUST,
-	OPT_PROJECT
+	OPT_PROJECT,
+	OPT_SHEET
 };
 
 /* The options of a trust policy (evaluate, batch, report). */
@@ -321,6 +324,9 @@ enum {
 	"      --encoding ENC  the encoding of CSV sheets: auto (the default: found from\n" \
 	"                      the sheet), utf-8, cp932 (shift_jis), utf-16, utf-16le,\n" \
 	"                      utf-16be, utf-32le, utf-32be\n"
+/* The usage line of --sheet. */
+#define CLI_USAGE_SHEET \
+	"      --sheet NAME    the sheet of an .xlsx workbook to read (default: the first)\n"
 
 /* Prepare getopt_long for a fresh argument vector. */
 void cli_getopt_reset(void);
@@ -539,6 +545,8 @@ int cli_criteria_coverage(int argc, char **argv);
 /* scsec criteria diff (called by cmd_criteria); scsec migrate. */
 int cli_criteria_diff(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+/* scsec mapping export. */
+int cmd_mapping(int argc, char **argv);
 /* Load a mapping set: a built-in id, else a file. Reports failures;
  * returns an exit status. */
 int cli_load_mapping(scsec_mapping_set **out, const char *name);

@@ -67,6 +67,46 @@ SCSEC_API const char *scsec_status_name(scsec_status status);
 SCSEC_API int scsec_status_parse(scsec_status *out, const char *text);
 
 /**
+ * @name Answer marks
+ * The marks people type in an answer sheet's status cell (○ / △ / ✖,
+ * 該当なし, 達成, ...) are data of the criteria set (its `answer-marks`
+ * element, doc/criteria-format.md), not a table in the library. The CSV and
+ * .xlsx answer-sheet readers accept them besides the status tokens and
+ * their Japanese names.
+ * @{
+ */
+
+/** Number of answer marks of the set (0 for NULL). @since 1.1 */
+SCSEC_API size_t scsec_criteria_answer_mark_count(const scsec_criteria *criteria);
+
+/**
+ * The @p i-th answer mark: its text and the status it stands for. Either
+ * out-pointer may be NULL; the text belongs to the set.
+ * @return 0, or SCSEC_EINVAL for a NULL set or @p i out of range.
+ * @since 1.1
+ */
+SCSEC_API int scsec_criteria_answer_mark_at(const scsec_criteria *criteria, size_t i,
+                                            const char **text, scsec_status *status);
+
+/**
+ * Non-zero when the set says its answer marks are provisional (the
+ * built-in METI set's are: the scheme publishes no such list).
+ * @since 1.1
+ */
+SCSEC_API int scsec_criteria_answer_marks_provisional(const scsec_criteria *criteria);
+
+/**
+ * Parse a status cell as the answer-sheet readers do: the status tokens,
+ * their Japanese names (see scsec_status_parse()), then the set's answer
+ * marks. The empty string parses as SCSEC_STATUS_NONE.
+ * @return 0, SCSEC_EINVAL for a NULL argument or text that is none of them.
+ * @since 1.1
+ */
+SCSEC_API int scsec_criteria_status_parse(scsec_status *out, const scsec_criteria *criteria,
+                                          const char *text);
+/** @} */
+
+/**
  * Non-zero when @p number is a valid Japanese corporate number (法人番号):
  * 13 ASCII digits whose first digit is the check digit of the other twelve.
  */
@@ -160,8 +200,11 @@ SCSEC_API int scsec_evidence_load_any(scsec_evidence **out, const char *path,
  * `status`, `method`, `assessor`, `assessor_id`, `assessed_on`,
  * `expires_on`, `justification`, `artifact` and `note` are informational
  * and ignored. An empty status means unanswered and gives no entry. Dates
- * are YYYY-MM-DD. Status and method accept the English tokens and 実施 /
- * 一部実施 / 未実施 / 該当なし and 自己評価 / 専門家確認 / 第三者評価. The
+ * are YYYY-MM-DD, or YYYY/M/D and YYYY/MM/DD as Japanese Excel shows them
+ * (M/D/YYYY is refused as ambiguous). Status and method accept the English
+ * tokens and 実施 / 一部実施 / 未実施 / 該当なし and 自己評価 / 専門家確認 /
+ * 第三者評価; the status also the set's answer marks (○, △, ✖, ... for the
+ * METI set: scsec_criteria_status_parse()). The
  * `artifact` cell holds one artifact per line, `URI` or `URI sha256:HEX`.
  * Unknown tokens, bad dates, unknown ids and duplicate ids are reported with
  * their row and column.

@@ -592,6 +592,25 @@ SCSEC_API int scsec_migration_get(const char **old_id, const char **new_id,
                                   scsec_migration_action *action, const scsec_migration *report,
                                   size_t i);
 
+/**
+ * The set as an OSCAL 1.2 `mapping-collection` (JSON; doc/mapping.md,
+ * "OSCAL"): one mapping from the source to the target criteria set (each a
+ * catalog resource `urn:scsec:criteria:ID:VERSION`), one map per mapping
+ * with its relationship (the same NIST IR 8477 tokens), rationale,
+ * strength (confidence-score) and coverage; no-relationship mappings to
+ * nothing in the source gap summary. Ids are OSCAL tokens as the catalog
+ * export makes them, the libscsec id in a prop where it differs;
+ * provisional sets have provenance status draft. Deterministic: name-based
+ * UUIDs, no clock.
+ * @param[out] out   the document, NUL-terminated; free with scsec_free()
+ * @param[out] size  its length, or NULL
+ * @param set        the mapping set
+ * @return 0; SCSEC_EINVAL for NULL or a set with no mapping to a target
+ *         (OSCAL needs one map); SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_mapping_set_oscal(char **out, size_t *size, const scsec_mapping_set *set);
+
 /** @} */
 
 SCSEC_END_DECLS

@@ -139,6 +139,31 @@ SCSEC_API int scsec_load_options_set(scsec_load_options *opts, scsec_load_option
 SCSEC_API uint64_t scsec_load_options_get(const scsec_load_options *opts,
                                           scsec_load_option option);
 
+/**
+ * Choose the sheet of an Excel workbook (.xlsx, .xlsm) that the sheet
+ * readers read (answer sheets, IPA's workbook), by its name as Excel shows
+ * it on the tab (compared exactly, else ASCII letters without case). A
+ * workbook without that sheet is refused with a message listing its
+ * sheets. NULL or "" (the default): an answer sheet is read from the
+ * first worksheet whose header has the `id` and `status` columns, IPA's
+ * workbook from the first worksheet. CSV sheets
+ * have no sheets: the setting does not apply to them.
+ *
+ * @param opts the options
+ * @param name the sheet's name: UTF-8 text of at most 255 bytes, copied
+ * @return 0; SCSEC_EINVAL for a NULL handle or a name that is too long or
+ *         not text.
+ * @since 1.1
+ */
+SCSEC_API int scsec_load_options_set_sheet(scsec_load_options *opts, const char *name);
+
+/**
+ * The sheet chosen with scsec_load_options_set_sheet(), or NULL for the
+ * first (also when @p opts is NULL). The string belongs to the options.
+ * @since 1.1
+ */
+SCSEC_API const char *scsec_load_options_sheet(const scsec_load_options *opts);
+
 SCSEC_END_DECLS
 
 #endif /* SCSEC_OPTIONS_H */

@@ -13,6 +13,7 @@
 
 #include "model/criteria.h"
 #include "util/error.h"
+#include "util/util.h"
 #include "io/criteria_xml.h"
 #include "model/canonical.h"
 #include "io/xml.h"
@@ -41,6 +42,11 @@ static const scsec__xspec s_publisher = { "publisher", NULL, 1, 0, NULL };
 static const scsec__xspec s_issued = { "issued", NULL, 1, 0, NULL };
 static const scsec__xspec s_source = { "source", A("href"), 1, 0, NULL };
 static const scsec__xspec s_framework = { "framework", A("id", "title"), 0, 0, NULL };
+static const scsec__xspec s_mark = { "mark", A("status"), 1, 0, NULL };
+static const scsec__xspec s_answer_marks = {
+	"answer-marks", A("provisional"), 0, 0,
+	(const scsec__xspec_child[]){ { &s_mark, 1, 256, 0 }, END },
+};
 static const scsec__xspec s_points = { "points", A("status", "value"), 0, 0, NULL };
 static const scsec__xspec s_band = { "band", A("min", "label"), 0, 0, NULL };
 static const scsec__xspec s_conditional = {
@@ -92,6 +98,7 @@ static const scsec__xspec s_criteria_set = {
 	                               { &s_issued, 0, 1, 0 },
 	                               { &s_source, 0, 1, 0 },
 	                               { &s_framework, 0, 0, 0 },
+	                               { &s_answer_marks, 0, 1, 0 },
 	                               { &s_scoring, 0, 1, 0 },
 	                               { &s_prerequisite, 0, 0, 0 },
 	                               { &s_level, 1, 64, 0 },
@@ -203,6 +210,49 @@ static void read_scoring(reader *r, const scsec__xnode *n)
 			s->conditional_min = v;
 			s->conditional_only_poam = only;
 		}
+	}
+}
+
+/* The set's answer marks: <mark status="met">○</mark>, the text trimmed. */
+static void read_marks(reader *r, const scsec__xnode *n)
+{
+	const scsec__xnode *k;
+
+	r->c->has_marks = 1;
+	scsec__xa_bool(r->d, n, "provisional", &r->c->marks_provisional);
+	for (k = n->first; k && !r->oom; k = k->next) {
+		const char *st, *t;
+		scsec__mark *m;
+		size_t len;
+		scsec_status i;
+
+		if (!IS(k, "mark"))
+			continue;
+		scsec__xattr_token(k, "status");
+		if (scsec__xa_str(r->d, k, "status", 1, &st))
+			continue;
+		if (!*st || scsec_status_parse(&i, st) || strcmp(scsec_status_name(i), st)) {
+			scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element 'mark': status '%.32s' is not met, partial, not-met or "
+			                  "not-applicable",
+			                  st);
+			continue;
+		}
+		/* Sheet cells are trimmed by the one rule (util/util.h): so is the mark. */
+		t = k->text ? k->text : "";
+		len = k->text ? k->text_len : 0;
+		scsec__trim(&t, &len);
+		if (!len || memchr(t, '\n', len) || memchr(t, '\r', len)) {
+			scsec__xml_report(r->d, k, SCSEC_SEVERITY_ERROR, SCSEC_ESCHEMA, NULL,
+			                  "element 'mark': a mark is one line of text, not empty");
+			continue;
+		}
+		if (!(m = scsec__criteria_add_mark(r->c, "", (int)i)) ||
+		    !(m->text = scsec__criteria_strn(r->c, t, len))) {
+			r->oom = 1;
+			return;
+		}
+		m->loc = LOC(k);
 	}
 }
 
@@ -503,6 +553,8 @@ int scsec__criteria_from_xml(scsec_criteria **out, scsec__xdoc *d)
 				r.oom = 1;
 			else
 				f->loc = LOC(k);
+		} else if (IS(k, "answer-marks")) {
+			read_marks(&r, k);
 		} else if (IS(k, "scoring")) {
 			read_scoring(&r, k);
 		} else if (IS(k, "prerequisite")) {

@@ -442,11 +442,13 @@ static void read_row(importer *im, const scsec__sheet_row *row)
 	}
 	e->loc.line = row->number;
 	e->loc.column = (unsigned long)im->col[COL_ID] + 1;
-	if (scsec_status_parse(&st, status))
+	/* The status tokens, their Japanese names and the set's answer marks
+	 * (data of the set: ○, △, ✖, ... for the METI set). */
+	if (scsec_criteria_status_parse(&st, im->c, status))
 		ERR(im, row, COL_STATUS, SCSEC_EINVALID, id,
 		    "status '%.40s' of '%s' is not met, partial, not-met, not-applicable, 実施, 一部実施, "
-		    "未実施 or 該当なし",
-		    status, id);
+		    "未実施, 該当なし or one of the %zu answer marks of '%s'",
+		    status, id, im->c->nmarks, im->c->id);
 	else
 		e->status = st;
 	method = cell(im, row, COL_METHOD, id);
@@ -496,10 +498,23 @@ out:
 /* The header: the first row that is not empty. Columns are found by name;
  * a header cell that is not text is refused (a NUL would hide what
  * follows it). */
+/* The column of header name i (its machine name or Japanese header), or -1. */
+static long find_column(const scsec__sheet_row *row, int i)
+{
+	const char *ja = scsec__column_ja(col_names[i]);
+	long c = scsec__sheet_find(row, col_names[i]);
+
+	return c < 0 && ja ? scsec__sheet_find(row, ja) : c;
+}
+
 static int read_header(importer *im, const scsec__sheet_row *row)
 {
 	size_t i;
 
+	/* A workbook's sheet that is not an answer sheet (the instructions
+	 * before the answers): the next one is read instead. */
+	if (row->more_sheets && (find_column(row, COL_ID) < 0 || find_column(row, COL_STATUS) < 0))
+		return SCSEC__SHEET_NEXT;
 	im->have_header = 1;
 	for (i = 0; i < row->ncells; i++)
 		if (!row->cells[i].ok)

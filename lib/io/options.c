@@ -8,6 +8,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/util.h"
 #include "io/options.h"
 
 /* Documented in scsec/options.h: keep both in step. */
@@ -18,6 +19,7 @@ static const struct scsec_load_options defaults = {
 	SCSEC_SCHEMA_AUTO, /* schema_validation */
 	1000000,   /* max_items */
 	SCSEC_ENCODING_AUTO, /* encoding */
+	"",        /* sheet: the first */
 };
 
 #define MAX_DEPTH_LIMIT 256
@@ -146,4 +148,29 @@ const char *scsec_encoding_name(scsec_encoding encoding)
 	if ((int)encoding < 0 || (size_t)encoding >= sizeof canonical_names / sizeof *canonical_names)
 		return NULL;
 	return canonical_names[encoding];
+}
+
+int scsec_load_options_set_sheet(scsec_load_options *opts, const char *name)
+{
+	size_t n;
+
+	SCSEC__CHECK_ARG(opts);
+	if (!name || !*name) {
+		opts->sheet[0] = '\0';
+		return 0;
+	}
+	n = strlen(name);
+	if (n > SCSEC__SHEET_NAME_MAX || !scsec__text_ok(name, n))
+		return scsec__error_set(SCSEC_EINVAL, "scsec_load_options_set_sheet: a sheet name is "
+		                                      "valid UTF-8 of at most %d bytes",
+		                        SCSEC__SHEET_NAME_MAX);
+	memcpy(opts->sheet, name, n + 1);
+	return 0;
+}
+
+const char *scsec_load_options_sheet(const scsec_load_options *opts)
+{
+	const char *s = scsec__load_options(opts)->sheet;
+
+	return *s ? s : NULL;
 }

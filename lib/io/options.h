@@ -10,6 +10,9 @@
 
 #include "scsec/options.h"
 
+/* Bytes of a sheet name (Excel's own limit is 31 characters). */
+#define SCSEC__SHEET_NAME_MAX 255
+
 struct scsec_load_options {
 	uint64_t max_file_size;
 	uint64_t max_document_size;
@@ -17,6 +20,7 @@ struct scsec_load_options {
 	uint64_t schema_validation;
 	uint64_t max_items;
 	uint64_t encoding;          /* scsec_encoding */
+	char sheet[SCSEC__SHEET_NAME_MAX + 1]; /* the workbook's sheet to read, "" for the first */
 };
 
 /* The options to use: opts, or the defaults when opts is NULL. */

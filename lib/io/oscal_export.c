@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scsec/oscal.h"
@@ -18,6 +19,7 @@
 #include "scsec/evidence.h"
 #include "io/oscal.h"
 #include "model/criteria.h"
+#include "model/mapping.h"
 #include "util/alloc.h"
 #include "util/date.h"
 #include "util/digest.h"
@@ -286,13 +288,13 @@ static void out_dispose(out *o)
 }
 
 /* Serialise root (taking it) into *res: indented JSON and a final newline. */
-static int finish(out *o, json_t *root, char **res, size_t *size)
+static int finish_flags(out *o, json_t *root, char **res, size_t *size, size_t flags)
 {
 	char *js = NULL, *copy;
 	size_t n;
 
 	if (!o->failed)
-		js = json_dumps(root, JSON_INDENT(2));
+		js = json_dumps(root, flags);
 	json_decref(root);
 	if (!js) {
 		out_dispose(o);
@@ -313,6 +315,11 @@ static int finish(out *o, json_t *root, char **res, size_t *size)
 	if (size)
 		*size = n + 1;
 	return 0;
+}
+
+static int finish(out *o, json_t *root, char **res, size_t *size)
+{
+	return finish_flags(o, root, res, size, JSON_INDENT(2));
 }
 
 static const char *en(const scsec__texts *t)
@@ -1070,4 +1077,166 @@ int scsec_result_oscal_poam(char **res, size_t *size, const scsec_result *r,
 	json_decref(parties);
 	rctx_dispose(&x);
 	return finish(&x.o, root, res, size);
+}
+
+/* ------------------------------------------------------------ mapping sets */
+
+
+/* A source or target of a map: the libscsec id as an OSCAL token, the id
+ * itself in a prop when the two differ. */
+static json_t *mapping_item(out *o, const char *id)
+{
+	json_t *it = obj(o);
+	char ref[96];
+
+	tok(ref, sizeof ref, id);
+	sets(o, it, "type", "control");
+	sets(o, it, "id-ref", ref);
+	if (strcmp(ref, id)) {
+		json_t *props = arr(o);
+
+		sprop(o, props, "id", NULL, id);
+		set_array(o, it, "props", props);
+	}
+	return it;
+}
+
+static json_t *mapping_resource(out *o, const char *id, const char *version)
+{
+	json_t *r = obj(o), *props = arr(o);
+	scsec__buf href = SCSEC__BUF_INIT;
+
+	scsec__buf_printf(&href, "urn:scsec:criteria:%s:%s", id, version);
+	if (scsec__buf_error(&href))
+		o->failed = 1;
+	sets(o, r, "type", "catalog");
+	sets(o, r, "href", href.data ? href.data : "urn:scsec:criteria");
+	sprop(o, props, "criteria-id", NULL, id);
+	sprop(o, props, "criteria-version", NULL, version);
+	set_array(o, r, "props", props);
+	scsec__buf_dispose(&href);
+	return r;
+}
+
+static json_t *permille(out *o, int pm)
+{
+	char buf[16];
+	json_t *v;
+
+	scsec__permille_format(buf, pm);
+	if (!(v = json_real(strtod(buf, NULL))))
+		o->failed = 1;
+	return v;
+}
+
+int scsec_mapping_set_oscal(char **res, size_t *size, const scsec_mapping_set *ms)
+{
+	static const char *const methods[] = { "self", "expert-reviewed", "third-party" };
+	json_t *root, *mc, *props, *prov, *mapping, *maps, *gaps = NULL;
+	char u[37];
+	out o;
+	size_t i;
+	int m;
+
+	SCSEC__CHECK_ARG(res);
+	*res = NULL;
+	if (size)
+		*size = 0;
+	SCSEC__CHECK_ARG(ms);
+	memset(&o, 0, sizeof o);
+	root = obj(&o);
+	mc = obj(&o);
+	uuid(&o, u, "mapping-collection", ms->id, ms->version);
+	sets(&o, mc, "uuid", u);
+	props = arr(&o);
+	sprop(&o, props, "mapping-set-id", NULL, ms->id);
+	if (ms->provisional)
+		sprop(&o, props, "provisional", NULL, "true");
+	for (m = 0; m < 3; m++)
+		if (ms->accepted & (1u << (m + 1)))
+			sprop(&o, props, "accepted-method", NULL, methods[m]);
+	set(&o, mc, "metadata",
+	    metadata(&o, ms->title ? ms->title : ms->id, SCSEC_DATE_NONE, 0, ms->version, props,
+	             NULL, NULL));
+	prov = obj(&o);
+	sets(&o, prov, "method", ms->provisional ? "automation" : "human");
+	sets(&o, prov, "matching-rationale", "semantic");
+	sets(&o, prov, "status", ms->provisional ? "draft" : "complete");
+	set(&o, prov, "mapping-description", line(&o, ms->title, ms->id));
+	set(&o, mc, "provenance", prov);
+	mapping = obj(&o);
+	uuid(&o, u, "mapping", ms->id, ms->version);
+	sets(&o, mapping, "uuid", u);
+	set(&o, mapping, "source-resource", mapping_resource(&o, ms->source_id, ms->source_version));
+	set(&o, mapping, "target-resource", mapping_resource(&o, ms->target_id, ms->target_version));
+	maps = arr(&o);
+	for (i = 0; i < ms->count && !o.failed; i++) {
+		const struct scsec_mapping *it = ms->items[i];
+		json_t *mp, *srcs, *tgts;
+
+		if (!it->target) { /* a no-relationship mapping to nothing: a gap */
+			char ref[96];
+
+			if (!gaps)
+				gaps = arr(&o);
+			tok(ref, sizeof ref, it->source);
+			push(&o, gaps, str(&o, ref));
+			continue;
+		}
+		mp = obj(&o);
+		uuid(&o, u, "map", it->source, it->target);
+		sets(&o, mp, "uuid", u);
+		if (it->rationale != SCSEC_RATIONALE_NONE)
+			sets(&o, mp, "matching-rationale", scsec_rationale_name(it->rationale));
+		sets(&o, mp, "relationship", scsec_relationship_name(it->relationship));
+		srcs = arr(&o);
+		push(&o, srcs, mapping_item(&o, it->source));
+		set(&o, mp, "sources", srcs);
+		tgts = arr(&o);
+		push(&o, tgts, mapping_item(&o, it->target));
+		set(&o, mp, "targets", tgts);
+		if (it->strength != SCSEC__PERMILLE_NONE) {
+			json_t *cs = obj(&o);
+
+			set(&o, cs, "percentage", permille(&o, it->strength));
+			set(&o, mp, "confidence-score", cs);
+		}
+		if (it->coverage != SCSEC__PERMILLE_NONE) {
+			json_t *cv = obj(&o);
+
+			set(&o, cv, "target-coverage", permille(&o, it->coverage));
+			set(&o, mp, "coverage", cv);
+		}
+		if (it->note && !scsec__blank_str(it->note))
+			sets(&o, mp, "remarks", it->note);
+		push(&o, maps, mp);
+	}
+	if (!json_array_size(maps) && !o.failed) {
+		json_decref(maps);
+		json_decref(gaps);
+		json_decref(mapping);
+		json_decref(mc);
+		json_decref(root);
+		out_dispose(&o);
+		return scsec__error_set(SCSEC_EINVAL,
+		                        "mapping set '%s' has no mapping to a target: an OSCAL mapping "
+		                        "needs at least one map", ms->id);
+	}
+	set(&o, mapping, "maps", maps);
+	if (gaps) {
+		json_t *g = obj(&o), *sel = obj(&o), *sels = arr(&o);
+
+		uuid(&o, u, "source-gap-summary", ms->id, ms->version);
+		sets(&o, g, "uuid", u);
+		set(&o, sel, "with-ids", gaps);
+		push(&o, sels, sel);
+		set(&o, g, "unmapped-controls", sels);
+		set(&o, mapping, "source-gap-summary", g);
+	}
+	maps = arr(&o);
+	push(&o, maps, mapping);
+	set(&o, mc, "mappings", maps);
+	set(&o, root, "mapping-collection", mc);
+	/* fractions in thousandths: three digits are exact */
+	return finish_flags(&o, root, res, size, JSON_INDENT(2) | JSON_REAL_PRECISION(3));
 }

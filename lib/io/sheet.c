@@ -131,6 +131,7 @@ static void on_row(int term, void *data)
 	row.ncells = r->ncells;
 	row.number = r->rows;
 	row.format = r->format;
+	row.more_sheets = 0;
 	if ((rc = r->fn(r->ctx, &row)))
 		fail(r, rc);
 next:

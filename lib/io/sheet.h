@@ -40,7 +40,15 @@ typedef struct scsec__sheet_row {
 	size_t ncells;          /* at most SCSEC__SHEET_MAX_COLUMNS */
 	unsigned long number;   /* 1-based */
 	const char *format;     /* how the sheet is read: "UTF-8, comma-separated", ... */
+	int more_sheets;        /* a workbook read without a chosen sheet, with worksheets
+	                         * after this one: see SCSEC__SHEET_NEXT */
 } scsec__sheet_row;
+
+/* What a row function may return for a row with more_sheets set (its
+ * header is not the one it reads: an instructions sheet before the
+ * answers): that worksheet is dropped and the next one read from its first
+ * row. Nothing it reported is undone: return it before reporting. */
+#define SCSEC__SHEET_NEXT 1
 
 /* Called with every row of the sheet, empty ones included, in order; the
  * row is valid during the call only. Returns 0 to go on; anything else

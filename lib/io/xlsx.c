@@ -34,6 +34,15 @@ typedef struct range {
 	unsigned long r1, c1, r2, c2;
 } range;
 
+/* A worksheet of the workbook, in workbook order. */
+typedef struct wsheet {
+	char name[SCSEC__SHEET_NAME_MAX + 1];
+	char rid[128];
+} wsheet;
+
+/* Worksheets tried in turn when no sheet is chosen. */
+#define MAX_SHEETS 64
+
 typedef struct xl {
 	zip_t *z;
 	const struct scsec_load_options *o;
@@ -41,7 +50,10 @@ typedef struct xl {
 	int stop;
 	uint64_t total;             /* inflated bytes so far, all parts */
 	unsigned long max_rows;
-	char sheet[128];            /* the sheet's name, for messages */
+	char sheet[SCSEC__SHEET_NAME_MAX + 1]; /* the sheet's name, for messages */
+	wsheet *sheets;             /* the candidates: the chosen sheet, or the first ones */
+	size_t nsheets, csheets;
+	int more;                   /* worksheets after the one read */
 
 	scsec__buf sst;             /* shared strings, each NUL-terminated */
 	size_t *sst_off;
@@ -278,10 +290,23 @@ static const char *attr(xreader *xr, const char *name, const char *ns, char *buf
 	                                              (const xmlChar *)ns)
 	                : xmlTextReaderGetAttribute(xr->r, (const xmlChar *)name);
 
+	size_t len, k;
+
 	if (!v)
 		return NULL;
 	snprintf(buf, n, "%s", (const char *)v);
 	xmlFree(v);
+	/* A value cut short ends with a whole character. */
+	len = strlen(buf);
+	for (k = 0; k < len;) {
+		size_t c = scsec__utf8_len(buf + k, len - k);
+
+		if (!c) {
+			buf[k] = '\0';
+			break;
+		}
+		k += c;
+	}
 	return buf;
 }
 
@@ -308,30 +333,73 @@ static int read_content_types(xl *x, scsec__buf *b)
 	return rc < 0 || x->stop ? x->stop : 0;
 }
 
-/* The first sheet's name and relationship id, and the date system. */
-static int read_workbook(xl *x, scsec__buf *b, char *rid, size_t nrid)
+/* Non-zero when the tab name is the one asked for: the same bytes, or the
+ * same but for the case of ASCII letters (Excel's names ignore case). */
+static int sheet_is(const char *name, const char *want)
 {
+	for (; *name && *want; name++, want++)
+		if (*name != *want && !((unsigned char)*name < 0x80 && (unsigned char)*want < 0x80 &&
+		                         (*name | 0x20) == (*want | 0x20) &&
+		                         (*name | 0x20) >= 'a' && (*name | 0x20) <= 'z'))
+			return 0;
+	return !*name && !*want;
+}
+
+/* The candidate worksheets (the one the options name, or the first
+ * MAX_SHEETS in workbook order) with their relationship ids, and the date
+ * system. */
+static int read_workbook(xl *x, scsec__buf *b)
+{
+	const char *want = x->o->sheet;
+	scsec__buf names = { 0 };
+	size_t nseen = 0;
 	xreader xr;
 	int rc;
-	char v[64];
+	char v[64], name[SCSEC__SHEET_NAME_MAX + 1], rid[128];
 
-	rid[0] = '\0';
 	if (read_part(x, "xl/workbook.xml", 1, b) || xml_open(x, &xr, "xl/workbook.xml", b))
 		return x->stop;
 	while ((rc = xml_next(&xr)) == 1) {
+		wsheet *w;
+
 		if (is_start(&xr, "workbookPr") && attr(&xr, "date1904", NULL, v, sizeof v))
 			x->date1904 = !strcmp(v, "1") || !strcmp(v, "true");
-		if (is_start(&xr, "sheet") && !rid[0]) {
-			if (!attr(&xr, "id", NS_REL, rid, nrid) && !attr(&xr, "id", NS_REL_STRICT, rid, nrid))
-				rid[0] = '\0';
-			if (!attr(&xr, "name", NULL, x->sheet, sizeof x->sheet))
-				snprintf(x->sheet, sizeof x->sheet, "%s", "Sheet1");
+		if (!is_start(&xr, "sheet") || x->nsheets >= (*want ? 1 : MAX_SHEETS))
+			continue;
+		if (!attr(&xr, "name", NULL, name, sizeof name))
+			snprintf(name, sizeof name, "Sheet%zu", nseen + 1);
+		nseen++;
+		if (*want && !sheet_is(name, want)) {
+			/* For the message: the names, the first 20 of them. */
+			if (nseen <= 20)
+				scsec__buf_printf(&names, "%s\"%s\"", nseen > 1 ? ", " : "", name);
+			else if (nseen == 21)
+				scsec__buf_puts(&names, ", ...");
+			continue;
 		}
+		if (!attr(&xr, "id", NS_REL, rid, sizeof rid) &&
+		    !attr(&xr, "id", NS_REL_STRICT, rid, sizeof rid))
+			continue;
+		if (scsec__grow(&x->sheets, &x->csheets, x->nsheets + 1, sizeof *x->sheets)) {
+			oom(x);
+			break;
+		}
+		w = &x->sheets[x->nsheets++];
+		snprintf(w->name, sizeof w->name, "%s", name);
+		snprintf(w->rid, sizeof w->rid, "%s", rid);
 	}
 	xml_close(&xr);
-	if (!x->stop && !rid[0])
+	if (!x->stop && scsec__buf_error(&names))
+		oom(x);
+	else if (!x->stop && !x->nsheets && *want)
+		fail(x, scsec__report(x->rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_ENOTFOUND, NULL,
+		                      nseen ? "the workbook has no sheet \"%s\" (its sheets: %s)"
+		                            : "the workbook has no sheet \"%s\" (it has no worksheet)",
+		                      want, names.data ? names.data : ""));
+	else if (!x->stop && !x->nsheets)
 		fail(x, scsec__report(x->rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
 		                      "the workbook has no worksheet"));
+	scsec__buf_dispose(&names);
 	return x->stop;
 }
 
@@ -796,7 +864,7 @@ static int emit(xl *x, scsec__sheet_row_fn fn, void *ctx)
 	scsec__sheet_span *spans = NULL;
 	size_t cap = 0, i = 0;
 	unsigned long r, last = x->ncells ? x->cells[x->ncells - 1].row : 0;
-	char format[200];
+	char format[SCSEC__SHEET_NAME_MAX + 32];
 	int rc = 0;
 
 	snprintf(format, sizeof format, "Excel workbook, sheet \"%s\"", x->sheet);
@@ -827,6 +895,7 @@ static int emit(xl *x, scsec__sheet_row_fn fn, void *ctx)
 		out.ncells = n;
 		out.number = r;
 		out.format = format;
+		out.more_sheets = x->more;
 		if ((rc = fn(ctx, &out)))
 			fail(x, rc);
 	}
@@ -842,7 +911,8 @@ int scsec__xlsx_read(const void *data, size_t len, const scsec_load_options *opt
 	zip_source_t *zs;
 	zip_error_t ze;
 	scsec__buf b = { 0 };
-	char rid[128], part[600];
+	char part[600];
+	size_t i;
 
 	memset(&x, 0, sizeof x);
 	x.o = scsec__load_options(opts);
@@ -872,21 +942,35 @@ int scsec__xlsx_read(const void *data, size_t len, const scsec_load_options *opt
 	if (!x.stop)
 		read_content_types(&x, &b);
 	if (!x.stop)
-		read_workbook(&x, &b, rid, sizeof rid);
-	if (!x.stop)
-		read_rels(&x, &b, rid, part, sizeof part);
+		read_workbook(&x, &b);
 	if (!x.stop)
 		read_shared_strings(&x, &b);
 	if (!x.stop)
 		read_styles(&x, &b);
-	if (!x.stop)
-		read_sheet(&x, &b, part);
+	/* The candidates in turn, until the reader takes one (a chosen sheet
+	 * is the only candidate). */
+	for (i = 0; !x.stop && i < x.nsheets; i++) {
+		snprintf(x.sheet, sizeof x.sheet, "%s", x.sheets[i].name);
+		x.more = i + 1 < x.nsheets;
+		x.ncells = x.nmerges = 0;
+		scsec__buf_reset(&x.text);
+		if (!x.stop)
+			read_rels(&x, &b, x.sheets[i].rid, part, sizeof part);
+		if (!x.stop)
+			read_sheet(&x, &b, part);
+		if (!x.stop)
+			fill_merges(&x);
+		if (!x.stop)
+			emit(&x, fn, ctx);
+		if (x.stop != SCSEC__SHEET_NEXT || !x.more)
+			break; /* read (or failed) */
+		x.stop = 0;
+	}
+	if (x.stop == SCSEC__SHEET_NEXT)
+		x.stop = 0;
 	scsec__buf_dispose(&b);
 	zip_discard(x.z);
-	if (!x.stop)
-		fill_merges(&x);
-	if (!x.stop)
-		emit(&x, fn, ctx);
+	scsec__free(x.sheets);
 	scsec__buf_dispose(&x.sst);
 	scsec__free(x.sst_off);
 	scsec__free(x.xf_date);

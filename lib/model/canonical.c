@@ -205,6 +205,20 @@ int scsec__criteria_to_xml(scsec__buf *b, const scsec_criteria *c)
 		scsec__xw_attr(b, "title", c->frameworks[i]->title);
 		scsec__buf_puts(b, "/>\n");
 	}
+	if (c->has_marks) {
+		w_open(b, 1, "answer-marks");
+		if (c->marks_provisional)
+			scsec__xw_attr(b, "provisional", "true");
+		scsec__buf_puts(b, ">\n");
+		for (i = 0; i < c->nmarks; i++) {
+			w_open(b, 2, "mark");
+			scsec__xw_attr(b, "status", scsec_status_name((scsec_status)c->marks[i]->status));
+			scsec__buf_putc(b, '>');
+			scsec__xw_text(b, c->marks[i]->text);
+			scsec__buf_puts(b, "</mark>\n");
+		}
+		scsec__buf_puts(b, "  </answer-marks>\n");
+	}
 	w_scoring(b, &c->scoring);
 	for (i = 0; i < c->nprereqs; i++) {
 		w_open(b, 1, "prerequisite");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/criteria.h"
+#include "scsec/evidence.h"
 #include "util/error.h"
 
 /* ------------------------------------------------------------ tokens */
@@ -137,6 +138,29 @@ scsec__framework *scsec__criteria_add_framework(scsec_criteria *c, const char *i
 	if (!f || !(f->id = scsec__criteria_str(c, id)) || !(f->title = scsec__criteria_str(c, title)))
 		return NULL;
 	return f;
+}
+
+scsec__mark *scsec__criteria_add_mark(scsec_criteria *c, const char *text, int status)
+{
+	scsec__mark *m = ADD(c, marks, scsec__mark);
+
+	if (!m || !(m->text = scsec__criteria_str(c, text)))
+		return NULL;
+	m->status = status;
+	c->has_marks = 1;
+	return m;
+}
+
+int scsec__criteria_mark_status(const scsec_criteria *c, const char *text, int *out)
+{
+	size_t i;
+
+	for (i = 0; i < c->nmarks; i++)
+		if (!strcmp(c->marks[i]->text, text)) {
+			*out = c->marks[i]->status;
+			return 0;
+		}
+	return SCSEC_ENOTFOUND;
 }
 
 struct scsec_prerequisite *scsec__criteria_add_prereq(scsec_criteria *c, const char *id)
@@ -370,6 +394,22 @@ static int check_ids(scsec_criteria *c, scsec__reporter *rep)
 				REPORT(rep, c->frameworks[i]->loc, SCSEC_EINVALID, c->frameworks[i]->id,
 				       "duplicate framework id '%s': already declared at line %lu",
 				       c->frameworks[i]->id, c->frameworks[j]->loc.line);
+	for (i = 0; i < c->nmarks; i++) {
+		for (j = 1; j < 5; j++)
+			if (!strcmp(c->marks[i]->text, scsec_status_name((scsec_status)j)))
+				REPORT(rep, c->marks[i]->loc, SCSEC_EINVALID, NULL,
+				       "answer mark '%s' is a status token, accepted anyway",
+				       c->marks[i]->text);
+		if (c->marks[i]->status < 1 || c->marks[i]->status > 4 || !*c->marks[i]->text)
+			REPORT(rep, c->marks[i]->loc, SCSEC_EINVALID, NULL,
+			       "answer mark '%s': an empty mark, or no status", c->marks[i]->text);
+	}
+	for (i = 0; i < c->nmarks; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(c->marks[i]->text, c->marks[j]->text))
+				REPORT(rep, c->marks[i]->loc, SCSEC_EINVALID, NULL,
+				       "answer mark '%s' given twice (first at line %lu)", c->marks[i]->text,
+				       c->marks[j]->loc.line);
 	for (i = 0; i < c->nquestions; i++)
 		for (j = 0; j < i; j++)
 			if (!strcmp(c->questions[i]->id, c->questions[j]->id))
@@ -794,6 +834,11 @@ int scsec__criteria_copy_rules(scsec_criteria *c, const scsec_criteria *rules)
 	for (i = 0; i < rules->nframeworks; i++)
 		if (!scsec__criteria_add_framework(c, rules->frameworks[i]->id, rules->frameworks[i]->title))
 			return SCSEC_ENOMEM;
+	for (i = 0; i < rules->nmarks; i++)
+		if (!scsec__criteria_add_mark(c, rules->marks[i]->text, rules->marks[i]->status))
+			return SCSEC_ENOMEM;
+	c->has_marks = rules->has_marks;
+	c->marks_provisional = rules->marks_provisional;
 	for (i = 0; i < rules->nprereqs; i++) {
 		const struct scsec_prerequisite *rp = rules->prereqs[i];
 		struct scsec_prerequisite *p = scsec__criteria_add_prereq(c, rp->id);
@@ -857,6 +902,7 @@ void scsec__criteria_unref(const scsec_criteria *cc)
 	scsec__free(c->requirements);
 	scsec__free(c->criteria);
 	scsec__free(c->questions);
+	scsec__free(c->marks);
 	scsec__map_dispose(&c->ids);
 	scsec__arena_dispose(&c->arena);
 	scsec__free(c);

@@ -121,6 +121,14 @@ struct scsec_question {
 	scsec__loc loc;
 };
 
+/* An answer mark of the set (issue 14): text people type in an answer
+ * sheet's status cell (○, 該当なし, ...) and the status it stands for. */
+typedef struct scsec__mark {
+	const char *text;
+	int status;                  /* scsec_status, never NONE */
+	scsec__loc loc;
+} scsec__mark;
+
 typedef struct scsec__framework {
 	const char *id;
 	const char *title;
@@ -173,6 +181,9 @@ struct scsec_criteria {
 	const char *source_uri;
 	scsec__scoring scoring;
 	SCSEC__PTR_ARRAY(scsec__framework, frameworks);
+	SCSEC__PTR_ARRAY(scsec__mark, marks);
+	int marks_provisional;       /* the answer-marks element says provisional */
+	int has_marks;               /* the set has an answer-marks element */
 	SCSEC__PTR_ARRAY(struct scsec_prerequisite, prereqs);
 	SCSEC__PTR_ARRAY(struct scsec_level, levels);
 	SCSEC__PTR_ARRAY(struct scsec_category, categories);
@@ -222,6 +233,7 @@ const char *scsec__criteria_strn(scsec_criteria *c, const char *s, size_t n);
 int scsec__criteria_text(scsec_criteria *c, scsec__texts *t, const char *lang, const char *text);
 
 scsec__framework *scsec__criteria_add_framework(scsec_criteria *c, const char *id, const char *title);
+scsec__mark *scsec__criteria_add_mark(scsec_criteria *c, const char *text, int status);
 struct scsec_prerequisite *scsec__criteria_add_prereq(scsec_criteria *c, const char *id);
 struct scsec_level *scsec__criteria_add_level(scsec_criteria *c, int rank);
 int scsec__level_add_requires(scsec_criteria *c, struct scsec_level *l, const char *ref);
@@ -262,6 +274,10 @@ scsec__id_kind scsec__criteria_lookup(const scsec_criteria *c, const char *id, c
  * (start with *k = 0; walking them all this way is one pass); NULL after
  * the last. */
 const struct scsec_category *scsec__criteria_next_top(const scsec_criteria *c, size_t *k);
+
+/* The status an answer mark of the set stands for: 0 and *out set, or
+ * SCSEC_ENOTFOUND (no error recorded) when text is none of its marks. */
+int scsec__criteria_mark_status(const scsec_criteria *c, const char *text, int *out);
 
 /* The scored level's index (scoring model), or -1. */
 int scsec__criteria_scored_level(const scsec_criteria *c);

@@ -50,6 +50,54 @@ int scsec_status_parse(scsec_status *out, const char *text)
 	return scsec__status_parse(out, text, 1);
 }
 
+/* ------------------------------------------------------------ answer marks */
+
+size_t scsec_criteria_answer_mark_count(const scsec_criteria *criteria)
+{
+	return criteria ? criteria->nmarks : 0;
+}
+
+int scsec_criteria_answer_mark_at(const scsec_criteria *criteria, size_t i, const char **text,
+                                  scsec_status *status)
+{
+	SCSEC__CHECK_ARG(criteria);
+	if (i >= criteria->nmarks)
+		return scsec__error_set(SCSEC_EINVAL, "answer mark index %zu out of range", i);
+	if (text)
+		*text = criteria->marks[i]->text;
+	if (status)
+		*status = (scsec_status)criteria->marks[i]->status;
+	return 0;
+}
+
+int scsec_criteria_answer_marks_provisional(const scsec_criteria *criteria)
+{
+	return criteria ? criteria->marks_provisional : 0;
+}
+
+int scsec_criteria_status_parse(scsec_status *out, const scsec_criteria *criteria, const char *text)
+{
+	int st;
+
+	SCSEC__CHECK_ARG(out);
+	SCSEC__CHECK_ARG(criteria);
+	SCSEC__CHECK_ARG(text);
+	for (st = 0; st < 5; st++)
+		if (!strcmp(text, status_names[st]) || !strcmp(text, status_names_ja[st])) {
+			*out = (scsec_status)st;
+			return 0;
+		}
+	if (!scsec__criteria_mark_status(criteria, text, &st)) {
+		*out = (scsec_status)st;
+		return 0;
+	}
+	return scsec__error_set(SCSEC_EINVAL,
+	                        "unknown status '%.64s' (expected met, partial, not-met, "
+	                        "not-applicable, 実施, 一部実施, 未実施, 該当なし or one of the %zu "
+	                        "answer marks of '%s')",
+	                        text, criteria->nmarks, criteria->id ? criteria->id : "?");
+}
+
 /* 法人番号: 13 digits; the first is the check digit of the other twelve:
  * 9 - (sum of P(n) * Q(n) for n = 1..12) mod 9, P(n) the n-th digit counted
  * from the right of the twelve, Q(n) 1 for odd n and 2 for even n. */

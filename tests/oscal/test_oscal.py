@@ -126,6 +126,28 @@ class OscalOut(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.dir, name)
 
+    def test_mapping_collection_valid(self):
+        # Every built-in mapping set, and one with every attribute, as OSCAL
+        # 1.2 mapping-collection JSON (scsec mapping export --format oscal).
+        full = self.path("full.xml")
+        with open(full, "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<mapping-set xmlns="urn:scsec:mapping:1" id="m" version="1" '
+                    'provisional="true"><title>All of it</title>'
+                    '<source id="meti-sc-2026-03" version="2026.03"/>'
+                    '<target id="iso27001" version="2022"/><accept method="third-party"/>'
+                    '<mapping source="1-1-1-1" target="A.5.31" relationship="subset-of" '
+                    'strength="0.125" coverage="1" rationale="semantic"><note>n</note>'
+                    '</mapping><mapping source="1-1-1-2" relationship="no-relationship"/>'
+                    '</mapping-set>\n')
+        names = [full] + [l.split()[0] for l in run("map", "--list").stdout.decode().splitlines()]
+        self.assertGreaterEqual(len(names), 7)
+        for i, name in enumerate(names):
+            out = self.path("m%d.json" % i)
+            run("mapping", "export", name, "--format", "oscal", "-o", out)
+            doc = self.assert_valid("mapping", out)
+            self.assertIn("maps", doc["mapping-collection"]["mappings"][0])
+
     def assert_valid(self, model, path):
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)

@@ -9,9 +9,11 @@ python3-openpyxl). Exit 77 when openpyxl is missing.
       then the criteria sheet with runs of equal category and requirement
       cells merged (the value kept in the top-left cell only), a hidden
       column, every cell a shared string.
-  make_workbook.py answers SRC.csv DST.xlsx [--1904]
+  make_workbook.py answers SRC.csv DST.xlsx [--1904] [--marks]
       an answer sheet: date columns (assessed_on, expires_on) as date
-      cells, everything else as text.
+      cells, everything else as text; with --marks the statuses written as
+      the marks people type (met ○ / 達成, partial △ / 一部達成, not-met ✖ / ×
+      / ✕ / 未達成, not-applicable － / 対象外), taken in turn.
 """
 import csv
 import datetime
@@ -61,8 +63,17 @@ def ipa(src, dst):
     wb.save(dst)
 
 
-def answers(src, dst, date1904):
+MARKS = {"met": ["○", "達成"], "partial": ["△", "一部達成"],
+         "not-met": ["✖", "×", "✕", "未達成"], "not-applicable": ["－", "対象外"]}
+
+
+def answers(src, dst, date1904, marks=False):
     rows = rows_of(src)
+    if marks:
+        st = rows[0].index("status")
+        for n, r in enumerate(rows[1:]):
+            if r[st] in MARKS:
+                r[st] = MARKS[r[st]][n % len(MARKS[r[st]])]
     wb = openpyxl.Workbook()
     if date1904:
         wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
@@ -89,7 +100,7 @@ def main(argv):
     if len(argv) >= 3 and argv[0] == "ipa":
         ipa(argv[1], argv[2])
     elif len(argv) >= 3 and argv[0] == "answers":
-        answers(argv[1], argv[2], "--1904" in argv[3:])
+        answers(argv[1], argv[2], "--1904" in argv[3:], "--marks" in argv[3:])
     else:
         sys.stderr.write(__doc__)
         return 2

@@ -35,6 +35,7 @@ from ._api import (Coverage, Derivation, DerivedFrom, DerivedSource, MappingItem
                    Rationale, Relationship, derive, mapping_builtin_ids)
 from ._api import Signer, TrustList, TrustParty, TrustRevocation, certificate_fingerprint
 from ._api import Signature, SigningKey, sign, sign_file
+from ._api import CriteriaDiff, DiffItem, MigrationItem, criteria_diff, migrate
 
 #: The version of these bindings (the library's is :func:`version`).
 __version__ = "1.1.0"
@@ -64,6 +65,8 @@ __all__ = [
     "DerivedSource", "Derivation", "derive", "mapping_builtin_ids",
     # signatures
     "SigningKey", "Signature", "sign", "sign_file",
+    # revisions
+    "CriteriaDiff", "DiffItem", "MigrationItem", "criteria_diff", "migrate",
     # evaluation
     "evaluate", "Evaluator", "required_level", "Result", "ResultSignature", "sign_result",
     "LevelResult", "Projection", "Figures", "CategoryFigures",

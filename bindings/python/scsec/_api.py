@@ -351,6 +351,11 @@ class LoadOptions(Owned):
     ``"utf-16le"``, ``"utf-16"``, ...; case and ``-``/``_`` do not matter).
     :meth:`get` answers it with its canonical name (``"CP932"``); the
     default, ``"auto"``, finds it from the sheet. It needs libscsec 1.1.
+
+    ``sheet`` names the sheet of an Excel workbook to read (``None``, the
+    default: an answer sheet from the first worksheet with ``id`` and
+    ``status`` columns, IPA's workbook from the first worksheet); a workbook
+    without it is refused, its sheets listed.
     """
 
     __slots__ = ()
@@ -360,7 +365,7 @@ class LoadOptions(Owned):
     _KEYS = {"max_file_size": 1, "max_document_size": 2, "max_depth": 3,
              "schema_validation": 4, "max_items": 5, "encoding": 6}
 
-    def __init__(self, **settings: Union[int, bool, str]) -> None:
+    def __init__(self, **settings: Union[int, bool, str, None]) -> None:
         ptr = _native.load_options_p()
         _lib.scsec_load_options_new(byref(ptr))
         self._adopt(ptr)
@@ -369,14 +374,22 @@ class LoadOptions(Owned):
 
     @classmethod
     def _key(cls, name: str) -> int:
+        if name == "sheet":
+            return 0
         try:
             return cls._KEYS[name]
         except KeyError:
             raise TypeError("unknown load option %r" % name) from None
 
-    def set(self, name: str, value: Union[int, bool, str]) -> None:
+    def set(self, name: str, value: Union[int, bool, str, None]) -> None:
         """Change one setting (a name among the constructor's keywords)."""
         key = self._key(name)
+        if name == "sheet":
+            if value is not None and not isinstance(value, str):
+                raise TypeError("sheet must be a sheet's name or None, not %r" % (value,))
+            with self._g.writing as h:
+                _lib.scsec_load_options_set_sheet(h, _b(value, "sheet"))
+            return
         if name == "encoding":
             if not isinstance(value, str):
                 raise TypeError("encoding must be a name such as 'cp932', not %r" % (value,))
@@ -390,9 +403,12 @@ class LoadOptions(Owned):
         with self._g.writing as h:
             _lib.scsec_load_options_set(h, key, value)
 
-    def get(self, name: str) -> Union[int, str]:
+    def get(self, name: str) -> Union[int, str, None]:
         """Read one setting (``encoding`` as its canonical name)."""
         key = self._key(name)
+        if name == "sheet":
+            with self._g as h:
+                return _text(_lib.scsec_load_options_sheet(h))
         with self._g as h:
             value = int(_lib.scsec_load_options_get(h, key))
         if name == "encoding":
@@ -400,10 +416,17 @@ class LoadOptions(Owned):
             return canonical.decode("ascii") if canonical else "auto"
         return value
 
-    def as_dict(self) -> Dict[str, Union[int, str]]:
-        """Every setting, by name (``encoding`` only where the library has it)."""
-        return {name: self.get(name) for name in self._KEYS
-                if name != "encoding" or "scsec_encoding_name" not in _native.missing_functions}
+    def as_dict(self) -> Dict[str, Union[int, str, None]]:
+        """Every setting, by name (``encoding`` only where the library has it,
+        ``sheet`` when one is chosen)."""
+        out: Dict[str, Union[int, str, None]] = {
+            name: self.get(name) for name in self._KEYS
+            if name != "encoding" or "scsec_encoding_name" not in _native.missing_functions}
+        if "scsec_load_options_sheet" not in _native.missing_functions:
+            sheet = self.get("sheet")
+            if sheet is not None:
+                out["sheet"] = sheet
+        return out
 
     def __copy__(self) -> "LoadOptions":
         return LoadOptions(**self.as_dict())
@@ -910,6 +933,32 @@ class CriteriaSet(Owned, Mapping[str, "Criterion"]):
         """How the set scores."""
         with self._g as h:
             return ScoringModel(_lib.scsec_criteria_scoring(h))
+
+    @property
+    def answer_marks(self) -> Tuple[Tuple[str, "Status"], ...]:
+        """The marks an answer sheet's status cell may hold (``○``, ``該当なし``,
+        ...) with the status each stands for: data of the set."""
+        out = []
+        with self._g as h:
+            for i in range(_lib.scsec_criteria_answer_mark_count(h)):
+                mark, st = c_char_p(), c_int()
+                _lib.scsec_criteria_answer_mark_at(h, i, byref(mark), byref(st))
+                out.append((_text(mark.value) or "", Status(st.value)))
+        return tuple(out)
+
+    @property
+    def answer_marks_provisional(self) -> bool:
+        """True when the set says its answer marks are provisional."""
+        with self._g as h:
+            return bool(_lib.scsec_criteria_answer_marks_provisional(h))
+
+    def parse_status(self, text: Union[str, bytes]) -> "Status":
+        """Parse a status cell as the answer-sheet readers do: the tokens,
+        their Japanese names, then the set's answer marks."""
+        out = c_int()
+        with self._g as h:
+            _lib.scsec_criteria_status_parse(byref(out), h, _b(text, "status"))
+        return Status(out.value)
 
     def framework_title(self, id: str) -> Optional[str]:
         """The title of the framework ``id`` the set declares, or None."""
@@ -2926,6 +2975,12 @@ class MappingSet(Owned):
         with self._g as h:
             return _native.take_string(_lib.scsec_mapping_set_write_memory, h)
 
+    def to_oscal(self) -> bytes:
+        """The set as an OSCAL 1.2 ``mapping-collection`` JSON document
+        (``scsec_mapping_set_oscal``; doc/mapping.md, "OSCAL")."""
+        with self._g as h:
+            return _native.take_string(_lib.scsec_mapping_set_oscal, h)
+
     def save(self, path: PathLike, gzip: bool = False) -> None:
         """Save the XML form to ``path``, atomically."""
         with self._g as h:
@@ -3607,3 +3662,136 @@ class Portfolio(Owned):
         if self._ptr is None:
             return "<scsec.Portfolio closed>"
         return "<scsec.Portfolio as of %s: %d suppliers>" % (self.as_of, len(self))
+# --------------------------------------------------------------------------
+# Revisions: criteria diff and evidence migration (doc/mapping.md)
+
+DiffItem = collections.namedtuple("DiffItem", "old_id new_id diff_class changes similarity")
+DiffItem.__doc__ = ("One item of a :class:`CriteriaDiff`: the old and new ids (None for an "
+                    "added or a removed criterion), its class (``\"kept\"``, ``\"removed\"``, "
+                    "``\"added\"``, ``\"renumbered\"``, ``\"reworded\"``), its changes (a "
+                    "frozenset of ``\"text\"``, ``\"level\"``, ``\"references\"``) and the "
+                    "texts' similarity (0 to 1, None for removed and added).")
+
+MigrationItem = collections.namedtuple("MigrationItem", "old_id new_id action")
+MigrationItem.__doc__ = ("One decision of :func:`migrate`: the old entry's id (None for a "
+                         "missing criterion), the new id (None when dropped) and the action "
+                         "(``\"kept\"``, ``\"renumbered\"``, ``\"review\"``, ``\"removed\"``, "
+                         "``\"unmapped\"``, ``\"missing\"``, ``\"left-out\"``).")
+
+_DIFF_CHANGES = ((1, "text"), (2, "level"), (4, "references"))
+
+
+class CriteriaDiff(collections.abc.Sequence):  # type: ignore[type-arg]
+    """The comparison of two revisions of a criteria set
+    (``scsec_criteria_diff_new``): a sequence of :class:`DiffItem`, ordered
+    by old id, the added ones after by new id. Deterministic: it depends on
+    the two sets only. Make one with :func:`criteria_diff`."""
+
+    def __init__(self, old: CriteriaSet, new: CriteriaSet) -> None:
+        self.old, self.new = old, new
+        items = []
+        with self._handle() as d:
+            for i in range(_lib.scsec_criteria_diff_count(d)):
+                o, n, cls, ch, sim = c_char_p(), c_char_p(), c_int(), ctypes.c_uint(), \
+                    ctypes.c_double()
+                _lib.scsec_criteria_diff_get(byref(o), byref(n), byref(cls), byref(ch),
+                                             byref(sim), d, i)
+                items.append(DiffItem(
+                    _text(o.value), _text(n.value),
+                    _text(_lib.scsec_diff_class_name(cls.value)) or "",
+                    frozenset(name for bit, name in _DIFF_CHANGES if ch.value & bit),
+                    None if sim.value < 0 else sim.value))
+        self._items: Tuple[DiffItem, ...] = tuple(items)
+
+    class _Diff:
+        def __init__(self, outer: "CriteriaDiff") -> None:
+            self.outer, self.ptr, self.stack = outer, ctypes.c_void_p(), None
+
+        def __enter__(self) -> Any:
+            import contextlib
+            self.stack = contextlib.ExitStack()
+            oh = self.stack.enter_context(_set_guard(self.outer.old, "old"))
+            nh = self.stack.enter_context(_set_guard(self.outer.new, "new"))
+            try:
+                _lib.scsec_criteria_diff_new(byref(self.ptr), oh, nh)
+            except BaseException:
+                self.stack.close()
+                raise
+            return self.ptr
+
+        def __exit__(self, *exc: Any) -> bool:
+            _lib.scsec_criteria_diff_free(self.ptr)
+            if self.stack is not None:
+                self.stack.close()
+            return False
+
+    def _handle(self) -> "CriteriaDiff._Diff":
+        return CriteriaDiff._Diff(self)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._items[i]
+
+    def count(self, diff_class: Any = None) -> int:  # type: ignore[override]
+        """Items of class ``diff_class`` (a token such as ``"renumbered"``),
+        or all without it."""
+        if diff_class is None:
+            return len(self._items)
+        return sum(1 for it in self._items if it.diff_class == diff_class)
+
+    def mapping(self, id: str, version: str, old_version: Optional[str] = None,
+                new_version: Optional[str] = None) -> "MappingSet":
+        """The revision :class:`MappingSet` of the comparison, for a person to
+        review (``scsec_criteria_diff_mapping``): kept and same-text
+        renumbered criteria equal-to, reworded ones equivalent-to, removed
+        ones no-relationship. ``old_version`` and ``new_version`` name the
+        revisions when both were imported under one version."""
+        ptr = _native.mapping_set_p()
+        with self._handle() as d:
+            _lib.scsec_criteria_diff_mapping(byref(ptr), d, _b(id, "id"),
+                                             _b(version, "version"),
+                                             _b(old_version, "old_version"),
+                                             _b(new_version, "new_version"))
+        return _new_owned(MappingSet, ptr)
+
+    def __repr__(self) -> str:
+        counts = collections.Counter(it.diff_class for it in self._items)
+        return "<scsec.CriteriaDiff %s -> %s: %s>" % (
+            self.old.version, self.new.version,
+            ", ".join("%d %s" % (counts[k], k) for k in sorted(counts)))
+
+
+def criteria_diff(old: CriteriaSet, new: CriteriaSet) -> CriteriaDiff:
+    """Compare two revisions of a criteria set (``scsec criteria diff``):
+    kept, removed, added, renumbered and reworded criteria."""
+    return CriteriaDiff(old, new)
+
+
+def migrate(evidence: Evidence, revision: MappingSet, new: CriteriaSet,
+            diagnostics: Optional[List[Diagnostic]] = None
+            ) -> Tuple[Evidence, Tuple[MigrationItem, ...]]:
+    """Migrate ``evidence`` written against an old revision to ``new``
+    through the revision mapping set ``revision`` (``scsec_evidence_migrate``,
+    ``scsec migrate``): the migrated :class:`Evidence` and every decision,
+    as :class:`MigrationItem` values. Entries not carried equal-to are
+    flagged for review; warnings go to ``diagnostics`` when it is a list."""
+    ptr = _native.evidence_p()
+    report = ctypes.c_void_p()
+    with _guard(evidence, Evidence, "evidence") as eh, \
+            _guard(revision, MappingSet, "revision") as mh, \
+            _set_guard(new, "new") as nh:
+        try:
+            _load_with_diags(_lib.scsec_evidence_migrate, ptr, (byref(report), eh, mh, nh),
+                             diagnostics)
+            items = []
+            for i in range(_lib.scsec_migration_count(report)):
+                o, n, act = c_char_p(), c_char_p(), c_int()
+                _lib.scsec_migration_get(byref(o), byref(n), byref(act), report, i)
+                items.append(MigrationItem(_text(o.value), _text(n.value),
+                                           _text(_lib.scsec_migration_action_name(act.value))
+                                           or ""))
+        finally:
+            _lib.scsec_migration_free(report)
+    return _new_owned(Evidence, ptr), tuple(items)

@@ -1000,6 +1000,16 @@ SIGNATURES = [
     ("scsec_contract_required", c_int, [contract_p]),
     ("scsec_contract_supplier", supplier_p, [contract_p]),
     ("scsec_contract_meets", c_int, [contract_p]),
+    # leftovers: answer marks (evidence.h)
+    ("scsec_criteria_answer_mark_count", c_size_t, [criteria_p]),
+    ("scsec_criteria_answer_mark_at", CHECK, [criteria_p, c_size_t, _P(c_char_p), _P(c_int)]),
+    ("scsec_criteria_answer_marks_provisional", c_int, [criteria_p]),
+    ("scsec_criteria_status_parse", CHECK, [_P(c_int), criteria_p, _cstr]),
+    # leftovers: the sheet of a workbook (options.h)
+    ("scsec_load_options_set_sheet", CHECK, [load_options_p, _cstr]),
+    ("scsec_load_options_sheet", _cstr, [load_options_p]),
+    # leftovers: OSCAL mapping-collection (mapping.h)
+    ("scsec_mapping_set_oscal", CHECK, [_out_str, _out_size, mapping_set_p]),
 ]
 # --------------------------------------------------------------------------
 # Loading

@@ -406,6 +406,39 @@ class CriteriaTest(TempDirCase):
         self.assertEqual(m.framework_title("iso27001"), "ISO/IEC 27001:2022")
         self.assertIsNone(m.framework_title("nope"))
 
+    def test_answer_marks(self):
+        m = self.meti
+        marks = dict(m.answer_marks)
+        self.assertTrue(m.answer_marks_provisional)
+        self.assertEqual(marks["○"], scsec.Status.MET)
+        self.assertEqual(marks["△"], scsec.Status.PARTIAL)
+        for mark in ("✖", "×", "✕", "未達成"):
+            self.assertEqual(marks[mark], scsec.Status.NOT_MET, mark)
+        self.assertEqual(marks["対象外"], scsec.Status.NOT_APPLICABLE)
+        for text, want in (("－", "not-applicable"), ("達成", "met"), ("met", "met"),
+                           ("該当なし", "not-applicable"), ("", "")):
+            self.assertEqual(m.parse_status(text).token, want, text)
+        with self.assertRaises(scsec.Error):
+            m.parse_status("◎")
+        with self.assertRaises(scsec.Error):
+            scsec.Status.parse("○")  # the plain parser knows no set's marks
+        ev = scsec.Evidence.from_csv_bytes("id,status\n1-2-1-1,○\n1-2-1-2,△\n".encode(), m)
+        self.assertEqual([ev[i].status for i in ("1-2-1-1", "1-2-1-2")],
+                         [scsec.Status.MET, scsec.Status.PARTIAL])
+
+    def test_load_options_sheet(self):
+        o = scsec.LoadOptions(sheet="回答")
+        self.assertEqual(o.get("sheet"), "回答")
+        self.assertEqual(o.as_dict()["sheet"], "回答")
+        self.assertEqual(pickle.loads(pickle.dumps(o)).get("sheet"), "回答")
+        o.set("sheet", None)
+        self.assertIsNone(o.get("sheet"))
+        self.assertNotIn("sheet", o.as_dict())
+        with self.assertRaises(scsec.Error):
+            o.set("sheet", "x" * 300)
+        with self.assertRaises(TypeError):
+            o.set("sheet", 3)
+
     def test_builtin_levels(self):
         levels = self.meti.levels
         self.assertEqual([(l.rank, l.label) for l in levels], [(3, "★3"), (4, "★4")])
@@ -1611,6 +1644,111 @@ class MappingTest(TempDirCase):
         d = scsec.evaluate(self.meti, ev, as_of=D(2026, 6, 1), required=4)
         self.assertNotEqual(a, d)
         self.assertNotEqual(a, a.to_xml())
+
+
+def _revision_set(version, crits):
+    body = "".join(
+        '<requirement id="q-%s"><name xml:lang="en">%s</name><criterion id="%s" level="%d">'
+        '<text xml:lang="en">%s</text></criterion></requirement>\n' % (i, i, i, lv, t)
+        for i, lv, t in crits)
+    return scsec.CriteriaSet.from_bytes((
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<criteria-set xmlns="urn:scsec:criteria:1" id="rev" version="%s">\n'
+        '<title xml:lang="en">rev</title>\n'
+        '<level rank="1" label="L1" method="self" validity="P1Y"/>\n'
+        '<level rank="2" label="L2" method="third-party" validity="P1Y"/>\n'
+        '<category id="c" function="GV"><title xml:lang="en">c</title>\n%s'
+        '</category></criteria-set>\n' % (version, body)).encode())
+
+
+class RevisionTest(unittest.TestCase):
+    """criteria_diff and migrate over scsec_criteria_diff_* and scsec_evidence_migrate."""
+
+    OLD = [("k1", 1, "Keep an inventory of all hardware assets."),
+           ("w1", 1, "Back up important data every week to offline media."),
+           ("r1", 1, "Train every employee on phishing once a year."),
+           ("lv", 1, "Encrypt laptops with full-disk encryption."),
+           ("gone", 2, "Fax machines are disabled.")]
+    NEW = [("k1", 1, "Keep an inventory of all hardware assets."),
+           ("w1", 1, "Back up important data every day to offline media."),
+           ("r9", 1, "Train every employee on phishing once a year."),
+           ("lv", 2, "Encrypt laptops with full-disk encryption."),
+           ("add", 1, "Use multi-factor authentication for remote access.")]
+
+    def setUp(self):
+        self.old = _revision_set("1", self.OLD)
+        self.new = _revision_set("2", self.NEW)
+
+    def test_diff(self):
+        d = scsec.criteria_diff(self.old, self.new)
+        items = {(it.old_id, it.new_id): it for it in d}
+        self.assertEqual(len(d), 6)
+        self.assertEqual(items[("k1", "k1")].diff_class, "kept")
+        self.assertEqual(items[("k1", "k1")].similarity, 1.0)
+        self.assertEqual(items[("k1", "k1")].changes, frozenset())
+        w = items[("w1", "w1")]
+        self.assertEqual(w.diff_class, "reworded")
+        self.assertIn("text", w.changes)
+        self.assertTrue(0 < w.similarity < 1)
+        self.assertEqual(items[("r1", "r9")].diff_class, "renumbered")
+        self.assertEqual(items[("lv", "lv")].changes, frozenset({"level"}))
+        self.assertEqual(items[("gone", None)].diff_class, "removed")
+        self.assertIsNone(items[("gone", None)].similarity)
+        self.assertEqual(items[(None, "add")].diff_class, "added")
+        self.assertEqual((d.count("kept"), d.count("renumbered"), d.count()), (2, 1, 6))
+        self.assertEqual(list(scsec.criteria_diff(self.old, self.new)), list(d))  # deterministic
+        self.assertIn("CriteriaDiff", repr(d))
+        rev = d.mapping("rev-1-to-2", "1")
+        maps = {(m.source, m.target): m.relationship.token for m in rev}
+        self.assertEqual(maps[("k1", "k1")], "equal-to")
+        self.assertEqual(maps[("w1", "w1")], "equivalent-to")
+        self.assertEqual(maps[("r1", "r9")], "equal-to")
+        self.assertEqual(maps[("gone", None)], "no-relationship")
+        self.assertEqual((rev.id, rev.source, rev.target),
+                         ("rev-1-to-2", ("rev", "1"), ("rev", "2")))
+        with self.assertRaises(TypeError):
+            scsec.criteria_diff(self.old, "new")
+
+    def test_migrate(self):
+        rev = scsec.criteria_diff(self.old, self.new).mapping("rev-1-to-2", "1")
+        rec = scsec.Evidence.from_bytes(b"""<?xml version="1.0" encoding="UTF-8"?>
+<evidence xmlns="urn:scsec:evidence:1">
+  <criteria id="rev" version="1"/>
+  <entry id="k1" status="met" method="third-party" assessed-on="2026-01-05"/>
+  <entry id="w1" status="partial" method="self" assessed-on="2026-01-05"/>
+  <entry id="r1" status="not-met" method="self" assessed-on="2026-01-05"/>
+  <entry id="gone" status="met" method="self" assessed-on="2026-01-05"/>
+  <entry id="stray" status="met" method="self" assessed-on="2026-01-05"/>
+</evidence>
+""")
+        warnings = []
+        out, report = scsec.migrate(rec, rev, self.new, diagnostics=warnings)
+        acts = {(m.old_id, m.new_id): m.action for m in report}
+        self.assertEqual(acts[("k1", "k1")], "kept")
+        self.assertEqual(acts[("w1", "w1")], "review")
+        self.assertEqual(acts[("r1", "r9")], "renumbered")
+        self.assertEqual(acts[("gone", None)], "removed")
+        self.assertEqual(acts[("stray", None)], "unmapped")
+        self.assertEqual(acts[(None, "add")], "missing")
+        self.assertEqual(out["r9"].status, scsec.Status.NOT_MET)
+        self.assertEqual(out["k1"].status, scsec.Status.MET)
+        self.assertNotIn("gone", out)
+        self.assertTrue(out["w1"].review)
+        self.assertFalse(out["k1"].review)
+        with self.assertRaises(scsec.MismatchError):
+            scsec.migrate(rec, rev, self.old)
+
+    def test_revision_set_as_oscal(self):
+        rev = scsec.criteria_diff(self.old, self.new).mapping("rev-1-to-2", "1")
+        doc = json.loads(rev.to_oscal())["mapping-collection"]
+        maps = doc["mappings"][0]["maps"]
+        self.assertEqual({(m["sources"][0]["id-ref"], m["targets"][0]["id-ref"]):
+                          m["relationship"] for m in maps},
+                         {("k1", "k1"): "equal-to", ("w1", "w1"): "equivalent-to",
+                          ("r1", "r9"): "equal-to", ("lv", "lv"): "equal-to"})
+        self.assertEqual(doc["mappings"][0]["source-gap-summary"]["unmapped-controls"],
+                         [{"with-ids": ["gone"]}])
+        self.assertEqual(doc["provenance"]["status"], "draft")
 
 
 class MappingSetTest(TempDirCase):

@@ -270,6 +270,34 @@ class TestSignedCli(TrustCase):
                                 "--operator-cert", pki("operator", "cert.pem"), "-o", html), 0)
         self.assertIn("Jane Expert", open(html, encoding="utf-8").read())
 
+    def test_verify_record_under_list(self):
+        lst = self.signed_list()
+        op = pki("operator", "cert.pem")
+        r = scsec("verify", self.sign_record(["body1"]), "--trust", lst, "--operator-cert", op)
+        self.assertStatus(r, 0)
+        self.assertIn("trusted:     yes, party 'Body One' (evaluation-body)", r.out)
+        for party, verdict in (("stranger", "unknown-party"), ("revoked", "revoked")):
+            with self.subTest(party=party):
+                r = scsec("verify", self.sign_record([party]), "--trust", lst,
+                          "--operator-cert", op)
+                self.assertStatus(r, 3)
+                self.assertIn("trusted:     no (%s)" % verdict, r.out)
+                self.assertIn("no signature is by a party the trust list trusts", r.err)
+                # Valid signatures all the same, without the list.
+                self.assertStatus(scsec("verify", self.sign_record([party])), 0)
+        # One trusted signature among others is enough; each is listed.
+        r = scsec("verify", self.sign_record(["stranger", "expert"], "two.xml"), "--trust", lst,
+                  "--operator-cert", op)
+        self.assertStatus(r, 0)
+        self.assertIn("trusted:     no (unknown-party)", r.out)
+        self.assertIn("trusted:     yes, party 'Jane Expert' (expert)", r.out)
+        # The list itself must be the operator's.
+        r = scsec("verify", self.sign_record(["body1"]), "--trust", self.signed_list("stranger"),
+                  "--operator-cert", op)
+        self.assertStatus(r, 3)
+        r = scsec("verify", self.sign_record(["body1"]), "--trust", lst)
+        self.assertStatus(r, 2)
+
     def test_lists_refused(self):
         record = self.sign_record(["body1"])
         # Signed by someone else than the operator.

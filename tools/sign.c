@@ -130,16 +130,19 @@ out:
 /* ---------------------------------------------------------------- verify */
 
 static const char usage_verify[] =
-	"usage: scsec verify RECORD\n"
+	"usage: scsec verify RECORD [--trust LIST --operator-cert CERT]\n"
 	"       scsec verify [-c SET] RESULT [--trust LIST --operator-cert CERT]\n"
 	"                    [--evidence RECORD]\n"
 	"\n"
 	"Check every XML Signature of a signed evidence record and list them: valid\n"
 	"or why not, the signer's certificate subject and SHA-256 fingerprint, and\n"
-	"the signed signing time. Certificates are not judged against a trust list\n"
-	"here: a valid signature says who signed, not whether to trust them.\n"
-	"Exit status: 0 every signature valid, 3 an invalid signature, no signature\n"
-	"or an invalid record, 4 the file cannot be read.\n"
+	"the signed signing time. A valid signature says who signed, not whether\n"
+	"to trust them: with --trust, each signature is also judged under the list\n"
+	"as an evaluation would (trusted party on the signing day, certificate valid\n"
+	"then, not revoked today), and at least one must count.\n"
+	"Exit status: 0 every signature valid (and one trusted, with --trust),\n"
+	"3 an invalid signature, no (trusted) signature or an invalid record,\n"
+	"4 the file cannot be read.\n"
 	"\n"
 	"A signed RESULT document (evaluate --sign) is read back against its\n"
 	"criteria set (-c) and its signatures listed; with --trust, one of them\n"
@@ -151,7 +154,7 @@ static const char usage_verify[] =
 	"\n"
 	"options:\n"
 	"  -c, --criteria SET     the set the result was computed with\n"
-	"  --trust LIST           judge the result's signers under a trust list\n"
+	"  --trust LIST           judge the signers under a trust list\n"
 	"  --operator-cert CERT   the list operator's certificate (with --trust)\n"
 	"  --evidence RECORD      check the result against the record it names\n"
 	"  -h, --help   show this help\n";
@@ -159,6 +162,7 @@ static const char usage_verify[] =
 /* What verify was asked; options to come (a trust list) go here. */
 typedef struct verify_opts {
 	const char *path;
+	const scsec_trust *trust; /* --trust: judge each signature under it */
 } verify_opts;
 
 static void put_time(cli_buf *b, int64_t t)
@@ -178,7 +182,7 @@ static int verify_record(const verify_opts *o, cli_buf *b)
 {
 	scsec_evidence *ev = NULL;
 	scsec_diagnostics *diags = NULL;
-	size_t i, n;
+	size_t i, n, counted = 0;
 	int rc, bad = 0;
 
 	if ((rc = scsec_diagnostics_new(&diags)))
@@ -208,6 +212,20 @@ static int verify_record(const verify_opts *o, cli_buf *b)
 		cli_buf_puts(b, "  signed at:   ");
 		put_time(b, scsec_evidence_signature_time(ev, i));
 		cli_buf_putc(b, '\n');
+		if (o->trust) {
+			scsec_verdict v;
+			const char *party, *role;
+
+			if (scsec_evidence_signature_judge(&v, &party, &role, ev, i, o->trust,
+			                                   SCSEC_DATE_NONE))
+				v = SCSEC_VERDICT_INVALID;
+			if (v == SCSEC_VERDICT_COUNTED) {
+				counted++;
+				cli_buf_textf(b, "  trusted:     yes, party '%s' (%s)\n", party, role);
+			} else {
+				cli_buf_textf(b, "  trusted:     no (%s)\n", scsec_verdict_name(v));
+			}
+		}
 	}
 	scsec_evidence_free(ev);
 	if (!n) {
@@ -216,7 +234,9 @@ static int verify_record(const verify_opts *o, cli_buf *b)
 	}
 	if (bad)
 		cli_errorf("'%s': a signature is not valid", o->path);
-	return bad ? EXIT_INPUT : EXIT_OK;
+	else if (o->trust && !counted)
+		cli_errorf("'%s': no signature is by a party the trust list trusts", o->path);
+	return bad || (o->trust && !counted) ? EXIT_INPUT : EXIT_OK;
 }
 
 int cmd_verify(int argc, char **argv)
@@ -233,6 +253,7 @@ int cmd_verify(int argc, char **argv)
 	verify_opts o;
 	cli_buf b = CLI_BUF_INIT;
 	scsec_file_kind kind = SCSEC_FILE_UNKNOWN;
+	scsec_trust *trust = NULL;
 	int opt, rc, wrc;
 
 	cli_cmd = "scsec verify";
@@ -259,12 +280,16 @@ int cmd_verify(int argc, char **argv)
 		return cli_fail(rc, NULL);
 	if (ro.trust && !ro.operator_cert)
 		return cli_usage_error(usage_verify, "--trust LIST needs --operator-cert CERT");
-	if (kind != SCSEC_FILE_RESULT && (ro.set || ro.trust || ro.evidence))
-		return cli_usage_error(usage_verify, "-c, --trust and --evidence apply to results");
+	if (kind != SCSEC_FILE_RESULT && (ro.set || ro.evidence))
+		return cli_usage_error(usage_verify, "-c and --evidence apply to results");
 	/* One branch per kind of signed document. */
 	switch (kind) {
 	case SCSEC_FILE_EVIDENCE:
+		if (ro.trust && (rc = cli_load_trust(&trust, ro.trust, ro.operator_cert)) != EXIT_OK)
+			return rc;
+		o.trust = trust;
 		rc = verify_record(&o, &b);
+		scsec_trust_free(trust);
 		break;
 	case SCSEC_FILE_RESULT:
 		ro.path = o.path;

@@ -397,6 +397,32 @@ SCSEC_API const char *scsec_signer_problem(const scsec_signer *signer);
 
 /** @} */
 
+/**
+ * Judge signature @p i of a loaded record under trust list @p trust, as an
+ * evaluation with that list does (doc/trust.md, rule 11 of
+ * doc/evaluation.md): SCSEC_VERDICT_COUNTED when the signature is valid,
+ * the record unchanged since it was loaded, and the signer a party the
+ * list trusts on the signing day, with a certificate valid then and not
+ * revoked by @p as_of; otherwise the verdict says why not. A counted
+ * party of a role other than `evaluation-body` or `expert` is still
+ * counted here: what its signature supports is the role's business
+ * (scsec_trust_party_role()).
+ *
+ * @param[out] verdict  the verdict
+ * @param[out] party    the party's name (borrowed from @p trust), or NULL; may be NULL
+ * @param[out] role     the party's role (borrowed from @p trust), or NULL; may be NULL
+ * @param ev            the record
+ * @param i             the signature's index
+ * @param trust         the trust list
+ * @param as_of         the day revocations are looked at (SCSEC_DATE_NONE: today, UTC)
+ * @return 0, SCSEC_EINVAL (a NULL argument, an index out of range).
+ * @since 1.1
+ */
+SCSEC_API int scsec_evidence_signature_judge(scsec_verdict *verdict, const char **party,
+                                             const char **role, const scsec_evidence *ev,
+                                             size_t i, const scsec_trust *trust,
+                                             scsec_date as_of);
+
 SCSEC_END_DECLS
 
 #endif

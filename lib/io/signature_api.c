@@ -14,6 +14,7 @@
 #include "io/signature.h"
 #include "io/source.h"
 #include "model/evidence.h"
+#include "model/trust.h"
 
 /* The whole of a file or memory block (gzip decompressed), within the
  * default size limits. */
@@ -202,4 +203,28 @@ int64_t scsec_evidence_signature_time(const scsec_evidence *ev, size_t i)
 	const scsec__signature *s = sig_at(ev, i);
 
 	return s ? s->signing_time : -1;
+}
+
+int scsec_evidence_signature_judge(scsec_verdict *verdict, const char **party, const char **role,
+                                   const scsec_evidence *ev, size_t i, const scsec_trust *trust,
+                                   scsec_date as_of)
+{
+	const struct scsec_trust_party *p = NULL;
+	const scsec__signature *s;
+
+	SCSEC__CHECK_ARG(verdict);
+	*verdict = SCSEC_VERDICT_INVALID;
+	if (party)
+		*party = NULL;
+	if (role)
+		*role = NULL;
+	SCSEC__CHECK_ARG(trust);
+	SCSEC__CHECK_ARG(s = sig_at(ev, i));
+	*verdict = scsec__trust_judge(trust, s, ev->signatures_stale,
+	                              as_of == SCSEC_DATE_NONE ? scsec_date_today() : as_of, &p);
+	if (p && party)
+		*party = p->name;
+	if (p && role)
+		*role = p->role;
+	return 0;
 }

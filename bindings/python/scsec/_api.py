@@ -1796,6 +1796,25 @@ class Evidence(Owned, MutableMapping[str, Entry]):
                     if t >= 0 else None))
         return tuple(out)
 
+    def judge_signatures(self, trust: "TrustList",
+                         as_of: DateLike = None) -> Tuple[Tuple[str, Optional[str], Optional[str]], ...]:
+        """Each signature of :attr:`signatures` judged under ``trust`` as an
+        evaluation with that list judges it (doc/trust.md): a tuple
+        ``(verdict, party, role)`` per signature, ``verdict`` being
+        ``"counted"`` or why not (``"invalid"``, ``"stale"``,
+        ``"unknown-party"``, ``"revoked"``, ...), revocations looked at as of
+        ``as_of`` (default: today)."""
+        guard = _guard(trust, TrustList, "trust")
+        verdict, party, role = c_int(), c_char_p(), c_char_p()
+        out = []
+        with self._g as h, guard as th:
+            for i in range(_lib.scsec_evidence_signature_count(h)):
+                _lib.scsec_evidence_signature_judge(byref(verdict), byref(party), byref(role), h,
+                                                    i, th, _to_cdate(as_of))
+                out.append((_text(_lib.scsec_verdict_name(verdict.value)) or "",
+                            _text(party.value), _text(role.value)))
+        return tuple(out)
+
     # -- writing
 
     def to_xml(self) -> bytes:

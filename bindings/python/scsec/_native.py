@@ -816,6 +816,8 @@ SIGNATURES = [
     ("scsec_result_signature_time", ctypes.c_int64, [result_p, c_size_t]),
     ("scsec_result_signature_judge", CHECK,
      [_P(c_int), _P(c_char_p), _P(c_char_p), result_p, c_size_t, c_void_p, date_t]),
+    ("scsec_evidence_signature_judge", CHECK,
+     [_P(c_int), _P(c_char_p), _P(c_char_p), evidence_p, c_size_t, c_void_p, date_t]),
     # mapping.h
     ("scsec_relationship_name", _cstr, [c_int]),
     ("scsec_relationship_parse", CHECK, [_P(c_int), _cstr]),

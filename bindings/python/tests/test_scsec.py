@@ -2683,6 +2683,21 @@ class SignatureTest(TempDirCase):
         self.assertTrue(signed.signatures[0].valid)
         self.assertEqual(signed.fingerprint, plain.fingerprint)
 
+    def test_judged_under_a_trust_list(self):
+        two = scsec.sign(scsec.sign(self.example(), self.key("stranger")), self.key("body1"))
+        trust = scsec.TrustList("Operator", "1", datetime.date(2026, 1, 1))
+        trust.add_party("Body One", "evaluation-body",
+                        fingerprint=self.fact("body1", "fingerprint"))
+        ev = scsec.Evidence.from_bytes(two)
+        self.assertEqual(ev.judge_signatures(trust),
+                         (("unknown-party", None, None), ("counted", "Body One", "evaluation-body")))
+        trust.revoke(fingerprint=self.fact("body1", "fingerprint"), date=datetime.date(2026, 1, 2))
+        self.assertEqual(ev.judge_signatures(trust)[1][0], "revoked")
+        ev.tool = "changed"
+        self.assertEqual(ev.judge_signatures(trust)[0][0], "stale")
+        with self.assertRaises(TypeError):
+            ev.judge_signatures(None)
+
     def test_files_and_tampering(self):
         src = self.path("in.xml")
         with open(src, "wb") as f:

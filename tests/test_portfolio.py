@@ -275,8 +275,12 @@ class TestPortfolioCli(PortfolioTestCase):
         empty = self.path("empty.json")
         os.makedirs(self.path("none"))
         self.run_portfolio("none", "-o", empty, rc=0)
+        self.write("ev/d.xml", DELTA)
+        projected = self.path("projected.json")
+        self.run_portfolio("--contracts", "contracts.csv", "--project", "ev", "-o", projected)
+        self.assertTrue(json.loads(cli.slurp(projected))["projection_applied"])
         python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-        p = subprocess.run([python, "-c", cli.SCHEMA_CHECK, SCHEMA, out, empty],
+        p = subprocess.run([python, "-c", cli.SCHEMA_CHECK, SCHEMA, out, empty, projected],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            universal_newlines=True, timeout=120)
         if p.returncode == 77:

@@ -35,8 +35,9 @@ static scsec_criteria *load_set(void)
 	return c;
 }
 
-static void put(scsec_evidence *ev, const char *id, scsec_status status, scsec_method method,
-                const char *assessed)
+/* An entry; planned: its planned completion day (rule 12), or NULL. */
+static void put_planned(scsec_evidence *ev, const char *id, scsec_status status,
+                        scsec_method method, const char *assessed, const char *planned)
 {
 	scsec_entry *e = NULL;
 
@@ -44,7 +45,15 @@ static void put(scsec_evidence *ev, const char *id, scsec_status status, scsec_m
 	ck_ok(scsec_entry_set_status(e, status));
 	ck_ok(scsec_entry_set_method(e, method));
 	ck_ok(scsec_entry_set_assessed_on(e, D(assessed)));
+	if (planned)
+		ck_ok(scsec_entry_set_planned_on(e, D(planned)));
 	ck_ok(scsec_evidence_replace(ev, e));
+}
+
+static void put(scsec_evidence *ev, const char *id, scsec_status status, scsec_method method,
+                const char *assessed)
+{
+	put_planned(ev, id, status, method, assessed, NULL);
 }
 
 static scsec_result *evaluate(const scsec_criteria *c, scsec_evidence *ev, const char *as_of,
@@ -389,6 +398,78 @@ START_TEST(test_trust)
 }
 END_TEST
 
+/* The projection (rule 12) copied per supplier: the projected day of the
+ * target level, which follows the target when a contract raises it. */
+START_TEST(test_projection)
+{
+	scsec_criteria *c = load_set();
+	scsec_portfolio *p = NULL;
+	scsec_evidence *ev = NULL;
+	scsec_eval_options *o = NULL;
+	scsec_result *r = NULL, *plain;
+	const scsec_supplier *s, *a;
+	char *json = NULL;
+	size_t size;
+
+	ck_ok(scsec_evidence_new(&ev, c));
+	put(ev, "pledge", SCSEC_STATUS_MET, SCSEC_METHOD_SELF, "2026-05-01");
+	put_planned(ev, "g-1", SCSEC_STATUS_NOT_MET, SCSEC_METHOD_SELF, "2026-05-01", "2026-09-01");
+	put_planned(ev, "p-1", SCSEC_STATUS_PARTIAL, SCSEC_METHOD_SELF, "2026-05-01", "2026-10-15");
+	ck_ok(scsec_eval_options_new(&o));
+	ck_ok(scsec_eval_options_set_as_of(o, D(AS_OF)));
+	ck_ok(scsec_eval_options_set_project(o, 1));
+	ck_ok(scsec_evaluate(&r, c, ev, o));
+	scsec_eval_options_free(o);
+	scsec_evidence_free(ev);
+	ck_assert(scsec_result_has_projection(r));
+
+	ck_ok(scsec_portfolio_new(&p, c, D(AS_OF), 90));
+	plain = supplier_a(c);
+	ck_ok(scsec_portfolio_add(p, "1001", NULL, plain, NULL));
+	scsec_result_free(plain);
+	ck_assert(!scsec_portfolio_projection_applied(p));
+	ck_ok(scsec_portfolio_add(p, "1020", NULL, r, NULL));
+	ck_assert(scsec_portfolio_projection_applied(p));
+	s = get(p, "1020");
+	a = get(p, "1001");
+	ck_assert(scsec_supplier_has_projection(s));
+	/* No contract: the target is L3, the level above none; the plan's
+	 * latest day. */
+	ck_assert_int_eq(scsec_supplier_target_level(s), 3);
+	ck_assert_int_eq(scsec_supplier_projected_on(s), D("2026-10-15"));
+	ck_assert_int_eq(scsec_supplier_projected_on(s), scsec_result_projected_on_at(r, 0));
+	ck_assert_uint_eq(scsec_supplier_projection_blocked(s), 0);
+	ck_ok(scsec_portfolio_to_json(&json, &size, p));
+	ck_assert_ptr_nonnull(strstr(json, "\"projection_applied\":true"));
+	ck_assert_ptr_nonnull(strstr(json, "\"projected_on\":\"2026-10-15\",\"projection_blocked\":0"));
+	ck_assert_ptr_nonnull(strstr(json, "\"projected_on\":null,\"projection_blocked\":null"));
+	scsec_free(json);
+	ck_ok(scsec_portfolio_to_csv(&json, &size, p));
+	ck_assert_ptr_nonnull(strstr(json, "projected_on,projection_blocked,problem\r\n"));
+	ck_assert_ptr_nonnull(strstr(json, ",2026-10-15,0,\r\n"));
+	scsec_free(json);
+	/* A contract for L4 makes it the target: g-2 and p-2 have no plan. */
+	contract(p, "1020", "c-9", 4, 0);
+	ck_assert_int_eq(scsec_supplier_target_level(s), 4);
+	ck_assert_int_eq(scsec_supplier_projected_on(s), SCSEC_DATE_NONE);
+	ck_assert_uint_gt(scsec_supplier_projection_blocked(s), 0);
+	ck_assert_uint_eq(scsec_supplier_projection_blocked(s),
+	                  scsec_result_projection_blocker_count(r, 1));
+	scsec_result_free(r);
+	/* Evaluated without the projection: nothing. */
+	ck_assert(!scsec_supplier_has_projection(a));
+	ck_assert_int_eq(scsec_supplier_projected_on(a), SCSEC_DATE_NONE);
+	ck_assert_uint_eq(scsec_supplier_projection_blocked(a), 0);
+	/* NULL */
+	ck_assert(!scsec_portfolio_projection_applied(NULL));
+	ck_assert(!scsec_supplier_has_projection(NULL));
+	ck_assert_int_eq(scsec_supplier_projected_on(NULL), SCSEC_DATE_NONE);
+	ck_assert_uint_eq(scsec_supplier_projection_blocked(NULL), 0);
+	scsec_portfolio_free(p);
+	scsec_criteria_free(c);
+}
+END_TEST
+
 /* The same figures and bytes whichever comes first, results or contracts. */
 START_TEST(test_order_independent)
 {
@@ -409,8 +490,8 @@ START_TEST(test_order_independent)
 	ck_ok(scsec_portfolio_to_csv(&b, &nb, q));
 	ck_assert_str_eq(a, b);
 	ck_assert(!strncmp(a, "supplier_id,name,source,level,", 30));
-	ck_assert_ptr_nonnull(strstr(a, "\r\n1001,Alpha KK,a.xml,3,2026-07-31,60,yes,g-1 pledge,4,2,no,4,2,2,,\r\n"));
-	ck_assert_ptr_nonnull(strstr(a, "\r\n,,z/broken.xml,,,,,,,,,,,,,not well-formed\r\n"));
+	ck_assert_ptr_nonnull(strstr(a, "\r\n1001,Alpha KK,a.xml,3,2026-07-31,60,yes,g-1 pledge,4,2,no,4,2,2,,,,\r\n"));
+	ck_assert_ptr_nonnull(strstr(a, "\r\n,,z/broken.xml,,,,,,,,,,,,,,,not well-formed\r\n"));
 	scsec_free(a);
 	scsec_free(b);
 	scsec_portfolio_free(p);
@@ -610,6 +691,7 @@ int main(void)
 	tcase_add_test(tc, test_below_and_gap);
 	tcase_add_test(tc, test_missed);
 	tcase_add_test(tc, test_trust);
+	tcase_add_test(tc, test_projection);
 	tcase_add_test(tc, test_order_independent);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_contracts_sheet);

@@ -20,6 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import browser  # noqa: E402
 import test_cli as cli  # noqa: E402  (a module, so its test cases are not run twice)
+import test_trust as trust  # noqa: E402  (its signed list and PKI, tests/pki.sh)
 
 SET = os.path.join(cli.SRCDIR, "tests", "data", "portfolio", "set.xml")
 SCHEMA = os.path.join(cli.SRCDIR, "data", "schema", "scsec-portfolio-1.schema.json")
@@ -27,7 +28,9 @@ AS_OF = "2026-06-01"
 
 
 def record(corp, name, entries):
-    rows = "".join('  <entry id="%s" status="%s" method="%s" assessed-on="%s"/>\n' % e
+    """entries: (id, status, method, assessed-on[, planned-on])."""
+    rows = "".join('  <entry id="%s" status="%s" method="%s" assessed-on="%s"%s/>\n'
+                   % (e[:4] + ((' planned-on="%s"' % e[4]) if len(e) > 4 else "",))
                    for e in entries)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<evidence xmlns="urn:scsec:evidence:1">\n'
             '  <subject>\n    <name>%s</name>\n    <identifier scheme="x-test">%s</identifier>\n'
@@ -66,6 +69,14 @@ class PortfolioTestCase(cli.CliTestCase):
         r = cli.scsec("portfolio", "-c", SET, "--as-of", AS_OF, *args, cwd=self.dir)
         self.assertStatus(r, rc)
         return r
+
+
+# 1020: nothing achieved yet, L3 planned: g-1 by 2026-09-01, p-1 by 2026-10-15.
+DELTA = record("1020", "Delta KK", [("pledge", "met", "self", "2026-05-01"),
+                                    ("g-1", "not-met", "expert-reviewed", "2026-05-01",
+                                     "2026-09-01"),
+                                    ("p-1", "partial", "expert-reviewed", "2026-05-01",
+                                     "2026-10-15")])
 
 
 class TestPortfolioCli(PortfolioTestCase):
@@ -124,6 +135,57 @@ class TestPortfolioCli(PortfolioTestCase):
         self.assertEqual(rows[3]["source"], "ev/broken.xml")
         self.assertTrue(rows[3]["problem"])
         self.assertNoTempFiles()
+
+    def test_projection(self):
+        """--project: the projected day of each supplier's target level, or
+        how many items block it, as evaluate --project gives it."""
+        self.make()
+        os.remove(self.path("ev", "broken.xml"))
+        self.write("ev/d.xml", DELTA)
+        doc = json.loads(self.run_portfolio("ev", "--format", "json", rc=0).out)
+        self.assertFalse(doc["projection_applied"])
+        self.assertEqual({x["projection_blocked"] for x in doc["suppliers"]}, {None})
+        doc = json.loads(self.run_portfolio("ev", "--project", "--format", "json", rc=0).out)
+        self.assertTrue(doc["projection_applied"])
+        s = {x["id"]: x for x in doc["suppliers"]}
+        self.assertEqual((s["1020"]["target"], s["1020"]["projected_on"],
+                          s["1020"]["projection_blocked"]), (3, "2026-10-15", 0))
+        # 1010 planned nothing: blocked, by as many items as evaluate lists
+        one = cli.scsec("evaluate", "-c", SET, "--as-of", AS_OF, "--project", "--format", "json",
+                        "ev/sub/c.xml", cwd=self.dir)
+        self.assertIn(one.rc, (0, 1), repr(one))
+        l3 = [x for x in json.loads(one.out)["projection"] if x["rank"] == 3][0]
+        self.assertIsNone(s["1010"]["projected_on"])
+        self.assertGreater(s["1010"]["projection_blocked"], 0)
+        self.assertEqual(s["1010"]["projection_blocked"], len(l3["blockers"]))
+        # 1002 holds L4, the highest: no target, nothing projected
+        self.assertEqual((s["1002"]["target"], s["1002"]["projected_on"],
+                          s["1002"]["projection_blocked"]), (None, None, 0))
+        # a contract for L4 moves 1020's target: g-2 and p-2 have no plan
+        self.write("k.csv", "supplier,contract,required\n1020,c-9,4\n")
+        doc = json.loads(self.run_portfolio("ev", "--project", "--contracts", "k.csv",
+                                            "--format", "json", rc=0).out)
+        d = [x for x in doc["suppliers"] if x["id"] == "1020"][0]
+        self.assertEqual((d["target"], d["projected_on"]), (4, None))
+        self.assertGreater(d["projection_blocked"], 0)
+        # the CSV and the dashboard's supplier table
+        out = self.path("p.csv")
+        self.run_portfolio("ev", "--project", "-o", out, rc=0)
+        rows = {r["supplier_id"]: r for r in
+                csv.DictReader(io.StringIO(cli.slurp(out).decode("utf-8")))}
+        self.assertEqual((rows["1020"]["projected_on"], rows["1020"]["projection_blocked"]),
+                         ("2026-10-15", "0"))
+        self.assertEqual(rows["1010"]["projected_on"], "")
+        self.assertEqual(rows["1010"]["projection_blocked"],
+                         str(s["1010"]["projection_blocked"]))
+        html = self.path("p.html")
+        self.run_portfolio("ev", "--project", "-o", html, rc=0)
+        page = cli.slurp(html).decode("utf-8")
+        self.assertIn("<th>Target projected</th>", page)
+        self.assertIn(">2026-10-15</td>", page)
+        self.assertIn(">blocked (%d)</td>" % s["1010"]["projection_blocked"], page)
+        self.run_portfolio("ev", "-o", html, rc=0)
+        self.assertNotIn("Target projected", cli.slurp(html).decode("utf-8"))
 
     def test_all_readable_is_status_0(self):
         self.make()
@@ -213,8 +275,12 @@ class TestPortfolioCli(PortfolioTestCase):
         empty = self.path("empty.json")
         os.makedirs(self.path("none"))
         self.run_portfolio("none", "-o", empty, rc=0)
+        self.write("ev/d.xml", DELTA)
+        projected = self.path("projected.json")
+        self.run_portfolio("--contracts", "contracts.csv", "--project", "ev", "-o", projected)
+        self.assertTrue(json.loads(cli.slurp(projected))["projection_applied"])
         python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-        p = subprocess.run([python, "-c", cli.SCHEMA_CHECK, SCHEMA, out, empty],
+        p = subprocess.run([python, "-c", cli.SCHEMA_CHECK, SCHEMA, out, empty, projected],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            universal_newlines=True, timeout=120)
         if p.returncode == 77:
@@ -230,6 +296,72 @@ class TestPortfolioCli(PortfolioTestCase):
         p = subprocess.run([python, "-c", cli.SCHEMA_CHECK, SCHEMA, bad],
                            stdout=subprocess.PIPE, universal_newlines=True, timeout=120)
         self.assertNotEqual(p.stdout.split(" ")[1], "0")
+
+
+class TestPortfolioTrust(PortfolioTestCase):
+    """--trust: the suppliers whose evidence is unsigned or unverified, with
+    records signed by tests/pki.sh's parties and the list test_trust.py
+    builds and the operator signs."""
+
+    @classmethod
+    def setUpClass(cls):
+        trust.TestSignedCli.setUpClass()
+
+    signed_list = trust.TestSignedCli.signed_list
+    new_list = trust.TrustCase.new_list
+
+    def signed(self, corp, party, name):
+        """The pledged record of tests/data/trust as supplier corp in ev/,
+        signed by party (unsigned without one)."""
+        with open(trust.PLEDGED, encoding="utf-8") as f:
+            text = f.read().replace("1180301012345", corp)
+        if not party:
+            return self.write(os.path.join("ev", name), text)
+        src = self.write("src-" + name, text)
+        out = self.path("ev", name)
+        chain = trust.pki(party, "chain.pem")
+        self.assertStatus(cli.scsec("sign", "--key", trust.pki(party, "key.pem"), "--cert",
+                                    trust.pki(party, "cert.pem"),
+                                    *(["--chain", chain] if os.path.exists(chain) else []),
+                                    "--time", "2026-04-01T00:00:00Z", src, "-o", out), 0)
+        return out
+
+    def test_unsigned_or_unverified(self):
+        lst = self.signed_list()
+        os.makedirs(self.path("ev"))
+        self.signed("9001", "body1", "a.xml")      # a trusted body: counts
+        self.signed("9002", "stranger", "b.xml")   # valid, but not on the list
+        self.signed("9003", None, "c.xml")
+        op = trust.pki("operator", "cert.pem")
+        r = cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--trust", lst,
+                      "--operator-cert", op, "--format", "json", cwd=self.dir)
+        self.assertStatus(r, 0)
+        doc = json.loads(r.out)
+        self.assertTrue(doc["trust_applied"])
+        self.assertEqual({x["id"]: x["trust"] for x in doc["suppliers"]},
+                         {"9001": "verified", "9002": "unverified", "9003": "unsigned"})
+        self.assertEqual(doc["untrusted"], ["9002", "9003"])
+        html = self.path("p.html")
+        self.assertStatus(cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--trust", lst,
+                                    "--operator-cert", op, "-o", html, cwd=self.dir), 0)
+        page = cli.slurp(html).decode("utf-8")
+        self.assertIn('<span class="n">2</span><span class="t">unsigned or unverified', page)
+        self.assertIn("<h2>Unsigned or unverified evidence</h2>", page)
+        # without the list: no trust figure at all
+        r = cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--format", "json",
+                      cwd=self.dir)
+        self.assertStatus(r, 0)
+        doc = json.loads(r.out)
+        self.assertFalse(doc["trust_applied"])
+        self.assertEqual(doc["untrusted"], [])
+        # a list needs its operator, and one another party signed is refused
+        r = cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--trust", lst, cwd=self.dir)
+        self.assertStatus(r, 2)
+        self.assertIn("--operator-cert", r.err)
+        r = cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--trust", lst,
+                      "--operator-cert", trust.pki("stranger", "cert.pem"), cwd=self.dir)
+        self.assertIn(r.rc, (3, 4), repr(r))
+        self.assertIn("refused", r.err)
 
 
 class TestDashboardSource(PortfolioTestCase):

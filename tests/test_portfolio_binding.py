@@ -77,6 +77,9 @@ class TestPortfolio(unittest.TestCase):
                          (4, 2, False, 4))
         self.assertEqual((a["gap_method"], a["gap_fixes"]), (2, 2))
         self.assertIsNone(a["trust"])
+        # evaluated without the projection
+        self.assertIsNone(a["projected_on"])
+        self.assertIsNone(a["projection_blocked"])
         self.assertEqual((a["satisfied:gov"], a["applicable:gov"]), (0, 2))
         self.assertIsNone(rows[1]["source"])
         self.assertEqual(rows[1]["meets_required"], True)
@@ -85,6 +88,29 @@ class TestPortfolio(unittest.TestCase):
         for r in rows:
             for v in r.values():
                 self.assertIsInstance(v, (str, int, bool, list, D, type(None)))
+
+    def test_to_records_projection(self):
+        ev = scsec.Evidence(self.c)
+        ev.add(scsec.Entry("pledge", status="met", method="self", assessed_on=D(2026, 5, 1)))
+        ev.add(scsec.Entry("g-1", status="not-met", method="self", assessed_on=D(2026, 5, 1),
+                           planned_on=D(2026, 9, 1)))
+        ev.add(scsec.Entry("p-1", status="partial", method="self", assessed_on=D(2026, 5, 1),
+                           planned_on=D(2026, 10, 15)))
+        r = scsec.evaluate(self.c, ev, as_of=AS_OF, project=True)
+        p = scsec.Portfolio(self.c, AS_OF)
+        p.add("1020", r)
+        p.add("1010", scsec.evaluate(self.c, scsec.Evidence(self.c), as_of=AS_OF, project=True))
+        rows = {x["supplier_id"]: x for x in p.to_records()}
+        self.assertEqual((rows["1020"]["target"], rows["1020"]["projected_on"],
+                          rows["1020"]["projection_blocked"]), (3, D(2026, 10, 15), 0))
+        # nothing planned: every L3 item blocks it
+        self.assertIsNone(rows["1010"]["projected_on"])
+        self.assertEqual(rows["1010"]["projection_blocked"], 3)
+        # L4 required: g-2 and p-2 have no plan
+        p.add_contract("1020", "c-9", required=4)
+        row = p.to_records()[1]
+        self.assertEqual((row["target"], row["projected_on"]), (4, None))
+        self.assertGreater(row["projection_blocked"], 0)
 
     def test_json_and_csv(self):
         p = self.build()

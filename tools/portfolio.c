@@ -17,6 +17,7 @@
 static const char usage_portfolio[] =
 	"usage: scsec portfolio [-c SET] --as-of YYYY-MM-DD [--contracts CONTRACTS.csv|.xlsx]\n"
 	"                       [--within DAYS] [--format html|json|csv] [-o OUT] [--strict]\n"
+	"                       [--project] [--trust LIST (--operator-cert CERT|--unverified-trust)]\n"
 	"                       PATH...\n"
 	"\n"
 	"Evaluate many suppliers' evidence files (every FILE given, every *.xml,\n"
@@ -26,7 +27,8 @@ static const char usage_portfolio[] =
 	"judged against the highest), the levels that expire within DAYS and the\n"
 	"answers that make them expire, the suppliers below their requirement\n"
 	"with the gap split into items met that need a stronger assessment and\n"
-	"items that need fixes, and the criteria most suppliers miss. A supplier\n"
+	"items that need fixes, the criteria most suppliers miss and, under a\n"
+	"trust list, the suppliers whose evidence is unsigned or unverified. A supplier\n"
 	"is named by its record's first subject id (a corporate number), else by\n"
 	"its file. Files that cannot be read or evaluated are listed, not fatal.\n"
 	"\n"
@@ -41,6 +43,12 @@ static const char usage_portfolio[] =
 	"                            JSON (data/schema/scsec-portfolio-1.schema.json), CSV\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"  --strict                  a record with check errors is listed as unreadable\n"
+	"  --project                 show per supplier the day its target level (the\n"
+	"                            required one when short of a contract, else the\n"
+	"                            next) would be reached if its planned dates hold,\n"
+	"                            or how many items block it (rule 12; a plan, never\n"
+	"                            the achieved level)\n"
+	CLI_USAGE_TRUST
 	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
 	"  -h, --help                show this help\n"
 	"\n"
@@ -155,6 +163,22 @@ static void td_date(cli_buf *b, scsec_date d)
 	char date[SCSEC_DATE_BUFSIZE];
 
 	cli_buf_printf(b, "<td class=\"id\">%s</td>", scsec_date_format(date, d) ? "" : date);
+}
+
+/* The projection of the supplier's target level: its day, "blocked (N)",
+ * or empty (no target, no projection); sorted by day, blocked last. */
+static void td_projection(cli_buf *b, const scsec_supplier *s)
+{
+	char date[SCSEC_DATE_BUFSIZE];
+	scsec_date on = scsec_supplier_projected_on(s);
+	size_t blocked = scsec_supplier_projection_blocked(s);
+
+	if (on != SCSEC_DATE_NONE && !scsec_date_format(date, on))
+		cli_buf_printf(b, "<td class=\"id\" data-v=\"%ld\">%s</td>", (long)on, date);
+	else if (blocked)
+		cli_buf_printf(b, "<td class=\"no\" data-v=\"99999999\">blocked (%zu)</td>", blocked);
+	else
+		cli_buf_puts(b, "<td data-v=\"\"></td>");
 }
 
 /* Start a sortable, paged table. */
@@ -575,10 +599,18 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 		static const char *const heads[] = { "Supplier", "Name", "Level", "Valid until",
 			                             "Required", "Gap: assessment", "Gap: fixes", "File",
 			                             NULL };
+		static const char *const heads_projected[] = { "Supplier", "Name", "Level",
+			                                       "Valid until", "Required",
+			                                       "Gap: assessment", "Gap: fixes",
+			                                       "Target projected", "File", NULL };
+		int projected = scsec_portfolio_projection_applied(p);
 
 		cli_buf_puts(b, "<section id=\"suppliers\">\n<h2>Every supplier</h2>\n");
-		table_start(b, "t-suppliers", "By supplier id; the gap is to the target level.", n,
-		            heads, "56");
+		table_start(b, "t-suppliers", projected ? "By supplier id; the gap is to the target "
+		                                          "level; the projected day is the plan's "
+		                                          "(rule 12), not an achieved level."
+		                                        : "By supplier id; the gap is to the target level.",
+		            n, projected ? heads_projected : heads, "56");
 		for (i = 0; i < n; i++) {
 			const scsec_supplier *s = scsec_portfolio_supplier_at(p, i);
 
@@ -591,6 +623,8 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 			td_level(b, c, scsec_supplier_required(s));
 			td_num(b, (long)scsec_supplier_gap_method(s));
 			td_num(b, (long)scsec_supplier_gap_fixes(s));
+			if (projected)
+				td_projection(b, s);
 			td_text(b, "mono", scsec_supplier_source(s));
 			cli_buf_puts(b, "</tr>\n");
 		}
@@ -696,40 +730,46 @@ int cmd_portfolio(int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "project", no_argument, NULL, OPT_PROJECT },
+		CLI_TRUST_OPTIONS,
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const formats[] = { "html", "json", "csv", NULL };
-	const char *out = NULL, *format = NULL, *contracts = NULL, *set = NULL, *as_of_text = NULL;
+	const char *out = NULL, *format = NULL, *contracts = NULL;
 	const char **inputs = NULL;
 	scsec_criteria *c = NULL;
 	scsec_eval_options *eo = NULL;
 	scsec_portfolio *p = NULL;
 	scsec_diagnostics *diags = NULL;
-	scsec_date as_of = SCSEC_DATE_NONE;
+	cli_evalopts o;
 	cli_files files = CLI_FILES_INIT;
 	long within = 90;
 	int opt, rc = EXIT_OK, strict = 0, i;
 	size_t k;
 
 	cli_cmd = "scsec portfolio";
+	cli_evalopts_init(&o);
 	cli_getopt_reset();
 	while ((opt = getopt_long(argc, argv, ":c:o:h", options, NULL)) != -1) {
 		switch (opt) {
-		case 'c': set = optarg; break;
-		case 'o': out = optarg; break;
+		case 'c':
 		case OPT_AS_OF:
-			as_of_text = optarg;
-			rc = cli_parse_date("--as-of", optarg, &as_of);
+		case OPT_PROJECT:
+		case OPT_TRUST:
+		case OPT_OPERATOR_CERT:
+		case OPT_UNVERIFIED_TRUST:
+		case OPT_ENCODING:
+			rc = cli_evalopts_handle(&o, opt, optarg);
 			break;
+		case 'o': out = optarg; break;
 		case OPT_CONTRACTS: contracts = optarg; break;
 		case OPT_WITHIN:
 			rc = cli_parse_long("--within", optarg, 0, SCSEC_PORTFOLIO_MAX_WITHIN, &within);
 			break;
 		case OPT_FORMAT: rc = cli_parse_format(optarg, formats, &format); break;
 		case OPT_STRICT: strict = 1; break;
-		case OPT_ENCODING: rc = cli_set_encoding(optarg); break;
 		case 'h':
 			fputs(usage_portfolio, stdout);
 			goto done;
@@ -738,7 +778,7 @@ int cmd_portfolio(int argc, char **argv)
 		if (rc != EXIT_OK)
 			goto done;
 	}
-	if (!as_of_text) {
+	if (!o.as_of_text) {
 		rc = cli_usage_error(usage_portfolio, "--as-of YYYY-MM-DD is required: the figures are "
 		                                      "as of one date");
 		goto done;
@@ -758,14 +798,16 @@ int cmd_portfolio(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		inputs[i - optind] = argv[i];
 	inputs[argc - optind] = contracts;
-	inputs[argc - optind + 1] = cli_set_path(set);
+	inputs[argc - optind + 1] = cli_set_path(o.set);
 	if ((rc = cli_check_output(out, inputs, (size_t)(argc - optind) + 2)) != EXIT_OK)
 		goto done;
-	if ((rc = cli_load_criteria(&c, set)) != EXIT_OK)
+	if ((rc = cli_load_criteria(&c, o.set)) != EXIT_OK)
+		goto done;
+	/* The trust list is checked (and refused) before any file is read. */
+	if ((rc = cli_evalopts_build(&o, c, &eo)) != EXIT_OK)
 		goto done;
 	scsec_error_clear();
-	if ((rc = scsec_portfolio_new(&p, c, as_of, (int)within)) ||
-	    (rc = scsec_eval_options_new(&eo)) || (rc = scsec_eval_options_set_as_of(eo, as_of))) {
+	if ((rc = scsec_portfolio_new(&p, c, o.as_of, (int)within))) {
 		rc = cli_fail(rc, NULL);
 		goto done;
 	}
@@ -822,5 +864,6 @@ done:
 	scsec_eval_options_free(eo);
 	scsec_portfolio_free(p);
 	scsec_criteria_free(c);
+	cli_evalopts_dispose(&o);
 	return rc;
 }

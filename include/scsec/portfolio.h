@@ -196,6 +196,13 @@ SCSEC_API int scsec_portfolio_within_days(const scsec_portfolio *portfolio);
 /** Non-zero when at least one result was evaluated with a trust list. @since 1.1 */
 SCSEC_API int scsec_portfolio_trust_applied(const scsec_portfolio *portfolio);
 
+/**
+ * Non-zero when at least one result was evaluated with the projection
+ * (scsec_eval_options_set_project(), doc/evaluation.md rule 12).
+ * @since 1.1
+ */
+SCSEC_API int scsec_portfolio_projection_applied(const scsec_portfolio *portfolio);
+
 /** Number of top-level categories of the set (the heat map's columns). @since 1.1 */
 SCSEC_API size_t scsec_portfolio_category_count(const scsec_portfolio *portfolio);
 
@@ -370,6 +377,36 @@ SCSEC_API size_t scsec_supplier_category_satisfied(const scsec_supplier *supplie
  * @since 1.1
  */
 SCSEC_API const char *scsec_supplier_trust(const scsec_supplier *supplier);
+
+/**
+ * Non-zero when its result carried a projection (it was evaluated with
+ * scsec_eval_options_set_project()); scsec_portfolio_add() copied the
+ * projection of every level, so the figures below follow the target when
+ * a contract changes it.
+ * @since 1.1
+ */
+SCSEC_API int scsec_supplier_has_projection(const scsec_supplier *supplier);
+
+/**
+ * The day on which the supplier's target level (scsec_supplier_target_level():
+ * the required level when it falls short of a contract, else the level
+ * above the one it holds) would be reached if its planned completion dates
+ * hold (rule 12). A plan, never the achieved level.
+ * @return the date; SCSEC_DATE_NONE when the target is blocked
+ *         (scsec_supplier_projection_blocked()), there is no target, or no
+ *         projection.
+ * @since 1.1
+ */
+SCSEC_API scsec_date scsec_supplier_projected_on(const scsec_supplier *supplier);
+
+/**
+ * Number of items that block the projection of the supplier's target
+ * level (unplanned, overdue, or lapsing before the projected day;
+ * scsec_result_projection_blocker_count()); 0 when it has a projected
+ * date, there is no target, or no projection.
+ * @since 1.1
+ */
+SCSEC_API size_t scsec_supplier_projection_blocked(const scsec_supplier *supplier);
 
 /** @} */
 

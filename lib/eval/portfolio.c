@@ -162,6 +162,8 @@ static void supplier_free(scsec_supplier *s)
 	scsec__free(s->why);
 	scsec__free(s->rests_on);
 	scsec__free(s->cat);
+	scsec__free(s->proj_on);
+	scsec__free(s->proj_blockers);
 	scsec__free(s);
 }
 
@@ -438,12 +440,22 @@ int scsec_portfolio_add(scsec_portfolio *p, const char *id, const char *name,
 	s->why = scsec__malloc(nwhy ? nwhy : 1);
 	s->cat = scsec__calloc(2 * c->ntop + 1, sizeof *s->cat);
 	s->rests_on = scsec__calloc(r->nrests_on + 1, sizeof *s->rests_on);
+	s->projected = scsec_result_has_projection(r);
+	if (s->projected) {
+		s->proj_on = scsec__calloc(c->nlevels + 1, sizeof *s->proj_on);
+		s->proj_blockers = scsec__calloc(c->nlevels + 1, sizeof *s->proj_blockers);
+	}
 	if (!s->id || (name && !s->name) || (source && !s->source) || !s->why || !s->cat ||
-	    !s->rests_on) {
+	    !s->rests_on || (s->projected && (!s->proj_on || !s->proj_blockers))) {
 		supplier_free(s);
 		return SCSEC_ENOMEM;
 	}
 	memcpy(s->why, r->why, nwhy);
+	/* Every level's projection: the target moves when contracts arrive. */
+	for (i = 0; s->projected && i < c->nlevels; i++) {
+		s->proj_on[i] = scsec_result_projected_on_at(r, i);
+		s->proj_blockers[i] = scsec_result_projection_blocker_count(r, i);
+	}
 	/* The ids live in the set, which the portfolio keeps (same fingerprint:
 	 * the same ids). */
 	for (i = 0; i < r->nrests_on; i++) {
@@ -479,6 +491,8 @@ int scsec_portfolio_add(scsec_portfolio *p, const char *id, const char *name,
 	p->level_counts[s->level ? level_index(c, s->level) + 1 : 0]++;
 	if (r->trust_applied)
 		p->trust_applied = 1;
+	if (s->projected)
+		p->projection_applied = 1;
 	if ((s->expiring && (rc = list_insert(&p->expiring, s, by_expiry))) ||
 	    (s->meets == 0 && (rc = list_insert(&p->below, s, by_id))) ||
 	    (*s->trust && strcmp(s->trust, "verified") &&
@@ -590,6 +604,11 @@ scsec_date scsec_portfolio_as_of(const scsec_portfolio *p)
 int scsec_portfolio_within_days(const scsec_portfolio *p) { return p ? p->within : -1; }
 
 int scsec_portfolio_trust_applied(const scsec_portfolio *p) { return p ? p->trust_applied : 0; }
+
+int scsec_portfolio_projection_applied(const scsec_portfolio *p)
+{
+	return p ? p->projection_applied : 0;
+}
 
 size_t scsec_portfolio_category_count(const scsec_portfolio *p) { return p ? p->c->ntop : 0; }
 
@@ -740,6 +759,30 @@ size_t scsec_supplier_category_satisfied(const scsec_supplier *s, size_t i, size
 }
 
 const char *scsec_supplier_trust(const scsec_supplier *s) { return s ? s->trust : NULL; }
+
+int scsec_supplier_has_projection(const scsec_supplier *s) { return s ? s->projected : 0; }
+
+/* The index of the supplier's target level in its projection, or -1. */
+static int projection_index(const scsec_supplier *s)
+{
+	if (!s || !s->projected || !s->target)
+		return -1;
+	return level_index(s->p->c, s->target);
+}
+
+scsec_date scsec_supplier_projected_on(const scsec_supplier *s)
+{
+	int i = projection_index(s);
+
+	return i < 0 ? SCSEC_DATE_NONE : s->proj_on[i];
+}
+
+size_t scsec_supplier_projection_blocked(const scsec_supplier *s)
+{
+	int i = projection_index(s);
+
+	return i < 0 ? 0 : s->proj_blockers[i];
+}
 
 const char *scsec_contract_supplier_id(const scsec_contract *k)
 {

@@ -31,6 +31,9 @@ struct scsec_supplier {
 	size_t nrests_on;
 	const char *trust;         /* "", "unsigned", "unverified", "verified" (static) */
 	unsigned char *why;        /* the result's reasons, [level * nitems + item] */
+	int projected;             /* the result carried a projection (rule 12) */
+	scsec_date *proj_on;       /* per level: projected day, or SCSEC_DATE_NONE */
+	size_t *proj_blockers;     /* per level: items that block it */
 	/* Worked out again whenever the requirement changes. */
 	int required;
 	size_t ncontracts;
@@ -58,6 +61,7 @@ struct scsec_portfolio {
 	scsec_date as_of;
 	int within;
 	int trust_applied;
+	int projection_applied;    /* some supplier's result carried a projection */
 	size_t nitems;             /* criteria, then prerequisites */
 	plist suppliers;           /* by id (scsec__idcmp) */
 	plist expiring;            /* by last valid day, then id */

@@ -88,6 +88,13 @@ static void json_supplier(scsec__buf *b, const scsec_portfolio *p, const scsec_s
 	scsec__buf_printf(b, ",\"gap\":{\"method\":%zu,\"fixes\":%zu},\"trust\":", s->gap_method,
 	                  s->gap_fixes);
 	scsec__json_put_str(b, *s->trust ? s->trust : NULL);
+	scsec__buf_puts(b, ",\"projected_on\":");
+	scsec__json_put_date(b, scsec_supplier_projected_on(s));
+	scsec__buf_puts(b, ",\"projection_blocked\":");
+	if (s->projected)
+		scsec__buf_printf(b, "%zu", scsec_supplier_projection_blocked(s));
+	else
+		scsec__buf_puts(b, "null");
 	scsec__buf_puts(b, ",\"categories\":[");
 	for (i = 0; i < p->c->ntop; i++)
 		scsec__buf_printf(b, "%s[%u,%u]", i ? "," : "", (unsigned)s->cat[2 * i],
@@ -109,8 +116,9 @@ static int to_json(scsec__buf *b, const scsec_portfolio *p)
 	scsec__json_put_str(b, c->fingerprint);
 	scsec__buf_puts(b, "},\"as_of\":");
 	scsec__json_put_date(b, p->as_of);
-	scsec__buf_printf(b, ",\"within_days\":%d,\"trust_applied\":%s,\"supplier_count\":%zu", p->within,
-	                  p->trust_applied ? "true" : "false", p->suppliers.n);
+	scsec__buf_printf(b, ",\"within_days\":%d,\"trust_applied\":%s,\"projection_applied\":%s"
+	                  ",\"supplier_count\":%zu", p->within, p->trust_applied ? "true" : "false",
+	                  p->projection_applied ? "true" : "false", p->suppliers.n);
 	scsec__buf_printf(b, ",\"levels\":[{\"rank\":0,\"label\":null,\"suppliers\":%zu}",
 	                  p->level_counts[0]);
 	for (i = 0; i < c->nlevels; i++) {
@@ -180,7 +188,7 @@ static int to_json(scsec__buf *b, const scsec_portfolio *p)
 static const char *const csv_columns[] = {
 	"supplier_id", "name", "source", "level", "valid_until", "days_left", "expiring",
 	"expiry_items", "required", "contracts", "meets_required", "target", "gap_method",
-	"gap_fixes", "trust", "problem"
+	"gap_fixes", "trust", "projected_on", "projection_blocked", "problem"
 };
 #define NCOLUMNS (sizeof csv_columns / sizeof *csv_columns)
 
@@ -229,6 +237,9 @@ static int to_csv(scsec__buf *b, const scsec_portfolio *p)
 		csv_num(b, (long)s->gap_method, 1);
 		csv_num(b, (long)s->gap_fixes, 1);
 		scsec__csv_cell(b, s->trust, 0);
+		scsec__date_format(date, scsec_supplier_projected_on(s));
+		scsec__csv_cell(b, date, 0);
+		csv_num(b, (long)scsec_supplier_projection_blocked(s), s->projected);
 		scsec__csv_cell(b, "", 0);
 		scsec__csv_end(b);
 	}

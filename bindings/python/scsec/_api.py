@@ -3624,8 +3624,12 @@ class Portfolio(Owned):
         supplier_id, name, source, level, valid_until (date or None),
         days_left, expiring, expiry_items (list), required, contracts,
         meets_required (None without a contract), target, gap_method,
-        gap_fixes, trust (None without a trust list), and per top-level
-        category ``satisfied:ID`` and ``applicable:ID``."""
+        gap_fixes, trust (None without a trust list), projected_on (the day
+        the target level would be reached if the plan holds, rule 12; None
+        when blocked or without a projection), projection_blocked (the items
+        that block it; None when the result was evaluated without
+        ``project=True``), and per top-level category ``satisfied:ID`` and
+        ``applicable:ID``."""
         as_of = self.as_of
         rows = []
         with self._g as h:
@@ -3655,6 +3659,9 @@ class Portfolio(Owned):
                     "gap_method": int(_lib.scsec_supplier_gap_method(s)),
                     "gap_fixes": int(_lib.scsec_supplier_gap_fixes(s)),
                     "trust": trust or None,
+                    "projected_on": _from_cdate(_lib.scsec_supplier_projected_on(s)),
+                    "projection_blocked": (int(_lib.scsec_supplier_projection_blocked(s))
+                                           if _lib.scsec_supplier_has_projection(s) else None),
                 }
                 for k, cid in enumerate(cats):
                     row["satisfied:" + cid] = int(_lib.scsec_supplier_category_satisfied(

@@ -997,6 +997,11 @@ SIGNATURES = [
     ("scsec_supplier_gap_fixes", c_size_t, [supplier_p]),
     ("scsec_supplier_category_satisfied", c_size_t, [supplier_p, c_size_t, _P(c_size_t)]),
     ("scsec_supplier_trust", _cstr, [supplier_p]),
+    # portfolio2: projected dates in the portfolio
+    ("scsec_portfolio_projection_applied", c_int, [portfolio_p]),
+    ("scsec_supplier_has_projection", c_int, [supplier_p]),
+    ("scsec_supplier_projected_on", date_t, [supplier_p]),
+    ("scsec_supplier_projection_blocked", c_size_t, [supplier_p]),
     ("scsec_contract_supplier_id", _cstr, [contract_p]),
     ("scsec_contract_id", _cstr, [contract_p]),
     ("scsec_contract_required", c_int, [contract_p]),

@@ -2764,6 +2764,66 @@ class XlsxTest(CliTestCase):
             done += 1
         self.assertGreater(done, 0)
 
+    def fingerprint(self, path):
+        r = scsec("criteria", "show", path)
+        self.assertStatus(r, 0)
+        return re.search(r"^Fingerprint: +([0-9a-f]{64})$", r.out, re.M).group(1)
+
+    def test_ipa_criteria_sheet_after_a_cover(self):
+        # A cover sheet (and an empty Sheet1) before the criteria: without
+        # --sheet the first worksheet whose header IPA's detection accepts is
+        # read, giving the CSV's set and the set (fingerprint: the file's
+        # name is in its description) of the workbook with the criteria
+        # first; --sheet still chooses.
+        sheet = os.path.join(SRCDIR, "tests", "data", "ipa", "multi.csv")
+        want = self.path("csv.xml")
+        self.assertStatus(scsec("criteria", "import-ipa", sheet, "-o", want), 0)
+        fp = None
+        for extra in ([], ["--notes-first"], ["--notes-first", "--blank-first"]):
+            xlsx = self.path("ipa.xlsx")
+            self.make("ipa", sheet, xlsx, *extra)
+            got = self.path("xlsx.xml")
+            self.assertStatus(scsec("criteria", "import-ipa", xlsx, "-o", got), 0)
+            fp = fp or self.fingerprint(got)
+            self.assertEqual(self.fingerprint(got), fp, extra)
+            self.assertEqual(self.without(want, "description"), self.without(got, "description"))
+            os.unlink(got)
+            self.assertStatus(scsec("criteria", "import-ipa", xlsx, "--sheet", "評価基準",
+                                    "-o", got), 0)
+            self.assertEqual(self.fingerprint(got), fp, extra)
+            os.unlink(got)
+            # The chosen cover sheet is not passed over: its header's errors.
+            r = scsec("criteria", "import-ipa", xlsx, "--sheet", "はじめに", "-o", got)
+            self.assertStatus(r, 3)
+            self.assertIn("the sheet has no column '大分類No.'", r.err)
+            self.assertFalse(os.path.exists(got))
+
+    def test_ipa_workbook_without_criteria_sheet(self):
+        # No worksheet has IPA's header: one error naming the sheets tried
+        # and what the first lacked; nothing written.
+        book, out = self.path("none.xlsx"), self.path("out.xml")
+        for empty_last in (False, True):
+            self.py("wb = openpyxl.Workbook(); c = wb.active; c.title = '表紙'\n"
+                    "c.append(['評価基準 (IPA)']); c.append(['大分類No.', '大分類'])\n"
+                    "n = wb.create_sheet('Notes')\n"
+                    "n.append(['大分類No.', '大分類', '中分類No.', '中分類', '要求事項No.',\n"
+                    "          '要求事項名', '★3/★4', '評価基準No.'])\n"
+                    "if sys.argv[2] == '1':\n    wb.create_sheet('Blank')\n"
+                    "wb.save(sys.argv[1])\n", book, "1" if empty_last else "0")
+            r = scsec("criteria", "import-ipa", book, "-o", out)
+            self.assertStatus(r, 3)
+            self.assertIn("no worksheet of the workbook has IPA's criteria header "
+                          "(tried \"表紙\", \"Notes\"", r.err)
+            self.assertIn("sheet \"表紙\" row 1 has no column '大分類No.', '大分類', '中分類No.'",
+                          r.err)
+            self.assertEqual(r.err.count("error:"), 1, r.err)
+            self.assertFalse(os.path.exists(out))
+        # The second sheet chosen: its own header's error (評価基準 lacks).
+        r = scsec("criteria", "import-ipa", book, "--sheet", "Notes", "-o", out)
+        self.assertStatus(r, 3)
+        self.assertIn("the sheet has no column '評価基準'", r.err)
+        self.assertNotIn("'大分類'", r.err)
+
     def test_answer_workbook_gives_the_csv_record(self):
         # Date cells in both date systems read as the CSV's dates.
         for name in ("kitakaze-precision.csv", "minato-logistics.csv"):

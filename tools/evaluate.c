@@ -60,7 +60,7 @@ static const char usage_evaluate[] =
 	"  --sign KEY --cert CERT [--chain CHAIN]  write the XML result document with\n"
 	"                            an XML Signature by this key (a signed result,\n"
 	"                            checked by scsec verify; implies --format xml)\n"
-	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first)\n"
+	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first that fits)\n"
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"  -h, --help                show this help\n"
 	"\n"
@@ -251,7 +251,7 @@ static const char usage_batch[] =
 	CLI_USAGE_TRUST
 	"  -o, --output OUT          write to OUT (atomically) instead of stdout\n"
 	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
-	"      --sheet NAME          the sheet of .xlsx workbooks (default: the first)\n"
+	"      --sheet NAME          the sheet of .xlsx workbooks (default: the first that fits)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"A progress line goes to stderr when it is a terminal.\n"

@@ -51,7 +51,7 @@ static const char usage_report[] =
 	CLI_USAGE_TRUST
 	"  --lang LANG               language of the texts (default en)\n"
 	"  --encoding ENC            the encoding of a CSV sheet (as for evaluate)\n"
-	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first)\n"
+	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first that fits)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status as for evaluate: 1 when a required level is not reached.\n";

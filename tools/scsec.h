@@ -326,7 +326,8 @@ enum {
 	"                      utf-16be, utf-32le, utf-32be\n"
 /* The usage line of --sheet. */
 #define CLI_USAGE_SHEET \
-	"      --sheet NAME    the sheet of an .xlsx workbook to read (default: the first)\n"
+	"      --sheet NAME    the sheet of an .xlsx workbook to read (default: the\n" \
+	"                      first whose header is the one read)\n"
 
 /* Prepare getopt_long for a fresh argument vector. */
 void cli_getopt_reset(void);

@@ -12,7 +12,10 @@
  * in any order), the next may be a second header naming the reference
  * columns, every later row is one criterion. Every malformed row or cell is
  * reported with its row (record number, 1 = header) and column; any error
- * leaves no set. */
+ * leaves no set. In a workbook read without a chosen sheet, a worksheet
+ * whose first row lacks the header's needed columns (a cover or notes
+ * sheet) is passed over for the next (SCSEC__SHEET_NEXT); when none has
+ * it, one error names the sheets tried and what the first lacked. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -132,6 +135,12 @@ typedef struct ipa {
 	scsec__map reqs;
 	size_t ncriteria;
 	int declared[NFRAMEWORKS + 1];
+
+	/* a workbook's worksheets passed over: their names ("A", "B") and
+	 * what the first one's header lacked */
+	scsec__buf tried;
+	unsigned ntried;
+	scsec__buf why;
 
 	/* the data row being read */
 	const char *crit_id;
@@ -364,6 +373,78 @@ static void read_ref_columns(ipa *x, struct scsec_criterion *cr)
 
 /* ---- header rows ---- */
 
+/* The column a header cell names (columns[]), or -1. */
+static int header_column(const char *name)
+{
+	int k;
+
+	for (k = 0; k < NCOLS; k++)
+		if (k == COL_REFS ? starts_with(name, columns[k].name) : !strcmp(name, columns[k].name))
+			return k;
+	return -1;
+}
+
+/* The number of needed columns the current row has no header cell for;
+ * their names are appended to b (when not NULL). */
+static int lacking_columns(const ipa *x, scsec__buf *b)
+{
+	unsigned char seen[NCOLS] = { 0 };
+	size_t i;
+	int k, n = 0;
+
+	for (i = 0; i < x->cur->ncells; i++)
+		if (cell_ok(x, i) && (k = header_column(cell_text(x, i))) >= 0)
+			seen[k] = 1;
+	for (k = 0; k < NCOLS; k++) {
+		if (!columns[k].needed || seen[k])
+			continue;
+		if (b)
+			scsec__buf_printf(b, "%s'%s'", n ? ", " : "", columns[k].name);
+		n++;
+	}
+	return n;
+}
+
+/* The one error of a workbook none of whose worksheets is IPA's sheet
+ * (rest: what else the reader saw). */
+static void no_criteria_sheet(ipa *x, const char *rest)
+{
+	if (scsec__report(x->rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
+	                  "no worksheet of the workbook has IPA's criteria header (tried %s%s): %s; "
+	                  "choose the criteria sheet by name",
+	                  x->tried.data, rest, x->why.data) == SCSEC_ENOMEM)
+		x->oom = 1;
+}
+
+/* A workbook's worksheet whose first row is not IPA's header: note it,
+ * and pass it over when more follow (SCSEC__SHEET_NEXT). After sheets
+ * passed over, the last one is reported with them, as one error (BROKEN);
+ * a workbook's only candidate (one worksheet, or the chosen one) gets the
+ * header's own errors (0). */
+static int other_sheet(ipa *x)
+{
+	int n;
+
+	if (!x->cur->sheet || !(n = lacking_columns(x, NULL)))
+		return 0;
+	scsec__buf_printf(&x->tried, "%s\"%s\"", x->ntried ? ", " : "", x->cur->sheet);
+	if (!x->ntried++) {
+		scsec__buf_printf(&x->why, "sheet \"%s\" row %lu has no column ", x->cur->sheet, x->row);
+		lacking_columns(x, &x->why);
+	}
+	if (scsec__buf_error(&x->tried) || scsec__buf_error(&x->why)) {
+		x->oom = 1;
+		return 0;
+	}
+	if (x->cur->more_sheets)
+		return SCSEC__SHEET_NEXT;
+	if (x->ntried == 1)
+		return 0;
+	no_criteria_sheet(x, "");
+	x->state = BROKEN;
+	return 1;
+}
+
 static void read_header(ipa *x)
 {
 	size_t i, ncells = x->cur->ncells;
@@ -381,19 +462,14 @@ static void read_header(ipa *x)
 			errors++;
 			continue;
 		}
-		if (!*name)
+		if (!*name || (k = header_column(name)) < 0)
 			continue;
-		for (k = 0; k < NCOLS; k++) {
-			if (k == COL_REFS ? !starts_with(name, columns[k].name) : strcmp(name, columns[k].name))
-				continue;
-			if (x->col[k] >= 0) {
-				ERR(x, (long)i, SCSEC_EPARSE, "column '%s' is given twice (also column %ld)",
-				    columns[k].name, x->col[k] + 1);
-				errors++;
-			} else {
-				x->col[k] = (long)i;
-			}
-			break;
+		if (x->col[k] >= 0) {
+			ERR(x, (long)i, SCSEC_EPARSE, "column '%s' is given twice (also column %ld)",
+			    columns[k].name, x->col[k] + 1);
+			errors++;
+		} else {
+			x->col[k] = (long)i;
 		}
 	}
 	for (k = 0; k < NCOLS; k++) {
@@ -803,6 +879,7 @@ static void read_data_row(ipa *x)
 static int on_row(void *ctx, const scsec__sheet_row *row)
 {
 	ipa *x = ctx;
+	int rc;
 
 	x->cur = row;
 	x->row = row->number;
@@ -811,7 +888,12 @@ static int on_row(void *ctx, const scsec__sheet_row *row)
 		return 0;
 	switch (x->state) {
 	case WANT_HEADER:
-		read_header(x);
+		if ((rc = other_sheet(x)) == SCSEC__SHEET_NEXT) {
+			x->cur = NULL;
+			return rc;
+		}
+		if (!rc)
+			read_header(x);
 		break;
 	case WANT_SECOND:
 		x->state = READING_DATA;
@@ -874,6 +956,8 @@ static void ipa_dispose(ipa *x)
 		scsec__free(x->refcols[i].name);
 	scsec__free(x->refcols);
 	scsec__buf_dispose(&x->scratch);
+	scsec__buf_dispose(&x->tried);
+	scsec__buf_dispose(&x->why);
 	scsec__map_dispose(&x->cats);
 	scsec__map_dispose(&x->subs);
 	scsec__map_dispose(&x->reqs);
@@ -911,7 +995,9 @@ static int read_ipa(void *out_p, scsec__source *src, const void *arg,
 	if (read_rc == SCSEC_ENOMEM)
 		x.oom = 1;
 	if (!x.oom && !rep.errors && !read_rc) {
-		if (x.state == WANT_HEADER)
+		if (x.state == WANT_HEADER && x.ntried)
+			no_criteria_sheet(&x, "; the others are empty");
+		else if (x.state == WANT_HEADER)
 			scsec__report(&rep, 0, 0, SCSEC_SEVERITY_ERROR, SCSEC_EPARSE, NULL,
 			              "the sheet is empty: no header row and no criteria");
 		else if (!x.ncriteria)

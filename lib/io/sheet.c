@@ -132,6 +132,7 @@ static void on_row(int term, void *data)
 	row.number = r->rows;
 	row.format = r->format;
 	row.more_sheets = 0;
+	row.sheet = NULL;
 	if ((rc = r->fn(r->ctx, &row)))
 		fail(r, rc);
 next:

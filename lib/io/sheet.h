@@ -42,12 +42,15 @@ typedef struct scsec__sheet_row {
 	const char *format;     /* how the sheet is read: "UTF-8, comma-separated", ... */
 	int more_sheets;        /* a workbook read without a chosen sheet, with worksheets
 	                         * after this one: see SCSEC__SHEET_NEXT */
+	const char *sheet;      /* a workbook's worksheet: its name; NULL for CSV */
 } scsec__sheet_row;
 
 /* What a row function may return for a row with more_sheets set (its
  * header is not the one it reads: an instructions sheet before the
  * answers): that worksheet is dropped and the next one read from its first
- * row. Nothing it reported is undone: return it before reporting. */
+ * row. Nothing it reported is undone: return it before reporting. A
+ * worksheet without a non-empty cell is passed over the same way when
+ * others follow it (the row function sees its empty rows only). */
 #define SCSEC__SHEET_NEXT 1
 
 /* Called with every row of the sheet, empty ones included, in order; the

@@ -865,7 +865,7 @@ static int emit(xl *x, scsec__sheet_row_fn fn, void *ctx)
 	size_t cap = 0, i = 0;
 	unsigned long r, last = x->ncells ? x->cells[x->ncells - 1].row : 0;
 	char format[SCSEC__SHEET_NAME_MAX + 32];
-	int rc = 0;
+	int rc = 0, seen = 0;
 
 	snprintf(format, sizeof format, "Excel workbook, sheet \"%s\"", x->sheet);
 	for (r = 1; r <= last && !rc; r++) {
@@ -896,9 +896,14 @@ static int emit(xl *x, scsec__sheet_row_fn fn, void *ctx)
 		out.number = r;
 		out.format = format;
 		out.more_sheets = x->more;
+		out.sheet = x->sheet;
+		seen |= !scsec__sheet_row_empty(&out);
 		if ((rc = fn(ctx, &out)))
 			fail(x, rc);
 	}
+	/* An empty worksheet before others (a blank "Sheet1"): not the one. */
+	if (!rc && !seen && x->more)
+		fail(x, SCSEC__SHEET_NEXT);
 	scsec__buf_dispose(&row);
 	scsec__free(spans);
 	return x->stop;

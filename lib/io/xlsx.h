@@ -33,7 +33,8 @@ int scsec__xlsx_is_ole2(const void *data, size_t len);
 /* Read the workbook held in data as a sheet: the worksheet the options
  * name (SCSEC_ENOTFOUND, listing the sheets, when it has none of that
  * name), else the first worksheet in workbook order, or the next one
- * while fn returns SCSEC__SHEET_NEXT for a row (sheet.h); every row from
+ * while fn returns SCSEC__SHEET_NEXT for a row or the worksheet has no
+ * non-empty cell (sheet.h); every row from
  * 1 on, every cell from column A on, the
  * value of a merged range given to every cell of it, date cells as
  * YYYY-MM-DD (the 1900 and 1904 date systems), numbers as Excel stores

@@ -4,11 +4,13 @@
 """Build Excel workbooks for the tests with an independent writer (Debian's
 python3-openpyxl). Exit 77 when openpyxl is missing.
 
-  make_workbook.py ipa SRC.csv DST.xlsx
-      the CSV sheet as IPA lays out its workbook: a first sheet of notes,
-      then the criteria sheet with runs of equal category and requirement
-      cells merged (the value kept in the top-left cell only), a hidden
-      column, every cell a shared string.
+  make_workbook.py ipa SRC.csv DST.xlsx [--notes-first] [--blank-first]
+      the CSV sheet as IPA lays out its workbook: the criteria sheet with
+      runs of equal category and requirement cells merged (the value kept
+      in the top-left cell only), a hidden column, every cell a shared
+      string, then a sheet of notes; with --notes-first the notes (a cover
+      sheet) come before the criteria, with --blank-first an empty sheet
+      comes before everything.
   make_workbook.py answers SRC.csv DST.xlsx [--1904] [--marks]
       an answer sheet: date columns (assessed_on, expires_on) as date
       cells, everything else as text; with --marks the statuses written as
@@ -45,7 +47,7 @@ def merge_runs(ws, rows, col, first):
             start = i
 
 
-def ipa(src, dst):
+def ipa(src, dst, notes_first=False, blank_first=False):
     rows = rows_of(src)
     wb = openpyxl.Workbook()
     notes = wb.active
@@ -59,7 +61,11 @@ def ipa(src, dst):
         merge_runs(ws, rows, col, first)
     ws.column_dimensions["C"].hidden = True
     # The criteria sheet first in workbook order: IPA's workbook opens on it.
-    wb.move_sheet(ws, offset=-1)
+    if not notes_first:
+        wb.move_sheet(ws, offset=-1)
+    if blank_first:
+        blank = wb.create_sheet("Sheet1")
+        wb.move_sheet(blank, offset=-(len(wb.sheetnames) - 1))
     wb.save(dst)
 
 
@@ -98,7 +104,7 @@ def answers(src, dst, date1904, marks=False):
 
 def main(argv):
     if len(argv) >= 3 and argv[0] == "ipa":
-        ipa(argv[1], argv[2])
+        ipa(argv[1], argv[2], "--notes-first" in argv[3:], "--blank-first" in argv[3:])
     elif len(argv) >= 3 and argv[0] == "answers":
         answers(argv[1], argv[2], "--1904" in argv[3:], "--marks" in argv[3:])
     else:

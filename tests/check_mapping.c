@@ -1228,6 +1228,165 @@ START_TEST(test_oscal_export)
 }
 END_TEST
 
+/* The set written as OSCAL, read back: the same set, in its XML form. */
+static void oscal_same(const scsec_mapping_set *m)
+{
+	scsec_mapping_set *back = NULL, *sniffed = NULL;
+	char *doc = NULL, *a = NULL, *b = NULL, *c = NULL;
+	size_t n, na, nb, nc;
+
+	ck_ok(scsec_mapping_set_oscal(&doc, &n, m));
+	ck_ok(scsec_mapping_set_load_oscal_memory(&back, doc, n, "m.json", NULL, NULL));
+	ck_ok(scsec_mapping_set_load_memory(&sniffed, doc, n, "m.json", NULL, NULL));
+	ck_ok(scsec_mapping_set_write_memory(&a, &na, m));
+	ck_ok(scsec_mapping_set_write_memory(&b, &nb, back));
+	ck_ok(scsec_mapping_set_write_memory(&c, &nc, sniffed));
+	ck_assert_str_eq(a, b);
+	ck_assert_str_eq(a, c);
+	scsec_free(a);
+	scsec_free(b);
+	scsec_free(c);
+	scsec_free(doc);
+	scsec_mapping_set_free(back);
+	scsec_mapping_set_free(sniffed);
+}
+
+/* Export, import: every built-in set and one using every member, with ids
+ * the export rewrites (a leading digit, ':'), comes back the same. */
+START_TEST(test_oscal_import_round_trip)
+{
+	scsec_mapping_set *m;
+	scsec_mapping *it;
+	size_t i;
+
+	ck_assert_uint_gt(scsec_mapping_set_builtin_count(), 0);
+	for (i = 0; i < scsec_mapping_set_builtin_count(); i++) {
+		ck_ok(scsec_mapping_set_builtin(&m, scsec_mapping_set_builtin_id(i)));
+		oscal_same(m);
+		scsec_mapping_set_free(m);
+	}
+	ck_ok(scsec_mapping_set_new(&m, "x:y", "2.1", "src:set", "1", "tgt", "2026"));
+	ck_ok(scsec_mapping_set_add(&it, m, "1-1", "a:1", SCSEC_RELATIONSHIP_SUBSET_OF));
+	ck_ok(scsec_mapping_set_strength(it, 0.125));
+	ck_ok(scsec_mapping_set_coverage_value(it, 1));
+	ck_ok(scsec_mapping_set_rationale(it, SCSEC_RATIONALE_FUNCTIONAL));
+	ck_ok(scsec_mapping_set_note(it, "partly: only the policy"));
+	ck_ok(scsec_mapping_set_add(&it, m, "1-1", "b", SCSEC_RELATIONSHIP_EQUAL_TO));
+	ck_ok(scsec_mapping_set_add(NULL, m, "2:x", NULL, SCSEC_RELATIONSHIP_NO_RELATIONSHIP));
+	ck_ok(scsec_mapping_set_add(&it, m, "3:y", NULL, SCSEC_RELATIONSHIP_NO_RELATIONSHIP));
+	ck_ok(scsec_mapping_set_note(it, "removed"));
+	ck_ok(scsec_mapping_set_add(NULL, m, "c", "d", SCSEC_RELATIONSHIP_NO_RELATIONSHIP));
+	oscal_same(m);
+	ck_ok(scsec_mapping_set_set_provisional(m, 1));
+	ck_ok(scsec_mapping_set_set_accepted(m, SCSEC_METHOD_THIRD_PARTY, 1));
+	ck_ok(scsec_mapping_set_set_title(m, "Source to target"));
+	oscal_same(m);
+	scsec_mapping_set_free(m);
+}
+END_TEST
+
+static const char oscal_head[] =
+	"{\"mapping-collection\": {\"uuid\": \"0b6c2f8e-3f4e-5d7a-8a34-1b1e3c2d4f50\",\n"
+	" \"metadata\": {\"title\": \"T\", \"version\": \"1\", \"last-modified\": "
+	"\"2026-01-01T00:00:00Z\", \"oscal-version\": \"1.2.0\"},\n"
+	" \"provenance\": {\"method\": \"human\", \"matching-rationale\": \"semantic\", "
+	"\"status\": \"complete\", \"mapping-description\": \"d\"},\n"
+	" \"mappings\": [{\"uuid\": \"0b6c2f8e-3f4e-5d7a-8a34-1b1e3c2d4f51\",\n"
+	"  \"source-resource\": {\"type\": \"catalog\", \"href\": \"urn:scsec:criteria:a:1\"},\n"
+	"  \"target-resource\": {\"type\": \"catalog\", \"href\": \"urn:scsec:criteria:b:2\"},\n"
+	"  \"maps\": [";
+
+/* A document with the maps given (or the whole text when it is one): refused with code, the message naming needle (a JSON pointer). */
+static void oscal_refused(const char *maps, int code, const char *needle)
+{
+	char doc[4096];
+	scsec_mapping_set *m = (scsec_mapping_set *)1;
+	scsec_diagnostics *d;
+	int rc;
+
+	if (!strncmp(maps, "{\"mapping-collection\"", 21) || !strncmp(maps, "{\"catalog\"", 10))
+		snprintf(doc, sizeof doc, "%s", maps);
+	else
+		snprintf(doc, sizeof doc, "%s%s]}]}}\n", oscal_head, maps);
+	ck_ok(scsec_diagnostics_new(&d));
+	rc = scsec_mapping_set_load_oscal_memory(&m, doc, strlen(doc), "bad.json", NULL, d);
+	ck_assert_msg(rc == code, "%d for %s: %s", rc, maps, scsec_error_message(scsec_error_last()));
+	ck_assert_ptr_null(m);
+	ck_assert_uint_gt(scsec_diagnostics_count(d), 0);
+	ck_assert_msg(strstr(scsec_error_message(scsec_error_last()), needle), "%s",
+	              scsec_error_message(scsec_error_last()));
+	scsec_diagnostics_free(d);
+}
+
+#define MAP(rel, more)                                                                             \
+	"{\"uuid\": \"0b6c2f8e-3f4e-5d7a-8a34-1b1e3c2d4f52\", \"relationship\": \"" rel "\", "       \
+	"\"sources\": [{\"type\": \"control\", \"id-ref\": \"s1\"}], "                               \
+	"\"targets\": [{\"type\": \"control\", \"id-ref\": \"t1\"}]" more "}"
+
+START_TEST(test_oscal_import_errors)
+{
+	scsec_mapping_set *m = (scsec_mapping_set *)1;
+	char doc[4096];
+
+	ck_assert_int_eq(scsec_mapping_set_load_oscal_memory(NULL, "{}", 2, "x", NULL, NULL),
+	                 SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_mapping_set_load_oscal_memory(&m, NULL, 2, "x", NULL, NULL),
+	                 SCSEC_EINVAL);
+	ck_assert_ptr_null(m);
+	ck_assert_int_eq(scsec_mapping_set_load_oscal_file(&m, NULL, NULL, NULL), SCSEC_EINVAL);
+	ck_assert_int_eq(scsec_mapping_set_load_oscal_file(NULL, "x", NULL, NULL), SCSEC_EINVAL);
+
+	/* a good one first: the fixture is sound */
+	snprintf(doc, sizeof doc, "%s%s]}]}}\n", oscal_head,
+	         MAP("subset-of", ", \"confidence-score\": {\"percentage\": 0.5}"));
+	ck_ok(scsec_mapping_set_load_oscal_memory(&m, doc, strlen(doc), "ok.json", NULL, NULL));
+	ck_assert_str_eq(scsec_mapping_set_id(m), "0b6c2f8e-3f4e-5d7a-8a34-1b1e3c2d4f50");
+	ck_assert_str_eq(scsec_mapping_set_target_version(m), "2");
+	ck_assert_uint_eq(scsec_mapping_set_count(m), 1);
+	ck_assert(scsec_mapping_strength(scsec_mapping_set_at(m, 0)) == 0.5);
+	ck_assert(!scsec_mapping_set_provisional(m));
+	scsec_mapping_set_free(m);
+
+	oscal_refused(MAP("overlaps", ""), SCSEC_ESCHEMA, "/mapping-collection/mappings/0/maps/0/relationship");
+	oscal_refused(MAP("equal-to", ", \"matching-rationale\": \"guess\""), SCSEC_ESCHEMA,
+	              "/maps/0/matching-rationale");
+	oscal_refused(MAP("equal-to", ", \"confidence-score\": {\"percentage\": 1.5}"),
+	              SCSEC_ESCHEMA, "/maps/0/confidence-score/percentage");
+	oscal_refused(MAP("equal-to", ", \"coverage\": {\"target-coverage\": 0.1234}"),
+	              SCSEC_ESCHEMA, "/maps/0/coverage/target-coverage");
+	oscal_refused(MAP("equal-to", ", \"coverage\": {\"target-coverage\": \"half\"}"),
+	              SCSEC_ESCHEMA, "/maps/0/coverage/target-coverage");
+	oscal_refused(MAP("equal-to", "") ", " MAP("subset-of", ""), SCSEC_EEXISTS,
+	              "/maps/1: 's1' is mapped to 't1' a second time");
+	oscal_refused("{\"uuid\": \"u\", \"relationship\": \"equal-to\", \"sources\": [], "
+	              "\"targets\": [{\"type\": \"control\", \"id-ref\": \"t1\"}]}",
+	              SCSEC_ESCHEMA, "/maps/0/sources");
+	oscal_refused("{\"uuid\": \"u\", \"relationship\": \"equal-to\", "
+	              "\"sources\": [{\"type\": \"statement\", \"id-ref\": \"s1\"}], "
+	              "\"targets\": [{\"type\": \"control\", \"id-ref\": \"t1\"}]}",
+	              SCSEC_ESCHEMA, "/maps/0/sources/0");
+	oscal_refused("{\"uuid\": \"u\", \"relationship\": \"equal-to\", "
+	              "\"sources\": [{\"type\": \"control\", \"id-ref\": \"s 1\"}], "
+	              "\"targets\": [{\"type\": \"control\", \"id-ref\": \"t1\"}]}",
+	              SCSEC_ESCHEMA, "/maps/0");
+	oscal_refused("{\"catalog\": {\"uuid\": \"u\", \"metadata\": {}}}", SCSEC_EINVALID,
+	              "not a mapping-collection");
+	oscal_refused("{\"mapping-collection\": {\"uuid\": \"u\", \"uuid\": \"v\"}}", SCSEC_EPARSE,
+	              "uuid");
+	oscal_refused("{\"mapping-collection\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"t\", "
+	              "\"version\": \"1\"}, \"provenance\": {\"status\": \"draft\"}, "
+	              "\"mappings\": []}}",
+	              SCSEC_ESCHEMA, "/mapping-collection/mappings: holds 0 mappings");
+	oscal_refused("{\"mapping-collection\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"t\", "
+	              "\"version\": \"1\"}, \"provenance\": {\"status\": \"draft\"}, "
+	              "\"mappings\": [{\"uuid\": \"u\", \"source-resource\": {\"type\": "
+	              "\"catalog\", \"href\": \"https://example.org/c.json\"}, "
+	              "\"target-resource\": {\"type\": \"catalog\", \"href\": "
+	              "\"urn:scsec:criteria:b:2\"}, \"maps\": []}]}}",
+	              SCSEC_ESCHEMA, "/mapping-collection/mappings/0/source-resource");
+}
+END_TEST
+
 static Suite *mapping_suite(void)
 {
 	Suite *s = suite_create("mapping");
@@ -1237,6 +1396,8 @@ static Suite *mapping_suite(void)
 	tcase_add_test(t, test_format_errors);
 	tcase_add_test(t, test_builder);
 	tcase_add_test(t, test_oscal_export);
+	tcase_add_test(t, test_oscal_import_round_trip);
+	tcase_add_test(t, test_oscal_import_errors);
 	suite_add_tcase(s, t);
 	t = tcase_create("inference");
 	tcase_add_test(t, test_vectors_per_relationship);

@@ -2228,6 +2228,44 @@ class TestMappingOscal(CliTestCase):
         self.assertStatus(scsec("mapping", "export", full, "--format", "pdf"), 2)
         self.assertStatus(scsec("mapping", "nope"), 2)
 
+    def test_import(self):
+        """Read back: wherever a mapping set is read, OSCAL JSON is read too
+        (told by its first byte), and gives the same set as the XML."""
+        full = self.write("full.xml", MAPPING_SET.replace(
+            'relationship="intersects-with"/>',
+            'relationship="intersects-with" strength="0.5" coverage="0.25" '
+            'rationale="functional"><note>half of it</note></mapping>').replace(
+            'target="1-1-1-3" relationship="no-relationship"/>',
+            'relationship="no-relationship"><note>gone</note></mapping>'))
+        names = [full] + [l.split()[0] for l in scsec("map", "--list").out.splitlines()]
+        self.assertGreater(len(names), 1)
+        for i, name in enumerate(names):
+            js, a, b = (self.path("%d.json" % i), self.path("%d.a.xml" % i),
+                        self.path("%d.b.xml" % i))
+            self.assertStatus(scsec("mapping", "export", name, "--format", "oscal", "-o", js), 0)
+            self.assertStatus(scsec("mapping", "export", name, "-o", a), 0)
+            self.assertStatus(scsec("mapping", "export", js, "-o", b), 0)
+            self.assertEqual(slurp(b), slurp(a), name)
+        # a derived record is the same through either form
+        outs = []
+        for m in (full, self.path("0.json")):
+            outs.append(self.path("d%d.xml" % len(outs)))
+            self.assertStatus(scsec("map", example("kitakaze-precision.xml"), "--mapping", m,
+                                    "--criteria", "meti-sc-2026-03", "-o", outs[-1]), 0)
+        self.assertEqual(slurp(outs[0]), slurp(outs[1]))
+        # malformed: the error names the JSON pointer
+        doc = json.loads(slurp(self.path("0.json")))
+        doc["mapping-collection"]["mappings"][0]["maps"][1]["relationship"] = "overlaps"
+        bad = self.write("bad.json", json.dumps(doc))
+        r = scsec("mapping", "export", bad, "-o", self.path("never.xml"))
+        self.assertNotEqual(r.rc, 0)
+        self.assertIn("/mapping-collection/mappings/0/maps/1/relationship", r.err)
+        self.assertFalse(os.path.exists(self.path("never.xml")))
+        r = scsec("mapping", "export",
+                  self.write("dup.json", '{"mapping-collection": {"a": 1, "a": 2}}'))
+        self.assertNotEqual(r.rc, 0)
+        self.assertIn("dup.json", r.err)
+
 
 class TestMapping(CliTestCase):
     def test_map_writes_a_derived_record(self):

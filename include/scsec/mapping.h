@@ -114,7 +114,9 @@ SCSEC_API int scsec_mapping_set_new(scsec_mapping_set **out, const char *id, con
                                     const char *target_id, const char *target_version);
 
 /**
- * Load a mapping set from an XML file (plain or gzip). Every problem
+ * Load a mapping set from an XML file (plain or gzip), or from OSCAL
+ * mapping-collection JSON when the document starts with `{`
+ * (scsec_mapping_set_load_oscal_file()). Every problem
  * (malformed XML, schema errors, unknown tokens, a mapping given twice) is
  * reported to @p diags with its file, line and column.
  * @return 0, or SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_EENCODING,
@@ -610,6 +612,40 @@ SCSEC_API int scsec_migration_get(const char **old_id, const char **new_id,
  * @since 1.1
  */
 SCSEC_API int scsec_mapping_set_oscal(char **out, size_t *size, const scsec_mapping_set *set);
+
+/**
+ * Load a mapping set from an OSCAL 1.2 `mapping-collection` (JSON; plain
+ * or gzip), the reverse of scsec_mapping_set_oscal() (doc/mapping.md,
+ * "OSCAL"): the set's id from libscsec's `mapping-set-id` prop (else the
+ * collection's UUID), its version and title from the metadata, the source
+ * and target criteria sets from the resources' `criteria-id` and
+ * `criteria-version` props (or `urn:scsec:criteria:ID:VERSION` hrefs),
+ * each map's relationship, matching-rationale, confidence-score percentage
+ * (strength), target-coverage and remarks (note), the source gap summary as
+ * no-relationship mappings to nothing, provisional when the provenance
+ * status is `draft`. A map with several sources or targets gives one
+ * mapping per pair; ids the export rewrote are read back from its `id`
+ * props. The collection must hold exactly one mapping. Read through the
+ * bounded JSON reader: size and depth limits, duplicate keys refused; every
+ * problem is reported to @p diags with its JSON pointer. Members libscsec
+ * does not carry are reported as warnings and ignored.
+ * scsec_mapping_set_load_file() and scsec_mapping_set_load_memory() read
+ * this form too when the document starts with `{`.
+ * @return 0, or SCSEC_EINVAL, SCSEC_EIO, SCSEC_EPARSE, SCSEC_EENCODING,
+ *         SCSEC_ELIMIT, SCSEC_ESCHEMA, SCSEC_EINVALID (another OSCAL model),
+ *         SCSEC_EEXISTS (a pair mapped twice), SCSEC_ENOMEM.
+ * @since 1.1
+ */
+SCSEC_API int scsec_mapping_set_load_oscal_file(scsec_mapping_set **out, const char *path,
+                                                const scsec_load_options *opts,
+                                                scsec_diagnostics *diags);
+
+/** Load a mapping set from OSCAL JSON in memory. @see scsec_mapping_set_load_oscal_file()
+ * @since 1.1 */
+SCSEC_API int scsec_mapping_set_load_oscal_memory(scsec_mapping_set **out, const void *data,
+                                                  size_t size, const char *name,
+                                                  const scsec_load_options *opts,
+                                                  scsec_diagnostics *diags);
 
 /** @} */
 

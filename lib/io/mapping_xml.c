@@ -12,6 +12,7 @@
 
 #include "io/embedded.h"
 #include "io/file.h"
+#include "io/oscal.h"
 #include "io/xml.h"
 #include "model/mapping.h"
 #include "util/error.h"
@@ -173,9 +174,17 @@ static int read_set(void *out, scsec__source *src, const void *arg,
                     const scsec_load_options *opts, scsec_diagnostics *diags)
 {
 	scsec__xdoc doc;
-	int rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_MAPPING, diags);
+	int rc, first;
 
-	(void)arg;
+	/* The form is told by the content: OSCAL mapping-collection JSON starts with '{'. */
+	if ((rc = scsec__source_peek(src, &first))) {
+		scsec__diag_add(diags, SCSEC_SEVERITY_ERROR, rc, NULL, src->name, 0, 0, "%s",
+		                scsec_error_message(scsec_error_last()));
+		return rc;
+	}
+	if (first == '{')
+		return scsec__mapping_set_read_oscal(out, src, arg, opts, diags);
+	rc = scsec__xml_parse(&doc, src, opts, SCSEC__SCHEMA_MAPPING, diags);
 	if (!rc)
 		rc = set_from_xml(out, &doc);
 	scsec__xdoc_dispose(&doc);

@@ -39,4 +39,9 @@ int scsec__oscal_from_xml(scsec__jdoc *doc, const scsec__xdoc *x);
  * in *model; NULL (reported) when the root holds not exactly one member. */
 const json_t *scsec__oscal_model(scsec__jdoc *doc, const char **model);
 
+/* The reader of a mapping set in OSCAL mapping-collection JSON
+ * (io/mapping_oscal.c), an scsec__reader_fn. */
+int scsec__mapping_set_read_oscal(void *out, scsec__source *src, const void *arg,
+                                  const scsec_load_options *opts, scsec_diagnostics *diags);
+
 #endif

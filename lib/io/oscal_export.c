@@ -1132,7 +1132,7 @@ static json_t *permille(out *o, int pm)
 int scsec_mapping_set_oscal(char **res, size_t *size, const scsec_mapping_set *ms)
 {
 	static const char *const methods[] = { "self", "expert-reviewed", "third-party" };
-	json_t *root, *mc, *props, *prov, *mapping, *maps, *gaps = NULL;
+	json_t *root, *mc, *props, *prov, *mapping, *maps, *gaps = NULL, *gap_ids = NULL;
 	char u[37];
 	out o;
 	size_t i;
@@ -1175,12 +1175,21 @@ int scsec_mapping_set_oscal(char **res, size_t *size, const scsec_mapping_set *m
 		json_t *mp, *srcs, *tgts;
 
 		if (!it->target) { /* a no-relationship mapping to nothing: a gap */
+			json_t *gp;
 			char ref[96];
 
 			if (!gaps)
 				gaps = arr(&o);
+			if (!gap_ids)
+				gap_ids = arr(&o);
 			tok(ref, sizeof ref, it->source);
 			push(&o, gaps, str(&o, ref));
+			/* the libscsec id, in the same order: the reader takes it back */
+			if ((gp = prop(&o, "unmapped-id", SCSEC__NS_OSCAL_SCSEC, NULL, it->source))) {
+				if (it->note && !scsec__blank_str(it->note))
+					sets(&o, gp, "remarks", it->note);
+				push(&o, gap_ids, gp);
+			}
 			continue;
 		}
 		mp = obj(&o);
@@ -1214,6 +1223,7 @@ int scsec_mapping_set_oscal(char **res, size_t *size, const scsec_mapping_set *m
 	if (!json_array_size(maps) && !o.failed) {
 		json_decref(maps);
 		json_decref(gaps);
+		json_decref(gap_ids);
 		json_decref(mapping);
 		json_decref(mc);
 		json_decref(root);
@@ -1223,6 +1233,8 @@ int scsec_mapping_set_oscal(char **res, size_t *size, const scsec_mapping_set *m
 		                        "needs at least one map", ms->id);
 	}
 	set(&o, mapping, "maps", maps);
+	if (gap_ids)
+		set_array(&o, mapping, "props", gap_ids);
 	if (gaps) {
 		json_t *g = obj(&o), *sel = obj(&o), *sels = arr(&o);
 

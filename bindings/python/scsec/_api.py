@@ -2969,6 +2969,28 @@ class MappingSet(Owned):
                              (data, size, _name(name), oh), diagnostics)
         return _new_owned(cls, ptr)
 
+    @classmethod
+    def from_oscal(cls, data: Union[Buffer, PathLike], name: Optional[str] = None,
+                   options: Optional[LoadOptions] = None,
+                   diagnostics: Optional[List[Diagnostic]] = None) -> "MappingSet":
+        """Read a mapping set from an OSCAL 1.2 ``mapping-collection`` JSON
+        document, the reverse of :meth:`to_oscal`: bytes or str hold the
+        document, an ``os.PathLike`` names a file
+        (``scsec_mapping_set_load_oscal_memory``
+        and ``_file``; doc/mapping.md, "OSCAL")."""
+        ptr = _native.mapping_set_p()
+        with _options_guard(options) as oh:
+            if isinstance(data, os.PathLike):
+                _load_with_diags(_lib.scsec_mapping_set_load_oscal_file, ptr,
+                                 (_path(data), oh), diagnostics)
+            else:
+                if isinstance(data, str):
+                    data = data.encode("utf-8")
+                buf, size = _buffer(data)
+                _load_with_diags(_lib.scsec_mapping_set_load_oscal_memory, ptr,
+                                 (buf, size, _name(name), oh), diagnostics)
+        return _new_owned(cls, ptr)
+
     def copy(self) -> "MappingSet":
         """An independent copy."""
         ptr = _native.mapping_set_p()

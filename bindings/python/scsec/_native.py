@@ -1017,6 +1017,11 @@ SIGNATURES = [
     ("scsec_load_options_sheet", _cstr, [load_options_p]),
     # leftovers: OSCAL mapping-collection (mapping.h)
     ("scsec_mapping_set_oscal", CHECK, [_out_str, _out_size, mapping_set_p]),
+    # oscal-map-in: mapping sets read from OSCAL mapping-collection JSON (mapping.h)
+    ("scsec_mapping_set_load_oscal_file", CHECK,
+     [_P(mapping_set_p), _cstr, load_options_p, diagnostics_p]),
+    ("scsec_mapping_set_load_oscal_memory", CHECK,
+     [_P(mapping_set_p), c_void_p, c_size_t, _cstr, load_options_p, diagnostics_p]),
 ]
 # --------------------------------------------------------------------------
 # Loading

@@ -25,6 +25,7 @@ import hashlib
 import io
 import json
 import os
+import pathlib
 import pickle
 import re
 import shutil
@@ -1749,6 +1750,23 @@ class RevisionTest(unittest.TestCase):
         self.assertEqual(doc["mappings"][0]["source-gap-summary"]["unmapped-controls"],
                          [{"with-ids": ["gone"]}])
         self.assertEqual(doc["provenance"]["status"], "draft")
+
+    def test_revision_set_from_oscal(self):
+        rev = scsec.criteria_diff(self.old, self.new).mapping("rev-1-to-2", "1")
+        back = scsec.MappingSet.from_oscal(rev.to_oscal())
+        self.assertEqual(back.to_bytes(), rev.to_bytes())
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp, "rev.json")
+            path.write_bytes(rev.to_oscal())
+            self.assertEqual(scsec.MappingSet.from_oscal(path).to_bytes(), rev.to_bytes())
+            self.assertEqual(scsec.MappingSet.load(str(path)).to_bytes(), rev.to_bytes())
+        doc = json.loads(rev.to_oscal())
+        doc["mapping-collection"]["mappings"][0]["maps"][0]["relationship"] = "overlaps"
+        diags = []
+        with self.assertRaises(scsec.SchemaError) as cm:
+            scsec.MappingSet.from_oscal(json.dumps(doc), diagnostics=diags)
+        self.assertIn("/mapping-collection/mappings/0/maps/0/relationship", str(cm.exception))
+        self.assertTrue(diags)
 
 
 class MappingSetTest(TempDirCase):

@@ -827,6 +827,9 @@ static int fill_merges(xl *x)
 	size_t i, added = 0, base;
 	unsigned long r, c;
 
+	/* An empty sheet has no cell array at all: qsort and bsearch need one. */
+	if (!x->ncells)
+		return 0;
 	qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp);
 	base = x->ncells;
 	for (i = 0; i < x->nmerges; i++) {

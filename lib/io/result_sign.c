@@ -86,26 +86,5 @@ int scsec_result_signature_judge(scsec_verdict *verdict, const char **party, con
                                  const scsec_result *r, size_t i, const scsec_trust *trust,
                                  scsec_date as_of)
 {
-	const struct scsec_trust_party *p = NULL;
-	const scsec__signature *s;
-	scsec_verdict v;
-
-	SCSEC__CHECK_ARG(verdict);
-	*verdict = SCSEC_VERDICT_INVALID;
-	if (party)
-		*party = NULL;
-	if (role)
-		*role = NULL;
-	SCSEC__CHECK_ARG(trust);
-	SCSEC__CHECK_ARG(s = sig_at(r, i));
-	v = scsec__trust_judge(trust, s, 0, as_of == SCSEC_DATE_NONE ? scsec_date_today() : as_of,
-	                       &p);
-	if (v == SCSEC_VERDICT_COUNTED && scsec__trust_role_method(p->role) == SCSEC_METHOD_SELF)
-		v = SCSEC_VERDICT_UNKNOWN_PARTY;
-	*verdict = v;
-	if (p && party)
-		*party = p->name;
-	if (p && role)
-		*role = p->role;
-	return 0;
+	return scsec__signature_judge(verdict, party, role, sig_at(r, i), 0, trust, as_of, 1);
 }

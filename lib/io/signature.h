@@ -46,6 +46,7 @@
 /* A private key with its certificate and the certificates of its chain:
  * the public handle of scsec/signature.h. */
 #include "scsec/signature.h"
+#include "scsec/trust.h"
 
 /* Load a signing key from PEM text: the private key (RSA of at least 2048
  * bits or EC P-256, not encrypted), the signer's certificate and, when
@@ -86,5 +87,14 @@ int scsec__signatures_verify(scsec__signature **out, size_t *n, const void *xml,
 
 /* Free an array of n results. */
 void scsec__signatures_free(scsec__signature *sigs, size_t n);
+
+/* The public judge functions (scsec_evidence_signature_judge(),
+ * scsec_result_signature_judge()): s judged under trust as of as_of
+ * (SCSEC_DATE_NONE: today); with vouching_only, a counted party whose role
+ * supports no method (not an expert or evaluation body) is an unknown
+ * party. NULL s or trust: SCSEC_EINVAL. */
+int scsec__signature_judge(scsec_verdict *verdict, const char **party, const char **role,
+                           const scsec__signature *s, int stale, const scsec_trust *trust,
+                           scsec_date as_of, int vouching_only);
 
 #endif

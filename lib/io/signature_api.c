@@ -205,12 +205,12 @@ int64_t scsec_evidence_signature_time(const scsec_evidence *ev, size_t i)
 	return s ? s->signing_time : -1;
 }
 
-int scsec_evidence_signature_judge(scsec_verdict *verdict, const char **party, const char **role,
-                                   const scsec_evidence *ev, size_t i, const scsec_trust *trust,
-                                   scsec_date as_of)
+int scsec__signature_judge(scsec_verdict *verdict, const char **party, const char **role,
+                           const scsec__signature *s, int stale, const scsec_trust *trust,
+                           scsec_date as_of, int vouching_only)
 {
 	const struct scsec_trust_party *p = NULL;
-	const scsec__signature *s;
+	scsec_verdict v;
 
 	SCSEC__CHECK_ARG(verdict);
 	*verdict = SCSEC_VERDICT_INVALID;
@@ -219,12 +219,24 @@ int scsec_evidence_signature_judge(scsec_verdict *verdict, const char **party, c
 	if (role)
 		*role = NULL;
 	SCSEC__CHECK_ARG(trust);
-	SCSEC__CHECK_ARG(s = sig_at(ev, i));
-	*verdict = scsec__trust_judge(trust, s, ev->signatures_stale,
-	                              as_of == SCSEC_DATE_NONE ? scsec_date_today() : as_of, &p);
+	SCSEC__CHECK_ARG(s);
+	v = scsec__trust_judge(trust, s, stale, as_of == SCSEC_DATE_NONE ? scsec_date_today() : as_of,
+	                       &p);
+	if (vouching_only && v == SCSEC_VERDICT_COUNTED &&
+	    scsec__trust_role_method(p->role) == SCSEC_METHOD_SELF)
+		v = SCSEC_VERDICT_UNKNOWN_PARTY;
+	*verdict = v;
 	if (p && party)
 		*party = p->name;
 	if (p && role)
 		*role = p->role;
 	return 0;
+}
+
+int scsec_evidence_signature_judge(scsec_verdict *verdict, const char **party, const char **role,
+                                   const scsec_evidence *ev, size_t i, const scsec_trust *trust,
+                                   scsec_date as_of)
+{
+	return scsec__signature_judge(verdict, party, role, sig_at(ev, i),
+	                              ev && ev->signatures_stale, trust, as_of, 0);
 }

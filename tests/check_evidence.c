@@ -4309,6 +4309,49 @@ END_TEST
 /* The message catalogue: every code has both languages, distinct codes;
  * the dropdown values are what the readers accept, each the token of the
  * status or method its code names. */
+/* The conversions of a catalogue text, as "argument:conversion" in
+ * argument order ("1:s 2:zu"), whether they are positional ("%2$s") or not:
+ * both languages of a code must take the same arguments, as the tool's
+ * formatter reads them (tools/text.c). */
+static void conversions(char *out, size_t size, const char *fmt)
+{
+	char seen[16][8] = { { 0 } };
+	size_t len = 0;
+	int next = 0, i;
+
+	out[0] = '\0';
+	for (; (fmt = strchr(fmt, '%')); fmt++) {
+		int pos = 0, n = 0;
+		char conv[8];
+
+		fmt++;
+		if (*fmt == '%')
+			continue;
+		while (fmt[n] >= '0' && fmt[n] <= '9')
+			pos = pos * 10 + (fmt[n++] - '0');
+		if (fmt[n] == '$')
+			fmt += n + 1;
+		else
+			pos = 0;
+		while (*fmt == '-' || (*fmt >= '0' && *fmt <= '9'))
+			fmt++;
+		for (n = 0; n < 6 && strchr("lz", fmt[n]); n++)
+			conv[n] = fmt[n];
+		conv[n] = fmt[n];
+		conv[n + 1] = '\0';
+		ck_assert_msg(strchr("sdiuc", fmt[n]) && fmt[n], "a conversion the formatter has not: %s", fmt);
+		i = pos ? pos - 1 : next++;
+		ck_assert_int_lt(i, 16);
+		ck_assert_msg(!seen[i][0] || !strcmp(seen[i], conv), "argument %d used as two types", i + 1);
+		memcpy(seen[i], conv, sizeof conv);
+		fmt += n;
+	}
+	for (i = 0; i < 16 && seen[i][0]; i++)
+		len += (size_t)snprintf(out + len, size - len, "%d:%s ", i + 1, seen[i]);
+	for (; i < 16; i++)
+		ck_assert_msg(!seen[i][0], "argument %d is used, one before it is not", i + 1);
+}
+
 START_TEST(message_catalogue)
 {
 	size_t i, j, n = scsec_message_count();
@@ -4327,6 +4370,26 @@ START_TEST(message_catalogue)
 		ck_assert_uint_gt(strlen(ja), 0);
 		ck_assert_str_eq(scsec_message_text(code, "en"), en);
 		ck_assert_str_eq(scsec_message_text(code, "JA"), ja);
+		{
+			char ce[128], cj[128];
+
+			conversions(ce, sizeof ce, en);
+			conversions(cj, sizeof cj, ja);
+			ck_assert_msg(!strcmp(ce, cj), "%s: the English takes \"%s\", the Japanese \"%s\"",
+			              code, ce, cj);
+		}
+		/* A one-item form ("CODE.one") takes what its plural takes. */
+		if (strlen(code) > 4 && !strcmp(code + strlen(code) - 4, ".one")) {
+			char base[96], ce[128], cb[128];
+
+			ck_assert_uint_lt(strlen(code), sizeof base);
+			memcpy(base, code, strlen(code) - 4);
+			base[strlen(code) - 4] = '\0';
+			ck_assert_ptr_nonnull(scsec_message_text(base, NULL));
+			conversions(ce, sizeof ce, en);
+			conversions(cb, sizeof cb, scsec_message_text(base, NULL));
+			ck_assert_str_eq(ce, cb);
+		}
 		for (j = 0; j < i; j++)
 			ck_assert_str_ne(scsec_message_code_at(j), code);
 		if (!strncmp(code, "value.status.", 13)) {

@@ -523,7 +523,7 @@ class TestEvaluateXlsx(XlsxTestCase):
     def test_gaps_workbook(self):
         ev = example("minato-logistics.xml")
         want = self.evaluate_json(ev)
-        for lang, titles, reason_missing in ((None, ["Summary", "Gaps"], "no answer was given"),
+        for lang, titles, reason_missing in ((None, ["Summary", "Gaps"], "not answered"),
                                              ("ja", ["概要", "不足項目"], "回答がありません")):
             out = self.path("gaps.xlsx")
             args = ["evaluate", ev, "--as-of", AS_OF, "--format", "xlsx", "-o", out]
@@ -578,6 +578,109 @@ class TestJapaneseSummary(CliTestCase):
                       "\n".join(en), re.M)
         self.assertIn("%s までの未達: %s 件（%s 項目中 %s 項目を満たす）"
                       % (m.group(1), m.group(2), m.group(4), m.group(3)), ja)
+
+
+class TestJapaneseFirst(CliTestCase):
+    """Issue 14: with --lang ja, what a person reads is Japanese. Whatever
+    English is left must be data (the criteria set's and the record's own
+    texts, ids, dates, fingerprints), never a sentence of the tool."""
+
+    # Words that are names, not English sentences.
+    NAMES = {"NIST", "CSF", "libscsec", "scsec", "sha", "json", "format"}
+
+    @staticmethod
+    def xml_strings(path):
+        strings = set()
+        if path.endswith(".csv"):
+            for row in read_sheet(slurp(path)):
+                strings |= {v.strip() for v in row.values() if v and v.strip()}
+            return strings
+        for el in ET.parse(path).iter():
+            for value in [el.text, el.tail] + list(el.attrib.values()):
+                if value and value.strip():
+                    strings.add(value.strip())
+        return strings
+
+    def english_left(self, text, data):
+        for d in sorted(data, key=len, reverse=True):
+            if len(d) > 3:  # not "3" out of a digest
+                text = text.replace(d, " ")
+        # ids, dates, versions, digests: anything with a digit; options.
+        text = re.sub(r"\S*\d\S*", " ", text)
+        text = re.sub(r"--?[a-z]+", " ", text)
+        return sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in self.NAMES})
+
+    def data(self, *paths):
+        strings = self.xml_strings(os.path.join(SRCDIR, "data", "criteria", "meti-sc-2026-03.xml"))
+        for p in paths:
+            strings |= self.xml_strings(p)
+            strings.add(p)
+        return strings
+
+    def variants(self):
+        """Records that bring out every part of the summary and the report:
+        gaps and projection, an unstated role, a not-applicable answer, a
+        level held below another (nesting), a renewal within 90 days."""
+        with open(example("minato-logistics.xml"), encoding="utf-8") as f:
+            text = f.read()
+        na = re.sub(r'(<entry id="1-2-1-2") status="met"(.*?</assessor>)',
+                    r'\1 status="not-applicable"\2\n    <justification>No such function '
+                    r'here.</justification>', text, count=1, flags=re.S)
+        four = TestReportForReader.four_without_pledge(self)
+        return [
+            (example("minato-logistics.xml"), ["--project"]),
+            (self.write("unstated.xml", text.replace(' role="management"', "", 1)), []),
+            (self.write("na.xml", na), ["--as-of", "2027-03-01"]),
+            (four, ["--target", "4"]),
+        ]
+
+    def test_summary(self):
+        for ev, extra in self.variants():
+            for verbose in ([], ["-v"]):
+                r = scsec("evaluate", ev, "--as-of", AS_OF, "--lang", "ja", *(extra + verbose))
+                self.assertIn(r.rc, (0, 1), repr(r))
+                out = r.out
+                if verbose:
+                    # the criterion texts are the set's own (English in the
+                    # built-in set), cut to the terminal: drop them
+                    out = re.sub(r"^(  \S+  \S+\s+).*$", r"\1", out, flags=re.M)
+                self.assertEqual(self.english_left(out, self.data(ev)), [], (ev, extra, verbose, r.out))
+                self.assertNotIn("%?", out)
+
+    def test_summary_reasons_are_labels(self):
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF, "--lang", "ja", "-v")
+        reasons = set(re.findall(r"^  \S+  (\S+)  ", r.out, re.M))
+        self.assertEqual(reasons - {"未回答", "未実施", "一部実施", "評価方法不足"}, set())
+        self.assertIn("評価方法不足", reasons)
+
+    def report_text(self, ev, *extra):
+        out = self.path("report.html")
+        r = scsec("report", ev, "--as-of", AS_OF, "--lang", "ja", "-o", out, *extra)
+        self.assertIn(r.rc, (0, 1), repr(r))
+        root = ET.parse(out).getroot()
+        for style in list(root.iter(XHTML + "style")):
+            style.text = ""
+        texts = ["".join(root.itertext())]
+        for el in root.iter():
+            texts += [v for k, v in el.attrib.items() if k in ("title", "aria-label")]
+        return "\n".join(texts)
+
+    def test_report(self):
+        for ev, extra in self.variants():
+            text = self.report_text(ev, *extra)
+            self.assertEqual(self.english_left(text, self.data(ev)), [], (ev, extra))
+            self.assertNotIn("%?", text)
+        # the sentences really are there, in Japanese
+        text = self.report_text(self.variants()[3][0], "--target", "4")
+        self.assertIn("レベルは入れ子ではありません", text)
+        self.assertIn("は達成していますが", text)
+
+    def test_english_unchanged_by_the_catalogue(self):
+        r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF)
+        self.assertIn("Gaps to ★4: 153 (0 of 153 items satisfied)", r.out)
+        self.assertRegex(r.out, r"\n153 gaps: -v lists each one, --format json gives them all "
+                                r"with their reasons.\n$")
+        self.assertRegex(r.out, r"\n  \d+ missing, \d+ not-met, \d+ partial, \d+ method\n")
 
 
 class TestImportCsv(CliTestCase):

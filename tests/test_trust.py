@@ -269,6 +269,21 @@ class TestSignedCli(TrustCase):
         self.assertStatus(scsec("report", two, "--as-of", AS_OF, "--trust", lst,
                                 "--operator-cert", pki("operator", "cert.pem"), "-o", html), 0)
         self.assertIn("Jane Expert", open(html, encoding="utf-8").read())
+        # In Japanese (issue 14): the labels and verdicts, the same data.
+        t = scsec("evaluate", two, "--as-of", AS_OF, "--trust", lst, "--operator-cert",
+                  pki("operator", "cert.pem"), "--lang", "ja")
+        self.assertIn("信頼リスト:", t.out)
+        self.assertIn("運営者の署名を確認済み", t.out)
+        self.assertIn("未登録の署名者", t.out)
+        self.assertIn("Jane Expert (expert)", t.out)
+        self.assertNotIn("the signatures support", t.out)
+        self.assertStatus(scsec("report", two, "--as-of", AS_OF, "--trust", lst, "--lang", "ja",
+                                "--operator-cert", pki("operator", "cert.pem"), "-o", html), 0)
+        page = open(html, encoding="utf-8").read()
+        for words in ("署名者", "判定", "有効な署名が裏付ける評価方法", "未登録の署名者"):
+            self.assertIn(words, page)
+        for words in ("Trust list", "Verdict", "unknown-party", "the signatures"):
+            self.assertNotIn(words, page)
 
     def test_verify_record_under_list(self):
         lst = self.signed_list()

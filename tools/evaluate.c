@@ -53,7 +53,7 @@ static const char usage_evaluate[] =
 	"                            holds, or the items that block it; never the level\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
 	CLI_USAGE_TRUST
-	"  --lang LANG               language of the texts in the summary (default en)\n"
+	"  --lang LANG               language of the summary and the xlsx gaps (default en; ja)\n"
 	"  --encoding ENC            the encoding of a CSV sheet: auto (the default:\n"
 	"                            found from the sheet), utf-8, cp932 (shift_jis),\n"
 	"                            utf-16, utf-16le, utf-16be, utf-32le, utf-32be\n"

@@ -25,46 +25,33 @@ static const scsec_function functions[] = {
 };
 #define NFUNCTIONS (sizeof functions / sizeof functions[0])
 
-const char *cli_function_title(scsec_function f)
+/* The title of a CSF function ("Govern", "統治"). */
+static const char *function_title(scsec_function f, const char *lang)
 {
-	switch (f) {
-	case SCSEC_FUNCTION_GV: return "Govern";
-	case SCSEC_FUNCTION_ID: return "Identify";
-	case SCSEC_FUNCTION_PR: return "Protect";
-	case SCSEC_FUNCTION_DE: return "Detect";
-	case SCSEC_FUNCTION_RS: return "Respond";
-	case SCSEC_FUNCTION_RC: return "Recover";
-	case SCSEC_FUNCTION_NONE: break;
-	}
-	return "";
+	return cli_label("label.function", scsec_function_code(f), lang);
 }
 
-const char *cli_reason_words(scsec_reason reason)
+/* A reason in words ("the answer's validity ran out before the evaluation date"). */
+static const char *reason_words(scsec_reason reason, const char *lang)
 {
-	switch (reason) {
-	case SCSEC_REASON_MISSING: return "not answered";
-	case SCSEC_REASON_NOT_MET: return "answered as not met";
-	case SCSEC_REASON_PARTIAL: return "only partly met";
-	case SCSEC_REASON_NA_REJECTED:
-		return "claimed not applicable, but that is not allowed here or not justified";
-	case SCSEC_REASON_METHOD: return "assessed by a weaker method than the level needs";
-	case SCSEC_REASON_NOT_YET_VALID:
-		return "no assessment date, or assessed after the evaluation date";
-	case SCSEC_REASON_EXPIRED: return "the answer's validity ran out before the evaluation date";
-	case SCSEC_REASON_UNVERIFIED:
-		return "no trusted signature vouches for the method the level needs";
-	case SCSEC_REASON_NONE: break;
-	}
-	return "satisfied";
+	if (reason == SCSEC_REASON_NONE)
+		return cli_msg("report.legend.satisfied", lang);
+	return cli_label("reason", scsec_reason_name(reason), lang);
+}
+
+/* A reason as a short label: the token in English ("method"). */
+static const char *reason_label(scsec_reason reason, const char *lang)
+{
+	return cli_label("label.reason", scsec_reason_name(reason), lang);
 }
 
 /* The words for a gap's reason: a prerequisite's "method" is a role that
  * differs from the one it names (doc/evaluation.md, rule 2). */
-static const char *gap_words(const scsec_gap *g)
+static const char *gap_words(const scsec_gap *g, const char *lang)
 {
 	if (scsec_gap_is_prerequisite(g) && scsec_gap_reason(g) == SCSEC_REASON_METHOD)
-		return "answered by an assessor who states another role than the prerequisite names";
-	return cli_reason_words(scsec_gap_reason(g));
+		return cli_msg("reason.role", lang);
+	return reason_words(scsec_gap_reason(g), lang);
 }
 
 const scsec_category *cli_top_category(const scsec_criterion *cr)
@@ -122,20 +109,12 @@ static const char *gap_text(const scsec_criteria *c, const scsec_gap *g, const c
 
 /* ================================================================ text */
 
-/* A text of the message catalogue (the code itself when it has none). */
-static const char *msg(const char *code, const char *lang)
-{
-	const char *s = scsec_message_text(code, lang);
-
-	return s ? s : code;
-}
-
 /* A field of the summary: its name from the catalogue and a colon, padded
  * to 14 columns of the terminal, then value and a line end (value NULL:
  * the caller writes the rest of the line). */
 static void field(cli_buf *b, const char *code, const char *lang, const char *value)
 {
-	const char *name = msg(code, lang);
+	const char *name = cli_msg(code, lang);
 	size_t w = cli_text_width(name) + 1;
 
 	cli_buf_textf(b, "%s:", name);
@@ -158,7 +137,7 @@ static void text_gap_lines(cli_buf *b, const scsec_result *r, const scsec_criter
 		if (gap_category(c, g) != group)
 			continue;
 		cli_buf_textf(b, "  %-*s  %-*s  ", idw, scsec_gap_id(g), rw,
-		               scsec_reason_name(scsec_gap_reason(g)));
+		               reason_label(scsec_gap_reason(g), lang));
 		cli_buf_put_truncated(b, gap_text(c, g, lang), TEXT_COLUMNS);
 		cli_buf_putc(b, '\n');
 	}
@@ -200,7 +179,7 @@ static size_t next_gap_group(const scsec_result *r, const scsec_criteria *c, siz
 
 /* One line of counts per reason for the gaps of a group. */
 static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
-                            const scsec_category *group)
+                            const scsec_category *group, const char *lang)
 {
 	size_t counts[SCSEC_REASON_COUNT_1_1] = { 0 }, i;
 	const char *sep = "  ";
@@ -214,24 +193,25 @@ static void text_gap_counts(cli_buf *b, const scsec_result *r, const scsec_crite
 	for (i = 1; i < SCSEC_REASON_COUNT_1_1; i++) {
 		if (!counts[i])
 			continue;
-		cli_buf_textf(b, "%s%zu %s", sep, counts[i], scsec_reason_name((scsec_reason)i));
-		sep = ", ";
+		cli_buf_puts(b, sep);
+		cli_buf_msgf(b, lang, "summary.reason-count", counts[i], reason_label((scsec_reason)i, lang));
+		sep = cli_msg("summary.sep", lang);
 	}
 	cli_buf_putc(b, '\n');
 }
 
 /* Issue 13.5: the prerequisites that name an assessor role whose answer
  * states none (they count), one line each. */
-static void text_unstated_roles(cli_buf *b, const scsec_result *r)
+static void text_unstated_roles(cli_buf *b, const scsec_result *r, const char *lang)
 {
 	size_t i;
 
 	for (i = 0; i < scsec_result_unstated_role_count(r); i++) {
 		const scsec_prerequisite *p = scsec_result_unstated_role_at(r, i);
 
-		cli_buf_textf(b, "Unstated role: %s needs an answer by '%s'; its answer states no role "
-		                 "(it counts, but nothing says who gave it)\n",
-		               scsec_prerequisite_id(p), scsec_prerequisite_assessor_role(p));
+		cli_buf_msgf(b, lang, "summary.unstated-role", scsec_prerequisite_id(p),
+		             scsec_prerequisite_assessor_role(p));
+		cli_buf_putc(b, '\n');
 	}
 }
 
@@ -239,18 +219,25 @@ static void text_unstated_roles(cli_buf *b, const scsec_result *r)
  * checked, the method the record's signatures support, and every
  * signature with its verdict. Nothing without one (the JSON and XML
  * results say "no trust policy"). */
-static void text_trust(cli_buf *b, const scsec_result *r)
+static void field(cli_buf *b, const char *code, const char *lang, const char *value);
+
+/* (labelled: with the summary's field name; the report has its own) */
+static void text_trust(cli_buf *b, const scsec_result *r, const char *lang, int labelled)
 {
 	char when[32];
 	size_t i;
 
 	if (!scsec_result_trust_applied(r))
 		return;
-	cli_buf_textf(b, "Trust:        %s %s (%s); the signatures support %s\n",
-	               scsec_result_trust_operator(r), scsec_result_trust_version(r),
-	               scsec_result_trust_verified(r) ? "the operator's signature checked"
-	                                              : "NOT verified: its signature was not checked",
-	               scsec_method_name(scsec_result_trusted_method(r)));
+	if (labelled)
+		field(b, "summary.trust", lang, NULL);
+	cli_buf_msgf(b, lang, "summary.trust.value", scsec_result_trust_operator(r),
+	             scsec_result_trust_version(r),
+	             cli_msg(scsec_result_trust_verified(r) ? "summary.trust.checked"
+	                                                    : "summary.trust.unchecked",
+	                     lang),
+	             cli_label("value.method", scsec_method_name(scsec_result_trusted_method(r)), lang));
+	cli_buf_putc(b, '\n');
 	for (i = 0; i < scsec_result_signer_count(r); i++) {
 		const scsec_signer *g = scsec_result_signer_at(r, i);
 		int64_t t = scsec_signer_signing_time(g);
@@ -258,27 +245,29 @@ static void text_trust(cli_buf *b, const scsec_result *r)
 		struct tm tm;
 
 		if (t < 0 || !gmtime_r(&tt, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
-			snprintf(when, sizeof when, "no signing time");
-		cli_buf_textf(b, "  %-22s %s", scsec_verdict_name(scsec_signer_verdict(g)),
+			snprintf(when, sizeof when, "%s", cli_msg("summary.no-signing-time", lang));
+		cli_buf_textf(b, "  %-22s %s",
+		               cli_label("label.verdict", scsec_verdict_name(scsec_signer_verdict(g)), lang),
 		               scsec_signer_party(g) ? scsec_signer_party(g) : "-");
 		if (scsec_signer_role(g))
 			cli_buf_textf(b, " (%s)", scsec_signer_role(g));
-		cli_buf_textf(b, ", %s, sha256 %s, %s", scsec_signer_subject(g) ? scsec_signer_subject(g)
-		                                                                 : "no certificate",
+		cli_buf_textf(b, ", %s, sha256 %s, %s",
+		               scsec_signer_subject(g) ? scsec_signer_subject(g)
+		                                       : cli_msg("summary.no-certificate", lang),
 		               scsec_signer_fingerprint(g) ? scsec_signer_fingerprint(g) : "-", when);
 		if (scsec_signer_problem(g))
 			cli_buf_textf(b, ": %s", scsec_signer_problem(g));
 		cli_buf_putc(b, '\n');
 	}
 	if (!scsec_result_signer_count(r))
-		cli_buf_puts(b, "  the record carries no signature\n");
+		cli_buf_textf(b, "  %s\n", cli_msg("summary.no-signature", lang));
 }
 
 /* Issue 13.6: a level may rest on not-applicable answers (whether it may is
  * the scheme's call); the buyer sees how many, per level and, at the gap
  * level, per top-level category. Nothing when there are none. */
 static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
-                                int gl)
+                                int gl, const char *lang)
 {
 	const char *sep = "";
 	size_t i, total = 0;
@@ -287,13 +276,14 @@ static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_c
 		total += scsec_figures_not_applicable(scsec_result_level_figures_at(r, i));
 	if (!total)
 		return;
-	cli_buf_puts(b, "Not applicable: ");
+	field(b, "summary.na", lang, NULL);
 	for (i = 0; i < scsec_result_level_count(r); i++) {
 		const scsec_figures *f = scsec_result_level_figures_at(r, i);
 
-		cli_buf_textf(b, "%s%s: %zu of %zu satisfied", sep, scsec_result_level_label_at(r, i),
-		               scsec_figures_not_applicable(f), scsec_figures_satisfied(f));
-		sep = ", ";
+		cli_buf_puts(b, sep);
+		cli_buf_msgf(b, lang, "summary.na.level", scsec_result_level_label_at(r, i),
+		             scsec_figures_not_applicable(f), scsec_figures_satisfied(f));
+		sep = cli_msg("summary.sep", lang);
 	}
 	cli_buf_putc(b, '\n');
 	sep = "";
@@ -303,10 +293,10 @@ static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_c
 		if (!scsec_figures_not_applicable(f))
 			continue;
 		if (!*sep)
-			cli_buf_textf(b, "  at %s by category: ", level_label(c, gl));
+			cli_buf_msgf(b, lang, "summary.na.by-category", level_label(c, gl));
 		cli_buf_textf(b, "%s%s: %zu", sep, scsec_result_category_id_at(r, i),
 		               scsec_figures_not_applicable(f));
-		sep = ", ";
+		sep = cli_msg("summary.sep", lang);
 	}
 	if (*sep)
 		cli_buf_putc(b, '\n');
@@ -316,14 +306,14 @@ static void text_not_applicable(cli_buf *b, const scsec_result *r, const scsec_c
  * the day it would be reached if every plan holds, or what blocks it (at
  * most CLI_BLOCKERS listed). Never the level. */
 #define CLI_BLOCKERS 10
-static void text_projection(cli_buf *b, const scsec_result *r)
+static void text_projection(cli_buf *b, const scsec_result *r, const char *lang)
 {
 	char date[SCSEC_DATE_BUFSIZE];
 	size_t i, k, n;
 
 	if (!scsec_result_has_projection(r))
 		return;
-	cli_buf_puts(b, "Projection:   if every plan holds (a plan, not an assessment)\n");
+	field(b, "summary.projection", lang, cli_msg("summary.projection.value", lang));
 	for (i = 0; i < scsec_result_level_count(r); i++) {
 		if (scsec_result_level_met_at(r, i))
 			continue;
@@ -331,19 +321,21 @@ static void text_projection(cli_buf *b, const scsec_result *r)
 		cli_buf_textf(b, "  %s: ", scsec_result_level_label_at(r, i));
 		if (!n) {
 			scsec_date_format(date, scsec_result_projected_on_at(r, i));
-			cli_buf_textf(b, "reached on %s\n", date);
+			cli_buf_msgf(b, lang, "summary.projection.reached", date);
+			cli_buf_putc(b, '\n');
 			continue;
 		}
-		cli_buf_printf(b, "blocked by %zu item%s:", n, n == 1 ? "" : "s");
+		cli_buf_msgf_n(b, lang, "summary.projection.blocked", n, n);
 		for (k = 0; k < n && k < CLI_BLOCKERS; k++) {
 			const char *id = NULL;
 			scsec_blocker kind = SCSEC_BLOCKER_UNPLANNED;
 
 			scsec_result_projection_blocker_get(&id, &kind, r, i, k);
-			cli_buf_textf(b, "%s %s (%s)", k ? "," : "", id, scsec_blocker_name(kind));
+			cli_buf_textf(b, "%s %s (%s)", k ? "," : "", id,
+			               cli_label("label.blocker", scsec_blocker_name(kind), lang));
 		}
 		if (n > CLI_BLOCKERS)
-			cli_buf_printf(b, " and %zu more", n - CLI_BLOCKERS);
+			cli_buf_msgf(b, lang, "summary.more", n - CLI_BLOCKERS);
 		cli_buf_putc(b, '\n');
 	}
 }
@@ -364,66 +356,62 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	if (source)
 		field(b, "summary.evidence", lang, source);
 	if (scsec_result_evidence_derived(r))
-		cli_buf_puts(b, "Derived:      the record was derived through a mapping set: a head "
-		                "start for a person to review, not an assessment\n");
+		field(b, "summary.derived", lang, cli_msg("summary.derived.text", lang));
 	field(b, "summary.criteria", lang, NULL);
 	cli_buf_textf(b, "%s %s\n", scsec_result_criteria_id(r), scsec_result_criteria_version(r));
 	if (level) {
 		field(b, "summary.level", lang, NULL);
 		cli_buf_textf(b, "%s (%d)\n", scsec_result_level_label(r), level);
 	} else {
-		field(b, "summary.level", lang, msg("summary.no-level", lang));
+		field(b, "summary.level", lang, cli_msg("summary.no-level", lang));
 	}
 	field(b, "summary.valid-until", lang,
 	      scsec_date_format(date, scsec_result_valid_until(r)) ? "-" : date);
 	field(b, "summary.as-of", lang, scsec_date_format(date, scsec_result_as_of(r)) ? "-" : date);
-	if (scsec_result_required_level(r))
-		cli_buf_textf(b, "Required:     %s (%d): %s\n",
-		               level_label(c, scsec_result_required_level(r)),
+	if (scsec_result_required_level(r)) {
+		field(b, "summary.required", lang, NULL);
+		cli_buf_textf(b, "%s (%d): %s\n", level_label(c, scsec_result_required_level(r)),
 		               scsec_result_required_level(r),
-		               scsec_result_meets_required(r) ? "met" : "NOT met");
+		               cli_msg(scsec_result_meets_required(r) ? "summary.met" : "summary.not-met",
+		                       lang));
+	}
 	if (scsec_result_has_score(r)) {
-		cli_buf_textf(b, "Score:        %ld of %ld", scsec_result_score(r),
-		               scsec_result_score_max(r));
+		field(b, "summary.score", lang, NULL);
+		cli_buf_msgf(b, lang, "summary.score.value", scsec_result_score(r),
+		             scsec_result_score_max(r));
 		if (scsec_result_band(r))
-			cli_buf_textf(b, ", band %s", scsec_result_band(r));
+			cli_buf_msgf(b, lang, "summary.band", scsec_result_band(r));
 		if (scsec_result_conditional(r))
 			cli_buf_textf(b, ", %s", scsec_conditional_name(scsec_result_conditional(r)));
 		cli_buf_putc(b, '\n');
 	}
-	text_not_applicable(b, r, c, gl);
-	text_unstated_roles(b, r);
-	text_trust(b, r);
-	text_projection(b, r);
+	text_not_applicable(b, r, c, gl, lang);
+	text_unstated_roles(b, r, lang);
+	text_trust(b, r, lang, 1);
+	text_projection(b, r, lang);
 	if (!gl)
 		return;
 	gi = level_index(r, gl);
 	cli_buf_putc(b, '\n');
 	if (!ngaps) {
-		if (gl == level)
-			cli_buf_textf(b, "No gaps: %s is the top level of the set.\n", level_label(c, gl));
-		else
-			cli_buf_textf(b, "Gaps to %s: none.\n", level_label(c, gl));
+		cli_buf_msgf(b, lang, gl == level ? "summary.top-level" : "summary.gaps.none",
+		             level_label(c, gl));
+		cli_buf_putc(b, '\n');
 		return;
 	}
-	if (gi >= 0 && lang && !strncmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_')) {
+	if (gi >= 0) {
 		const scsec_figures *f = scsec_result_level_figures_at(r, (size_t)gi);
 
-		cli_buf_textf(b, "%s までの未達: %zu 件（%zu 項目中 %zu 項目を満たす）\n",
-		               level_label(c, gl), ngaps, scsec_figures_applicable(f),
-		               scsec_figures_satisfied(f));
-	} else if (gi >= 0) {
-		const scsec_figures *f = scsec_result_level_figures_at(r, (size_t)gi);
-
-		cli_buf_textf(b, "Gaps to %s: %zu (%zu of %zu items satisfied)\n", level_label(c, gl),
-		               ngaps, scsec_figures_satisfied(f), scsec_figures_applicable(f));
+		cli_buf_msgf(b, lang, "summary.gaps.figures", level_label(c, gl), ngaps,
+		             scsec_figures_satisfied(f), scsec_figures_applicable(f));
 	} else {
-		cli_buf_textf(b, "Gaps to %s: %zu\n", level_label(c, gl), ngaps);
+		cli_buf_msgf(b, lang, "summary.gaps.count", level_label(c, gl), ngaps);
 	}
+	cli_buf_putc(b, '\n');
 	for (i = 0; i < ngaps; i++) {
 		const scsec_gap *g = scsec_result_gap_at(r, i);
 		int n = (int)cli_text_width(scsec_gap_id(g));
-		int m = (int)cli_text_width(scsec_reason_name(scsec_gap_reason(g)));
+		int m = (int)cli_text_width(reason_label(scsec_gap_reason(g), lang));
 
 		idw = n > idw ? n : idw;
 		rw = m > rw ? m : rw;
@@ -436,17 +424,18 @@ void cli_render_text(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 			cli_buf_textf(b, "%s %s\n", scsec_category_id(group),
 			               scsec_category_title(group, lang));
 		else
-			cli_buf_textf(b, "%s\n", msg("report.prerequisites", lang));
+			cli_buf_textf(b, "%s\n", cli_msg("report.prerequisites", lang));
 		/* Prerequisites are always listed one by one. */
 		if (all || !group)
 			text_gap_lines(b, r, c, group, idw, rw, lang);
 		else
-			text_gap_counts(b, r, c, group);
+			text_gap_counts(b, r, c, group, lang);
 	}
-	if (!all)
-		cli_buf_textf(b, "\n%zu gaps: -v lists each one, --format json gives them all with "
-		               "their reasons.\n",
-		               ngaps);
+	if (!all) {
+		cli_buf_putc(b, '\n');
+		cli_buf_msgf(b, lang, "summary.hint", ngaps);
+		cli_buf_putc(b, '\n');
+	}
 }
 
 /* ================================================================ HTML */
@@ -500,23 +489,46 @@ const char cli_html_css[] =
 	".badge{border-width:1px}a{color:inherit;text-decoration:none}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void html_dd_date(cli_buf *b, const char *term, scsec_date d)
+/* A term of the report's lists, from the catalogue: "<dt>TERM</dt><dd". */
+static void html_dt(cli_buf *b, const char *code, const char *lang)
+{
+	cli_buf_puts(b, "<dt>");
+	cli_buf_xml_text(b, cli_msg(code, lang));
+	cli_buf_puts(b, "</dt><dd");
+}
+
+static void html_dd_date(cli_buf *b, const char *code, const char *lang, scsec_date d)
 {
 	char date[SCSEC_DATE_BUFSIZE];
 
-	cli_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", term, scsec_date_format(date, d) ? "none" : date);
+	html_dt(b, code, lang);
+	cli_buf_printf(b, ">%s</dd>\n", scsec_date_format(date, d) ? cli_msg("report.none", lang) : date);
+}
+
+/* A table's header row, its column names from the catalogue. */
+static void html_thead(cli_buf *b, const char *const *codes, const char *lang)
+{
+	cli_buf_puts(b, "<thead><tr>");
+	for (; *codes; codes++) {
+		cli_buf_puts(b, "<th>");
+		cli_buf_xml_text(b, cli_msg(*codes, lang));
+		cli_buf_puts(b, "</th>");
+	}
+	cli_buf_puts(b, "</tr></thead>\n<tbody>\n");
 }
 
 /* Issue 13.6: how many of the satisfied items were answered
  * not-applicable, when any. */
-static void html_not_applicable(cli_buf *b, const scsec_figures *f)
+static void html_not_applicable(cli_buf *b, const scsec_figures *f, const char *lang)
 {
-	if (scsec_figures_not_applicable(f))
-		cli_buf_printf(b, " <span class=\"small\">(%zu not applicable)</span>",
-		               scsec_figures_not_applicable(f));
+	if (!scsec_figures_not_applicable(f))
+		return;
+	cli_buf_puts(b, " <span class=\"small\">");
+	cli_buf_xml_msgf(b, lang, "report.na-count", scsec_figures_not_applicable(f));
+	cli_buf_puts(b, "</span>");
 }
 
-static void html_reasons(cli_buf *b, const scsec_figures *f)
+static void html_reasons(cli_buf *b, const scsec_figures *f, const char *lang)
 {
 	int r, first = 1;
 
@@ -525,7 +537,9 @@ static void html_reasons(cli_buf *b, const scsec_figures *f)
 
 		if (!n)
 			continue;
-		cli_buf_printf(b, "%s%s %zu", first ? "" : ", ", scsec_reason_name((scsec_reason)r), n);
+		if (!first)
+			cli_buf_xml_text(b, cli_msg("summary.sep", lang));
+		cli_buf_xml_msgf(b, lang, "report.reason-count", reason_label((scsec_reason)r, lang), n);
 		first = 0;
 	}
 	if (first)
@@ -533,15 +547,12 @@ static void html_reasons(cli_buf *b, const scsec_figures *f)
 }
 
 /* The words for the method a level needs: "a third-party evaluation". */
-static const char *method_words(scsec_method m)
+static const char *method_words(scsec_method m, const char *lang)
 {
-	switch (m) {
-	case SCSEC_METHOD_THIRD_PARTY: return "a third-party evaluation";
-	case SCSEC_METHOD_EXPERT_REVIEWED: return "an expert's review";
-	case SCSEC_METHOD_SELF: return "a self-assessment";
-	case SCSEC_METHOD_NONE: break;
-	}
-	return "a stronger assessment";
+	const char *name = scsec_method_name(m);
+	const char *w = *name ? cli_label("words.method", name, lang) : name;
+
+	return w != name ? w : cli_msg("words.method.stronger", lang);
 }
 
 /* A gap that is met but assessed by a weaker method (or one no trusted
@@ -579,7 +590,8 @@ static void function_at(const scsec_result *r, const scsec_criteria *c, size_t l
  * needing a stronger assessment / open, and beside it (below, thinner) the
  * achieved level's satisfied criteria, so that a holder of the level below
  * sees what it has done. */
-static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *c)
+static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
+                       const char *lang)
 {
 	const int row_h = 62, label_w = 120, bar_w = 340, top = 8, vx = 120 + 340 + 12;
 	const int height = top * 2 + (int)NFUNCTIONS * row_h;
@@ -593,10 +605,9 @@ static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *
 	               "aria-labelledby=\"csf-chart-title\" font-family=\"system-ui, sans-serif\" "
 	               "font-size=\"14\">\n",
 	               height, height);
-	cli_buf_puts(b, "<title id=\"csf-chart-title\">Criteria of ");
-	X(level_label(c, gl));
-	cli_buf_puts(b, " per NIST CSF 2.0 function: satisfied, met but needing a stronger "
-	                "assessment, open</title>\n");
+	cli_buf_puts(b, "<title id=\"csf-chart-title\">");
+	cli_buf_xml_msgf(b, lang, "report.chart.title", level_label(c, gl));
+	cli_buf_puts(b, "</title>\n");
 	for (i = 0; i < NFUNCTIONS; i++) {
 		const scsec_figures *f = scsec_result_function_figures(r, functions[i]);
 		size_t appl = scsec_figures_applicable(f), sat = scsec_figures_satisfied(f);
@@ -613,13 +624,15 @@ static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *
 		               "data-satisfied=\"%zu\" data-method=\"%zu\" data-open=\"%zu\" "
 		               "data-applicable=\"%zu\">\n",
 		               code, code, sat, meth, open, appl);
-		cli_buf_printf(b, "<title>%s (%s): %zu of %zu criteria satisfied, %zu met but needing a "
-		                  "stronger assessment, %zu open</title>\n",
-		               cli_function_title(functions[i]), code, sat, appl, meth, open);
+		cli_buf_puts(b, "<title>");
+		cli_buf_xml_msgf(b, lang, "report.chart.bar", function_title(functions[i], lang), code,
+		                 sat, appl, meth, open);
 		cli_buf_printf(b,
-		               "<text x=\"0\" y=\"%d\" fill=\"#1d2329\"><tspan font-weight=\"700\">%s"
-		               "</tspan> %s</text>\n",
-		               y + 22, code, cli_function_title(functions[i]));
+		               "</title>\n<text x=\"0\" y=\"%d\" fill=\"#1d2329\"><tspan "
+		               "font-weight=\"700\">%s</tspan> ",
+		               y + 22, code);
+		X(function_title(functions[i], lang));
+		cli_buf_puts(b, "</text>\n");
 		cli_buf_printf(b,
 		               "<rect class=\"applicable\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"22\" "
 		               "rx=\"4\" fill=\"%s\" stroke=\"#b8c4ce\"/>\n",
@@ -634,16 +647,15 @@ static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *
 			               "<rect class=\"method\" x=\"%d\" y=\"%d\" width=\"%d\" "
 			               "height=\"22\" fill=\"#e0a100\"/>\n",
 			               label_w + ws, y + 6, wm);
+		cli_buf_printf(b,
+		               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"%s\" "
+		               "font-size=\"13\">",
+		               vx, y + 22, appl ? "#1d2329" : "#5a6772");
 		if (appl)
-			cli_buf_printf(b,
-			               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"#1d2329\" "
-			               "font-size=\"13\">%zu done, %zu to assess, %zu open</text>\n",
-			               vx, y + 22, sat, meth, open);
+			cli_buf_xml_msgf(b, lang, "report.chart.value", sat, meth, open);
 		else
-			cli_buf_printf(b,
-			               "<text class=\"value\" x=\"%d\" y=\"%d\" fill=\"#5a6772\" "
-			               "font-size=\"13\">no criteria at this level</text>\n",
-			               vx, y + 22);
+			X(cli_msg("report.chart.empty", lang));
+		cli_buf_puts(b, "</text>\n");
 		cli_buf_puts(b, "</g>\n");
 		if (ai >= 0) {
 			size_t as, aa;
@@ -670,42 +682,44 @@ static void html_chart(cli_buf *b, const scsec_result *r, const scsec_criteria *
 			if (aa)
 				cli_buf_printf(b, ": %zu / %zu</text>\n", as, aa);
 			else
-				cli_buf_puts(b, ": none</text>\n");
+				cli_buf_printf(b, ": %s</text>\n", cli_msg("report.none", lang));
 			cli_buf_puts(b, "</g>\n");
 		}
 	}
 	cli_buf_puts(b, "</svg>\n");
 }
 
-static void html_answer(cli_buf *b, const scsec_evidence *ev, const char *id)
+static void html_answer(cli_buf *b, const scsec_evidence *ev, const char *id, const char *lang)
 {
 	const scsec_entry *e = ev ? scsec_evidence_entry(ev, id) : NULL;
 	char date[SCSEC_DATE_BUFSIZE];
 
 	if (!e || scsec_entry_status(e) == SCSEC_STATUS_NONE) {
-		cli_buf_puts(b, "no answer");
+		X(cli_msg("report.answer.none", lang));
 		return;
 	}
-	X(scsec_status_name(scsec_entry_status(e)));
+	X(cli_label("value.status", scsec_status_name(scsec_entry_status(e)), lang));
 	if (scsec_entry_method(e) != SCSEC_METHOD_NONE) {
-		cli_buf_puts(b, ", ");
-		X(scsec_method_name(scsec_entry_method(e)));
+		X(cli_msg("summary.sep", lang));
+		X(cli_label("value.method", scsec_method_name(scsec_entry_method(e)), lang));
 	}
 	if (!scsec_date_format(date, scsec_entry_assessed_on(e)))
-		cli_buf_printf(b, ", assessed %s", date);
+		cli_buf_xml_msgf(b, lang, "report.answer.assessed", date);
 	if (!scsec_date_format(date, scsec_entry_expires_on(e)))
-		cli_buf_printf(b, ", valid to %s", date);
+		cli_buf_xml_msgf(b, lang, "report.answer.valid-to", date);
 	if (scsec_entry_assessor(e)) {
-		cli_buf_puts(b, "<br/><span class=\"small\">by ");
-		X(scsec_entry_assessor(e));
+		cli_buf_puts(b, "<br/><span class=\"small\">");
+		cli_buf_xml_msgf(b, lang, "report.answer.by", scsec_entry_assessor(e));
 		cli_buf_puts(b, "</span>");
 	}
 	if (scsec_entry_justification(e)) {
-		cli_buf_puts(b, "<br/><span class=\"small\">justification: ");
-		X(scsec_entry_justification(e));
+		cli_buf_puts(b, "<br/><span class=\"small\">");
+		cli_buf_xml_msgf(b, lang, "report.answer.justification", scsec_entry_justification(e));
 		cli_buf_puts(b, "</span>");
 	} else if (scsec_entry_status(e) == SCSEC_STATUS_NOT_APPLICABLE) {
-		cli_buf_puts(b, "<br/><span class=\"small\">no justification given</span>");
+		cli_buf_puts(b, "<br/><span class=\"small\">");
+		X(cli_msg("report.answer.no-justification", lang));
+		cli_buf_puts(b, "</span>");
 	}
 }
 
@@ -713,10 +727,12 @@ static void html_gap_table(cli_buf *b, const scsec_result *r, const scsec_criter
                            const scsec_evidence *ev, const scsec_category *group,
                            const char *lang)
 {
+	static const char *const cols[] = { "report.col.id", "report.col.reason",
+	                                    "report.col.criterion", "report.col.answer", NULL };
 	size_t i;
 
-	cli_buf_puts(b, "<table>\n<thead><tr><th>Id</th><th>Reason</th><th>Criterion</th>"
-	                "<th>Answer</th></tr></thead>\n<tbody>\n");
+	cli_buf_puts(b, "<table>\n");
+	html_thead(b, cols, lang);
 	for (i = 0; i < scsec_result_gap_count(r); i++) {
 		const scsec_gap *g = scsec_result_gap_at(r, i);
 		const char *reason = scsec_reason_name(scsec_gap_reason(g));
@@ -726,22 +742,23 @@ static void html_gap_table(cli_buf *b, const scsec_result *r, const scsec_criter
 			continue;
 		cli_buf_puts(b, "<tr><td class=\"id\">");
 		X(scsec_gap_id(g));
-		cli_buf_printf(b, "</td><td><span class=\"reason reason-%s\">%s</span><br/>"
-		                  "<span class=\"small\">%s</span></td><td>",
-		               reason, reason, gap_words(g));
+		cli_buf_printf(b, "</td><td><span class=\"reason reason-%s\">", reason);
+		X(reason_label(scsec_gap_reason(g), lang));
+		cli_buf_puts(b, "</span><br/><span class=\"small\">");
+		X(gap_words(g, lang));
+		cli_buf_puts(b, "</span></td><td>");
 		X(gap_text(c, g, lang));
 		cr = scsec_gap_is_prerequisite(g) ? NULL : scsec_criteria_criterion(c, scsec_gap_id(g));
 		if (cr) {
 			const scsec_requirement *rq = scsec_criterion_requirement(cr);
 
-			cli_buf_puts(b, "<br/><span class=\"small\">requirement ");
-			X(scsec_requirement_id(rq));
-			cli_buf_puts(b, " ");
-			X(scsec_requirement_name(rq, lang));
+			cli_buf_puts(b, "<br/><span class=\"small\">");
+			cli_buf_xml_msgf(b, lang, "report.requirement", scsec_requirement_id(rq),
+			                 scsec_requirement_name(rq, lang));
 			cli_buf_puts(b, "</span>");
 		}
 		cli_buf_puts(b, "</td><td>");
-		html_answer(b, ev, scsec_gap_id(g));
+		html_answer(b, ev, scsec_gap_id(g), lang);
 		cli_buf_puts(b, "</td></tr>\n");
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n");
@@ -765,10 +782,12 @@ static size_t group_fix_count(const scsec_result *r, const scsec_criteria *c,
 static void html_assess_table(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                               const scsec_evidence *ev, const char *lang)
 {
+	static const char *const cols[] = { "report.col.id", "report.col.criterion",
+	                                    "report.col.answer", NULL };
 	size_t i;
 
-	cli_buf_puts(b, "<table id=\"assess-gaps\">\n<thead><tr><th>Id</th><th>Criterion</th>"
-	                "<th>Answer</th></tr></thead>\n<tbody>\n");
+	cli_buf_puts(b, "<table id=\"assess-gaps\">\n");
+	html_thead(b, cols, lang);
 	for (i = 0; i < scsec_result_gap_count(r); i++) {
 		const scsec_gap *g = scsec_result_gap_at(r, i);
 
@@ -780,9 +799,12 @@ static void html_assess_table(cli_buf *b, const scsec_result *r, const scsec_cri
 		cli_buf_puts(b, "</td><td>");
 		X(gap_text(c, g, lang));
 		cli_buf_puts(b, "</td><td>");
-		html_answer(b, ev, scsec_gap_id(g));
-		if (scsec_gap_reason(g) == SCSEC_REASON_UNVERIFIED)
-			cli_buf_puts(b, "<br/><span class=\"small\">no trusted signature vouches for it</span>");
+		html_answer(b, ev, scsec_gap_id(g), lang);
+		if (scsec_gap_reason(g) == SCSEC_REASON_UNVERIFIED) {
+			cli_buf_puts(b, "<br/><span class=\"small\">");
+			X(cli_msg("report.answer.unverified", lang));
+			cli_buf_puts(b, "</span>");
+		}
 		cli_buf_puts(b, "</td></tr>\n");
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n");
@@ -792,7 +814,7 @@ static void html_assess_table(cli_buf *b, const scsec_result *r, const scsec_cri
 static void heading(cli_buf *b, const char *tag, const char *code, const char *lang)
 {
 	cli_buf_printf(b, "<%s>", tag);
-	X(msg(code, lang));
+	X(cli_msg(code, lang));
 }
 
 /* Issue 17: for a level not met while a higher one is, say that levels do
@@ -815,30 +837,27 @@ static void html_nesting(cli_buf *b, const scsec_result *r, const scsec_criteria
 		if (scsec_result_level_met_at(r, i) || !l)
 			continue;
 		cli_buf_puts(b, "<div class=\"note\" id=\"nesting\"><p><b>");
-		X(msg("report.nesting", lang));
-		cli_buf_puts(b, ".</b> ");
-		X(scsec_result_level_label_at(r, (size_t)top));
-		cli_buf_puts(b, " is held, but ");
-		X(scsec_result_level_label_at(r, i));
-		cli_buf_puts(b, " is not: each level is judged on its own criteria and prerequisites, "
-		                "and ");
-		X(scsec_result_level_label_at(r, (size_t)top));
-		cli_buf_puts(b, " does not require ");
-		X(scsec_result_level_label_at(r, i));
-		cli_buf_puts(b, ". ");
-		X(scsec_result_level_label_at(r, i));
-		cli_buf_puts(b, " needs:</p>\n<ul>\n");
+		X(cli_msg("report.nesting", lang));
+		X(cli_msg("report.stop", lang));
+		cli_buf_puts(b, "</b> ");
+		cli_buf_xml_msgf(b, lang, "report.nesting.text", scsec_result_level_label_at(r, (size_t)top),
+		                 scsec_result_level_label_at(r, i));
+		cli_buf_puts(b, "</p>\n<ul>\n");
 		shown = 0;
 		for (k = 0; k < scsec_level_prerequisite_count(l); k++) {
 			const scsec_prerequisite *p = scsec_level_prerequisite_at(l, k);
 
 			if (scsec_result_reason_get(&w, r, i, scsec_prerequisite_id(p)) || !w)
 				continue;
-			cli_buf_puts(b, "<li>the prerequisite <b>");
+			cli_buf_puts(b, "<li>");
+			X(cli_msg("report.nesting.prerequisite", lang));
+			cli_buf_puts(b, "<b>");
 			X(scsec_prerequisite_title(p, lang));
 			cli_buf_puts(b, "</b> (<span class=\"mono\">");
 			X(scsec_prerequisite_id(p));
-			cli_buf_printf(b, "</span>): %s</li>\n", cli_reason_words(w));
+			cli_buf_puts(b, "</span>): ");
+			X(reason_words(w, lang));
+			cli_buf_puts(b, "</li>\n");
 			shown++;
 		}
 		for (k = 0; k < scsec_criteria_criterion_count(c) && shown < 10; k++) {
@@ -851,7 +870,9 @@ static void html_nesting(cli_buf *b, const scsec_result *r, const scsec_criteria
 			X(scsec_criterion_id(cr));
 			cli_buf_puts(b, "</span> ");
 			X(scsec_criterion_text(cr, lang));
-			cli_buf_printf(b, ": %s</li>\n", cli_reason_words(w));
+			cli_buf_puts(b, ": ");
+			X(reason_words(w, lang));
+			cli_buf_puts(b, "</li>\n");
 			shown++;
 		}
 		cli_buf_puts(b, "</ul>\n</div>\n");
@@ -861,26 +882,29 @@ static void html_nesting(cli_buf *b, const scsec_result *r, const scsec_criteria
 /* Rule 11: who vouched, when the result was judged under a trust list. */
 static void html_signers(cli_buf *b, const scsec_result *r, const char *lang)
 {
+	static const char *const cols[] = { "report.col.party", "report.col.role",
+	                                    "report.col.signer", "report.col.signed",
+	                                    "report.col.verdict", NULL };
 	size_t i;
 
 	if (!scsec_result_trust_applied(r))
 		return;
 	cli_buf_puts(b, "<section id=\"signatures\">\n");
 	heading(b, "h2", "report.signatures", lang);
-	cli_buf_puts(b, "</h2>\n<p>Trust list ");
-	X(scsec_result_trust_operator(r) ? scsec_result_trust_operator(r) : "");
-	cli_buf_puts(b, " version ");
-	X(scsec_result_trust_version(r) ? scsec_result_trust_version(r) : "");
-	cli_buf_puts(b, "; the signatures that count support ");
-	X(method_words(scsec_result_trusted_method(r)));
-	cli_buf_printf(b, ".</p>\n");
+	cli_buf_puts(b, "</h2>\n<p>");
+	cli_buf_xml_msgf(b, lang, "report.trust",
+	                 scsec_result_trust_operator(r) ? scsec_result_trust_operator(r) : "",
+	                 scsec_result_trust_version(r) ? scsec_result_trust_version(r) : "",
+	                 method_words(scsec_result_trusted_method(r), lang));
+	cli_buf_puts(b, "</p>\n");
 	if (!scsec_result_signer_count(r)) {
-		cli_buf_puts(b, "<p>The record carries no signature: nobody vouched for it.</p>\n"
-		                "</section>\n");
+		cli_buf_puts(b, "<p>");
+		X(cli_msg("report.no-signature", lang));
+		cli_buf_puts(b, "</p>\n</section>\n");
 		return;
 	}
-	cli_buf_puts(b, "<table id=\"signers\">\n<thead><tr><th>Party</th><th>Role</th>"
-	                "<th>Signer</th><th>Signed</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+	cli_buf_puts(b, "<table id=\"signers\">\n");
+	html_thead(b, cols, lang);
 	for (i = 0; i < scsec_result_signer_count(r); i++) {
 		const scsec_signer *sg = scsec_result_signer_at(r, i);
 		int64_t t = scsec_signer_signing_time(sg);
@@ -900,7 +924,7 @@ static void html_signers(cli_buf *b, const scsec_result *r, const char *lang)
 				cli_buf_puts(b, date);
 		}
 		cli_buf_printf(b, "</td><td><span class=\"%s\">", v == SCSEC_VERDICT_COUNTED ? "ok" : "no");
-		X(scsec_verdict_name(v));
+		X(cli_label("label.verdict", scsec_verdict_name(v), lang));
 		cli_buf_puts(b, "</span></td></tr>\n");
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -909,6 +933,8 @@ static void html_signers(cli_buf *b, const scsec_result *r, const char *lang)
 /* Rule 12: the projected dates, when the result has them. */
 static void html_projection(cli_buf *b, const scsec_result *r, const char *lang)
 {
+	static const char *const cols[] = { "report.col.level", "report.col.reached-on",
+	                                    "report.col.blocked-by", NULL };
 	char date[SCSEC_DATE_BUFSIZE];
 	size_t i, k, n;
 
@@ -916,10 +942,10 @@ static void html_projection(cli_buf *b, const scsec_result *r, const char *lang)
 		return;
 	cli_buf_puts(b, "<section id=\"projection\">\n");
 	heading(b, "h2", "report.projection", lang);
-	cli_buf_puts(b, "</h2>\n<p class=\"small\">From the planned completion dates in the "
-	                "record: a plan, not an assessment. It never changes the level above.</p>\n"
-	                "<table id=\"projected\">\n<thead><tr><th>Level</th><th>Reached on</th>"
-	                "<th>Blocked by</th></tr></thead>\n<tbody>\n");
+	cli_buf_puts(b, "</h2>\n<p class=\"small\">");
+	X(cli_msg("report.projection.note", lang));
+	cli_buf_puts(b, "</p>\n<table id=\"projected\">\n");
+	html_thead(b, cols, lang);
 	for (i = 0; i < scsec_result_level_count(r); i++) {
 		if (scsec_result_level_met_at(r, i))
 			continue;
@@ -930,7 +956,7 @@ static void html_projection(cli_buf *b, const scsec_result *r, const char *lang)
 		               scsec_date_format(date, scsec_result_projected_on_at(r, i)) ? "\xe2\x80\x94"
 		                                                                           : date);
 		if (!n)
-			cli_buf_puts(b, "nothing");
+			X(cli_msg("report.nothing", lang));
 		for (k = 0; k < n && k < 20; k++) {
 			const char *id = NULL;
 			scsec_blocker kind = SCSEC_BLOCKER_UNPLANNED;
@@ -938,10 +964,12 @@ static void html_projection(cli_buf *b, const scsec_result *r, const char *lang)
 			scsec_result_projection_blocker_get(&id, &kind, r, i, k);
 			cli_buf_puts(b, k ? ", <span class=\"mono\">" : "<span class=\"mono\">");
 			X(id);
-			cli_buf_printf(b, "</span> (%s)", scsec_blocker_name(kind));
+			cli_buf_puts(b, "</span> (");
+			X(cli_label("label.blocker", scsec_blocker_name(kind), lang));
+			cli_buf_puts(b, ")");
 		}
 		if (n > 20)
-			cli_buf_printf(b, " and %zu more", n - 20);
+			cli_buf_xml_msgf(b, lang, "summary.more", n - 20);
 		cli_buf_puts(b, "</td></tr>\n");
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -950,6 +978,12 @@ static void html_projection(cli_buf *b, const scsec_result *r, const char *lang)
 void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
                      const scsec_evidence *ev, const char *source, const char *lang)
 {
+	static const char *const level_cols[] = { "report.col.level", "report.col.met",
+	                                          "report.col.satisfied", "report.col.by-reason",
+	                                          "report.col.method", NULL };
+	static const char *const category_cols[] = { "report.col.category", "report.col.function",
+	                                             "report.col.satisfied", "report.col.by-reason",
+	                                             NULL };
 	const char *subject = scsec_result_subject_name(r);
 	int level = scsec_result_level(r), gl = scsec_result_gap_level(r);
 	char date[SCSEC_DATE_BUFSIZE];
@@ -970,15 +1004,15 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	cli_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 	                "<title>");
-	X(msg("report.title", lang));
+	X(cli_msg("report.title", lang));
 	cli_buf_puts(b, ": ");
-	X(subject ? subject : source ? source : "evidence record");
+	X(subject ? subject : source ? source : cli_msg("report.evidence-record", lang));
 	cli_buf_puts(b, "</title>\n<style>\n");
 	cli_buf_puts(b, cli_html_css);
 	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n");
 	heading(b, "h1", "report.title", lang);
 	cli_buf_puts(b, "</h1>\n<p class=\"subject\">");
-	X(subject ? subject : "Supplier not named in the evidence");
+	X(subject ? subject : cli_msg("report.no-subject", lang));
 	cli_buf_puts(b, "</p>\n</header>\n");
 
 	/* ---- the result */
@@ -990,52 +1024,61 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		X(scsec_result_level_label(r));
 		cli_buf_puts(b, "</div>\n");
 	} else {
-		cli_buf_puts(b, "<div class=\"badge none\" id=\"level\">no level</div>\n");
+		cli_buf_puts(b, "<div class=\"badge none\" id=\"level\">");
+		X(cli_msg("summary.no-level", lang));
+		cli_buf_puts(b, "</div>\n");
 	}
-	cli_buf_puts(b, "<dl class=\"meta\">\n<dt>Level reached</dt><dd>");
+	cli_buf_puts(b, "<dl class=\"meta\">\n");
+	html_dt(b, "report.level-reached", lang);
+	cli_buf_puts(b, ">");
 	if (level) {
 		X(scsec_result_level_label(r));
-		cli_buf_printf(b, " (rank %d)", level);
+		cli_buf_xml_msgf(b, lang, "report.rank", level);
 	} else {
-		cli_buf_puts(b, "none");
+		X(cli_msg("report.none", lang));
 	}
-	cli_buf_puts(b, "</dd>\n<dt>Valid until</dt><dd id=\"valid-until\"");
+	cli_buf_puts(b, "</dd>\n");
+	html_dt(b, "summary.valid-until", lang);
+	cli_buf_puts(b, " id=\"valid-until\"");
 	if (level) {
 		scsec_date_format(date, scsec_result_valid_until(r));
-		cli_buf_printf(b, " data-days=\"%ld\">%s (%ld day%s from the evaluation date)</dd>\n",
-		               days, date, days, days == 1 ? "" : "s");
+		cli_buf_printf(b, " data-days=\"%ld\">", days);
+		cli_buf_xml_msgf_n(b, lang, "report.valid-days", (size_t)days, date, days);
+		cli_buf_puts(b, "</dd>\n");
 	} else {
-		cli_buf_puts(b, ">none</dd>\n");
+		cli_buf_printf(b, ">%s</dd>\n", cli_msg("report.none", lang));
 	}
-	html_dd_date(b, "As of", scsec_result_as_of(r));
+	html_dd_date(b, "summary.as-of", lang, scsec_result_as_of(r));
 	if (scsec_result_required_level(r)) {
-		cli_buf_puts(b, "<dt>Required level</dt><dd>");
+		int met = scsec_result_meets_required(r);
+
+		html_dt(b, "report.required", lang);
+		cli_buf_puts(b, ">");
 		X(level_label(c, scsec_result_required_level(r)));
-		cli_buf_printf(b, ": %s</dd>\n", scsec_result_meets_required(r)
-		                                     ? "<span class=\"ok\">met</span>"
-		                                     : "<span class=\"no\">not met</span>");
+		cli_buf_printf(b, ": <span class=\"%s\">", met ? "ok" : "no");
+		X(cli_msg(met ? "report.met" : "report.not-met", lang));
+		cli_buf_puts(b, "</span></dd>\n");
 	}
 	{
 		const scsec_figures *f = level ? scsec_result_level_figures_at(r, (size_t)level_index(r, level))
 		                               : NULL;
 
-		if (f)
-			cli_buf_printf(b, "<dt>Not applicable</dt><dd id=\"not-applicable\" data-count=\"%zu\">"
-			                  "%zu of the %zu satisfied items of ",
-			               scsec_figures_not_applicable(f), scsec_figures_not_applicable(f),
-			               scsec_figures_satisfied(f));
 		if (f) {
-			X(scsec_result_level_label(r));
-			cli_buf_puts(b, " were answered not applicable (with a justification)</dd>\n");
+			html_dt(b, "summary.na", lang);
+			cli_buf_printf(b, " id=\"not-applicable\" data-count=\"%zu\">",
+			               scsec_figures_not_applicable(f));
+			cli_buf_xml_msgf(b, lang, "report.na-text", scsec_figures_not_applicable(f),
+			                 scsec_figures_satisfied(f), scsec_result_level_label(r));
+			cli_buf_puts(b, "</dd>\n");
 		}
 	}
 	if (scsec_result_has_score(r)) {
-		cli_buf_printf(b, "<dt>Score</dt><dd>%ld of %ld", scsec_result_score(r),
-		               scsec_result_score_max(r));
-		if (scsec_result_band(r)) {
-			cli_buf_puts(b, ", band ");
-			X(scsec_result_band(r));
-		}
+		html_dt(b, "summary.score", lang);
+		cli_buf_puts(b, ">");
+		cli_buf_xml_msgf(b, lang, "summary.score.value", scsec_result_score(r),
+		                 scsec_result_score_max(r));
+		if (scsec_result_band(r))
+			cli_buf_xml_msgf(b, lang, "summary.band", scsec_result_band(r));
 		if (scsec_result_conditional(r)) {
 			cli_buf_puts(b, ", ");
 			X(scsec_conditional_name(scsec_result_conditional(r)));
@@ -1047,9 +1090,10 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		char *line, *save = NULL;
 
 		/* The text summary's lines, without the label. */
-		text_trust(&t, r);
-		cli_buf_puts(b, "<dt>Trust</dt><dd>");
-		for (line = t.failed || t.len < 14 ? NULL : strtok_r(t.data + 14, "\n", &save); line;
+		text_trust(&t, r, lang, 0);
+		html_dt(b, "summary.trust", lang);
+		cli_buf_puts(b, ">");
+		for (line = t.failed || !t.len ? NULL : strtok_r(t.data, "\n", &save); line;
 		     line = strtok_r(NULL, "\n", &save)) {
 			X(line);
 			cli_buf_puts(b, "<br>");
@@ -1057,7 +1101,8 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		cli_buf_puts(b, "</dd>\n");
 		cli_buf_free(&t);
 	}
-	cli_buf_puts(b, "<dt>Criteria set</dt><dd>");
+	html_dt(b, "report.criteria-set", lang);
+	cli_buf_puts(b, ">");
 	X(scsec_criteria_title(c, lang));
 	cli_buf_puts(b, "</dd>\n</dl>\n</div>\n");
 	/* Issue 17: a renewal warning inside 90 days. */
@@ -1065,49 +1110,52 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		size_t k;
 
 		cli_buf_puts(b, "<div class=\"warning\" id=\"renewal\"><b>");
-		X(msg("report.renewal", lang));
+		X(cli_msg("report.renewal", lang));
 		cli_buf_puts(b, ":</b> ");
-		X(scsec_result_level_label(r));
 		scsec_date_format(date, scsec_result_valid_until(r));
-		cli_buf_printf(b, " expires in %ld day%s, after %s. It rests on %zu answer%s whose "
-		                  "validity ends then:",
-		               days, days == 1 ? "" : "s", date, scsec_result_rests_on_count(r),
-		               scsec_result_rests_on_count(r) == 1 ? "" : "s");
+		cli_buf_xml_msgf_n(b, lang, "report.renewal.expires", (size_t)days,
+		                   scsec_result_level_label(r), days, date);
+		cli_buf_xml_msgf_n(b, lang, "report.renewal.rests", scsec_result_rests_on_count(r),
+		                   scsec_result_rests_on_count(r));
 		for (k = 0; k < scsec_result_rests_on_count(r) && k < 12; k++) {
 			cli_buf_puts(b, k ? ", <span class=\"mono\">" : " <span class=\"mono\">");
 			X(scsec_result_rests_on_at(r, k));
 			cli_buf_puts(b, "</span>");
 		}
 		if (scsec_result_rests_on_count(r) > 12)
-			cli_buf_printf(b, " and %zu more", scsec_result_rests_on_count(r) - 12);
-		cli_buf_puts(b, ". Re-assess them before that day to keep the level.</div>\n");
+			cli_buf_xml_msgf(b, lang, "summary.more", scsec_result_rests_on_count(r) - 12);
+		X(cli_msg("report.stop", lang));
+		X(cli_msg("report.renewal.advice", lang));
+		cli_buf_puts(b, "</div>\n");
 	}
 
 	/* ---- levels */
 	heading(b, "h3", "report.levels", lang);
-	cli_buf_puts(b, "</h3>\n<table id=\"levels\">\n<thead><tr><th>Level</th>"
-	                "<th>Met</th><th>Satisfied / applicable</th><th>Unsatisfied, by reason</th>"
-	                "<th>Method needed, validity</th></tr></thead>\n<tbody>\n");
+	cli_buf_puts(b, "</h3>\n<table id=\"levels\">\n");
+	html_thead(b, level_cols, lang);
 	for (i = 0; i < scsec_result_level_count(r); i++) {
 		const scsec_figures *f = scsec_result_level_figures_at(r, i);
 		const scsec_level *l = scsec_criteria_level_by_rank(c, scsec_result_level_rank_at(r, i));
 
 		cli_buf_puts(b, "<tr><td>");
 		X(l ? scsec_level_label(l) : "?");
-		cli_buf_printf(b, "</td><td>%s</td><td>%zu / %zu",
-		               scsec_result_level_met_at(r, i) ? "<span class=\"ok\">yes</span>"
-		                                               : "<span class=\"no\">no</span>",
-		               scsec_figures_satisfied(f), scsec_figures_applicable(f));
-		html_not_applicable(b, f);
+		cli_buf_printf(b, "</td><td><span class=\"%s\">",
+		               scsec_result_level_met_at(r, i) ? "ok" : "no");
+		X(cli_msg(scsec_result_level_met_at(r, i) ? "report.yes" : "report.no", lang));
+		cli_buf_printf(b, "</span></td><td>%zu / %zu", scsec_figures_satisfied(f),
+		               scsec_figures_applicable(f));
+		html_not_applicable(b, f, lang);
 		cli_buf_puts(b, "</td><td>");
-		html_reasons(b, f);
+		html_reasons(b, f, lang);
 		cli_buf_puts(b, "</td><td>");
 		if (l) {
-			X(scsec_level_method(l) ? scsec_method_name(scsec_level_method(l)) : "any");
-			cli_buf_puts(b, ", ");
+			X(scsec_level_method(l)
+			      ? cli_label("value.method", scsec_method_name(scsec_level_method(l)), lang)
+			      : cli_msg("report.any", lang));
+			X(cli_msg("summary.sep", lang));
 			X(scsec_level_validity(l));
 			if (scsec_level_validity_provisional(l)) {
-				cli_buf_puts(b, " (provisional)");
+				X(cli_msg("report.provisional", lang));
 				provisional = 1;
 			}
 		}
@@ -1118,12 +1166,10 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	for (i = 0; i < scsec_result_unstated_role_count(r); i++) {
 		const scsec_prerequisite *p = scsec_result_unstated_role_at(r, i);
 
-		cli_buf_puts(b, "<p class=\"small\">Unstated role: ");
-		X(scsec_prerequisite_title(p, lang));
-		cli_buf_puts(b, " needs an answer by <b>");
-		X(scsec_prerequisite_assessor_role(p));
-		cli_buf_puts(b, "</b>; its answer states no role. It counts, but nothing in the record "
-		                "says who gave it.</p>\n");
+		cli_buf_puts(b, "<p class=\"small\">");
+		cli_buf_xml_msgf(b, lang, "report.unstated-role", scsec_prerequisite_title(p, lang),
+		                 scsec_prerequisite_assessor_role(p));
+		cli_buf_puts(b, "</p>\n");
 	}
 	cli_buf_puts(b, "</section>\n");
 	html_projection(b, r, lang);
@@ -1135,22 +1181,25 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	cli_buf_puts(b, ": ");
 	X(level_label(c, gl));
 	cli_buf_puts(b, "</h2>\n<div class=\"legend\">"
-	                "<span><span class=\"swatch\" style=\"background:#4f86c6\"></span>satisfied</span>"
-	                "<span><span class=\"swatch\" style=\"background:#e0a100\"></span>met, needs ");
-	X(gap_level ? method_words(scsec_level_method(gap_level)) : "a stronger assessment");
+	                "<span><span class=\"swatch\" style=\"background:#4f86c6\"></span>");
+	X(cli_msg("report.legend.satisfied", lang));
+	cli_buf_puts(b, "</span><span><span class=\"swatch\" style=\"background:#e0a100\"></span>");
+	cli_buf_xml_msgf(b, lang, "report.legend.method",
+	                 gap_level ? method_words(scsec_level_method(gap_level), lang)
+	                           : method_words(SCSEC_METHOD_NONE, lang));
 	cli_buf_puts(b, "</span><span><span class=\"swatch\" style=\"background:#e9eef2;"
-	                "border:1px solid #b8c4ce\"></span>open</span>");
+	                "border:1px solid #b8c4ce\"></span>");
+	X(cli_msg("report.legend.open", lang));
+	cli_buf_puts(b, "</span>");
 	if (level && level != gl) {
-		cli_buf_puts(b, "<span><span class=\"swatch\" style=\"background:#2e7d32\"></span>thin bar: "
-		                "satisfied at ");
-		X(level_label(c, level));
-		cli_buf_puts(b, ", the level held</span>");
+		cli_buf_puts(b, "<span><span class=\"swatch\" style=\"background:#2e7d32\"></span>");
+		cli_buf_xml_msgf(b, lang, "report.legend.held", level_label(c, level));
+		cli_buf_puts(b, "</span>");
 	}
 	cli_buf_puts(b, "</div>\n");
-	html_chart(b, r, c);
-	cli_buf_puts(b, "<table id=\"categories\">\n<thead><tr><th>Category</th><th>Function</th>"
-	                "<th>Satisfied / applicable</th><th>Unsatisfied, by reason</th></tr></thead>\n"
-	                "<tbody>\n");
+	html_chart(b, r, c, lang);
+	cli_buf_puts(b, "<table id=\"categories\">\n");
+	html_thead(b, category_cols, lang);
 	for (i = 0; i < scsec_result_category_count(r); i++) {
 		const char *id = scsec_result_category_id_at(r, i);
 		const scsec_category *cat = id ? scsec_criteria_category(c, id) : NULL;
@@ -1164,9 +1213,9 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 		X(cat ? scsec_function_code(scsec_category_function(cat)) : "");
 		cli_buf_printf(b, "</td><td>%zu / %zu", scsec_figures_satisfied(f),
 		               scsec_figures_applicable(f));
-		html_not_applicable(b, f);
+		html_not_applicable(b, f, lang);
 		cli_buf_puts(b, "</td><td>");
-		html_reasons(b, f);
+		html_reasons(b, f, lang);
 		cli_buf_puts(b, "</td></tr>\n");
 	}
 	cli_buf_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -1178,24 +1227,26 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	X(level_label(c, gl));
 	cli_buf_printf(b, " (%zu)</h2>\n", ngaps);
 	if (!ngaps) {
-		cli_buf_puts(b, "<p>None: every criterion and prerequisite of ");
-		X(level_label(c, gl));
-		cli_buf_puts(b, " is satisfied.</p>\n");
+		cli_buf_puts(b, "<p>");
+		cli_buf_xml_msgf(b, lang, "report.gaps.none", level_label(c, gl));
+		cli_buf_puts(b, "</p>\n");
 	} else {
 		cli_buf_printf(b, "<p class=\"lead\" id=\"gap-summary\" data-assess=\"%zu\" "
 		                  "data-fixes=\"%zu\">",
 		               nassess, ngaps - nassess);
-		X(level_label(c, gl));
-		cli_buf_puts(b, " needs ");
-		if (nassess) {
-			X(gap_level ? method_words(scsec_level_method(gap_level)) : "a stronger assessment");
-			cli_buf_printf(b, " of %zu criteri%s already met", nassess, nassess == 1 ? "on" : "a");
-		}
+		cli_buf_xml_msgf(b, lang, "report.lead.needs", level_label(c, gl));
+		if (nassess)
+			cli_buf_xml_msgf_n(b, lang, "report.lead.assess", nassess,
+			                   method_words(gap_level ? scsec_level_method(gap_level)
+			                                          : SCSEC_METHOD_NONE,
+			                                lang),
+			                   nassess);
 		if (nassess && ngaps > nassess)
-			cli_buf_puts(b, ", and ");
+			X(cli_msg("report.lead.and", lang));
 		if (ngaps > nassess)
-			cli_buf_printf(b, "%zu fix%s", ngaps - nassess, ngaps - nassess == 1 ? "" : "es");
-		cli_buf_puts(b, ".</p>\n");
+			cli_buf_xml_msgf_n(b, lang, "report.lead.fixes", ngaps - nassess, ngaps - nassess);
+		X(cli_msg("report.stop", lang));
+		cli_buf_puts(b, "</p>\n");
 	}
 	if (nassess) {
 		heading(b, "h3", "report.assess", lang);
@@ -1226,69 +1277,82 @@ void cli_render_html(cli_buf *b, const scsec_result *r, const scsec_criteria *c,
 	/* ---- provenance */
 	cli_buf_puts(b, "<section id=\"provenance\">\n");
 	heading(b, "h2", "report.provenance", lang);
-	cli_buf_puts(b, "</h2>\n<dl class=\"meta\">\n<dt>Engine</dt><dd>");
+	cli_buf_puts(b, "</h2>\n<dl class=\"meta\">\n");
+	html_dt(b, "report.engine", lang);
+	cli_buf_puts(b, ">");
 	X(scsec_result_engine(r));
-	cli_buf_puts(b, "</dd>\n<dt>Report written by</dt><dd>");
+	cli_buf_puts(b, "</dd>\n");
+	html_dt(b, "report.written-by", lang);
+	cli_buf_puts(b, ">");
 	X(cli_tool_name());
-	cli_buf_puts(b, "</dd>\n<dt>Criteria set</dt><dd>");
+	cli_buf_puts(b, "</dd>\n");
+	html_dt(b, "report.criteria-set", lang);
+	cli_buf_puts(b, ">");
 	X(scsec_result_criteria_id(r));
-	cli_buf_puts(b, " version ");
+	X(cli_msg("report.version", lang));
 	X(scsec_result_criteria_version(r));
 	if (scsec_criteria_publisher(c)) {
 		cli_buf_puts(b, "<br/><span class=\"small\">");
 		X(scsec_criteria_publisher(c));
 		cli_buf_puts(b, "</span>");
 	}
-	cli_buf_puts(b, "</dd>\n<dt>Criteria fingerprint</dt><dd class=\"mono\">sha256:");
+	cli_buf_puts(b, "</dd>\n");
+	html_dt(b, "report.criteria-fingerprint", lang);
+	cli_buf_puts(b, " class=\"mono\">sha256:");
 	X(scsec_result_criteria_fingerprint(r));
 	cli_buf_puts(b, "</dd>\n");
 	if (source) {
-		cli_buf_puts(b, "<dt>Evidence file</dt><dd class=\"mono\">");
+		html_dt(b, "report.evidence-file", lang);
+		cli_buf_puts(b, " class=\"mono\">");
 		X(source);
 		cli_buf_puts(b, "</dd>\n");
 	}
-	cli_buf_puts(b, "<dt>Evidence fingerprint</dt><dd class=\"mono\">sha256:");
+	html_dt(b, "report.evidence-fingerprint", lang);
+	cli_buf_puts(b, " class=\"mono\">sha256:");
 	X(scsec_result_evidence_fingerprint(r));
 	cli_buf_puts(b, "</dd>\n");
-	if (scsec_result_evidence_derived(r))
-		cli_buf_puts(b, "<dt>Derived</dt><dd>The evidence was derived through a mapping set "
-		                "(answers given to another framework or revision): a head start for a "
-		                "person to review, not an assessment.</dd>\n");
+	if (scsec_result_evidence_derived(r)) {
+		html_dt(b, "summary.derived", lang);
+		cli_buf_puts(b, ">");
+		X(cli_msg("report.derived", lang));
+		cli_buf_puts(b, "</dd>\n");
+	}
 	if (ev && scsec_evidence_criteria_fingerprint(ev) &&
 	    strcmp(scsec_evidence_criteria_fingerprint(ev), scsec_result_criteria_fingerprint(r))) {
-		cli_buf_puts(b, "<dt>Note</dt><dd>The evidence was written against a copy of the "
-		                "criteria set with another fingerprint (");
-		X(scsec_evidence_criteria_fingerprint(ev));
-		cli_buf_puts(b, "): its texts may differ.</dd>\n");
+		html_dt(b, "report.note", lang);
+		cli_buf_puts(b, ">");
+		cli_buf_xml_msgf(b, lang, "report.other-fingerprint", scsec_evidence_criteria_fingerprint(ev));
+		cli_buf_puts(b, "</dd>\n");
 	}
 	for (i = 0; ev && i < scsec_evidence_subject_id_count(ev); i++) {
 		const char *scheme = NULL, *value = NULL;
 
 		if (scsec_evidence_subject_id_get(&scheme, &value, ev, i))
 			continue;
-		cli_buf_puts(b, "<dt>Subject identifier</dt><dd>");
+		html_dt(b, "report.subject-id", lang);
+		cli_buf_puts(b, ">");
 		X(scheme);
 		cli_buf_puts(b, ": <span class=\"mono\">");
 		X(value);
 		cli_buf_puts(b, "</span></dd>\n");
 	}
 	if (ev && (scsec_evidence_created(ev) || scsec_evidence_tool(ev))) {
-		cli_buf_puts(b, "<dt>Evidence record made</dt><dd>");
-		X(scsec_evidence_created(ev) ? scsec_evidence_created(ev) : "");
+		html_dt(b, "report.record-made", lang);
+		cli_buf_puts(b, ">");
 		if (scsec_evidence_created(ev) && scsec_evidence_tool(ev))
-			cli_buf_puts(b, " by ");
-		X(scsec_evidence_tool(ev) ? scsec_evidence_tool(ev) : "");
+			cli_buf_xml_msgf(b, lang, "report.made-by", scsec_evidence_created(ev),
+			                 scsec_evidence_tool(ev));
+		else
+			X(scsec_evidence_created(ev) ? scsec_evidence_created(ev) : scsec_evidence_tool(ev));
 		cli_buf_puts(b, "</dd>\n");
 	}
-	cli_buf_printf(b, "<dt>Evaluated as of</dt><dd>%s</dd>\n",
-	               scsec_date_format(date, scsec_result_as_of(r)) ? "" : date);
+	html_dt(b, "report.evaluated-as-of", lang);
+	cli_buf_printf(b, ">%s</dd>\n", scsec_date_format(date, scsec_result_as_of(r)) ? "" : date);
 	cli_buf_puts(b, "</dl>\n</section>\n<footer>\n<p>");
 	if (provisional)
-		cli_buf_puts(b, "The validity periods of this criteria set are marked provisional. ");
-	cli_buf_puts(b, "The level is computed by libscsec from the evidence as given; it is not a "
-	                "certificate. The same criteria set, evidence and date give the same "
-	                "result everywhere (see the fingerprints above).</p>\n</footer>\n"
-	                "</body>\n</html>\n");
+		X(cli_msg("report.footer.provisional", lang));
+	X(cli_msg("report.footer", lang));
+	cli_buf_puts(b, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
 #undef X

@@ -49,7 +49,7 @@ static const char usage_report[] =
 	"  --answer QUESTION=yes|no  derive the required level from answers\n"
 	"  --strict                  refuse a record in which the check finds errors\n"
 	CLI_USAGE_TRUST
-	"  --lang LANG               language of the texts (default en)\n"
+	"  --lang LANG               language of the report (default en; ja)\n"
 	"  --encoding ENC            the encoding of a CSV sheet (as for evaluate)\n"
 	"  --sheet NAME              the sheet of an .xlsx workbook (default: the first that fits)\n"
 	"  -h, --help                show this help\n"

@@ -97,9 +97,28 @@ void cli_buf_utf8(cli_buf *b, const char *s);
 /* Formatted text for people, printf-style, where every %s argument is
  * shown by the rule (and padded by display width: "%-12s" lines up
  * Japanese text too). Conversions: %s %c %d %i %u with l, ll or z, the
- * '-' flag and a width (digits or *), and %%. */
+ * '-' flag and a width (digits or *), and %%; "%2$s" takes the second
+ * argument, as POSIX printf has it, so that a translation can reorder
+ * them (then without '*'). Any other format is a bug: "%?" is written and
+ * the buffer fails. */
 void cli_buf_textf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
 void cli_buf_vtextf(cli_buf *b, const char *fmt, va_list ap) CLI_PRINTF(2, 0);
+
+/* The message catalogue (lib/io/messages.c, scsec_message_text()): the
+ * text of a code in lang (the code itself when the catalogue has none);
+ * cli_msg_n() takes "CODE.one" for n == 1 when the catalogue has it. The
+ * msgf forms format the text as cli_buf_textf() does (the _n ones pick the
+ * text by n as cli_msg_n(); n is not an argument of the format); the xml
+ * ones then escape it for XML/HTML. */
+const char *cli_msg(const char *code, const char *lang);
+const char *cli_msg_n(const char *code, size_t n, const char *lang);
+/* The text of "PREFIX.TOKEN" ("label.reason" and "method": "評価方法不足"),
+ * the token itself when the catalogue has none ("" for NULL). */
+const char *cli_label(const char *prefix, const char *token, const char *lang);
+void cli_buf_msgf(cli_buf *b, const char *lang, const char *code, ...);
+void cli_buf_msgf_n(cli_buf *b, const char *lang, const char *code, size_t n, ...);
+void cli_buf_xml_msgf(cli_buf *b, const char *lang, const char *code, ...);
+void cli_buf_xml_msgf_n(cli_buf *b, const char *lang, const char *code, size_t n, ...);
 
 /* cli_buf_text() into a new string (free()), or NULL when out of memory. */
 char *cli_text_dup(const char *s);
@@ -528,12 +547,6 @@ void cli_render_html(cli_buf *b, const scsec_result *result, const scsec_criteri
 
 /* The HTML report's style sheet, which every page of the tool shares. */
 extern const char cli_html_css[];
-
-/* The English title of a CSF function ("Govern"). */
-const char *cli_function_title(scsec_function f);
-
-/* A reason in words ("the answer's validity ran out before the evaluation date"). */
-const char *cli_reason_words(scsec_reason reason);
 
 /* The top-level category of a criterion. */
 const scsec_category *cli_top_category(const scsec_criterion *criterion);

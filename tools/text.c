@@ -227,80 +227,270 @@ static void put_padded(cli_buf *b, const char *s, int width, int left)
 		cli_buf_putc(b, ' ');
 }
 
-void cli_buf_vtextf(cli_buf *b, const char *fmt, va_list ap)
-{
-	const char *p = fmt, *pct;
+/* One conversion of a cli_buf_vtextf() format. */
+enum { ARG_NONE, ARG_INT, ARG_LONG, ARG_LLONG, ARG_PTRDIFF, ARG_UINT, ARG_ULONG, ARG_ULLONG,
+       ARG_SIZE, ARG_STR };
+#define TEXTF_ARGS 16
 
+typedef struct conv {
+	const char *end;   /* just after the conversion */
+	int left, width;   /* width -1: none; -2: from the argument star */
+	int star, value;   /* argument index of the width ('*') and of the value */
+	char kind;         /* s c d i u % */
+	int type;          /* ARG_* of the value */
+} conv;
+
+typedef union arg {
+	long long i;
+	unsigned long long u;
+	const char *s;
+} arg;
+
+/* Parse the conversion after the '%' at p; *next is the next sequential
+ * argument. Returns 0, or -1 for a conversion the tool's texts do not use
+ * (or a positional one out of range). */
+static int parse_conv(conv *cv, const char *p, int *next)
+{
+	int lng = 0, size = 0, pos = 0;
+	const char *q = p;
+
+	memset(cv, 0, sizeof *cv);
+	cv->width = -1;
+	cv->star = cv->value = -1;
+	/* "%N$": the N-th argument (1-based), as POSIX printf has it, so that a
+	 * translation can put the arguments in another order. */
+	for (; *q >= '0' && *q <= '9'; q++)
+		pos = pos * 10 + (*q - '0');
+	if (*q == '$' && pos >= 1 && pos <= TEXTF_ARGS)
+		p = q + 1;
+	else if (*q == '$')
+		return -1;
+	else
+		pos = 0;
+	for (; *p == '-'; p++)
+		cv->left = 1;
+	if (*p == '*') {
+		if (pos)
+			return -1;
+		cv->star = (*next)++;
+		cv->width = -2;
+		p++;
+	} else if (*p >= '0' && *p <= '9') {
+		for (cv->width = 0; *p >= '0' && *p <= '9'; p++)
+			cv->width = cv->width * 10 + (*p - '0');
+	}
+	for (; *p == 'l'; p++)
+		lng++;
+	if (*p == 'z') {
+		size = 1;
+		p++;
+	}
+	cv->kind = *p;
+	switch (*p) {
+	case '%': cv->end = p + 1; return pos ? -1 : 0;
+	case 's': cv->type = ARG_STR; break;
+	case 'c': cv->type = ARG_INT; break;
+	case 'd':
+	case 'i': cv->type = size ? ARG_PTRDIFF : lng > 1 ? ARG_LLONG : lng ? ARG_LONG : ARG_INT; break;
+	case 'u': cv->type = size ? ARG_SIZE : lng > 1 ? ARG_ULLONG : lng ? ARG_ULONG : ARG_UINT; break;
+	default: return -1;
+	}
+	cv->value = pos ? pos - 1 : (*next)++;
+	cv->end = p + 1;
+	return cv->value < TEXTF_ARGS && cv->star < TEXTF_ARGS ? 0 : -1;
+}
+
+/* Fetch the arguments in their order, by the types the format gives them.
+ * Returns the number of arguments, or -1 for a format with a gap, a
+ * conflicting type, or a conversion not supported. */
+static int fetch_args(arg *args, const char *fmt, va_list ap)
+{
+	int types[TEXTF_ARGS] = { 0 }, next = 0, n = 0, i;
+	const char *p = fmt;
+	conv cv;
+
+	while ((p = strchr(p, '%'))) {
+		if (parse_conv(&cv, p + 1, &next))
+			return -1;
+		if (cv.star >= 0) {
+			if (types[cv.star] && types[cv.star] != ARG_INT)
+				return -1;
+			types[cv.star] = ARG_INT;
+			n = cv.star + 1 > n ? cv.star + 1 : n;
+		}
+		if (cv.value >= 0) {
+			if (types[cv.value] && types[cv.value] != cv.type)
+				return -1;
+			types[cv.value] = cv.type;
+			n = cv.value + 1 > n ? cv.value + 1 : n;
+		}
+		p = cv.end;
+	}
+	for (i = 0; i < n; i++) {
+		switch (types[i]) {
+		case ARG_INT: args[i].i = va_arg(ap, int); break;
+		case ARG_LONG: args[i].i = va_arg(ap, long); break;
+		case ARG_LLONG: args[i].i = va_arg(ap, long long); break;
+		case ARG_PTRDIFF: args[i].i = va_arg(ap, ptrdiff_t); break;
+		case ARG_UINT: args[i].u = va_arg(ap, unsigned int); break;
+		case ARG_ULONG: args[i].u = va_arg(ap, unsigned long); break;
+		case ARG_ULLONG: args[i].u = va_arg(ap, unsigned long long); break;
+		case ARG_SIZE: args[i].u = va_arg(ap, size_t); break;
+		case ARG_STR: args[i].s = va_arg(ap, const char *); break;
+		default: return -1; /* an argument no conversion names */
+		}
+	}
+	return n;
+}
+
+/* cli_buf_vtextf() without the format attribute, for the catalogue's texts. */
+static void vtextf(cli_buf *b, const char *fmt, va_list ap)
+{
+	arg args[TEXTF_ARGS];
+	const char *p = fmt, *pct;
+	int next = 0;
+	conv cv;
+
+	if (fetch_args(args, fmt, ap) < 0) {
+		/* Not a format the tool's texts use: a bug, made visible. */
+		cli_buf_puts(b, "%?");
+		b->failed = 1;
+		return;
+	}
 	while ((pct = strchr(p, '%'))) {
 		char num[64];
-		int left = 0, width = -1, lng = 0, size = 0;
+		int width;
 
 		cli_buf_put(b, p, (size_t)(pct - p));
-		p = pct + 1;
-		for (; *p == '-'; p++)
-			left = 1;
-		if (*p == '*') {
-			width = va_arg(ap, int);
-			if (width < 0) {
-				left = 1;
-				width = -width;
-			}
-			p++;
-		} else {
-			for (width = 0; *p >= '0' && *p <= '9'; p++)
-				width = width * 10 + (*p - '0');
+		parse_conv(&cv, pct + 1, &next);
+		p = cv.end;
+		width = cv.star >= 0 ? (int)args[cv.star].i : cv.width;
+		if (width < 0 && cv.star >= 0) {
+			cv.left = 1;
+			width = -width;
 		}
-		for (; *p == 'l'; p++)
-			lng++;
-		if (*p == 'z') {
-			size = 1;
-			p++;
-		}
-		switch (*p) {
+		switch (cv.kind) {
 		case '%':
 			cli_buf_putc(b, '%');
 			break;
 		case 's': {
 			cli_buf shown = CLI_BUF_INIT;
 
-			cli_buf_text(&shown, va_arg(ap, const char *));
+			cli_buf_text(&shown, args[cv.value].s);
 			if (shown.failed)
 				b->failed = 1;
-			put_padded(b, cli_buf_str(&shown), width, left);
+			put_padded(b, cli_buf_str(&shown), width, cv.left);
 			cli_buf_free(&shown);
 			break;
 		}
 		case 'c':
-			num[0] = (char)va_arg(ap, int);
+			num[0] = (char)args[cv.value].i;
 			num[1] = '\0';
-			put_padded(b, num, width, left);
+			put_padded(b, num, width, cv.left);
 			break;
 		case 'd':
 		case 'i':
-			snprintf(num, sizeof num, "%lld",
-			         size ? (long long)va_arg(ap, ptrdiff_t)
-			         : lng > 1 ? va_arg(ap, long long)
-			         : lng ? (long long)va_arg(ap, long)
-			               : (long long)va_arg(ap, int));
-			put_padded(b, num, width, left);
+			snprintf(num, sizeof num, "%lld", args[cv.value].i);
+			put_padded(b, num, width, cv.left);
 			break;
-		case 'u':
-			snprintf(num, sizeof num, "%llu",
-			         size ? (unsigned long long)va_arg(ap, size_t)
-			         : lng > 1 ? va_arg(ap, unsigned long long)
-			         : lng ? (unsigned long long)va_arg(ap, unsigned long)
-			               : (unsigned long long)va_arg(ap, unsigned int));
-			put_padded(b, num, width, left);
+		default: /* 'u' */
+			snprintf(num, sizeof num, "%llu", args[cv.value].u);
+			put_padded(b, num, width, cv.left);
 			break;
-		default:
-			/* Not a conversion the tool's texts use: a bug, made visible. */
-			cli_buf_puts(b, "%?");
-			b->failed = 1;
-			return;
 		}
-		p++;
 	}
 	cli_buf_puts(b, p);
+}
+
+void cli_buf_vtextf(cli_buf *b, const char *fmt, va_list ap)
+{
+	vtextf(b, fmt, ap);
+}
+
+const char *cli_msg(const char *code, const char *lang)
+{
+	const char *s = scsec_message_text(code, lang);
+
+	return s ? s : code;
+}
+
+const char *cli_msg_n(const char *code, size_t n, const char *lang)
+{
+	char one[96];
+	const char *s;
+
+	if (n == 1 && (size_t)snprintf(one, sizeof one, "%s.one", code) < sizeof one &&
+	    (s = scsec_message_text(one, lang)))
+		return s;
+	return cli_msg(code, lang);
+}
+
+const char *cli_label(const char *prefix, const char *token, const char *lang)
+{
+	char code[96];
+	const char *s;
+
+	if (!token)
+		return "";
+	if ((size_t)snprintf(code, sizeof code, "%s.%s", prefix, token) >= sizeof code)
+		return token;
+	s = scsec_message_text(code, lang);
+	return s ? s : token;
+}
+
+/* The catalogue's text of code (CODE.one when one), formatted, escaped
+ * for XML when xml. */
+static void vmsgf(cli_buf *b, const char *lang, const char *code, int one, int xml, va_list ap)
+{
+	const char *fmt = one ? cli_msg_n(code, 1, lang) : cli_msg(code, lang);
+	cli_buf t = CLI_BUF_INIT;
+
+	if (!xml) {
+		vtextf(b, fmt, ap);
+		return;
+	}
+	vtextf(&t, fmt, ap);
+	if (t.failed)
+		b->failed = 1;
+	else
+		cli_buf_xml_text(b, cli_buf_str(&t));
+	cli_buf_free(&t);
+}
+
+void cli_buf_msgf(cli_buf *b, const char *lang, const char *code, ...)
+{
+	va_list ap;
+
+	va_start(ap, code);
+	vmsgf(b, lang, code, 0, 0, ap);
+	va_end(ap);
+}
+
+void cli_buf_msgf_n(cli_buf *b, const char *lang, const char *code, size_t n, ...)
+{
+	va_list ap;
+
+	va_start(ap, n);
+	vmsgf(b, lang, code, n == 1, 0, ap);
+	va_end(ap);
+}
+
+void cli_buf_xml_msgf(cli_buf *b, const char *lang, const char *code, ...)
+{
+	va_list ap;
+
+	va_start(ap, code);
+	vmsgf(b, lang, code, 0, 1, ap);
+	va_end(ap);
+}
+
+void cli_buf_xml_msgf_n(cli_buf *b, const char *lang, const char *code, size_t n, ...)
+{
+	va_list ap;
+
+	va_start(ap, n);
+	vmsgf(b, lang, code, n == 1, 1, ap);
+	va_end(ap);
 }
 
 void cli_buf_textf(cli_buf *b, const char *fmt, ...)

@@ -19,13 +19,6 @@ typedef struct result_job {
 	const char *lang;
 } result_job;
 
-static const char *msg(const char *code, const char *lang)
-{
-	const char *s = scsec_message_text(code, lang);
-
-	return s ? s : code;
-}
-
 static int start_failed(const char *path)
 {
 	cli_errorf("cannot start the workbook %s", path);
@@ -79,29 +72,29 @@ static int make_result(const char *path, void *ctx)
 	format_set_text_wrap(open);
 	format_set_align(open, LXW_ALIGN_VERTICAL_TOP);
 	format_set_unlocked(open);
-	sum = workbook_add_worksheet(wb, msg("result.sheet.summary", job->lang));
-	gaps = workbook_add_worksheet(wb, msg("result.sheet.gaps", job->lang));
+	sum = workbook_add_worksheet(wb, cli_msg("result.sheet.summary", job->lang));
+	gaps = workbook_add_worksheet(wb, cli_msg("result.sheet.gaps", job->lang));
 	if (sum && gaps) {
 		worksheet_set_column(sum, 0, 0, 24, wrap);
 		worksheet_set_column(sum, 1, 1, 60, wrap);
-		worksheet_write_string(sum, row, 0, msg("result.set", job->lang), head);
+		worksheet_write_string(sum, row, 0, cli_msg("result.set", job->lang), head);
 		worksheet_write_string(sum, row++, 1, scsec_criteria_id(c), wrap);
-		worksheet_write_string(sum, row, 0, msg("result.level", job->lang), head);
+		worksheet_write_string(sum, row, 0, cli_msg("result.level", job->lang), head);
 		worksheet_write_string(sum, row++, 1,
 		                       scsec_result_level(job->r) ? scsec_result_level_label(job->r)
-		                                                  : msg("result.no-level", job->lang),
+		                                                  : cli_msg("result.no-level", job->lang),
 		                       wrap);
-		worksheet_write_string(sum, row, 0, msg("result.valid-until", job->lang), head);
+		worksheet_write_string(sum, row, 0, cli_msg("result.valid-until", job->lang), head);
 		worksheet_write_string(sum, row++, 1,
 		                       scsec_date_format(date, scsec_result_valid_until(job->r)) ? "" : date,
 		                       wrap);
-		worksheet_write_string(sum, row, 0, msg("result.as-of", job->lang), head);
+		worksheet_write_string(sum, row, 0, cli_msg("result.as-of", job->lang), head);
 		worksheet_write_string(sum, row++, 1,
 		                       scsec_date_format(date, scsec_result_as_of(job->r)) ? "" : date, wrap);
-		worksheet_write_string(sum, row, 0, msg("result.gaps", job->lang), head);
+		worksheet_write_string(sum, row, 0, cli_msg("result.gaps", job->lang), head);
 		worksheet_write_number(sum, row++, 1, (double)scsec_result_gap_count(job->r), wrap);
 		for (i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			worksheet_write_string(gaps, 0, (lxw_col_t)i, msg(heads[i], job->lang), head);
+			worksheet_write_string(gaps, 0, (lxw_col_t)i, cli_msg(heads[i], job->lang), head);
 			worksheet_set_column(gaps, (lxw_col_t)i, (lxw_col_t)i, widths[i], wrap);
 		}
 		for (i = 0; i < scsec_result_gap_count(job->r); i++) {
@@ -112,12 +105,12 @@ static int make_result(const char *path, void *ctx)
 			snprintf(code, sizeof code, "reason.%s", reason);
 			worksheet_write_string(gaps, r, 0, scsec_gap_id(g), wrap);
 			worksheet_write_string(gaps, r, 1,
-			                       msg(scsec_gap_is_prerequisite(g) ? "result.prerequisite"
+			                       cli_msg(scsec_gap_is_prerequisite(g) ? "result.prerequisite"
 			                                                        : "result.criterion",
 			                           job->lang),
 			                       wrap);
 			worksheet_write_string(gaps, r, 2, reason, wrap);
-			worksheet_write_string(gaps, r, 3, msg(code, job->lang), wrap);
+			worksheet_write_string(gaps, r, 3, cli_msg(code, job->lang), wrap);
 			worksheet_write_string(gaps, r, 4, gap_text(c, g, job->lang), wrap);
 			worksheet_write_blank(gaps, r, 5, open);
 		}

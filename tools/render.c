@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "scsec.h"
 
@@ -219,12 +218,9 @@ static void text_unstated_roles(cli_buf *b, const scsec_result *r, const char *l
  * checked, the method the record's signatures support, and every
  * signature with its verdict. Nothing without one (the JSON and XML
  * results say "no trust policy"). */
-static void field(cli_buf *b, const char *code, const char *lang, const char *value);
-
 /* (labelled: with the summary's field name; the report has its own) */
 static void text_trust(cli_buf *b, const scsec_result *r, const char *lang, int labelled)
 {
-	char when[32];
 	size_t i;
 
 	if (!scsec_result_trust_applied(r))
@@ -240,21 +236,17 @@ static void text_trust(cli_buf *b, const scsec_result *r, const char *lang, int 
 	cli_buf_putc(b, '\n');
 	for (i = 0; i < scsec_result_signer_count(r); i++) {
 		const scsec_signer *g = scsec_result_signer_at(r, i);
-		int64_t t = scsec_signer_signing_time(g);
-		time_t tt = (time_t)t;
-		struct tm tm;
 
-		if (t < 0 || !gmtime_r(&tt, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
-			snprintf(when, sizeof when, "%s", cli_msg("summary.no-signing-time", lang));
 		cli_buf_textf(b, "  %-22s %s",
 		               cli_label("label.verdict", scsec_verdict_name(scsec_signer_verdict(g)), lang),
 		               scsec_signer_party(g) ? scsec_signer_party(g) : "-");
 		if (scsec_signer_role(g))
 			cli_buf_textf(b, " (%s)", scsec_signer_role(g));
-		cli_buf_textf(b, ", %s, sha256 %s, %s",
+		cli_buf_textf(b, ", %s, sha256 %s, ",
 		               scsec_signer_subject(g) ? scsec_signer_subject(g)
 		                                       : cli_msg("summary.no-certificate", lang),
-		               scsec_signer_fingerprint(g) ? scsec_signer_fingerprint(g) : "-", when);
+		               scsec_signer_fingerprint(g) ? scsec_signer_fingerprint(g) : "-");
+		cli_buf_time(b, scsec_signer_signing_time(g), cli_msg("summary.no-signing-time", lang));
 		if (scsec_signer_problem(g))
 			cli_buf_textf(b, ": %s", scsec_signer_problem(g));
 		cli_buf_putc(b, '\n');

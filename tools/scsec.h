@@ -104,6 +104,10 @@ void cli_buf_utf8(cli_buf *b, const char *s);
 void cli_buf_textf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
 void cli_buf_vtextf(cli_buf *b, const char *fmt, va_list ap) CLI_PRINTF(2, 0);
 
+/* Append a time (seconds since the epoch) as UTC, "2026-04-01T00:00:00Z";
+ * none when it is negative or cannot be shown. */
+void cli_buf_time(cli_buf *b, int64_t t, const char *none);
+
 /* The message catalogue (lib/io/messages.c, scsec_message_text()): the
  * text of a code in lang (the code itself when the catalogue has none);
  * cli_msg_n() takes "CODE.one" for n == 1 when the catalogue has it. The

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "scsec.h"
 
@@ -165,18 +164,6 @@ typedef struct verify_opts {
 	const scsec_trust *trust; /* --trust: judge each signature under it */
 } verify_opts;
 
-static void put_time(cli_buf *b, int64_t t)
-{
-	char when[32];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t < 0 || !gmtime_r(&tt, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		cli_buf_puts(b, "(none)");
-	else
-		cli_buf_puts(b, when);
-}
-
 /* The signatures of an evidence record, one block each. */
 static int verify_record(const verify_opts *o, cli_buf *b)
 {
@@ -210,7 +197,7 @@ static int verify_record(const verify_opts *o, cli_buf *b)
 		cli_buf_textf(b, "  signer:      %s\n", signer ? signer : "(no certificate)");
 		cli_buf_textf(b, "  fingerprint: %s\n", fp ? fp : "(none)");
 		cli_buf_puts(b, "  signed at:   ");
-		put_time(b, scsec_evidence_signature_time(ev, i));
+		cli_buf_time(b, scsec_evidence_signature_time(ev, i), "(none)");
 		cli_buf_putc(b, '\n');
 		if (o->trust) {
 			scsec_verdict v;

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "scsec.h"
 
@@ -405,6 +406,18 @@ static void vtextf(cli_buf *b, const char *fmt, va_list ap)
 void cli_buf_vtextf(cli_buf *b, const char *fmt, va_list ap)
 {
 	vtextf(b, fmt, ap);
+}
+
+void cli_buf_time(cli_buf *b, int64_t t, const char *none)
+{
+	char when[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t < 0 || !gmtime_r(&tt, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		cli_buf_puts(b, none);
+	else
+		cli_buf_puts(b, when);
 }
 
 const char *cli_msg(const char *code, const char *lang)

@@ -11,21 +11,8 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "scsec.h"
-
-static void put_time(cli_buf *b, int64_t t)
-{
-	char when[32];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t < 0 || !gmtime_r(&tt, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		cli_buf_puts(b, "(none)");
-	else
-		cli_buf_puts(b, when);
-}
 
 /* The record re-evaluated with the result's options: EXIT_OK when the
  * result document is exactly the one the library computes, EXIT_FINDINGS
@@ -121,7 +108,7 @@ int cli_verify_result(const cli_verify_result_opts *o, cli_buf *b)
 		cli_buf_textf(b, "  signer:      %s\n", signer ? signer : "(no certificate)");
 		cli_buf_textf(b, "  fingerprint: %s\n", fp ? fp : "(none)");
 		cli_buf_puts(b, "  signed at:   ");
-		put_time(b, scsec_result_signature_time(r, i));
+		cli_buf_time(b, scsec_result_signature_time(r, i), "(none)");
 		cli_buf_putc(b, '\n');
 		if (trust) {
 			scsec_verdict v;

@@ -76,11 +76,13 @@ class Guard:
         return self._closed
 
     def _admit(self) -> None:
-        # under _LOCK
-        if self._closed:
-            raise ValueError("%s is closed" % self.kind)
+        # under _LOCK. At exit a daemon thread parks before it looks at the
+        # handle: the exit hooks close every handle, and a daemon thread
+        # between two calls must not see its set closed and raise.
         if _exiting and threading.current_thread().daemon:
             _park()
+        if self._closed:
+            raise ValueError("%s is closed" % self.kind)
 
     def __enter__(self) -> Any:
         global _inflight

@@ -2432,6 +2432,41 @@ class ConcurrencyTest(unittest.TestCase):
                 self.assertEqual(p.stdout.split(), ["exiting"])
                 self.assertNotIn("Traceback", p.stderr)
 
+    def test_daemon_thread_parks_after_exit_closed_its_handles(self):
+        # The race the test above hits about once in a few hundred runs, made
+        # certain: the exit hooks close every handle (weakref.finalize's hook
+        # runs after ours), and only then does a daemon thread call in. It
+        # used to raise "CriteriaSet is closed" into the dying interpreter; it
+        # must wait forever instead, as when it calls during our exit hook.
+        p = run_python(textwrap.dedent("""
+            import atexit, threading
+            calling, answered = threading.Event(), threading.Event()
+            seen = []
+            def last_exit_hook():       # registered first, so it runs last
+                go.set()
+                calling.wait(10)
+                answered.wait(2)
+                print("raised" if seen else "parked", seen)
+            atexit.register(last_exit_hook)
+            import scsec
+            go = threading.Event()
+            meti = scsec.CriteriaSet.builtin()
+            ev = scsec.Evidence.new(meti)
+            def work():
+                go.wait()
+                calling.set()
+                try:
+                    scsec.evaluate(meti, ev, as_of="2026-06-01")
+                except BaseException as e:
+                    seen.append(repr(e))
+                answered.set()
+            threading.Thread(target=work, daemon=True).start()
+            print("exiting")
+        """), {"PYTHONPATH": BINDINGS})
+        self.assertEqual(p.returncode, 0, p.stderr[-3000:])
+        self.assertEqual(p.stdout.split(), ["exiting", "parked", "[]"], p.stderr[-3000:])
+        self.assertNotIn("Traceback", p.stderr)
+
     def test_random_stress(self):
         code = """
             import pickle, random, threading

@@ -2801,6 +2801,51 @@ START_TEST(csv_header_names_and_exact_tokens)
 }
 END_TEST
 
+/* IPA's own workbook with its answer column filled in: 評価基準No. is the
+ * id, the answer column one of its names, the second header row and the
+ * unanswered rows give nothing; an id column under two names is refused at
+ * the second, and a header without an answer column lists its names. */
+START_TEST(csv_ipa_workbook_headers)
+{
+	static const char ipa[] =
+		"大分類No.,大分類,評価基準No.,評価基準,参照文献,,自己評価結果\n"
+		",,,,ISO/IEC 27001:2022,自工会GL,\n"
+		"1,ガバナンスの整備,1-2-1-1,x,A.5.1,No.1,○\n"
+		",,1-2-1-2,y,A.5.2,No.2,\n"
+		",,1-2-1-3,z,A.5.3,No.3,△\n";
+	static const char two_ids[] = "id,status,評価基準No.\n1-2-1-1,met,1-2-1-1\n";
+	static const char no_answer[] = "評価基準No.,評価基準\n1-2-1-1,x\n";
+	scsec_evidence *ev = NULL;
+	scsec_diagnostics *d = diags_new();
+
+	ck_ok(scsec_evidence_import_csv_memory(&ev, ipa, sizeof ipa - 1, "ipa.csv", NULL, NULL, d));
+	ck_assert_uint_eq(scsec_evidence_entry_count(ev), 2);
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-1")), SCSEC_STATUS_MET);
+	ck_assert_int_eq(scsec_entry_status(scsec_evidence_entry(ev, "1-2-1-3")),
+	                 SCSEC_STATUS_PARTIAL);
+	ck_assert_ptr_null(scsec_evidence_entry(ev, "1-2-1-2"));
+	scsec_evidence_free(ev);
+	scsec_diagnostics_clear(d);
+	ev = (scsec_evidence *)&ev;
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, two_ids, sizeof two_ids - 1,
+	                                                  "two.csv", NULL, NULL, d),
+	                 SCSEC_EINVALID);
+	ck_assert_ptr_null(ev);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL, "two.csv", 1, 3);
+	ck_assert_ptr_nonnull(strstr(scsec_diagnostic_message(scsec_diagnostics_at(d, 0)),
+	                             "a second 'id' column (the first is column 1)"));
+	scsec_diagnostics_clear(d);
+	ck_assert_int_eq(scsec_evidence_import_csv_memory(&ev, no_answer, sizeof no_answer - 1,
+	                                                  "none.csv", NULL, NULL, d),
+	                 SCSEC_EINVALID);
+	expect_diag(d, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL, "none.csv", 1, 0);
+	ck_assert_ptr_nonnull(strstr(scsec_diagnostic_message(scsec_diagnostics_at(d, 0)),
+	                             "no 'status' column (or 実施状況, 回答, 自己評価, 自己評価結果, "
+	                             "評価結果, 対応状況, 達成状況)"));
+	scsec_diagnostics_free(d);
+}
+END_TEST
+
 /* LF, CR and CRLF row ends; the default set for NULL; a gzip-compressed
  * sheet; invalid text in a column that is not read. */
 /* Issue 17 (projection): a planned completion date is read from CSV, XML
@@ -4894,6 +4939,7 @@ static Suite *evidence_suite(void)
 	tcase_add_test(tc, csv_empty_and_header_only);
 	tcase_add_test(tc, csv_empty_status_rule);
 	tcase_add_test(tc, csv_header_names_and_exact_tokens);
+	tcase_add_test(tc, csv_ipa_workbook_headers);
 	tcase_add_test(tc, csv_import_variants);
 	tcase_add_test(tc, assessor_role_forms);
 	tcase_add_test(tc, planned_on_forms);

@@ -3065,6 +3065,79 @@ class XlsxTest(XlsxTestCase):
         self.assertStatus(r, 3)
         self.assertIn("answer marks of 'meti-sc-2026-03'", r.err)
 
+    def test_ipa_workbook_answers_give_the_csv_record(self):
+        # IPA's own workbook, its answer column filled in: the criterion
+        # number (評価基準No.) is the id, the answer column goes by one of
+        # its names (回答, 自己評価, ...), the marks are the set's; the
+        # second header row, the merged category cells and the unanswered
+        # rows give nothing. Read as CSV and as a workbook, it gives the
+        # record a sheet of our own columns gives with the same answers.
+        marks = {"met": "○", "partial": "△", "not-met": "✖", "not-applicable": "－"}
+        tokens = ["met", "partial", "not-met", ""]
+        template = csv_rows(scsec("template", "--lang", "ja").raw)
+        col = {name: i for i, name in enumerate(template[0])}
+        layouts = [("generated", None)]
+        final = os.path.join(SHARED_DATA, "ipa-sc-criteria-final-2026-03.csv")
+        if os.path.exists(final):
+            layouts.append(("IPA's final sheet", final))
+        for what, source in layouts:
+            if source:
+                with open(source, encoding="utf-8-sig", newline="") as f:
+                    rows = list(csv.reader(f))
+            else:  # IPA's columns, from the built-in set's template
+                rows = [["大分類No.", "大分類", "中分類No.", "中分類", "要求事項No.", "要求事項名",
+                         "★3/★4", "評価基準No.", "評価基準", "参照文献", "", ""],
+                        [""] * 10 + ["ISO/IEC 27001:2022", "自工会/部工会ガイドライン"]]
+                for t in template[1:]:
+                    if t[col["type"]] != "criterion":
+                        continue
+                    cat, _, cat_title = t[col["category"]].partition(" ")
+                    req, _, req_title = t[col["requirement"]].partition(" ")
+                    rows.append([cat, cat_title, req.rsplit("-", 1)[0], "", req, req_title,
+                                 t[col["level"]].split(" ")[0], t[col["id"]], t[col["text"]],
+                                 "", "A.5.1", "No.1"])
+            id_col, width = rows[0].index("評価基準No."), len(rows[0])
+            for header, method in (("回答", None), ("自己評価", "専門家確認")):
+                # The answer columns after IPA's, under the two header rows.
+                extra = [header] + (["評価方法"] if method else [])
+                blank = [""] * len(extra)
+                ipa_rows = [rows[0] + extra, rows[1] + [""] * (width - len(rows[1])) + blank]
+                ours = [["id", "status", "method"]]
+                for n, r in enumerate(rows[2:]):
+                    r = r + [""] * (width - len(r))
+                    st = tokens[n % 4] if r[id_col] else ""
+                    answer = [marks[st]] + ([method] if method else []) if st else blank
+                    ipa_rows.append(r + answer)
+                    if st:
+                        ours.append([r[id_col], st, "expert-reviewed" if method else ""])
+                sheet, xlsx = self.path("ipa.csv"), self.path("ipa.xlsx")
+                with open(sheet, "w", encoding="utf-8-sig", newline="") as f:
+                    csv.writer(f).writerows(ipa_rows)
+                self.make("ipa", sheet, xlsx)
+                plain = self.path("ours.csv")
+                with open(plain, "w", encoding="utf-8-sig", newline="") as f:
+                    csv.writer(f).writerows(ours)
+                want = self.path("ours.xml")
+                self.assertStatus(scsec("import-csv", plain, "-o", want), 0)
+                self.assertGreater(len(ours), 50)
+                for p in (sheet, xlsx):
+                    got = self.path("got.xml")
+                    r = scsec("import-csv", p, "-o", got)
+                    self.assertStatus(r, 0)
+                    self.assertEqual(self.without(want, "created"), self.without(got, "created"),
+                                     (what, header, p))
+        # Two answer columns are one too many, whatever their names.
+        two = self.write("two.csv", "\ufeff評価基準No.,回答,自己評価\r\n1-1-1-1,○,○\r\n")
+        r = scsec("import-csv", two, "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("a second 'status' column (the first is column 2)", r.err)
+        # A sheet without an answer column says every name it looks for.
+        none = self.write("none.csv", "\ufeff評価基準No.,評価基準\r\n1-1-1-1,x\r\n")
+        r = scsec("import-csv", none, "-o", self.path("x.xml"))
+        self.assertStatus(r, 3)
+        self.assertIn("no 'status' column (or 実施状況, 回答, 自己評価, 自己評価結果, 評価結果, "
+                      "対応状況, 達成状況)", r.err)
+
     def test_sheet_chosen_by_name(self):
         # Notes first, the answers second: without --sheet the reader passes
         # over a sheet that is not an answer sheet; --sheet picks one by name

@@ -495,18 +495,88 @@ out:
 	scsec__free(method);
 }
 
-/* The header: the first row that is not empty. Columns are found by name;
- * a header cell that is not text is refused (a NUL would hide what
- * follows it). */
-/* The column of header name i (its machine name or Japanese header), or -1. */
-static long find_column(const scsec__sheet_row *row, int i)
-{
-	const char *ja = scsec__column_ja(col_names[i]);
-	long c = scsec__sheet_find(row, col_names[i]);
+/* Further headers a column is found by, after its machine name and the
+ * Japanese header of the message catalogue: those of IPA's own workbook,
+ * its criteria sheet with an answer column filled in. IPA's criterion
+ * number is the id; its answer column goes by one of the names self-check
+ * workbooks give it (doc/evidence-format.md lists them all). */
+static const struct {
+	int col;
+	const char *name;
+} more_names[] = {
+	{ COL_ID, "評価基準No." },
+	{ COL_STATUS, "回答" },
+	{ COL_STATUS, "自己評価" },
+	{ COL_STATUS, "自己評価結果" },
+	{ COL_STATUS, "評価結果" },
+	{ COL_STATUS, "対応状況" },
+	{ COL_STATUS, "達成状況" },
+};
 
-	return c < 0 && ja ? scsec__sheet_find(row, ja) : c;
+#define MAX_NAMES 8 /* of one column: its machine name, Japanese header and more_names */
+
+typedef struct column_names {
+	const char *name[MAX_NAMES];
+	size_t n;
+} column_names;
+
+static void names_of(column_names *cn, int i)
+{
+	size_t k;
+
+	cn->n = 0;
+	cn->name[cn->n++] = col_names[i];
+	if ((cn->name[cn->n] = scsec__column_ja(col_names[i])))
+		cn->n++;
+	for (k = 0; k < sizeof more_names / sizeof *more_names && cn->n < MAX_NAMES; k++)
+		if (more_names[k].col == i)
+			cn->name[cn->n++] = more_names[k].name;
 }
 
+/* The first header cell from `from` on that names the column, or -1. Each
+ * cell is looked at once: "ID" is "id", not a second id column. */
+static long find_named(const scsec__sheet_row *row, const column_names *cn, size_t from)
+{
+	size_t j, k;
+
+	for (j = from; j < row->ncells; j++)
+		for (k = 0; k < cn->n; k++)
+			if (scsec__sheet_cell_is(row, j, cn->name[k]))
+				return (long)j;
+	return -1;
+}
+
+static long find_column(const scsec__sheet_row *row, int i)
+{
+	column_names cn;
+
+	names_of(&cn, i);
+	return find_named(row, &cn, 0);
+}
+
+/* Report that the header has no column i, with every name it goes by. */
+static int no_column(importer *im, const scsec__sheet_row *row, int i)
+{
+	scsec__buf b = SCSEC__BUF_INIT;
+	column_names cn;
+	size_t k;
+	int rc;
+
+	names_of(&cn, i);
+	for (k = 1; k < cn.n; k++)
+		scsec__buf_printf(&b, "%s%s", k > 1 ? ", " : "", cn.name[k]);
+	rc = scsec__report(&im->rep, row->number, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
+	                   "the header row has no '%s' column (or %s): an answer sheet needs 'id' "
+	                   "and 'status'; the sheet was %s",
+	                   col_names[i], scsec__buf_error(&b) || !b.data ? "its other names" : b.data,
+	                   row->format);
+	scsec__buf_dispose(&b);
+	return rc;
+}
+
+/* The header: the first row that is not empty. Columns are found by name
+ * (see names_of()); a header cell that is not text is refused (a NUL would
+ * hide what follows it). */
 static int read_header(importer *im, const scsec__sheet_row *row)
 {
 	size_t i;
@@ -524,20 +594,12 @@ static int read_header(importer *im, const scsec__sheet_row *row)
 			              "character",
 			              (unsigned long)i + 1);
 	for (i = 0; i < NCOLS; i++) {
+		column_names cn;
 		long again;
 
-		/* The machine name, or the header a Japanese workbook shows. */
-		const char *ja = scsec__column_ja(col_names[i]), *name = col_names[i];
-
-		im->col[i] = scsec__sheet_find(row, name);
-		if (im->col[i] < 0 && ja && (im->col[i] = scsec__sheet_find(row, ja)) >= 0)
-			name = ja;
-		again = im->col[i] < 0 ? -1 : scsec__sheet_find_from(row, name, (size_t)im->col[i] + 1);
-		if (again < 0 && im->col[i] >= 0 && ja && name != ja) {
-			again = scsec__sheet_find(row, ja);
-			if (again == im->col[i]) /* "ID" is "id" */
-				again = scsec__sheet_find_from(row, ja, (size_t)im->col[i] + 1);
-		}
+		names_of(&cn, (int)i);
+		im->col[i] = find_named(row, &cn, 0);
+		again = im->col[i] < 0 ? -1 : find_named(row, &cn, (size_t)im->col[i] + 1);
 		if (again >= 0)
 			scsec__report(&im->rep, row->number, (unsigned long)again + 1, SCSEC_SEVERITY_ERROR,
 			              SCSEC_EINVALID, NULL, "a second '%s' column (the first is column %ld)",
@@ -546,10 +608,7 @@ static int read_header(importer *im, const scsec__sheet_row *row)
 	if (im->rep.errors)
 		return scsec__report_result(&im->rep);
 	if (im->col[COL_ID] < 0 || im->col[COL_STATUS] < 0)
-		return scsec__report(&im->rep, row->number, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
-		                     "the header row has no '%s' column (an answer sheet needs 'id' and "
-		                     "'status'; the sheet was %s)",
-		                     im->col[COL_ID] < 0 ? "id" : "status", row->format);
+		return no_column(im, row, im->col[COL_ID] < 0 ? COL_ID : COL_STATUS);
 	return 0;
 }
 

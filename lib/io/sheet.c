@@ -614,16 +614,24 @@ long scsec__sheet_find(const scsec__sheet_row *header, const char *name)
 	return scsec__sheet_find_from(header, name, 0);
 }
 
+int scsec__sheet_cell_is(const scsec__sheet_row *header, size_t col, const char *name)
+{
+	const scsec__sheet_span *c;
+	size_t nlen = strlen(name);
+
+	if (col >= header->ncells)
+		return 0;
+	c = &header->cells[col];
+	return c->ok && c->len == nlen && !strncasecmp(header->text + c->off, name, nlen);
+}
+
 long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, size_t from)
 {
-	size_t i, nlen = strlen(name);
+	size_t i;
 
-	for (i = from; i < header->ncells; i++) {
-		const scsec__sheet_span *c = &header->cells[i];
-
-		if (c->ok && c->len == nlen && !strncasecmp(header->text + c->off, name, nlen))
+	for (i = from; i < header->ncells; i++)
+		if (scsec__sheet_cell_is(header, i, name))
 			return (long)i;
-	}
 	return -1;
 }
 

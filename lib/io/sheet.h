@@ -86,6 +86,8 @@ int scsec__sheet_row_empty(const scsec__sheet_row *row);
 long scsec__sheet_find(const scsec__sheet_row *header, const char *name);
 /* The same, looking from column `from` on. */
 long scsec__sheet_find_from(const scsec__sheet_row *header, const char *name, size_t from);
+/* Non-zero when header cell col equals name, as scsec__sheet_find() compares. */
+int scsec__sheet_cell_is(const scsec__sheet_row *header, size_t col, const char *name);
 
 /* Non-zero when text would start a spreadsheet formula (= + - @ TAB CR). */
 int scsec__csv_formula_start(const char *s);

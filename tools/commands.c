@@ -341,7 +341,7 @@ static const char usage_criteria[] =
 	"usage: scsec criteria list [--format text|json]\n"
 	"       scsec criteria show [SET] [--format text|json] [--lang LANG] [-o OUT]\n"
 	"       scsec criteria export [SET] [-o OUT]\n"
-	"       scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
+	"       scsec criteria import-ipa SHEET.csv|SHEET.xlsx -o OUT.xml [-c RULES]\n"
 	"       scsec criteria coverage SET --mapping M [--format text|json] [-o OUT]\n"
 	"       scsec criteria diff OLD NEW [--format text|json|mapping] [-o OUT]\n"
 	"       scsec criteria import-oscal CATALOG [--profile RANK=LABEL:PROFILE]... -o OUT.xml\n"
@@ -388,10 +388,10 @@ static const char usage_export[] =
 	"  -h, --help          show this help\n";
 
 static const char usage_import_ipa[] =
-	"usage: scsec criteria import-ipa SHEET.csv -o OUT.xml [-c RULES]\n"
+	"usage: scsec criteria import-ipa SHEET.csv|SHEET.xlsx -o OUT.xml [-c RULES]\n"
 	"\n"
-	"Import IPA's criteria sheet, exported from Excel as CSV (UTF-8, Shift_JIS\n"
-	"or Unicode text: see --encoding), into a\n"
+	"Import IPA's criteria sheet, its Excel workbook itself or the sheet saved\n"
+	"as CSV (UTF-8, Shift_JIS or Unicode text: see --encoding), into a\n"
 	"criteria set carrying the sheet's official texts, and write it as XML.\n"
 	"The scheme's rules (levels, validity, prerequisites, questions) come from\n"
 	"RULES, a built-in id or a file (default " SCSEC_CRITERIA_DEFAULT ").\n"
@@ -856,7 +856,7 @@ static int import_ipa(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return cli_usage_error(usage_import_ipa, "no SHEET.csv given");
+		return cli_usage_error(usage_import_ipa, "no SHEET given");
 	sheet = argv[optind++];
 	if (optind < argc)
 		return cli_usage_error(usage_import_ipa, "unexpected argument '%s'", argv[optind]);
@@ -1039,12 +1039,14 @@ out:
 /* ================================================================ import-csv */
 
 static const char usage_import_csv[] =
-	"usage: scsec import-csv [-c SET] SHEET.csv -o EVIDENCE.xml [--subject-name NAME]\n"
-	"                        [--subject-id ID]... [--force] [--format xml|json]\n"
+	"usage: scsec import-csv [-c SET] SHEET.csv|SHEET.xlsx -o EVIDENCE.xml\n"
+	"                        [--subject-name NAME] [--subject-id ID]... [--force]\n"
+	"                        [--format xml|json]\n"
 	"\n"
-	"Turn a filled answer sheet (from 'scsec template') into an evidence record\n"
-	"(XML): the answers, the subject, the criteria set answered, when and by\n"
-	"what it was made. The record is then checked against the set; every\n"
+	"Turn a filled answer sheet (from 'scsec template', or IPA's workbook with\n"
+	"an answer column; CSV or .xlsx) into an evidence record (XML): the\n"
+	"answers, the subject, the criteria set answered, when and by what it was\n"
+	"made. The record is then checked against the set; every\n"
 	"problem is printed as file:row:column. With errors nothing is written\n"
 	"(exit 3) unless --force is given; warnings alone do not stop it.\n"
 	"\n"
@@ -1150,7 +1152,7 @@ int cmd_import_csv(int argc, char **argv)
 	}
 	rc = EXIT_USAGE;
 	if (optind >= argc) {
-		cli_usage_error(usage_import_csv, "no SHEET.csv given");
+		cli_usage_error(usage_import_csv, "no SHEET given");
 		goto out;
 	}
 	sheet = argv[optind++];

@@ -192,20 +192,28 @@ SCSEC_API int scsec_evidence_load_any(scsec_evidence **out, const char *path,
                                       const scsec_load_options *opts, scsec_diagnostics *diags);
 
 /**
- * Import a filled CSV answer sheet (UTF-8, BOM and CRLF tolerated, quoted
+ * Import a filled answer sheet: CSV (UTF-8, BOM and CRLF tolerated, quoted
  * multi-line cells; Shift_JIS, UTF-16 and UTF-32 transcoded, tab- and
- * semicolon-separated sheets read: see SCSEC_LOAD_ENCODING).
+ * semicolon-separated sheets read: see SCSEC_LOAD_ENCODING) or an Excel
+ * workbook (.xlsx, .xlsm: told by content; its worksheet chosen by
+ * scsec_load_options_set_sheet() or found; date cells read as dates;
+ * encrypted, oversized and hostile workbooks refused, macros never read).
  *
  * Columns are found by header name in any order; columns other than `id`,
- * `status`, `method`, `assessor`, `assessor_id`, `assessed_on`,
- * `expires_on`, `justification`, `artifact` and `note` are informational
- * and ignored. An empty status means unanswered and gives no entry. Dates
- * are YYYY-MM-DD, or YYYY/M/D and YYYY/MM/DD as Japanese Excel shows them
- * (M/D/YYYY is refused as ambiguous). Status and method accept the English
- * tokens and 実施 / 一部実施 / 未実施 / 該当なし and 自己評価 / 専門家確認 /
- * 第三者評価; the status also the set's answer marks (○, △, ✖, ... for the
- * METI set: scsec_criteria_status_parse()). The
- * `artifact` cell holds one artifact per line, `URI` or `URI sha256:HEX`.
+ * `status`, `method`, `assessor`, `assessor_id`, `assessor_role`,
+ * `assessed_on`, `expires_on`, `planned_on`, `justification`, `artifact`
+ * and `note` are informational and ignored. Each also goes by its Japanese
+ * header (実施状況 for status, 評価日 for assessed_on, ...); so that IPA's
+ * own workbook with an answer column filled in is read as it is, `id` also
+ * by 評価基準No. and `status` by 回答, 自己評価, 自己評価結果, 評価結果,
+ * 対応状況 or 達成状況 (doc/evidence-format.md, "Importing"). A field named
+ * by two columns is refused. An empty status means unanswered and gives no
+ * entry. Dates are YYYY-MM-DD, or YYYY/M/D and YYYY/MM/DD as Japanese Excel
+ * shows them (M/D/YYYY is refused as ambiguous). Status and method accept
+ * the English tokens and 実施 / 一部実施 / 未実施 / 該当なし and 自己評価 /
+ * 専門家確認 / 第三者評価; the status also the set's answer marks (○, △, ✖,
+ * ... for the METI set: scsec_criteria_status_parse()). The `artifact`
+ * cell holds one artifact per line, `URI` or `URI sha256:HEX`.
  * Unknown tokens, bad dates, unknown ids and duplicate ids are reported with
  * their row and column.
  *

@@ -2890,8 +2890,9 @@ SHARED_DATA = os.environ.get("SHARED_DATA") or os.path.join(SRCDIR, "..", "share
 MAKE_WORKBOOK = os.path.join(SRCDIR, "tests", "xlsx", "make_workbook.py")
 
 
-def minimal_xlsx(sheet_xml, extra=None, target="worksheets/sheet1.xml"):
-    """A workbook of one sheet written by hand (zipfile), for hostile cases."""
+def minimal_xlsx(sheet_xml, extra=None, target="worksheets/sheet1.xml", mode=None):
+    """A workbook of one sheet written by hand (zipfile), for hostile cases;
+    mode: the sheet relationship's TargetMode."""
     import zipfile
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -2906,7 +2907,8 @@ def minimal_xlsx(sheet_xml, extra=None, target="worksheets/sheet1.xml"):
         z.writestr("xl/_rels/workbook.xml.rels",
                    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
                    'package/2006/relationships"><Relationship Id="rId1" Type="x" '
-                   'Target="%s"/></Relationships>' % target)
+                   'Target="%s"%s/></Relationships>'
+                   % (target, ' TargetMode="%s"' % mode if mode else ""))
         z.writestr("xl/worksheets/sheet1.xml", sheet_xml)
         for name, data in (extra or []):
             z.writestr(name, data)
@@ -3275,6 +3277,13 @@ class XlsxTest(XlsxTestCase):
         for target in ("../../etc/passwd", "/xl/styles.xml", "worksheets/../x.xml"):
             self.import_bad(minimal_xlsx(sheet_xml([["id"]]), target=target),
                             "outside xl/worksheets/")
+
+    def test_external_link_refused(self):
+        # A worksheet that is an external link (TargetMode="External": a
+        # file elsewhere, a URL) is never fetched.
+        book = minimal_xlsx(sheet_xml([["id", "status"]]), target="http://203.0.113.9/x.xml",
+                            mode="External")
+        self.import_bad(book, 'sheet "S" is an external link: refused')
 
     def test_date_cells_and_text_dates(self):
         # Serial 59 is 1900-02-28, 61 is 1900-03-01 (Lotus's 1900-02-29 is 60,

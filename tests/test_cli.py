@@ -641,7 +641,7 @@ class TestJapaneseFirst(CliTestCase):
     texts, ids, dates, fingerprints), never a sentence of the tool."""
 
     # Words that are names, not English sentences.
-    NAMES = {"NIST", "CSF", "libscsec", "scsec", "sha", "json", "format"}
+    NAMES = {"NIST", "CSF", "libscsec", "scsec", "sha", "json", "format", "CSV", "JSON"}
 
     @staticmethod
     def xml_strings(path):
@@ -729,6 +729,43 @@ class TestJapaneseFirst(CliTestCase):
         text = self.report_text(self.variants()[3][0], "--target", "4")
         self.assertIn("レベルは入れ子ではありません", text)
         self.assertIn("は達成していますが", text)
+
+    def test_dashboard(self):
+        # scsec portfolio --lang ja: every section (contracts below and met,
+        # levels expiring, a supplier without evidence, the projection, a
+        # table long enough to page) says nothing in English but data.
+        ev = os.path.join(self.dir, "ev")
+        os.makedirs(ev)
+        for name in ("minato-logistics.xml", "kitakaze-precision.xml", "hoshizora-foods.xml"):
+            shutil.copy(example(name), ev)
+        with open(example("kitakaze-precision.xml"), encoding="utf-8") as f:
+            kitakaze = f.read()
+        for i in range(60):
+            self.write("ev/s%02d.xml" % i, kitakaze.replace(
+                '<identifier scheme="jp-corporate-number">1180301012345</identifier>',
+                '<identifier scheme="x-test">S%02d</identifier>' % i))
+        contracts = self.write("contracts.csv", "supplier,contract,required\n"
+                                                "8010401098765,c-1,4\n1180301012345,c-2,3\n"
+                                                "9999999999999,c-3,3\n")
+        out = self.path("dash.html")
+        r = scsec("portfolio", "--as-of", AS_OF, "--lang", "ja", "--within", "400", "--project",
+                  "--contracts", contracts, ev, "-o", out)
+        self.assertStatus(r, 0)
+        root = ET.parse(out).getroot()
+        self.assertEqual(root.get("lang"), "ja")
+        for el in list(root.iter(XHTML + "style")) + list(root.iter(XHTML + "script")):
+            el.text = ""
+        text = "\n".join(["".join(root.itertext())] +
+                         [v for el in root.iter() for k, v in el.attrib.items()
+                          if k in ("title", "aria-label")])
+        data = self.data(*[os.path.join(ev, n) for n in os.listdir(ev)]) | {ev}
+        self.assertEqual(self.english_left(text, data), [], text[:3000])
+        self.assertNotIn("%?", text)
+        for want in ("取引先ポートフォリオ", "要求レベルに未達の取引先", "400 日以内に期限切れ",
+                     "回答記録なし", "目標の達成見込み", "63 行中 1\u201350 行", "前へ", "次へ"):
+            self.assertIn(want, text)
+        pos = root.find(".//%sp[@id='t-suppliers-pager']/%sspan" % (XHTML, XHTML))
+        self.assertEqual(pos.get("data-fmt"), "{n} 行中 {first}\u2013{last} 行")
 
     def test_english_unchanged_by_the_catalogue(self):
         r = scsec("evaluate", example("minato-logistics.xml"), "--as-of", AS_OF)

@@ -436,14 +436,19 @@ class TestDashboard(PortfolioTestCase):
             pdf = page.pdf(self.path("dash.pdf"))
             self.assertTrue(pdf.startswith(b"%PDF-"))
 
-    def test_many_suppliers_are_paged_and_summarised(self):
+    def many(self, n, *args):
+        """The dashboard of n suppliers (S000, S001, ...), written with args."""
         os.makedirs(self.path("many"))
-        for i in range(300):
+        for i in range(n):
             self.write("many/s%03d.xml" % i,
                        [ALPHA, BETA, GAMMA][i % 3].replace(
                            ">%s<" % ["1001", "1002", "1010"][i % 3], ">S%03d<" % i))
         html = self.path("many.html")
-        self.run_portfolio("many", "-o", html, rc=0)
+        self.run_portfolio("many", "-o", html, *args, rc=0)
+        return html
+
+    def test_many_suppliers_are_paged_and_summarised(self):
+        html = self.many(300)
         with self.render(html) as page:
             self.check_page(page)
             shown = page.evaluate("Array.from(document.querySelectorAll('#t-suppliers tbody tr'))"
@@ -457,6 +462,20 @@ class TestDashboard(PortfolioTestCase):
             # the heat map counts suppliers per band instead of a column each
             self.assertEqual(page.evaluate("document.querySelectorAll('#chart-heat rect').length"),
                              5 * 2)
+
+    def test_japanese(self):
+        # --lang ja: the charts' Japanese labels (category titles, months)
+        # stay inside them, and the pager's script writes its position in
+        # Japanese.
+        html = self.many(120, "--lang", "ja")
+        with self.render(html) as page:
+            self.check_page(page)
+            pos = "document.querySelector('#t-suppliers-pager .pos').textContent"
+            self.assertEqual(page.evaluate(pos), "120 行中 1\u201350 行")
+            page.evaluate("document.querySelector('#t-suppliers-pager .next').click()")
+            self.assertEqual(page.evaluate(pos), "120 行中 51\u2013100 行")
+            self.assertEqual(page.evaluate("document.querySelector('h1').textContent"),
+                             "取引先ポートフォリオ")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@
 static const char usage_portfolio[] =
 	"usage: scsec portfolio [-c SET] --as-of YYYY-MM-DD [--contracts CONTRACTS.csv|.xlsx]\n"
 	"                       [--within DAYS] [--format html|json|csv] [-o OUT] [--strict]\n"
-	"                       [--project] [--trust LIST (--operator-cert CERT|--unverified-trust)]\n"
+	"                       [--project] [--lang LANG]\n"
+	"                       [--trust LIST (--operator-cert CERT|--unverified-trust)]\n"
 	"                       PATH...\n"
 	"\n"
 	"Evaluate many suppliers' evidence files (every FILE given, every *.xml,\n"
@@ -50,6 +51,7 @@ static const char usage_portfolio[] =
 	"                            the achieved level)\n"
 	CLI_USAGE_TRUST
 	"      --encoding ENC        the encoding of CSV sheets (see scsec evaluate --help)\n"
+	"  --lang LANG               the dashboard's language: en (default) or ja\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status: 0 every file evaluated; 1 some files could not be; 2 usage;\n"
@@ -98,7 +100,8 @@ static const char dashboard_js[] =
 	"p=Math.min(Math.max(p,0),pages-1);t.setAttribute('data-page',p);"
 	"for(var i=0;i<n;i++)rows[i].className=(i>=p*size&&i<(p+1)*size)?'':'pg-off';"
 	"var g=document.getElementById(t.id+'-pager');if(!g)return;"
-	"g.querySelector('.pos').textContent='rows '+(n?p*size+1:0)+'\\u2013'+Math.min(n,(p+1)*size)+' of '+n;}\n"
+	"var pos=g.querySelector('.pos');pos.textContent=pos.getAttribute('data-fmt')"
+	".replace('{first}',n?p*size+1:0).replace('{last}',Math.min(n,(p+1)*size)).replace('{n}',n);}\n"
 	"function sort(t,k){var th=t.tHead.rows[0].cells[k];"
 	"var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;"
 	"var cells=t.tHead.rows[0].cells;for(var i=0;i<cells.length;i++)cells[i].removeAttribute('aria-sort');"
@@ -121,11 +124,11 @@ static const char dashboard_js[] =
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *label_of(const scsec_criteria *c, int rank)
+static const char *label_of(const scsec_criteria *c, int rank, const char *lang)
 {
 	const scsec_level *l = rank ? scsec_criteria_level_by_rank(c, rank) : NULL;
 
-	return l ? scsec_level_label(l) : "none";
+	return l ? scsec_level_label(l) : cli_msg("dashboard.none", lang);
 }
 
 /* Text cut to width columns ("…"), escaped for XML. */
@@ -151,10 +154,10 @@ static void td_num(cli_buf *b, long v)
 }
 
 /* A level cell: its label shown, its rank to sort by. */
-static void td_level(cli_buf *b, const scsec_criteria *c, int rank)
+static void td_level(cli_buf *b, const scsec_criteria *c, int rank, const char *lang)
 {
 	cli_buf_printf(b, "<td data-v=\"%d\">", rank);
-	X(label_of(c, rank));
+	X(label_of(c, rank, lang));
 	cli_buf_puts(b, "</td>");
 }
 
@@ -167,7 +170,7 @@ static void td_date(cli_buf *b, scsec_date d)
 
 /* The projection of the supplier's target level: its day, "blocked (N)",
  * or empty (no target, no projection); sorted by day, blocked last. */
-static void td_projection(cli_buf *b, const scsec_supplier *s)
+static void td_projection(cli_buf *b, const scsec_supplier *s, const char *lang)
 {
 	char date[SCSEC_DATE_BUFSIZE];
 	scsec_date on = scsec_supplier_projected_on(s);
@@ -175,15 +178,18 @@ static void td_projection(cli_buf *b, const scsec_supplier *s)
 
 	if (on != SCSEC_DATE_NONE && !scsec_date_format(date, on))
 		cli_buf_printf(b, "<td class=\"id\" data-v=\"%ld\">%s</td>", (long)on, date);
-	else if (blocked)
-		cli_buf_printf(b, "<td class=\"no\" data-v=\"99999999\">blocked (%zu)</td>", blocked);
+	else if (blocked) {
+		cli_buf_puts(b, "<td class=\"no\" data-v=\"99999999\">");
+		cli_buf_xml_msgf(b, lang, "dashboard.blocked", blocked);
+		cli_buf_puts(b, "</td>");
+	}
 	else
 		cli_buf_puts(b, "<td data-v=\"\"></td>");
 }
 
-/* Start a sortable, paged table. */
+/* Start a sortable, paged table; heads are message codes. */
 static void table_start(cli_buf *b, const char *id, const char *caption, size_t nrows,
-                        const char *const *heads, const char *num_cols)
+                        const char *const *heads, const char *num_cols, const char *lang)
 {
 	size_t i;
 
@@ -191,9 +197,12 @@ static void table_start(cli_buf *b, const char *id, const char *caption, size_t 
 	                  "\n<caption class=\"small\">", id, PAGE_ROWS);
 	X(caption);
 	cli_buf_puts(b, "</caption>\n<thead><tr>");
-	for (i = 0; heads[i]; i++)
-		cli_buf_printf(b, "<th%s>%s</th>", num_cols && strchr(num_cols, (int)('0' + i)) ?
-		               " class=\"num\"" : "", heads[i]);
+	for (i = 0; heads[i]; i++) {
+		cli_buf_printf(b, "<th%s>", num_cols && strchr(num_cols, (int)('0' + i)) ?
+		               " class=\"num\"" : "");
+		X(cli_msg(heads[i], lang));
+		cli_buf_puts(b, "</th>");
+	}
 	cli_buf_puts(b, "</tr></thead>\n<tbody>\n");
 	(void)nrows;
 }
@@ -205,28 +214,38 @@ static void row_start(cli_buf *b, size_t i)
 	cli_buf_puts(b, i < PAGE_ROWS ? "<tr>" : "<tr class=\"pg-off\">");
 }
 
-static void table_end(cli_buf *b, const char *id, size_t nrows)
+static void table_end(cli_buf *b, const char *id, size_t nrows, const char *lang)
 {
 	cli_buf_puts(b, "</tbody>\n</table></div>\n");
-	if (nrows > PAGE_ROWS)
-		cli_buf_printf(b, "<p class=\"pager\" id=\"%s-pager\"><button type=\"button\" "
-		                  "class=\"prev\" hidden=\"hidden\">previous</button><button "
-		                  "type=\"button\" class=\"next\" hidden=\"hidden\">next</button>"
-		                  "<span class=\"pos\">rows 1\xe2\x80\x93%d of %zu</span> (the CSV "
-		                  "and JSON forms hold every row)</p>\n",
-		               id, PAGE_ROWS, nrows);
+	if (nrows <= PAGE_ROWS)
+		return;
+	cli_buf_printf(b, "<p class=\"pager\" id=\"%s-pager\"><button type=\"button\" "
+	                  "class=\"prev\" hidden=\"hidden\">", id);
+	X(cli_msg("dashboard.pager.previous", lang));
+	cli_buf_puts(b, "</button><button type=\"button\" class=\"next\" hidden=\"hidden\">");
+	X(cli_msg("dashboard.pager.next", lang));
+	cli_buf_puts(b, "</button><span class=\"pos\" data-fmt=\"");
+	X(cli_msg("dashboard.pager.rows.script", lang));
+	cli_buf_puts(b, "\">");
+	cli_buf_xml_msgf(b, lang, "dashboard.pager.rows", 1, PAGE_ROWS, nrows);
+	cli_buf_puts(b, "</span>");
+	X(cli_msg("dashboard.pager.all", lang));
+	cli_buf_puts(b, "</p>\n");
 }
 
+/* A figure and what it counts (text, escaped here). */
 static void card(cli_buf *b, size_t n, const char *what, int warn)
 {
-	cli_buf_printf(b, "<div class=\"card%s\"><span class=\"n\">%zu</span><span class=\"t\">%s"
-	                  "</span></div>\n",
-	               warn && n ? " warn" : "", n, what);
+	cli_buf_printf(b, "<div class=\"card%s\"><span class=\"n\">%zu</span><span class=\"t\">",
+	               warn && n ? " warn" : "", n);
+	X(what);
+	cli_buf_puts(b, "</span></div>\n");
 }
 
 /* ------------------------------------------------------------ charts */
 
-static void chart_levels(cli_buf *b, const scsec_portfolio *p, const scsec_criteria *c)
+static void chart_levels(cli_buf *b, const scsec_portfolio *p, const scsec_criteria *c,
+                         const char *lang)
 {
 	size_t nl = scsec_criteria_level_count(c), i, max = 1, rows = nl + 1;
 	const int w = 420, bar0 = 90, rowh = 30;
@@ -240,9 +259,10 @@ static void chart_levels(cli_buf *b, const scsec_portfolio *p, const scsec_crite
 	}
 	cli_buf_printf(b, "<svg id=\"chart-levels\" role=\"img\" aria-labelledby=\"chart-levels-t\" "
 	                  "xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" "
-	                  "viewBox=\"0 0 %d %zu\" font-size=\"13\">\n"
-	                  "<title id=\"chart-levels-t\">Suppliers per achieved level</title>\n",
+	                  "viewBox=\"0 0 %d %zu\" font-size=\"13\">\n<title id=\"chart-levels-t\">",
 	               w, rows * (size_t)rowh + 10, w, rows * (size_t)rowh + 10);
+	X(cli_msg("dashboard.chart.levels.title", lang));
+	cli_buf_puts(b, "</title>\n");
 	for (i = 0; i < rows; i++) {
 		/* The highest level first, "none" last. */
 		size_t li = nl - i;
@@ -252,7 +272,7 @@ static void chart_levels(cli_buf *b, const scsec_portfolio *p, const scsec_crite
 		size_t y = i * (size_t)rowh + 5;
 
 		cli_buf_printf(b, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", bar0 - 8, y + 18);
-		X(li ? label_of(c, rank) : "no level");
+		X(li ? label_of(c, rank, lang) : cli_msg("dashboard.chart.no-level", lang));
 		cli_buf_printf(b, "</text><rect x=\"%d\" y=\"%zu\" width=\"%.1f\" height=\"%d\" "
 		                  "fill=\"%s\"/><text x=\"%.1f\" y=\"%zu\">%zu</text>\n",
 		               bar0, y + 4, len < 1 && n ? 1.0 : len, rowh - 10,
@@ -263,10 +283,14 @@ static void chart_levels(cli_buf *b, const scsec_portfolio *p, const scsec_crite
 
 /* Suppliers whose level ends in each of the next 12 months (from the
  * as-of month on), and those past them. */
-static void chart_expiry(cli_buf *b, const scsec_portfolio *p)
+static void chart_expiry(cli_buf *b, const scsec_portfolio *p, const char *lang)
 {
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-		                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char *const months[] = { "dashboard.month.1", "dashboard.month.2",
+		                              "dashboard.month.3", "dashboard.month.4",
+		                              "dashboard.month.5", "dashboard.month.6",
+		                              "dashboard.month.7", "dashboard.month.8",
+		                              "dashboard.month.9", "dashboard.month.10",
+		                              "dashboard.month.11", "dashboard.month.12" };
 	size_t count[13] = { 0 }, i, n = scsec_portfolio_supplier_count(p), max = 1;
 	int y0, m0, d0, k;
 	const int w = 520, h = 190, left = 30, base = 150, colw = 36;
@@ -287,10 +311,12 @@ static void chart_expiry(cli_buf *b, const scsec_portfolio *p)
 			max = count[k];
 	cli_buf_printf(b, "<svg id=\"chart-expiry\" role=\"img\" aria-labelledby=\"chart-expiry-t\" "
 	                  "xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-	                  "viewBox=\"0 0 %d %d\" font-size=\"11\">\n"
-	                  "<title id=\"chart-expiry-t\">Levels ending per month, next 12 months</title>\n"
-	                  "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a96a0\"/>\n",
-	               w, h, w, h, left, base, left + 13 * colw, base);
+	                  "viewBox=\"0 0 %d %d\" font-size=\"11\">\n<title id=\"chart-expiry-t\">",
+	               w, h, w, h);
+	X(cli_msg("dashboard.chart.expiry.title", lang));
+	cli_buf_printf(b, "</title>\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+	                  "stroke=\"#8a96a0\"/>\n",
+	               left, base, left + 13 * colw, base);
 	for (k = 0; k < 13; k++) {
 		double bh = 120.0 * (double)count[k] / (double)max;
 		int x = left + k * colw, m = (m0 - 1 + k) % 12, y = y0 + (m0 - 1 + k) / 12;
@@ -303,14 +329,15 @@ static void chart_expiry(cli_buf *b, const scsec_portfolio *p)
 		if (count[k])
 			cli_buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\">%zu</text>\n",
 			               x + colw / 2, base - bh - 3, count[k]);
+		cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x + colw / 2,
+		               base + 14);
+		X(cli_msg(k < 12 ? months[m] : "dashboard.chart.later", lang));
+		cli_buf_puts(b, "</text>");
 		if (k < 12)
-			cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>"
-			                  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#5a6772\">"
-			                  "%02d</text>\n",
-			               x + colw / 2, base + 14, months[m], x + colw / 2, base + 27, y % 100);
-		else
-			cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">later</text>\n",
-			               x + colw / 2, base + 14);
+			cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#5a6772\">"
+			                  "%02d</text>",
+			               x + colw / 2, base + 27, y % 100);
+		cli_buf_puts(b, "\n");
 	}
 	cli_buf_puts(b, "</svg>\n");
 }
@@ -328,7 +355,7 @@ static const char *heat_colour(size_t sat, size_t app)
 
 /* Categories down, suppliers across; beyond HEAT_SUPPLIERS, suppliers
  * counted per band of the share satisfied instead. */
-static void chart_heat(cli_buf *b, const scsec_portfolio *p)
+static void chart_heat(cli_buf *b, const scsec_portfolio *p, const char *lang)
 {
 	static const char *const bands[] = { "0\xe2\x80\x93" "24%", "25\xe2\x80\x93" "49%",
 		                             "50\xe2\x80\x93" "74%", "75\xe2\x80\x93" "99%", "100%" };
@@ -339,11 +366,10 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 
 	cli_buf_printf(b, "<svg id=\"chart-heat\" role=\"img\" aria-labelledby=\"chart-heat-t\" "
 	                  "xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
-	                  "viewBox=\"0 0 %zu %zu\" font-size=\"11\">\n<title id=\"chart-heat-t\">%s"
-	                  "</title>\n",
-	               w, h, w, h,
-	               each ? "Share of each category's criteria satisfied, per supplier"
-	                    : "Suppliers per share of each category's criteria satisfied");
+	                  "viewBox=\"0 0 %zu %zu\" font-size=\"11\">\n<title id=\"chart-heat-t\">",
+	               w, h, w, h);
+	X(cli_msg(each ? "dashboard.chart.heat.each" : "dashboard.chart.heat.bands", lang));
+	cli_buf_puts(b, "</title>\n");
 	for (j = 0; j < cols; j++) {
 		size_t x = left + j * cell + cell / 2;
 
@@ -360,7 +386,7 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 	for (i = 0; i < nc; i++) {
 		const scsec_category *cat = scsec_portfolio_category_at(p, i);
 		size_t y = top + i * 22, band[5] = { 0 }, k;
-		const char *title = scsec_category_title(cat, NULL);
+		const char *title = scsec_category_title(cat, lang);
 
 		cli_buf_printf(b, "<text x=\"%zu\" y=\"%zu\" text-anchor=\"end\">", left - 6, y + 15);
 		x_truncated(b, title ? title : scsec_category_id(cat), 22);
@@ -373,8 +399,9 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 				cli_buf_printf(b, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"20\" "
 				                  "fill=\"%s\"><title>",
 				               left + j * cell, y, cell - 1, heat_colour(sat, app));
-				X(scsec_supplier_id(s));
-				cli_buf_printf(b, ": %zu of %zu</title></rect>\n", sat, app);
+				cli_buf_xml_msgf(b, lang, "dashboard.chart.heat.cell", scsec_supplier_id(s),
+				                 sat, app);
+				cli_buf_puts(b, "</title></rect>\n");
 			} else if (app) {
 				double r = (double)sat / (double)app;
 
@@ -399,94 +426,137 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p)
 
 /* ------------------------------------------------------------ the page */
 
-static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const *argv_cmd)
+/* Who made the page with which set, the fingerprint in monospace (it is
+ * hexadecimal, so found as it is in the escaped sentence). */
+static void footer_made(cli_buf *b, const scsec_criteria *c, const char *lang)
+{
+	cli_buf t = CLI_BUF_INIT;
+	const char *fp = scsec_criteria_fingerprint(c), *s, *at;
+
+	cli_buf_xml_msgf(&t, lang, "dashboard.footer", cli_tool_name(), scsec_criteria_id(c),
+	                 scsec_criteria_version(c), fp);
+	s = cli_buf_str(&t);
+	if (!fp || !*fp || !(at = strstr(s, fp))) {
+		cli_buf_puts(b, s);
+	} else {
+		cli_buf_printf(b, "%.*s<span class=\"mono\">%s</span>%s", (int)(at - s), s, fp,
+		               at + strlen(fp));
+	}
+	cli_buf_free(&t);
+}
+
+/* A section's one sentence when it has no rows. */
+static void section_none(cli_buf *b, const char *code, const char *lang)
+{
+	cli_buf_puts(b, "<p>");
+	X(cli_msg(code, lang));
+	cli_buf_puts(b, "</p>\n");
+}
+
+static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 {
 	const scsec_criteria *c = scsec_portfolio_criteria(p);
 	size_t n = scsec_portfolio_supplier_count(p), i, k, met = 0, nk;
 	char date[SCSEC_DATE_BUFSIZE];
 
-	(void)argv_cmd;
 	scsec_date_format(date, scsec_portfolio_as_of(p));
 	for (i = 0; i < n; i++)
 		met += scsec_supplier_meets_required(scsec_portfolio_supplier_at(p, i)) == 1;
-	cli_buf_puts(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" "
-	                "xml:lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	cli_buf_puts(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"");
+	X(lang ? lang : "en");
+	cli_buf_puts(b, "\" xml:lang=\"");
+	X(lang ? lang : "en");
+	cli_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-	                "<title>Supplier portfolio as of ");
-	cli_buf_puts(b, date);
+	                "<title>");
+	cli_buf_xml_msgf(b, lang, "dashboard.title.as-of", date);
 	cli_buf_puts(b, "</title>\n<style>\n");
 	cli_buf_puts(b, cli_html_css);
 	cli_buf_puts(b, dashboard_css);
-	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>Supplier portfolio</h1>\n"
-	                "<p class=\"subject\">As of ");
-	cli_buf_puts(b, date);
+	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	X(cli_msg("dashboard.title", lang));
+	cli_buf_puts(b, "</h1>\n<p class=\"subject\">");
+	cli_buf_xml_msgf(b, lang, "dashboard.as-of", date);
 	cli_buf_puts(b, " \xc2\xb7 ");
-	X(scsec_criteria_title(c, NULL) ? scsec_criteria_title(c, NULL) : scsec_criteria_id(c));
+	X(scsec_criteria_title(c, lang) ? scsec_criteria_title(c, lang) : scsec_criteria_id(c));
 	cli_buf_puts(b, "</p>\n</header>\n<section id=\"summary\">\n<div class=\"cards\">\n");
-	card(b, n, "suppliers", 0);
-	card(b, met, "meet their contracts", 0);
-	card(b, scsec_portfolio_below_count(p), "below their requirement", 1);
-	cli_buf_printf(b, "<div class=\"card%s\"><span class=\"n\">%zu</span><span class=\"t\">"
-	                  "expire within %d days</span></div>\n",
+	card(b, n, cli_msg("dashboard.card.suppliers", lang), 0);
+	card(b, met, cli_msg("dashboard.card.meet", lang), 0);
+	card(b, scsec_portfolio_below_count(p), cli_msg("dashboard.card.below", lang), 1);
+	cli_buf_printf(b, "<div class=\"card%s\"><span class=\"n\">%zu</span><span class=\"t\">",
 	               scsec_portfolio_expiring_count(p) ? " warn" : "",
-	               scsec_portfolio_expiring_count(p), scsec_portfolio_within_days(p));
-	card(b, scsec_portfolio_unreadable_count(p), "files not read", 1);
+	               scsec_portfolio_expiring_count(p));
+	cli_buf_xml_msgf(b, lang, "dashboard.card.expiring", scsec_portfolio_within_days(p));
+	cli_buf_puts(b, "</span></div>\n");
+	card(b, scsec_portfolio_unreadable_count(p), cli_msg("dashboard.card.unreadable", lang), 1);
 	if (scsec_portfolio_trust_applied(p))
-		card(b, scsec_portfolio_untrusted_count(p), "unsigned or unverified", 1);
+		card(b, scsec_portfolio_untrusted_count(p), cli_msg("dashboard.card.untrusted", lang), 1);
 	cli_buf_puts(b, "</div>\n</section>\n");
 
-	cli_buf_puts(b, "<section id=\"charts\">\n<h2>At a glance</h2>\n<div class=\"charts\">\n"
-	                "<div class=\"chart\"><h3>Suppliers per level</h3>\n");
-	chart_levels(b, p, c);
-	cli_buf_puts(b, "</div>\n<div class=\"chart\"><h3>Levels ending, next 12 months</h3>\n");
-	chart_expiry(b, p);
-	cli_buf_puts(b, "</div>\n</div>\n<h3>Criteria satisfied per category</h3>\n"
-	                "<p class=\"small\">At each supplier's target level: the level its contracts "
-	                "require, else the one above the level it holds.</p>\n<div class=\"scroll\">");
-	chart_heat(b, p);
+	cli_buf_puts(b, "<section id=\"charts\">\n<h2>");
+	X(cli_msg("dashboard.glance", lang));
+	cli_buf_puts(b, "</h2>\n<div class=\"charts\">\n<div class=\"chart\"><h3>");
+	X(cli_msg("dashboard.chart.levels", lang));
+	cli_buf_puts(b, "</h3>\n");
+	chart_levels(b, p, c, lang);
+	cli_buf_puts(b, "</div>\n<div class=\"chart\"><h3>");
+	X(cli_msg("dashboard.chart.expiry", lang));
+	cli_buf_puts(b, "</h3>\n");
+	chart_expiry(b, p, lang);
+	cli_buf_puts(b, "</div>\n</div>\n<h3>");
+	X(cli_msg("dashboard.chart.heat", lang));
+	cli_buf_puts(b, "</h3>\n<p class=\"small\">");
+	X(cli_msg("dashboard.chart.heat.note", lang));
+	cli_buf_puts(b, "</p>\n<div class=\"scroll\">");
+	chart_heat(b, p, lang);
 	cli_buf_puts(b, "</div>\n</section>\n");
 
 	/* ---- below requirement */
 	nk = scsec_portfolio_below_count(p);
-	cli_buf_puts(b, "<section id=\"below\">\n<h2>Below their requirement</h2>\n");
+	cli_buf_puts(b, "<section id=\"below\">\n<h2>");
+	X(cli_msg("dashboard.below", lang));
+	cli_buf_puts(b, "</h2>\n");
 	if (!nk) {
-		cli_buf_puts(b, "<p>Every supplier with a contract meets it.</p>\n");
+		section_none(b, "dashboard.below.none", lang);
 	} else {
-		static const char *const heads[] = { "Supplier", "Name", "Level", "Required",
-			                             "Met, needs a stronger assessment",
-			                             "Needs fixes", NULL };
+		static const char *const heads[] = { "dashboard.col.supplier", "dashboard.col.name",
+			                             "dashboard.col.level", "dashboard.col.required",
+			                             "dashboard.col.gap-method",
+			                             "dashboard.col.gap-fixes", NULL };
 
-		table_start(b, "t-below", "The gap to the required level: items already met that "
-		                          "need a stronger assessment (or a trusted signature), and "
-		                          "items that need fixes.", nk, heads, "45");
+		table_start(b, "t-below", cli_msg("dashboard.below.caption", lang), nk, heads, "45",
+		            lang);
 		for (i = 0; i < nk; i++) {
 			const scsec_supplier *s = scsec_portfolio_below_at(p, i);
 
 			row_start(b, i);
 			td_text(b, "id", scsec_supplier_id(s));
 			td_text(b, NULL, scsec_supplier_name(s));
-			td_level(b, c, scsec_supplier_level(s));
-			td_level(b, c, scsec_supplier_required(s));
+			td_level(b, c, scsec_supplier_level(s), lang);
+			td_level(b, c, scsec_supplier_required(s), lang);
 			td_num(b, (long)scsec_supplier_gap_method(s));
 			td_num(b, (long)scsec_supplier_gap_fixes(s));
 			cli_buf_puts(b, "</tr>\n");
 		}
-		table_end(b, "t-below", nk);
+		table_end(b, "t-below", nk, lang);
 	}
 	cli_buf_puts(b, "</section>\n");
 
 	/* ---- expiring */
 	nk = scsec_portfolio_expiring_count(p);
-	cli_buf_printf(b, "<section id=\"expiring\">\n<h2>Expiring within %d days</h2>\n",
-	               scsec_portfolio_within_days(p));
+	cli_buf_puts(b, "<section id=\"expiring\">\n<h2>");
+	cli_buf_xml_msgf(b, lang, "dashboard.expiring", scsec_portfolio_within_days(p));
+	cli_buf_puts(b, "</h2>\n");
 	if (!nk) {
-		cli_buf_puts(b, "<p>No level ends in that time.</p>\n");
+		section_none(b, "dashboard.expiring.none", lang);
 	} else {
-		static const char *const heads[] = { "Supplier", "Name", "Level", "Valid until",
-			                             "Days left", "Answers that end it", NULL };
+		static const char *const heads[] = { "dashboard.col.supplier", "dashboard.col.name",
+			                             "dashboard.col.level", "dashboard.col.valid-until",
+			                             "dashboard.col.days-left", "dashboard.col.ending",
+			                             NULL };
 
-		table_start(b, "t-expiring", "Soonest first; renewing the answers listed keeps the level.",
-		            nk, heads, "4");
+		table_start(b, "t-expiring", cli_msg("dashboard.expiring.caption", lang), nk, heads, "4",
+		            lang);
 		for (i = 0; i < nk; i++) {
 			const scsec_supplier *s = scsec_portfolio_expiring_at(p, i);
 			cli_buf items = CLI_BUF_INIT;
@@ -499,28 +569,33 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 			row_start(b, i);
 			td_text(b, "id", scsec_supplier_id(s));
 			td_text(b, NULL, scsec_supplier_name(s));
-			td_level(b, c, scsec_supplier_level(s));
+			td_level(b, c, scsec_supplier_level(s), lang);
 			td_date(b, scsec_supplier_valid_until(s));
 			td_num(b, (long)scsec_supplier_valid_until(s) - (long)scsec_portfolio_as_of(p));
 			td_text(b, "mono", cli_buf_str(&items));
 			cli_buf_puts(b, "</tr>\n");
 			cli_buf_free(&items);
 		}
-		table_end(b, "t-expiring", nk);
+		table_end(b, "t-expiring", nk, lang);
 	}
 	cli_buf_puts(b, "</section>\n");
 
 	/* ---- missed */
 	nk = scsec_portfolio_missed_count(p);
-	cli_buf_puts(b, "<section id=\"missed\">\n<h2>Criteria most suppliers miss</h2>\n");
+	cli_buf_puts(b, "<section id=\"missed\">\n<h2>");
+	X(cli_msg("dashboard.missed", lang));
+	cli_buf_puts(b, "</h2>\n");
 	if (!nk) {
-		cli_buf_puts(b, "<p>No supplier misses a criterion of its target level.</p>\n");
+		section_none(b, "dashboard.missed.none", lang);
 	} else {
-		static const char *const heads[] = { "Criterion", "Text", "Suppliers",
-			                             "Of which: a stronger assessment", NULL };
+		static const char *const heads[] = { "dashboard.col.criterion", "dashboard.col.text",
+			                             "dashboard.col.suppliers", "dashboard.col.of-which",
+			                             NULL };
+		cli_buf caption = CLI_BUF_INIT;
 
-		table_start(b, "t-missed", "Where the buyer's support helps most (the first 20).",
-		            nk, heads, "23");
+		cli_buf_msgf(&caption, lang, "dashboard.missed.caption", MISSED_ROWS);
+		table_start(b, "t-missed", cli_buf_str(&caption), nk, heads, "23", lang);
+		cli_buf_free(&caption);
 		for (i = 0; i < nk && i < MISSED_ROWS; i++) {
 			const char *id = scsec_portfolio_missed_id_at(p, i);
 			const scsec_criterion *cr = scsec_criteria_criterion(c, id);
@@ -528,27 +603,30 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 
 			row_start(b, i);
 			td_text(b, "id", id);
-			td_text(b, NULL, cr ? scsec_criterion_text(cr, NULL)
-			                    : pq ? scsec_prerequisite_title(pq, NULL) : "");
+			td_text(b, NULL, cr ? scsec_criterion_text(cr, lang)
+			                    : pq ? scsec_prerequisite_title(pq, lang) : "");
 			td_num(b, (long)scsec_portfolio_missed_suppliers_at(p, i));
 			td_num(b, (long)scsec_portfolio_missed_method_at(p, i));
 			cli_buf_puts(b, "</tr>\n");
 		}
-		table_end(b, "t-missed", nk < MISSED_ROWS ? nk : MISSED_ROWS);
+		table_end(b, "t-missed", nk < MISSED_ROWS ? nk : MISSED_ROWS, lang);
 	}
 	cli_buf_puts(b, "</section>\n");
 
 	/* ---- untrusted */
 	if (scsec_portfolio_trust_applied(p)) {
 		nk = scsec_portfolio_untrusted_count(p);
-		cli_buf_puts(b, "<section id=\"untrusted\">\n<h2>Unsigned or unverified evidence</h2>\n");
+		cli_buf_puts(b, "<section id=\"untrusted\">\n<h2>");
+		X(cli_msg("dashboard.untrusted", lang));
+		cli_buf_puts(b, "</h2>\n");
 		if (!nk) {
-			cli_buf_puts(b, "<p>Every record carries a counting signature.</p>\n");
+			section_none(b, "dashboard.untrusted.none", lang);
 		} else {
-			static const char *const heads[] = { "Supplier", "Name", "Evidence", NULL };
+			static const char *const heads[] = { "dashboard.col.supplier", "dashboard.col.name",
+				                             "dashboard.col.evidence", NULL };
 
-			table_start(b, "t-untrusted", "Under the trust list, their assessments count as "
-			                              "self-assessments.", nk, heads, NULL);
+			table_start(b, "t-untrusted", cli_msg("dashboard.untrusted.caption", lang), nk,
+			            heads, NULL, lang);
 			for (i = 0; i < nk; i++) {
 				const scsec_supplier *s = scsec_portfolio_untrusted_at(p, i);
 
@@ -558,22 +636,25 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 				td_text(b, NULL, scsec_supplier_trust(s));
 				cli_buf_puts(b, "</tr>\n");
 			}
-			table_end(b, "t-untrusted", nk);
+			table_end(b, "t-untrusted", nk, lang);
 		}
 		cli_buf_puts(b, "</section>\n");
 	}
 
 	/* ---- contracts */
 	nk = scsec_portfolio_contract_count(p);
-	cli_buf_puts(b, "<section id=\"contracts\">\n<h2>Contracts</h2>\n");
+	cli_buf_puts(b, "<section id=\"contracts\">\n<h2>");
+	X(cli_msg("dashboard.contracts", lang));
+	cli_buf_puts(b, "</h2>\n");
 	if (!nk) {
-		cli_buf_puts(b, "<p>No contracts were given (--contracts).</p>\n");
+		section_none(b, "dashboard.contracts.none", lang);
 	} else {
-		static const char *const heads[] = { "Supplier", "Contract", "Required", "Achieved",
-			                             "Meets", NULL };
+		static const char *const heads[] = { "dashboard.col.supplier", "dashboard.col.contract",
+			                             "dashboard.col.required", "dashboard.col.achieved",
+			                             "dashboard.col.meets", NULL };
 
-		table_start(b, "t-contracts", "Achieved against required, per contract.", nk, heads,
-		            NULL);
+		table_start(b, "t-contracts", cli_msg("dashboard.contracts.caption", lang), nk, heads,
+		            NULL, lang);
 		for (i = 0; i < nk; i++) {
 			const scsec_contract *k2 = scsec_portfolio_contract_at(p, i);
 			const scsec_supplier *s = scsec_contract_supplier(k2);
@@ -582,84 +663,90 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *const 
 			row_start(b, i);
 			td_text(b, "id", scsec_contract_supplier_id(k2));
 			td_text(b, "id", scsec_contract_id(k2));
-			td_level(b, c, scsec_contract_required(k2));
-			if (s)
-				td_level(b, c, scsec_supplier_level(s));
-			else
-				cli_buf_puts(b, "<td data-v=\"-1\">no evidence</td>");
-			cli_buf_printf(b, "<td class=\"%s\">%s</td></tr>\n", meets > 0 ? "ok" : "no",
-			               meets > 0 ? "yes" : meets == 0 ? "no" : "no evidence");
+			td_level(b, c, scsec_contract_required(k2), lang);
+			if (s) {
+				td_level(b, c, scsec_supplier_level(s), lang);
+			} else {
+				cli_buf_puts(b, "<td data-v=\"-1\">");
+				X(cli_msg("dashboard.no-evidence", lang));
+				cli_buf_puts(b, "</td>");
+			}
+			cli_buf_printf(b, "<td class=\"%s\">", meets > 0 ? "ok" : "no");
+			X(cli_msg(meets > 0 ? "dashboard.yes" : meets == 0 ? "dashboard.no"
+			                                                 : "dashboard.no-evidence", lang));
+			cli_buf_puts(b, "</td></tr>\n");
 		}
-		table_end(b, "t-contracts", nk);
+		table_end(b, "t-contracts", nk, lang);
 	}
 	cli_buf_puts(b, "</section>\n");
 
 	/* ---- every supplier */
 	{
-		static const char *const heads[] = { "Supplier", "Name", "Level", "Valid until",
-			                             "Required", "Gap: assessment", "Gap: fixes", "File",
-			                             NULL };
-		static const char *const heads_projected[] = { "Supplier", "Name", "Level",
-			                                       "Valid until", "Required",
-			                                       "Gap: assessment", "Gap: fixes",
-			                                       "Target projected", "File", NULL };
+		static const char *const heads[] = { "dashboard.col.supplier", "dashboard.col.name",
+			                             "dashboard.col.level", "dashboard.col.valid-until",
+			                             "dashboard.col.required",
+			                             "dashboard.col.gap-assessment",
+			                             "dashboard.col.gap-fix", "dashboard.col.file", NULL };
+		static const char *const heads_projected[] = {
+			"dashboard.col.supplier", "dashboard.col.name", "dashboard.col.level",
+			"dashboard.col.valid-until", "dashboard.col.required",
+			"dashboard.col.gap-assessment", "dashboard.col.gap-fix",
+			"dashboard.col.projected", "dashboard.col.file", NULL
+		};
 		int projected = scsec_portfolio_projection_applied(p);
 
-		cli_buf_puts(b, "<section id=\"suppliers\">\n<h2>Every supplier</h2>\n");
-		table_start(b, "t-suppliers", projected ? "By supplier id; the gap is to the target "
-		                                          "level; the projected day is the plan's "
-		                                          "(rule 12), not an achieved level."
-		                                        : "By supplier id; the gap is to the target level.",
-		            n, projected ? heads_projected : heads, "56");
+		cli_buf_puts(b, "<section id=\"suppliers\">\n<h2>");
+		X(cli_msg("dashboard.suppliers", lang));
+		cli_buf_puts(b, "</h2>\n");
+		table_start(b, "t-suppliers",
+		            cli_msg(projected ? "dashboard.suppliers.caption.projected"
+		                              : "dashboard.suppliers.caption", lang),
+		            n, projected ? heads_projected : heads, "56", lang);
 		for (i = 0; i < n; i++) {
 			const scsec_supplier *s = scsec_portfolio_supplier_at(p, i);
 
 			row_start(b, i);
 			td_text(b, "id", scsec_supplier_id(s));
 			td_text(b, NULL, scsec_supplier_name(s));
-			td_level(b, c, scsec_supplier_level(s));
+			td_level(b, c, scsec_supplier_level(s), lang);
 			td_date(b, scsec_supplier_level(s) ? scsec_supplier_valid_until(s)
 			                                   : SCSEC_DATE_NONE);
-			td_level(b, c, scsec_supplier_required(s));
+			td_level(b, c, scsec_supplier_required(s), lang);
 			td_num(b, (long)scsec_supplier_gap_method(s));
 			td_num(b, (long)scsec_supplier_gap_fixes(s));
 			if (projected)
-				td_projection(b, s);
+				td_projection(b, s, lang);
 			td_text(b, "mono", scsec_supplier_source(s));
 			cli_buf_puts(b, "</tr>\n");
 		}
-		table_end(b, "t-suppliers", n);
+		table_end(b, "t-suppliers", n, lang);
 		cli_buf_puts(b, "</section>\n");
 	}
 
 	/* ---- unreadable */
 	nk = scsec_portfolio_unreadable_count(p);
 	if (nk) {
-		static const char *const heads[] = { "File", "Why it was not read", NULL };
+		static const char *const heads[] = { "dashboard.col.file", "dashboard.col.why", NULL };
 
-		cli_buf_puts(b, "<section id=\"unreadable\">\n<h2>Files not read</h2>\n");
-		table_start(b, "t-unreadable", "These suppliers are in no figure above.", nk, heads,
-		            NULL);
+		cli_buf_puts(b, "<section id=\"unreadable\">\n<h2>");
+		X(cli_msg("dashboard.unreadable", lang));
+		cli_buf_puts(b, "</h2>\n");
+		table_start(b, "t-unreadable", cli_msg("dashboard.unreadable.caption", lang), nk, heads,
+		            NULL, lang);
 		for (i = 0; i < nk; i++) {
 			row_start(b, i);
 			td_text(b, "mono", scsec_portfolio_unreadable_at(p, i));
 			td_text(b, NULL, scsec_portfolio_unreadable_problem_at(p, i));
 			cli_buf_puts(b, "</tr>\n");
 		}
-		table_end(b, "t-unreadable", nk);
+		table_end(b, "t-unreadable", nk, lang);
 		cli_buf_puts(b, "</section>\n");
 	}
 
-	cli_buf_puts(b, "<footer>Made by ");
-	X(cli_tool_name());
-	cli_buf_puts(b, " with criteria set ");
-	X(scsec_criteria_id(c));
-	cli_buf_puts(b, " version ");
-	X(scsec_criteria_version(c));
-	cli_buf_puts(b, " (fingerprint <span class=\"mono\">");
-	X(scsec_criteria_fingerprint(c));
-	cli_buf_puts(b, "</span>). Nothing in this page is fetched from the network.</footer>\n"
-	                "<script>//<![CDATA[\n");
+	cli_buf_puts(b, "<footer>");
+	footer_made(b, c, lang);
+	X(cli_msg("dashboard.footer.offline", lang));
+	cli_buf_puts(b, "</footer>\n<script>//<![CDATA[\n");
 	/* In CDATA: the page stays well-formed XML (XHTML) as the report is. */
 	cli_buf_puts(b, dashboard_js);
 	cli_buf_puts(b, "//]]></script>\n</body>\n</html>\n");
@@ -731,6 +818,7 @@ int cmd_portfolio(int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "project", no_argument, NULL, OPT_PROJECT },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		CLI_TRUST_OPTIONS,
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -761,6 +849,7 @@ int cmd_portfolio(int argc, char **argv)
 		case OPT_OPERATOR_CERT:
 		case OPT_UNVERIFIED_TRUST:
 		case OPT_ENCODING:
+		case OPT_LANG:
 			rc = cli_evalopts_handle(&o, opt, optarg);
 			break;
 		case 'o': out = optarg; break;
@@ -841,7 +930,7 @@ int cmd_portfolio(int argc, char **argv)
 		size_t size = 0;
 
 		if (!strcmp(format, "html")) {
-			render_html(&b, p, NULL);
+			render_html(&b, p, o.lang);
 			rc = cli_write_buf(out, &b, 0);
 		} else {
 			scsec_error_clear();

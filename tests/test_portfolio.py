@@ -347,6 +347,15 @@ class TestPortfolioTrust(PortfolioTestCase):
         page = cli.slurp(html).decode("utf-8")
         self.assertIn('<span class="n">2</span><span class="t">unsigned or unverified', page)
         self.assertIn("<h2>Unsigned or unverified evidence</h2>", page)
+        self.assertIn("<td>unverified</td>", page)
+        self.assertStatus(cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--trust", lst,
+                                    "--operator-cert", op, "--lang", "ja", "-o", html,
+                                    cwd=self.dir), 0)
+        page = cli.slurp(html).decode("utf-8")
+        self.assertIn('<span class="n">2</span><span class="t">署名なし・未検証', page)
+        self.assertIn("<h2>署名なし・未検証の回答記録</h2>", page)
+        self.assertIn("<td>有効な署名なし</td>", page)
+        self.assertIn("<td>署名なし</td>", page)
         # without the list: no trust figure at all
         r = cli.scsec("portfolio", "--as-of", trust.AS_OF, "ev", "--format", "json",
                       cwd=self.dir)

@@ -633,7 +633,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 				row_start(b, i);
 				td_text(b, "id", scsec_supplier_id(s));
 				td_text(b, NULL, scsec_supplier_name(s));
-				td_text(b, NULL, scsec_supplier_trust(s));
+				td_text(b, NULL, cli_label("dashboard.trust", scsec_supplier_trust(s), lang));
 				cli_buf_puts(b, "</tr>\n");
 			}
 			table_end(b, "t-untrusted", nk, lang);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "util/error.h"
 #include "model/evidence.h"
@@ -564,7 +565,8 @@ static int no_column(importer *im, const scsec__sheet_row *row, int i)
 
 	names_of(&cn, i);
 	for (k = 1; k < cn.n; k++)
-		scsec__buf_printf(&b, "%s%s", k > 1 ? ", " : "", cn.name[k]);
+		if (strcasecmp(cn.name[k], col_names[i])) /* not "ID" for "id" */
+			scsec__buf_printf(&b, "%s%s", b.len ? ", " : "", cn.name[k]);
 	rc = scsec__report(&im->rep, row->number, 0, SCSEC_SEVERITY_ERROR, SCSEC_EINVALID, NULL,
 	                   "the header row has no '%s' column (or %s): an answer sheet needs 'id' "
 	                   "and 'status'; the sheet was %s",

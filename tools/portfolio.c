@@ -60,6 +60,8 @@ static const char usage_portfolio[] =
 enum { OPT_CONTRACTS = 1000, OPT_WITHIN };
 
 #define X(s) cli_buf_xml_text(b, (s))
+/* The text of a message code in the function's lang, escaped. */
+#define M(code) X(cli_msg((code), lang))
 
 /* Rows of a table shown at once; the rest behind the page buttons. */
 #define PAGE_ROWS 50
@@ -200,7 +202,7 @@ static void table_start(cli_buf *b, const char *id, const char *caption, size_t 
 	for (i = 0; heads[i]; i++) {
 		cli_buf_printf(b, "<th%s>", num_cols && strchr(num_cols, (int)('0' + i)) ?
 		               " class=\"num\"" : "");
-		X(cli_msg(heads[i], lang));
+		M(heads[i]);
 		cli_buf_puts(b, "</th>");
 	}
 	cli_buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -221,15 +223,15 @@ static void table_end(cli_buf *b, const char *id, size_t nrows, const char *lang
 		return;
 	cli_buf_printf(b, "<p class=\"pager\" id=\"%s-pager\"><button type=\"button\" "
 	                  "class=\"prev\" hidden=\"hidden\">", id);
-	X(cli_msg("dashboard.pager.previous", lang));
+	M("dashboard.pager.previous");
 	cli_buf_puts(b, "</button><button type=\"button\" class=\"next\" hidden=\"hidden\">");
-	X(cli_msg("dashboard.pager.next", lang));
+	M("dashboard.pager.next");
 	cli_buf_puts(b, "</button><span class=\"pos\" data-fmt=\"");
-	X(cli_msg("dashboard.pager.rows.script", lang));
+	M("dashboard.pager.rows.script");
 	cli_buf_puts(b, "\">");
 	cli_buf_xml_msgf(b, lang, "dashboard.pager.rows", 1, PAGE_ROWS, nrows);
 	cli_buf_puts(b, "</span>");
-	X(cli_msg("dashboard.pager.all", lang));
+	M("dashboard.pager.all");
 	cli_buf_puts(b, "</p>\n");
 }
 
@@ -261,7 +263,7 @@ static void chart_levels(cli_buf *b, const scsec_portfolio *p, const scsec_crite
 	                  "xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" "
 	                  "viewBox=\"0 0 %d %zu\" font-size=\"13\">\n<title id=\"chart-levels-t\">",
 	               w, rows * (size_t)rowh + 10, w, rows * (size_t)rowh + 10);
-	X(cli_msg("dashboard.chart.levels.title", lang));
+	M("dashboard.chart.levels.title");
 	cli_buf_puts(b, "</title>\n");
 	for (i = 0; i < rows; i++) {
 		/* The highest level first, "none" last. */
@@ -313,7 +315,7 @@ static void chart_expiry(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	                  "xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
 	                  "viewBox=\"0 0 %d %d\" font-size=\"11\">\n<title id=\"chart-expiry-t\">",
 	               w, h, w, h);
-	X(cli_msg("dashboard.chart.expiry.title", lang));
+	M("dashboard.chart.expiry.title");
 	cli_buf_printf(b, "</title>\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	                  "stroke=\"#8a96a0\"/>\n",
 	               left, base, left + 13 * colw, base);
@@ -331,7 +333,7 @@ static void chart_expiry(cli_buf *b, const scsec_portfolio *p, const char *lang)
 			               x + colw / 2, base - bh - 3, count[k]);
 		cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x + colw / 2,
 		               base + 14);
-		X(cli_msg(k < 12 ? months[m] : "dashboard.chart.later", lang));
+		M(k < 12 ? months[m] : "dashboard.chart.later");
 		cli_buf_puts(b, "</text>");
 		if (k < 12)
 			cli_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#5a6772\">"
@@ -368,7 +370,7 @@ static void chart_heat(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	                  "xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
 	                  "viewBox=\"0 0 %zu %zu\" font-size=\"11\">\n<title id=\"chart-heat-t\">",
 	               w, h, w, h);
-	X(cli_msg(each ? "dashboard.chart.heat.each" : "dashboard.chart.heat.bands", lang));
+	M(each ? "dashboard.chart.heat.each" : "dashboard.chart.heat.bands");
 	cli_buf_puts(b, "</title>\n");
 	for (j = 0; j < cols; j++) {
 		size_t x = left + j * cell + cell / 2;
@@ -445,11 +447,19 @@ static void footer_made(cli_buf *b, const scsec_criteria *c, const char *lang)
 	cli_buf_free(&t);
 }
 
+/* A section and its heading (text, escaped here). */
+static void section_start(cli_buf *b, const char *id, const char *heading)
+{
+	cli_buf_printf(b, "<section id=\"%s\">\n<h2>", id);
+	X(heading);
+	cli_buf_puts(b, "</h2>\n");
+}
+
 /* A section's one sentence when it has no rows. */
 static void section_none(cli_buf *b, const char *code, const char *lang)
 {
 	cli_buf_puts(b, "<p>");
-	X(cli_msg(code, lang));
+	M(code);
 	cli_buf_puts(b, "</p>\n");
 }
 
@@ -458,6 +468,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	const scsec_criteria *c = scsec_portfolio_criteria(p);
 	size_t n = scsec_portfolio_supplier_count(p), i, k, met = 0, nk;
 	char date[SCSEC_DATE_BUFSIZE];
+	cli_buf within = CLI_BUF_INIT; /* the texts that name --within's days */
 
 	scsec_date_format(date, scsec_portfolio_as_of(p));
 	for (i = 0; i < n; i++)
@@ -474,7 +485,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	cli_buf_puts(b, cli_html_css);
 	cli_buf_puts(b, dashboard_css);
 	cli_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
-	X(cli_msg("dashboard.title", lang));
+	M("dashboard.title");
 	cli_buf_puts(b, "</h1>\n<p class=\"subject\">");
 	cli_buf_xml_msgf(b, lang, "dashboard.as-of", date);
 	cli_buf_puts(b, " \xc2\xb7 ");
@@ -483,39 +494,34 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	card(b, n, cli_msg("dashboard.card.suppliers", lang), 0);
 	card(b, met, cli_msg("dashboard.card.meet", lang), 0);
 	card(b, scsec_portfolio_below_count(p), cli_msg("dashboard.card.below", lang), 1);
-	cli_buf_printf(b, "<div class=\"card%s\"><span class=\"n\">%zu</span><span class=\"t\">",
-	               scsec_portfolio_expiring_count(p) ? " warn" : "",
-	               scsec_portfolio_expiring_count(p));
-	cli_buf_xml_msgf(b, lang, "dashboard.card.expiring", scsec_portfolio_within_days(p));
-	cli_buf_puts(b, "</span></div>\n");
+	cli_buf_msgf(&within, lang, "dashboard.card.expiring", scsec_portfolio_within_days(p));
+	card(b, scsec_portfolio_expiring_count(p), cli_buf_str(&within), 1);
 	card(b, scsec_portfolio_unreadable_count(p), cli_msg("dashboard.card.unreadable", lang), 1);
 	if (scsec_portfolio_trust_applied(p))
 		card(b, scsec_portfolio_untrusted_count(p), cli_msg("dashboard.card.untrusted", lang), 1);
 	cli_buf_puts(b, "</div>\n</section>\n");
 
 	cli_buf_puts(b, "<section id=\"charts\">\n<h2>");
-	X(cli_msg("dashboard.glance", lang));
+	M("dashboard.glance");
 	cli_buf_puts(b, "</h2>\n<div class=\"charts\">\n<div class=\"chart\"><h3>");
-	X(cli_msg("dashboard.chart.levels", lang));
+	M("dashboard.chart.levels");
 	cli_buf_puts(b, "</h3>\n");
 	chart_levels(b, p, c, lang);
 	cli_buf_puts(b, "</div>\n<div class=\"chart\"><h3>");
-	X(cli_msg("dashboard.chart.expiry", lang));
+	M("dashboard.chart.expiry");
 	cli_buf_puts(b, "</h3>\n");
 	chart_expiry(b, p, lang);
 	cli_buf_puts(b, "</div>\n</div>\n<h3>");
-	X(cli_msg("dashboard.chart.heat", lang));
+	M("dashboard.chart.heat");
 	cli_buf_puts(b, "</h3>\n<p class=\"small\">");
-	X(cli_msg("dashboard.chart.heat.note", lang));
+	M("dashboard.chart.heat.note");
 	cli_buf_puts(b, "</p>\n<div class=\"scroll\">");
 	chart_heat(b, p, lang);
 	cli_buf_puts(b, "</div>\n</section>\n");
 
 	/* ---- below requirement */
 	nk = scsec_portfolio_below_count(p);
-	cli_buf_puts(b, "<section id=\"below\">\n<h2>");
-	X(cli_msg("dashboard.below", lang));
-	cli_buf_puts(b, "</h2>\n");
+	section_start(b, "below", cli_msg("dashboard.below", lang));
 	if (!nk) {
 		section_none(b, "dashboard.below.none", lang);
 	} else {
@@ -544,9 +550,10 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 
 	/* ---- expiring */
 	nk = scsec_portfolio_expiring_count(p);
-	cli_buf_puts(b, "<section id=\"expiring\">\n<h2>");
-	cli_buf_xml_msgf(b, lang, "dashboard.expiring", scsec_portfolio_within_days(p));
-	cli_buf_puts(b, "</h2>\n");
+	cli_buf_free(&within); /* empty again, for the next text */
+	cli_buf_msgf(&within, lang, "dashboard.expiring", scsec_portfolio_within_days(p));
+	section_start(b, "expiring", cli_buf_str(&within));
+	cli_buf_free(&within);
 	if (!nk) {
 		section_none(b, "dashboard.expiring.none", lang);
 	} else {
@@ -582,9 +589,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 
 	/* ---- missed */
 	nk = scsec_portfolio_missed_count(p);
-	cli_buf_puts(b, "<section id=\"missed\">\n<h2>");
-	X(cli_msg("dashboard.missed", lang));
-	cli_buf_puts(b, "</h2>\n");
+	section_start(b, "missed", cli_msg("dashboard.missed", lang));
 	if (!nk) {
 		section_none(b, "dashboard.missed.none", lang);
 	} else {
@@ -616,9 +621,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	/* ---- untrusted */
 	if (scsec_portfolio_trust_applied(p)) {
 		nk = scsec_portfolio_untrusted_count(p);
-		cli_buf_puts(b, "<section id=\"untrusted\">\n<h2>");
-		X(cli_msg("dashboard.untrusted", lang));
-		cli_buf_puts(b, "</h2>\n");
+		section_start(b, "untrusted", cli_msg("dashboard.untrusted", lang));
 		if (!nk) {
 			section_none(b, "dashboard.untrusted.none", lang);
 		} else {
@@ -643,9 +646,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 
 	/* ---- contracts */
 	nk = scsec_portfolio_contract_count(p);
-	cli_buf_puts(b, "<section id=\"contracts\">\n<h2>");
-	X(cli_msg("dashboard.contracts", lang));
-	cli_buf_puts(b, "</h2>\n");
+	section_start(b, "contracts", cli_msg("dashboard.contracts", lang));
 	if (!nk) {
 		section_none(b, "dashboard.contracts.none", lang);
 	} else {
@@ -668,12 +669,11 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 				td_level(b, c, scsec_supplier_level(s), lang);
 			} else {
 				cli_buf_puts(b, "<td data-v=\"-1\">");
-				X(cli_msg("dashboard.no-evidence", lang));
+				M("dashboard.no-evidence");
 				cli_buf_puts(b, "</td>");
 			}
 			cli_buf_printf(b, "<td class=\"%s\">", meets > 0 ? "ok" : "no");
-			X(cli_msg(meets > 0 ? "dashboard.yes" : meets == 0 ? "dashboard.no"
-			                                                 : "dashboard.no-evidence", lang));
+			M(meets > 0 ? "dashboard.yes" : meets == 0 ? "dashboard.no" : "dashboard.no-evidence");
 			cli_buf_puts(b, "</td></tr>\n");
 		}
 		table_end(b, "t-contracts", nk, lang);
@@ -695,9 +695,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 		};
 		int projected = scsec_portfolio_projection_applied(p);
 
-		cli_buf_puts(b, "<section id=\"suppliers\">\n<h2>");
-		X(cli_msg("dashboard.suppliers", lang));
-		cli_buf_puts(b, "</h2>\n");
+		section_start(b, "suppliers", cli_msg("dashboard.suppliers", lang));
 		table_start(b, "t-suppliers",
 		            cli_msg(projected ? "dashboard.suppliers.caption.projected"
 		                              : "dashboard.suppliers.caption", lang),
@@ -728,9 +726,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 	if (nk) {
 		static const char *const heads[] = { "dashboard.col.file", "dashboard.col.why", NULL };
 
-		cli_buf_puts(b, "<section id=\"unreadable\">\n<h2>");
-		X(cli_msg("dashboard.unreadable", lang));
-		cli_buf_puts(b, "</h2>\n");
+		section_start(b, "unreadable", cli_msg("dashboard.unreadable", lang));
 		table_start(b, "t-unreadable", cli_msg("dashboard.unreadable.caption", lang), nk, heads,
 		            NULL, lang);
 		for (i = 0; i < nk; i++) {
@@ -745,7 +741,7 @@ static void render_html(cli_buf *b, const scsec_portfolio *p, const char *lang)
 
 	cli_buf_puts(b, "<footer>");
 	footer_made(b, c, lang);
-	X(cli_msg("dashboard.footer.offline", lang));
+	M("dashboard.footer.offline");
 	cli_buf_puts(b, "</footer>\n<script>//<![CDATA[\n");
 	/* In CDATA: the page stays well-formed XML (XHTML) as the report is. */
 	cli_buf_puts(b, dashboard_js);

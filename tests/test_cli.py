@@ -26,6 +26,8 @@ import threading
 import unittest
 import xml.etree.ElementTree as ET
 
+from xlsx_minimal import minimal_xlsx, sheet_xml  # tests/xlsx_minimal.py, beside this file
+
 STAGE = os.environ.get("STAGE")
 SRCDIR = os.environ.get("top_srcdir") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLES = os.path.join(SRCDIR, "data", "examples")
@@ -2925,42 +2927,6 @@ class TestRevisions(CliTestCase):
 # the tree): ../shared/data beside the source tree unless $SHARED_DATA.
 SHARED_DATA = os.environ.get("SHARED_DATA") or os.path.join(SRCDIR, "..", "shared", "data")
 MAKE_WORKBOOK = os.path.join(SRCDIR, "tests", "xlsx", "make_workbook.py")
-
-
-def minimal_xlsx(sheet_xml, extra=None, target="worksheets/sheet1.xml", mode=None):
-    """A workbook of one sheet written by hand (zipfile), for hostile cases;
-    mode: the sheet relationship's TargetMode."""
-    import zipfile
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"/>')
-        z.writestr("xl/workbook.xml",
-                   '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
-                   'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" '
-                   'r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels",
-                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="x" '
-                   'Target="%s"%s/></Relationships>'
-                   % (target, ' TargetMode="%s"' % mode if mode else ""))
-        z.writestr("xl/worksheets/sheet1.xml", sheet_xml)
-        for name, data in (extra or []):
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
-def sheet_xml(rows):
-    """Sheet XML of inline-string rows."""
-    out = []
-    for i, row in enumerate(rows, 1):
-        cells = "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + j), i, v)
-                        for j, v in enumerate(row))
-        out.append('<row r="%d">%s</row>' % (i, cells))
-    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-            'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % "".join(out))
 
 
 class XlsxTest(XlsxTestCase):

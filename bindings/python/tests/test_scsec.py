@@ -562,32 +562,13 @@ class CriteriaTest(TempDirCase):
         # 600 KiB load under 2 MiB and are refused under 1 MiB, at the part
         # that passes it.
         import random
-        import zipfile
-        main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        from xlsx_minimal import minimal_xlsx, sheet_xml  # tests/xlsx_minimal.py
         rnd = random.Random(14)
         fill = "".join(rnd.choice("0123456789abcdef") for _ in range(600 << 10))
-        cells = (("A", "id"), ("B", "status"), ("C", "note"))
-        row1 = "".join('<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % c for c in cells)
-        row2 = ('<c r="A2" t="inlineStr"><is><t>1-2-1-1</t></is></c>'
-                '<c r="B2" t="inlineStr"><is><t>met</t></is></c><c r="C2" t="s"><v>0</v></c>')
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/'
-                                              'package/2006/content-types"/>')
-            z.writestr("xl/workbook.xml",
-                       '<workbook xmlns="%s" xmlns:r="http://schemas.openxmlformats.org/'
-                       'officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" '
-                       'r:id="rId1"/></sheets></workbook>' % main)
-            z.writestr("xl/_rels/workbook.xml.rels",
-                       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                       'relationships"><Relationship Id="rId1" Type="x" '
-                       'Target="worksheets/sheet1.xml"/></Relationships>')
-            z.writestr("xl/sharedStrings.xml", '<sst xmlns="%s"><si><t>%s</t></si></sst>'
-                       % (main, fill))
-            z.writestr("xl/worksheets/sheet1.xml",
-                       '<worksheet xmlns="%s"><sheetData><row r="1">%s</row><row r="2">%s</row>'
-                       '<!-- %s --></sheetData></worksheet>' % (main, row1, row2, fill))
-        book = buf.getvalue()
+        strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                   '<si><t>%s</t></si></sst>' % fill)
+        book = minimal_xlsx(sheet_xml([["id", "status", "note"], ["1-2-1-1", "met", fill]]),
+                            [("xl/sharedStrings.xml", strings)])
         self.assertLess(len(book), 1 << 20)
         ev = scsec.Evidence.from_csv_bytes(book, self.meti, name="big.xlsx",
                                            options=scsec.LoadOptions(max_document_size=2 << 20))
